@@ -1,0 +1,180 @@
+//! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
+
+mod model;
+mod source;
+mod validate;
+
+pub mod generate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use model::{
+    Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef, Track,
+};
+pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
+pub use validate::is_well_formed_id;
+
+/// A validated ladder. Levels are kept in ladder order: by track order, then by rank.
+#[derive(Debug, Clone)]
+pub struct Ladder {
+    pub info: LadderInfo,
+    tracks: Vec<Track>,
+    /// For each track (same index as `tracks`), the range of `levels` it owns.
+    track_levels: Vec<std::ops::Range<usize>>,
+    categories: Vec<Category>,
+    skills: Vec<Skill>,
+    levels: Vec<Level>,
+    level_by_id: HashMap<String, usize>,
+    skill_by_id: HashMap<String, usize>,
+    category_by_id: HashMap<String, usize>,
+    track_by_id: HashMap<String, usize>,
+}
+
+impl Ladder {
+    /// The built-in ladder compiled into the binary.
+    pub fn embedded() -> Result<Ladder, Vec<Problem>> {
+        Ladder::from_sources(&embedded_sources())
+    }
+
+    /// A company's ladder from a content folder.
+    pub fn from_folder(dir: &Path) -> Result<Ladder, Vec<Problem>> {
+        Ladder::from_sources(&read_folder(dir)?)
+    }
+
+    /// Parses and validates the given files as one ladder; on failure, every problem found.
+    pub fn from_sources(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
+        validate::build(sources)
+    }
+
+    /// Sorts and indexes validated parts. Only called once validation has passed or to carry
+    /// a partial ladder that is then thrown away.
+    fn assemble(
+        info: LadderInfo,
+        mut tracks: Vec<Track>,
+        categories: Vec<Category>,
+        skills: Vec<Skill>,
+        mut levels: Vec<Level>,
+    ) -> Ladder {
+        tracks.sort_by_key(|t| t.order);
+        let track_by_id: HashMap<String, usize> = tracks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        levels.sort_by_key(|l| {
+            (
+                track_by_id.get(&l.track).copied().unwrap_or(usize::MAX),
+                l.rank,
+            )
+        });
+        let track_levels = (0..tracks.len())
+            .map(|t| {
+                let start =
+                    levels.partition_point(|l| track_by_id.get(&l.track).is_some_and(|&i| i < t));
+                let end =
+                    levels.partition_point(|l| track_by_id.get(&l.track).is_some_and(|&i| i <= t));
+                start..end
+            })
+            .collect();
+        let index = |ids: Vec<&String>| {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
+        Ladder {
+            info,
+            level_by_id: index(levels.iter().map(|l| &l.id).collect()),
+            skill_by_id: index(skills.iter().map(|s| &s.id).collect()),
+            category_by_id: index(categories.iter().map(|c| &c.id).collect()),
+            track_by_id,
+            tracks,
+            track_levels,
+            categories,
+            skills,
+            levels,
+        }
+    }
+
+    /// Tracks in display order.
+    pub fn tracks(&self) -> &[Track] {
+        &self.tracks
+    }
+
+    /// All levels in ladder order (track by track, lowest rank first).
+    pub fn levels(&self) -> &[Level] {
+        &self.levels
+    }
+
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// The levels of the track at `track_index`, lowest rank first.
+    pub fn levels_of_track(&self, track_index: usize) -> &[Level] {
+        self.track_levels
+            .get(track_index)
+            .map_or(&[], |range| &self.levels[range.clone()])
+    }
+
+    /// The position of level `id` in [`Ladder::levels`].
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.level_by_id.get(id).copied()
+    }
+
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.level_index(id).map(|i| &self.levels[i])
+    }
+
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skill_by_id.get(id).map(|&i| &self.skills[i])
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.category_by_id.get(id).map(|&i| &self.categories[i])
+    }
+
+    pub fn track_index(&self, id: &str) -> Option<usize> {
+        self.track_by_id.get(id).copied()
+    }
+
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.track_index(id).map(|i| &self.tracks[i])
+    }
+
+    /// The level one rung above (`step = 1`) or below (`step = -1`) in the same track.
+    pub fn neighbour(&self, level_id: &str, step: isize) -> Option<&Level> {
+        let index = self.level_index(level_id)?;
+        let track = self.track_index(&self.levels[index].track)?;
+        let range = &self.track_levels[track];
+        let target = index.checked_add_signed(step)?;
+        range.contains(&target).then(|| &self.levels[target])
+    }
+
+    /// Level ids, for "did you mean" hints.
+    pub fn level_ids(&self) -> impl Iterator<Item = &str> {
+        self.levels.iter().map(|l| l.id.as_str())
+    }
+
+    /// Levels of other tracks that are equivalent to `level_id`, declared on either side.
+    pub fn equivalents_of(&self, level_id: &str) -> Vec<&Level> {
+        let mut found: Vec<&Level> = Vec::new();
+        if let Some(level) = self.level(level_id) {
+            found.extend(level.equivalents.iter().filter_map(|id| self.level(id)));
+        }
+        for other in &self.levels {
+            if other.equivalents.iter().any(|id| id == level_id)
+                && !found.iter().any(|l| l.id == other.id)
+            {
+                found.push(other);
+            }
+        }
+        found.sort_by_key(|l| self.level_index(&l.id));
+        found
+    }
+}

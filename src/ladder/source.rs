@@ -1,0 +1,339 @@
+//! Reading content files and pointing at places in them.
+//!
+//! Every problem rungs reports about a content folder names a file, a line and a column. The
+//! parsed, spanned TOML document of each file is kept beside the deserialized data so that any
+//! value can be located later by its key path.
+
+use std::fmt;
+use std::ops::Range as ByteRange;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::text::escape_control;
+
+/// The text of one content file and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How the file is named in messages: a path on disk, or `content/…` for the built-in ladder.
+    pub name: String,
+    pub text: String,
+}
+
+/// A problem with a content folder, at a place in one of its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line and column (in characters); `None` for a problem with the file as a whole.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+    /// The offending line, control characters escaped, to show under the message.
+    pub excerpt: Option<String>,
+}
+
+impl Problem {
+    pub fn whole_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            position: None,
+            message: message.into(),
+            excerpt: None,
+        }
+    }
+
+    /// The problem and, under it, the line it points at with a caret, like a compiler does.
+    pub fn render(&self) -> String {
+        let mut out = self.to_string();
+        if let (Some(excerpt), Some((line, column))) = (&self.excerpt, self.position) {
+            let gutter = line.to_string().len();
+            let caret_pad = excerpt_width_before(excerpt, column);
+            out.push_str(&format!(
+                "\n{:gutter$} |\n{line} | {excerpt}\n{:gutter$} | {:caret_pad$}^",
+                "", "", ""
+            ));
+        }
+        out
+    }
+}
+
+/// Display columns before the caret: the excerpt is escaped, so measure its prefix.
+fn excerpt_width_before(excerpt: &str, column: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let prefix: String = excerpt.chars().take(column.saturating_sub(1)).collect();
+    prefix.width()
+}
+
+impl fmt::Display for Problem {
+    /// `file:line:col: message`, or `file: message` for the file as a whole.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// One step of a key path into a TOML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for Step {
+    fn from(key: &str) -> Self {
+        Step::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Step {
+    fn from(index: usize) -> Self {
+        Step::Index(index)
+    }
+}
+
+/// A content file parsed into its spanned document.
+pub(crate) struct ParsedFile<'a> {
+    pub source: &'a SourceFile,
+    pub doc: Spanned<DeTable<'a>>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> ParsedFile<'a> {
+    /// Parses the file; on syntax errors returns every one the parser could recover from.
+    pub fn parse(source: &'a SourceFile) -> Result<Self, Vec<Problem>> {
+        let line_starts = std::iter::once(0)
+            .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let (doc, errors) = DeTable::parse_recoverable(&source.text);
+        let parsed = ParsedFile {
+            source,
+            doc,
+            line_starts,
+        };
+        if errors.is_empty() {
+            Ok(parsed)
+        } else {
+            Err(errors
+                .iter()
+                .map(|e| parsed.problem_at(e.span(), e.message()))
+                .collect())
+        }
+    }
+
+    /// A problem at a byte span of this file (the start of the span is reported).
+    pub fn problem_at(&self, span: Option<ByteRange<usize>>, message: &str) -> Problem {
+        let Some(span) = span else {
+            return Problem::whole_file(&self.source.name, escape_control(message));
+        };
+        let text = &self.source.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let line_start = self.line_starts[line_index];
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let column = text[line_start..start].chars().count() + 1;
+        Problem {
+            file: self.source.name.clone(),
+            position: Some((line_index + 1, column)),
+            message: escape_control(message).into_owned(),
+            excerpt: Some(escape_control(line_text).into_owned()),
+        }
+    }
+
+    /// A problem at the value (or key) a path leads to. Where the path goes further than the
+    /// document (a missing key), the deepest existing part is pointed at.
+    pub fn problem_at_path(&self, path: &[Step], message: &str) -> Problem {
+        self.problem_at(Some(self.locate(path, false)), message)
+    }
+
+    /// A problem at the key a path ends with (an unknown key, say), not at its value.
+    pub fn problem_at_key(&self, path: &[Step], message: &str) -> Problem {
+        self.problem_at(Some(self.locate(path, true)), message)
+    }
+
+    /// The span of what `path` names: the value it leads to, or with `key_itself` the last key.
+    pub fn locate(&self, path: &[Step], key_itself: bool) -> ByteRange<usize> {
+        let mut value: &DeValue<'_> = &DeValue::Integer(Default::default());
+        let mut table = Some(self.doc.get_ref());
+        let mut span = self.doc.span();
+        for step in path {
+            let next = match (step, table, value) {
+                (Step::Key(key), Some(t), _) => t
+                    .iter()
+                    .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
+                    .map(|(k, v)| (if key_itself { k.span() } else { v.span() }, v)),
+                (Step::Index(i), None, DeValue::Array(items)) => {
+                    items.get(*i).map(|v| (v.span(), v))
+                }
+                _ => None,
+            };
+            let Some((found_span, found)) = next else {
+                break;
+            };
+            span = found_span;
+            value = found.get_ref();
+            table = value.as_table();
+        }
+        span
+    }
+
+    /// Every string in the document (keys included) with its span, for checks that apply to
+    /// all text whatever key it sits under.
+    pub fn for_each_string(&self, mut visit: impl FnMut(&str, ByteRange<usize>)) {
+        fn walk_table(table: &DeTable<'_>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
+            for (key, value) in table.iter() {
+                visit(key.get_ref(), key.span());
+                walk_value(value, visit);
+            }
+        }
+        fn walk_value(
+            value: &Spanned<DeValue<'_>>,
+            visit: &mut impl FnMut(&str, ByteRange<usize>),
+        ) {
+            match value.get_ref() {
+                DeValue::String(s) => visit(s, value.span()),
+                DeValue::Table(t) => walk_table(t, visit),
+                DeValue::Array(items) => items.iter().for_each(|v| walk_value(v, visit)),
+                _ => {}
+            }
+        }
+        walk_table(self.doc.get_ref(), &mut visit);
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Converts serde_ignored's path of an unknown key into steps.
+pub(crate) fn steps_of(path: &serde_ignored::Path<'_>) -> Vec<Step> {
+    use serde_ignored::Path as P;
+    let mut steps = Vec::new();
+    let mut current = path;
+    loop {
+        match current {
+            P::Root => break,
+            P::Seq { parent, index } => {
+                steps.push(Step::Index(*index));
+                current = parent;
+            }
+            P::Map { parent, key } => {
+                steps.push(Step::Key(key.clone()));
+                current = parent;
+            }
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+                current = parent
+            }
+        }
+    }
+    steps.reverse();
+    steps
+}
+
+/// The default ladder, compiled into the binary.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "content/ladder.toml",
+        include_str!("../../content/ladder.toml"),
+    ),
+    (
+        "content/skills.toml",
+        include_str!("../../content/skills.toml"),
+    ),
+    (
+        "content/management.toml",
+        include_str!("../../content/management.toml"),
+    ),
+    (
+        "content/technical.toml",
+        include_str!("../../content/technical.toml"),
+    ),
+];
+
+/// The file names of the built-in ladder, as they appear in the repository.
+pub fn embedded_file_names() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(name, _)| *name)
+}
+
+pub fn embedded_sources() -> Vec<SourceFile> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+        })
+        .collect()
+}
+
+/// Reads every `*.toml` file under `dir` (sub-folders included), sorted by path so that the
+/// order of problems and of equal-ranked items never depends on the file system.
+pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, Vec<Problem>> {
+    let shown = dir.display().to_string();
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        vec![Problem::whole_file(
+            &shown,
+            format!("cannot open content folder: {e}"),
+        )]
+    })?;
+    if !meta.is_dir() {
+        return Err(vec![Problem::whole_file(
+            &shown,
+            "not a folder: --content takes the folder that holds the ladder's .toml files",
+        )]);
+    }
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    collect_toml_files(dir, &mut paths, &mut problems);
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push(SourceFile { name, text }),
+                Err(e) => problems.push(Problem::whole_file(
+                    name,
+                    format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+                )),
+            },
+            Err(e) => problems.push(Problem::whole_file(name, format!("cannot read: {e}"))),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Problem::whole_file(shown, "no .toml files in this folder"));
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::whole_file(
+                dir.display().to_string(),
+                format!("cannot list folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_hidden = entry.file_name().to_string_lossy().starts_with('.');
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && !is_hidden => collect_toml_files(&path, out, problems),
+            Ok(_) if !is_hidden && path.extension().is_some_and(|e| e == "toml") => out.push(path),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! rungs: explore career ladders, compare levels, keep a development plan.
+//!
+//! The domain core (ladder, compare, search, plan) knows nothing of terminals; the explorer and
+//! the headless commands are thin front ends over it.
+
+pub mod cli;
+pub mod ladder;
+pub mod report;
+pub mod suggest;
+pub mod text;
+
+pub use ladder::Ladder;

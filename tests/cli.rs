@@ -1,0 +1,206 @@
+//! The built binary, run with arguments: stdout, stderr and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn rungs() -> Command {
+    let mut cmd = Command::cargo_bin("rungs").expect("binary built");
+    cmd.env_remove("RUNGS_CONTENT").env_remove("COLUMNS");
+    cmd
+}
+
+fn fixture(path: &str) -> String {
+    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn validate_the_built_in_ladder_prints_a_summary() {
+    rungs().arg("validate").assert().success().stdout(
+        predicate::str::is_match(r"^built-in ladder: ok — 2 tracks, \d+ levels, \d+ skills")
+            .unwrap(),
+    );
+}
+
+#[test]
+fn validate_a_bad_folder_lists_every_problem_and_exits_1() {
+    let output = rungs()
+        .args(["validate", &fixture("bad/many-problems")])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let located: Vec<&str> = stderr.lines().filter(|l| regex_like_location(l)).collect();
+    assert_eq!(located.len(), 4, "{stderr}");
+    assert!(
+        located[0].contains("a.toml:26:1: unknown key `scpoe`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("4 problems found"), "{stderr}");
+    assert!(output.get_output().stdout.is_empty());
+}
+
+/// `path:line:col: message` with numeric line and column.
+fn regex_like_location(line: &str) -> bool {
+    let mut parts = line.splitn(4, ':');
+    let (Some(_), Some(l), Some(c), Some(_)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok()
+}
+
+#[test]
+fn validate_takes_the_folder_from_content_flag_or_env() {
+    rungs()
+        .args(["--content", &fixture("valid"), "validate"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 tracks, 1 levels, 1 skills"));
+    rungs()
+        .env("RUNGS_CONTENT", fixture("bad/unknown-skill"))
+        .arg("validate")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown skill `coching`"));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_from_validate() {
+    let output = rungs()
+        .args(["validate", &fixture("bad/control-character")])
+        .assert()
+        .code(1);
+    let stderr = &output.get_output().stderr;
+    assert!(
+        !stderr.contains(&0x1b) && !stderr.contains(&0x07),
+        "{}",
+        String::from_utf8_lossy(stderr)
+    );
+}
+
+#[test]
+fn list_prints_tracks_and_levels_in_order() {
+    let output = rungs().arg("list").assert().success();
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let ids = [
+        "individual-contributor",
+        "manager",
+        "senior-manager",
+        "director",
+        "vice-president",
+        "c-suite",
+    ];
+    let positions: Vec<usize> = ids
+        .iter()
+        .map(|id| {
+            stdout
+                .find(&format!(" {id} "))
+                .unwrap_or_else(|| panic!("{id} missing:\n{stdout}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{stdout}");
+    assert!(stdout.contains("(technical)"), "{stdout}");
+}
+
+#[test]
+fn list_json_has_tracks_with_ordered_levels() {
+    let output = rungs()
+        .args(["list", "--format", "json"])
+        .assert()
+        .success();
+    let value: serde_json::Value =
+        serde_json::from_slice(&output.get_output().stdout).expect("json");
+    let tracks = value["tracks"].as_array().expect("tracks");
+    assert_eq!(tracks[0]["id"], "management");
+    let ranks: Vec<u64> = tracks[0]["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1, 2, 3, 4, 5, 6]);
+    assert!(tracks[1]["levels"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn show_text_gives_the_facts_of_a_level() {
+    rungs()
+        .args(["show", "manager"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Managing people  1–5 yrs"))
+        .stdout(predicate::str::contains("Responsibilities"))
+        .stdout(predicate::str::contains("Sources"));
+}
+
+#[test]
+fn show_json_uses_the_content_model_field_names() {
+    let output = rungs()
+        .args(["show", "senior-manager", "--format", "json"])
+        .assert()
+        .success();
+    let level: serde_json::Value =
+        serde_json::from_slice(&output.get_output().stdout).expect("json");
+    assert_eq!(level["id"], "senior-manager");
+    assert_eq!(level["track"], "management");
+    assert_eq!(level["experience"]["managing"]["min"], 5);
+    assert_eq!(level["experience"]["managing"]["max"], 10);
+    let skills = level["skills"].as_array().expect("skills");
+    assert!(
+        skills
+            .iter()
+            .all(|s| s["skill"].is_string() && s["proficiency"].is_string())
+    );
+    assert!(level["responsibilities"].as_array().unwrap().len() >= 5);
+    assert!(
+        level["example_titles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "Senior Marketing Manager")
+    );
+}
+
+#[test]
+fn show_markdown_is_a_document() {
+    rungs()
+        .args(["show", "director", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Director"))
+        .stdout(predicate::str::contains(
+            "| Category | Skill | Proficiency |",
+        ));
+}
+
+#[test]
+fn an_unknown_id_names_the_closest_and_exits_2() {
+    rungs()
+        .args(["show", "senior-manger"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("no level `senior-manger`"))
+        .stderr(predicate::str::contains("`senior-manager`"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    // `rungs show … | head -1`: the reader goes away before everything is written.
+    let script = format!(
+        "{} show director | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        env!("CARGO_BIN_EXE_rungs")
+    );
+    let output = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .expect("bash");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0");
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    rungs().args(["show"]).assert().code(2);
+    rungs().args(["list", "--format", "yaml"]).assert().code(2);
+}
