@@ -170,3 +170,12 @@ fn the_generated_large_ladder_is_valid_at_full_scale() {
     let references: usize = ladder.levels().iter().map(|l| l.skills.len()).sum();
     assert_eq!(references, 100_000);
 }
+
+#[test]
+fn a_skill_reference_must_name_its_proficiency() {
+    assert_single(
+        "missing-proficiency",
+        28,
+        "skill `coaching` has no `proficiency`",
+    );
+}

@@ -34,17 +34,22 @@ impl Checker<'_> {
     }
 
     fn has_key(&self, origin: Origin, sub: &[&str]) -> bool {
+        let steps: Vec<Step> = sub.iter().map(|k| Step::from(*k)).collect();
+        self.has_path(origin, &steps)
+    }
+
+    /// Whether the item at `origin` has a value at `sub` (a key path, indices allowed).
+    fn has_path(&self, origin: Origin, sub: &[Step]) -> bool {
         let file = &self.files[origin.file];
         let mut path = vec![
             Step::Key(origin.section.to_owned()),
             Step::Index(origin.index),
         ];
-        let full_len = path.len() + sub.len();
-        path.extend(sub.iter().map(|k| Step::from(*k)));
-        // `locate` stops at the deepest existing step; the key exists when the span it returns
-        // differs from the span of its parent.
+        path.extend_from_slice(sub);
+        // `locate` stops at the deepest existing step; the value exists when the span it
+        // returns differs from the span of its parent.
         let found = file.locate(&path, false);
-        let parent = file.locate(&path[..full_len - 1], false);
+        let parent = file.locate(&path[..path.len() - 1], false);
         found != parent
     }
 
@@ -532,7 +537,14 @@ fn check_level(
                 format!("skill `{}` is listed twice for this level", reference.skill),
             );
         }
-        if reference.proficiency == Proficiency::Unknown {
+        let proficiency_path = [here[0].clone(), here[1].clone(), Step::from("proficiency")];
+        if !checker.has_path(origin, &proficiency_path) {
+            checker.at(
+                origin,
+                &here,
+                format!("skill `{}` has no `proficiency`", reference.skill),
+            );
+        } else if reference.proficiency == Proficiency::Unknown {
             let scale: Vec<&str> = Proficiency::SCALE.iter().map(|p| p.name()).collect();
             checker.at(
                 origin,
