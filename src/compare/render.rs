@@ -244,10 +244,12 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
         cols.push_text(&mut out, row.a.as_deref(), row.b.as_deref(), row.status);
     }
 
-    out.push_str(&format!(
-        "\nExperience (one axis, 0–{} years)\n",
-        c.experience.axis_end
-    ));
+    out.push('\n');
+    let heading = format!("Experience (one axis, 0–{} years)", c.experience.axis_end);
+    for line in wrap(&heading, width, "") {
+        out.push_str(&line);
+        out.push('\n');
+    }
     for (label, range) in [
         ("In the field", &c.experience.field),
         ("Managing people", &c.experience.managing),
@@ -282,10 +284,26 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
         cols.push(&mut out, &a, &b, gutter);
     }
 
-    out.push_str("\nSkills  (+ new at B, − only at A, ↑ raised, ↓ lowered)\n");
+    out.push('\n');
+    for line in wrap(
+        "Skills  (+ new at B, − only at A, ↑ raised, ↓ lowered)",
+        width,
+        "",
+    ) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     skills_text(&mut out, c, width);
 
-    out.push_str("\nResponsibilities  (+ new at B, − only at A, = at both)\n");
+    out.push('\n');
+    for line in wrap(
+        "Responsibilities  (+ new at B, − only at A, = at both)",
+        width,
+        "",
+    ) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     for (a, b) in c.responsibilities.rows() {
         let cell = |d: Option<&Duty>, side, w| {
             d.map_or_else(Vec::new, |d| {
