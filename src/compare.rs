@@ -109,7 +109,8 @@ impl Fact {
 }
 
 /// One fact of both levels. A side is `None` where the level does not state the fact (no
-/// `reports_to`, no `direct_reports`, no preferred education).
+/// `reports_to`, no `direct_reports`, no preferred education); a fact neither states is
+/// `Same` (renderers skip such rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactRow<'a> {
     pub fact: Fact,
@@ -522,8 +523,8 @@ impl<'a> Comparison<'a> {
     }
 }
 
-/// Compares level `a` with level `b` of `ladder`. Pure: no I/O, no allocation beyond the
-/// result and a few scratch vectors.
+/// Compares level `a` with level `b` of `ladder`. Pure: no I/O; besides the result it
+/// allocates only the two sorted skill lists and the normalised duty texts.
 pub fn compare<'a>(ladder: &'a Ladder, a: &'a Level, b: &'a Level) -> Comparison<'a> {
     let relation = if a.id == b.id {
         Relation::Itself
