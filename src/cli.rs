@@ -48,6 +48,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Compare two levels side by side: what changes from A to B.
+    Compare {
+        /// The level to compare from, e.g. `manager`.
+        a: String,
+        /// The level to compare to, e.g. `senior-manager`.
+        b: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,7 +81,7 @@ pub fn emit(text: &str) -> i32 {
     }
 }
 
-fn emit_json(value: &serde_json::Value) -> i32 {
+pub(crate) fn emit_json(value: &serde_json::Value) -> i32 {
     match serde_json::to_string_pretty(value) {
         Ok(text) => emit(&(text + "\n")),
         Err(e) => {
@@ -133,6 +142,10 @@ pub fn run(content: Option<&Path>, command: Command) -> i32 {
         },
         Command::Show { id, format } => match ladder_or_report(content) {
             Ok(ladder) => show(&ladder, &id, format),
+            Err(code) => code,
+        },
+        Command::Compare { a, b, format } => match ladder_or_report(content) {
+            Ok(ladder) => crate::compare::render::run(&ladder, &a, &b, format),
             Err(code) => code,
         },
     }

@@ -4,6 +4,7 @@
 //! the headless commands are thin front ends over it.
 
 pub mod cli;
+pub mod compare;
 pub mod ladder;
 pub mod report;
 pub mod suggest;
