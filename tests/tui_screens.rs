@@ -306,3 +306,57 @@ fn the_screen_enum_covers_what_is_drawn() {
     assert_eq!(app.screen, Screen::Level);
     assert!(text(&buffer(&app)).contains("Scope and reporting"));
 }
+
+/// The README shows screens as text captures; each sits after a `<!-- screen: NAME WxH -->`
+/// marker. This test checks they are what the explorer draws now. Run it with
+/// `UPDATE_README=1` to rewrite them from the current views.
+#[test]
+fn the_readme_shows_the_screens_as_they_are() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md readable");
+    let mut out = String::new();
+    let mut rest = readme.as_str();
+    let mut checked = 0;
+    let mut stale = Vec::new();
+    while let Some(at) = rest.find("<!-- screen: ") {
+        let (before, marker_on) = rest.split_at(at);
+        out.push_str(before);
+        let marker_end = marker_on.find("-->").expect("marker closed") + 3;
+        let marker = &marker_on[..marker_end];
+        let spec = marker
+            .trim_start_matches("<!-- screen: ")
+            .trim_end_matches("-->")
+            .trim();
+        let (name, size) = spec.split_once(' ').expect("NAME WxH");
+        let (w, h) = size.split_once('x').expect("WxH");
+        let (w, h): (u16, u16) = (w.parse().expect("width"), h.parse().expect("height"));
+        let shown: String = screen(name, w, h)
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        let after_marker = &marker_on[marker_end..];
+        let open = after_marker
+            .find("```text\n")
+            .expect("a text block follows")
+            + 8;
+        let close = open + after_marker[open..].find("```").expect("block closed");
+        if after_marker[open..close] != shown {
+            stale.push(spec.to_owned());
+        }
+        out.push_str(marker);
+        out.push_str(&after_marker[..open]);
+        out.push_str(&shown);
+        rest = &after_marker[close..];
+        checked += 1;
+    }
+    out.push_str(rest);
+    assert!(checked >= 3, "the README shows the explorer's screens");
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(path, out).expect("README.md writable");
+    } else {
+        assert!(
+            stale.is_empty(),
+            "README screens out of date: {stale:?}; run `UPDATE_README=1 cargo test --test tui_screens`"
+        );
+    }
+}

@@ -211,7 +211,7 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
             .is_some_and(|r| r.estimate)
     {
         lines.push(Line::styled(
-            fit("▒ and ~ mark an estimate, not a sourced figure", columns),
+            fit("▒ and ~: an estimate, not from a source", columns),
             theme.muted,
         ));
     }
@@ -263,7 +263,7 @@ pub fn gauge(value: f64, max: f64, cells: usize) -> (String, String) {
 /// expert) of the level's skills in it.
 pub fn draw_profile(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
     let theme = &app.settings.theme;
-    let block = pane("Skill profile (mean of 4)", false, app);
+    let block = pane("Skill profile (4 = expert)", false, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = profile(app, level);
