@@ -9,5 +9,6 @@ pub mod ladder;
 pub mod report;
 pub mod suggest;
 pub mod text;
+pub mod tui;
 
 pub use ladder::Ladder;

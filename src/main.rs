@@ -6,13 +6,7 @@ fn main() {
     let args = Cli::parse();
     let code = match args.command {
         Some(command) => cli::run(args.content.as_deref(), command),
-        // The explorer lands with the TUI; until then, print the ladder.
-        None => cli::run(
-            args.content.as_deref(),
-            cli::Command::List {
-                format: cli::ListFormat::Text,
-            },
-        ),
+        None => rungs::tui::run(args.content.as_deref()),
     };
     std::process::exit(code);
 }

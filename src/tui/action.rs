@@ -1,0 +1,112 @@
+//! Everything a person can ask the explorer to do. Keys and mouse events become an [`Action`];
+//! [`crate::tui::app::App::update`] is the only place that acts on one.
+
+/// A request from the keyboard or mouse. The keyable ones carry a config name and a one-line
+/// description, which the help overlay and the footer hints show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    PreviousPane,
+    NextPane,
+    Open,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Back,
+    Help,
+    Quit,
+    /// A mouse click at a terminal cell (column, row).
+    Click(u16, u16),
+    /// The mouse wheel turned over a cell: up (`true`) or down.
+    Wheel {
+        column: u16,
+        row: u16,
+        up: bool,
+    },
+    /// The terminal changed size (columns, rows).
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// The actions a key can be bound to, in the order the help overlay lists them.
+    pub const KEYABLE: [Action; 12] = [
+        Action::Up,
+        Action::Down,
+        Action::PreviousPane,
+        Action::NextPane,
+        Action::Open,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Back,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// The name used for the action in keymap and config files.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PreviousPane => "previous-pane",
+            Action::NextPane => "next-pane",
+            Action::Open => "open",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Click(..) => "click",
+            Action::Wheel { .. } => "wheel",
+            Action::Resize(..) => "resize",
+        }
+    }
+
+    /// What the action does, in one line, for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Up => "move up: the rung above, the previous skill, or scroll up",
+            Action::Down => "move down: the rung below, the next skill, or scroll down",
+            Action::PreviousPane => "go to the pane (or track) on the left",
+            Action::NextPane => "go to the pane (or track) on the right",
+            Action::Open => "open the selected level",
+            Action::PageUp => "scroll up a page",
+            Action::PageDown => "scroll down a page",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::Back => "close the overlay, or go back to the ladder",
+            Action::Help => "show or hide this help",
+            Action::Quit => "quit rungs",
+            Action::Click(..) => "select what is under the mouse",
+            Action::Wheel { .. } => "scroll the pane under the mouse",
+            Action::Resize(..) => "fit the new terminal size",
+        }
+    }
+
+    /// A word or two for the footer hints.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::Up | Action::Down => "move",
+            Action::PreviousPane | Action::NextPane => "pane",
+            Action::Open => "open",
+            Action::PageUp | Action::PageDown => "page",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
+        }
+    }
+
+    pub fn from_config_name(name: &str) -> Option<Action> {
+        Action::KEYABLE
+            .into_iter()
+            .find(|a| a.config_name() == name)
+    }
+}

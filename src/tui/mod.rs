@@ -1,0 +1,164 @@
+//! The explorer: a full-screen terminal app over the ladder.
+//!
+//! This file owns the terminal: it checks there is one, sets it up, runs the loop (draw, read
+//! an event, turn it into an [`Action`], update) and always gives the terminal back, on quit,
+//! on error and on panic. Everything else is in `app` (state), `view` (drawing) and `keymap`.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod keymap;
+pub mod theme;
+pub mod view;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
+use action::Action;
+use app::App;
+use config::Settings;
+
+/// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
+/// `stats` to also print the peak resident memory at that point on stderr.
+pub const EXIT_AFTER_FIRST_FRAME: &str = "RUNGS_EXIT_AFTER_FIRST_FRAME";
+
+/// Turns a terminal event into an action, if it asks for one. Only key presses count: some
+/// terminals (Windows) also report releases and repeats.
+pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => settings.keymap.action_for(key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                up: true,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                up: false,
+            }),
+            _ => None,
+        },
+        Event::Resize(columns, rows) => Some(Action::Resize(*columns, *rows)),
+        _ => None,
+    }
+}
+
+/// Turns mouse capture off when dropped, so an early return or a panic cannot leave the
+/// terminal reporting mouse movements to the shell.
+struct MouseCapture;
+
+impl MouseCapture {
+    fn enable() -> std::io::Result<MouseCapture> {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+        Ok(MouseCapture)
+    }
+}
+
+impl Drop for MouseCapture {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+}
+
+/// Opens the explorer and returns the process exit code.
+pub fn run(content: Option<&Path>) -> i32 {
+    // ratatui's init neither checks for a terminal nor copes without one.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "rungs: the explorer needs a terminal; use `rungs list` or `rungs show ID` for text output"
+        );
+        return EXIT_PROBLEMS;
+    }
+    let ladder = match crate::cli::load_ladder(content) {
+        Ok(ladder) => ladder,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{}", problem.render());
+            }
+            eprintln!("rungs: the ladder has problems; `rungs validate` lists them");
+            return EXIT_PROBLEMS;
+        }
+    };
+    let no_color = theme::no_color_requested();
+    let settings = match Settings::load(no_color, config::config_path().as_deref()) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("{error}");
+            eprintln!("rungs: fix the config file above, or move it away to use the defaults");
+            return EXIT_PROBLEMS;
+        }
+    };
+
+    // Runs before ratatui's own hook (installed by try_init), which restores the terminal and
+    // then calls this one.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("rungs: cannot set up the terminal: {e}");
+            return EXIT_PROBLEMS;
+        }
+    };
+    let result = MouseCapture::enable().and_then(|guard| {
+        let result = event_loop(&mut terminal, App::new(ladder, settings, (80, 24)));
+        drop(guard);
+        result
+    });
+    ratatui::restore();
+    match result {
+        Ok(report_memory) => {
+            if report_memory {
+                report_first_frame_memory();
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("rungs: terminal error: {e}");
+            EXIT_PROBLEMS
+        }
+    }
+}
+
+/// Runs until the person quits; `Ok(true)` asks for the first-frame memory report.
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<bool> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
+    loop {
+        terminal.draw(|frame| view::draw(frame, &app))?;
+        if let Some(mode) = &exit_after_first {
+            return Ok(mode == "stats");
+        }
+        let event = event::read()?;
+        if let Some(action) = action_for_event(&app.settings, &event) {
+            app.update(action);
+        }
+        if app.should_quit {
+            return Ok(false);
+        }
+    }
+}
+
+/// Writes the peak resident memory so far to stderr (Linux only; elsewhere nothing).
+fn report_first_frame_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        let kb = line.trim_start_matches("VmHWM:").trim();
+        let _ = writeln!(std::io::stderr(), "first frame: peak_rss={kb}");
+    }
+}

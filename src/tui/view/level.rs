@@ -1,0 +1,334 @@
+//! The level screen: the level's details as a scrollable page, and its skills as a list with a
+//! cursor beside the skill profile chart.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::Regions;
+use super::common::{self, fit, one_line, pad, wrap};
+use crate::ladder::Level;
+use crate::tui::app::{App, LevelPane, SkillRow, skill_rows};
+
+fn heading(app: &App, text: &str, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(text.to_owned(), app.settings.theme.heading));
+}
+
+fn labelled(app: &App, label: &str, value: &str, columns: usize, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::styled(label.to_owned(), app.settings.theme.muted));
+    lines.extend(wrap(value, columns, "  ").into_iter().map(Line::raw));
+}
+
+fn bullets(items: &[String], columns: usize, lines: &mut Vec<Line<'static>>) {
+    for item in items {
+        let wrapped = wrap(item, columns.saturating_sub(2), "");
+        for (i, text) in wrapped.into_iter().enumerate() {
+            let lead = if i == 0 { "• " } else { "  " };
+            lines.push(Line::raw(format!("{lead}{text}")));
+        }
+    }
+}
+
+fn level_name(app: &App, id: &str) -> String {
+    app.ladder
+        .level(id)
+        .map_or_else(|| one_line(id), |l| one_line(&l.title))
+}
+
+/// Everything about the level except its skills, wrapped to `columns`.
+pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let columns = columns.max(1);
+    let (track, rung, rungs) = common::track_and_rung(app, level);
+    let mut lines = vec![Line::styled(
+        fit(
+            &format!("{track} · rung {rung} of {rungs} · {}", level.id),
+            columns,
+        ),
+        theme.muted,
+    )];
+    lines.extend(wrap(&level.summary, columns, "").into_iter().map(Line::raw));
+
+    heading(app, "Scope and reporting", &mut lines);
+    labelled(app, "Scope", &level.scope, columns, &mut lines);
+    if !level.reports_to.is_empty() {
+        let bosses: Vec<String> = level
+            .reports_to
+            .iter()
+            .map(|id| level_name(app, id))
+            .collect();
+        labelled(app, "Reports to", &bosses.join(", "), columns, &mut lines);
+    }
+    if !level.reporting_note.is_empty() {
+        lines.extend(
+            wrap(&level.reporting_note, columns, "  ")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted)),
+        );
+    }
+    if let Some(direct) = &level.direct_reports {
+        let mut text = format!("{} people", direct.label());
+        if !direct.note.is_empty() {
+            text.push_str(&format!(" — {}", direct.note));
+        }
+        labelled(app, "Direct reports", &text, columns, &mut lines);
+    }
+    labelled(app, "Decisions", &level.decision_scope, columns, &mut lines);
+    if !level.example_titles.is_empty() {
+        labelled(
+            app,
+            "Example titles",
+            &level.example_titles.join(", "),
+            columns,
+            &mut lines,
+        );
+    }
+
+    heading(
+        app,
+        "Experience in years (one scale for every level)",
+        &mut lines,
+    );
+    lines.extend(common::experience_lines(app, level, columns));
+    for (name, range) in std::iter::once(("In the field", &level.experience.field))
+        .chain(level.experience.managing.as_ref().map(|r| ("Managing", r)))
+    {
+        if !range.note.is_empty() {
+            lines.extend(
+                wrap(&format!("{name}: {}", range.note), columns, "")
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted)),
+            );
+        }
+    }
+
+    heading(app, "Education", &mut lines);
+    lines.extend(
+        wrap(&level.education.typical, columns, "")
+            .into_iter()
+            .map(Line::raw),
+    );
+    if !level.education.preferred.is_empty() {
+        labelled(
+            app,
+            "Preferred",
+            &level.education.preferred,
+            columns,
+            &mut lines,
+        );
+    }
+    if !level.education.note.is_empty() {
+        lines.extend(
+            wrap(&level.education.note, columns, "")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted)),
+        );
+    }
+
+    heading(app, "Responsibilities", &mut lines);
+    bullets(&level.responsibilities, columns, &mut lines);
+
+    if !level.move_up.is_empty() {
+        heading(app, "How to move up", &mut lines);
+        if let Some(next) = app.ladder.neighbour(&level.id, 1) {
+            lines.push(Line::styled(
+                fit(&format!("Next rung: {}", one_line(&next.title)), columns),
+                theme.muted,
+            ));
+        }
+        bullets(&level.move_up, columns, &mut lines);
+    }
+
+    let equivalents = app.ladder.equivalents_of(&level.id);
+    if !equivalents.is_empty() {
+        heading(app, "Equivalent levels", &mut lines);
+        for other in equivalents {
+            let (track, rung, _) = common::track_and_rung(app, other);
+            lines.push(Line::from(vec![
+                Span::styled("≈ ", theme.equivalent),
+                Span::raw(fit(
+                    &format!("{} ({track}, rung {rung})", one_line(&other.title)),
+                    columns.saturating_sub(2),
+                )),
+            ]));
+        }
+    }
+
+    heading(app, "Sources", &mut lines);
+    bullets(&level.sources, columns, &mut lines);
+    lines
+}
+
+/// The inner area of the details pane and its text width (one column kept for the scrollbar).
+fn details_inner(app: &App) -> Option<(Rect, usize)> {
+    let area = super::regions(app).details?;
+    let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
+    Some((inner, usize::from(inner.width.saturating_sub(1))))
+}
+
+/// How far the details can scroll before the last line reaches the bottom of the pane.
+pub fn max_details_scroll(app: &App) -> usize {
+    let (Some((inner, columns)), Some(level)) = (details_inner(app), app.level()) else {
+        return 0;
+    };
+    detail_lines(app, level, columns)
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+/// The first skills-list row shown, so that the cursor's row is always visible.
+fn first_visible_row(rows: &[SkillRow<'_>], cursor: usize, height: usize) -> usize {
+    let cursor_row = cursor_row(rows, cursor);
+    // Keep the category heading above the first skill in view when there is room.
+    (cursor_row + 1).saturating_sub(height.max(1))
+}
+
+fn cursor_row(rows: &[SkillRow<'_>], cursor: usize) -> usize {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, SkillRow::Skill { .. }))
+        .nth(cursor)
+        .map_or(0, |(i, _)| i)
+}
+
+/// The skill (as a cursor position) drawn at a terminal cell, if any.
+pub fn skill_at(app: &App, at: Position) -> Option<usize> {
+    let area = super::regions(app).skills?;
+    let inner = Block::bordered().inner(area);
+    if !inner.contains(at) {
+        return None;
+    }
+    let level = app.level()?;
+    let rows = skill_rows(&app.ladder, level);
+    let first = first_visible_row(&rows, app.skill_cursor, usize::from(inner.height));
+    let clicked = first + usize::from(at.y - inner.y);
+    match rows.get(clicked)? {
+        SkillRow::Skill { .. } => Some(
+            rows[..clicked]
+                .iter()
+                .filter(|r| matches!(r, SkillRow::Skill { .. }))
+                .count(),
+        ),
+        SkillRow::Category(_) => None,
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
+    let Some(level) = app.level() else {
+        return;
+    };
+    if let Some(area) = regions.details {
+        draw_details(frame, app, level, area);
+    }
+    if let Some(area) = regions.skills {
+        draw_skills(frame, app, level, area);
+    }
+    if let Some(area) = regions.skill_info {
+        draw_skill_info(frame, app, area);
+    }
+    if let Some(area) = regions.profile {
+        common::draw_profile(frame, app, level, area);
+    }
+}
+
+fn draw_details(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
+    let focused = app.level_pane == LevelPane::Details;
+    frame.render_widget(common::pane(&level.title, focused, app), area);
+    let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
+    let columns = usize::from(inner.width.saturating_sub(1));
+    let lines = detail_lines(app, level, columns);
+    let total = lines.len();
+    let visible: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(app.details_scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if total > usize::from(inner.height) {
+        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(inner.height)))
+            .position(app.details_scroll);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_style(app.settings.theme.border_focused)
+            .track_style(app.settings.theme.border);
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+    }
+}
+
+fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
+    let focused = app.level_pane == LevelPane::Skills;
+    let theme = &app.settings.theme;
+    let rows = skill_rows(&app.ladder, level);
+    let count = rows
+        .iter()
+        .filter(|r| matches!(r, SkillRow::Skill { .. }))
+        .count();
+    let title = format!("Skills ({count})");
+    frame.render_widget(common::pane(&title, focused, app), area);
+    let inner = Block::bordered().inner(area);
+    let height = usize::from(inner.height);
+    let columns = usize::from(inner.width);
+    let first = first_visible_row(&rows, app.skill_cursor, height);
+    let cursor = cursor_row(&rows, app.skill_cursor);
+    let mut lines = Vec::new();
+    for (index, row) in rows.iter().enumerate().skip(first).take(height) {
+        match row {
+            SkillRow::Category(name) => {
+                lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
+            }
+            SkillRow::Skill {
+                name, proficiency, ..
+            } => {
+                let selected = index == cursor;
+                let marker = if selected { "▶ " } else { "  " };
+                let word_width = if columns >= 34 { 9 } else { 0 };
+                let name_width = columns.saturating_sub(2 + 4 + 1 + word_width);
+                let mut spans = vec![Span::raw(marker)];
+                spans.extend(common::pips(*proficiency, app));
+                spans.push(Span::raw(" "));
+                if word_width > 0 {
+                    spans.push(Span::styled(
+                        pad(proficiency.name(), word_width),
+                        theme.muted,
+                    ));
+                }
+                spans.push(Span::raw(pad(&one_line(name), name_width)));
+                let line = Line::from(spans);
+                lines.push(if selected {
+                    line.style(common::row_style(app, true, focused))
+                } else {
+                    line
+                });
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_skill_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let skill = app.selected_skill_id().and_then(|id| app.ladder.skill(id));
+    let title = skill.map_or_else(String::new, |s| s.name.clone());
+    let block = common::pane(&title, false, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(skill) = skill else {
+        return;
+    };
+    let mut lines: Vec<Line<'static>> = wrap(&skill.description, usize::from(inner.width), "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted))
+        .collect();
+    let proficiency = app
+        .level()
+        .and_then(|l| l.proficiency_of(&skill.id))
+        .map(|p| format!("{p}: {}", p.meaning()));
+    if let Some(text) = proficiency {
+        lines.truncate(usize::from(inner.height).saturating_sub(1));
+        lines.push(Line::raw(fit(&text, usize::from(inner.width))));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,226 @@
+//! Drawing: one file per screen, each a function of `&App`. The layout is a pure function of
+//! the app too, so mouse clicks are mapped to what is under them with the same geometry.
+
+pub mod common;
+pub mod help;
+pub mod ladder;
+pub mod level;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::{App, LevelPane, Overlay, Screen};
+
+/// Below this the explorer shows a note instead of panes.
+pub const MIN_SIZE: (u16, u16) = (40, 12);
+
+/// Where each part of the current screen goes. A pane not on screen is `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Regions {
+    pub header: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+    pub ladder: Option<Rect>,
+    pub preview: Option<Rect>,
+    pub profile: Option<Rect>,
+    pub details: Option<Rect>,
+    pub skills: Option<Rect>,
+    pub skill_info: Option<Rect>,
+}
+
+pub fn is_too_small(app: &App) -> bool {
+    app.size.0 < MIN_SIZE.0 || app.size.1 < MIN_SIZE.1
+}
+
+pub fn regions(app: &App) -> Regions {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    if is_too_small(app) {
+        return Regions {
+            body: area,
+            ..Regions::default()
+        };
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut regions = Regions {
+        header,
+        body,
+        footer,
+        ..Regions::default()
+    };
+    let profile_height = u16::try_from(app.ladder.categories().len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    match app.screen {
+        Screen::Ladder => {
+            let wanted = ladder::wanted_height(app);
+            let ladder_height = wanted.min(body.height.saturating_mul(3) / 5).max(5);
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(ladder_height), Constraint::Fill(1)])
+                    .areas(body);
+            regions.ladder = Some(top);
+            if body.width >= 72 {
+                let profile_width = (body.width * 2 / 5).clamp(30, 56);
+                let [preview, profile] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(profile_width)])
+                        .areas(rest);
+                regions.preview = Some(preview);
+                regions.profile = Some(profile);
+            } else {
+                regions.preview = Some(rest);
+            }
+        }
+        Screen::Level => {
+            let side_by_side = body.width >= 64;
+            let (details, right) = if side_by_side {
+                let right_width = (body.width * 2 / 5).clamp(30, 56);
+                let [details, right] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)])
+                        .areas(body);
+                (Some(details), Some(right))
+            } else {
+                match app.level_pane {
+                    LevelPane::Details => (Some(body), None),
+                    LevelPane::Skills => (None, Some(body)),
+                }
+            };
+            regions.details = details;
+            if let Some(right) = right {
+                let info_height = if right.height >= 28 { 5 } else { 0 };
+                let chart_height = if right.height >= 14 {
+                    profile_height
+                } else {
+                    0
+                };
+                let [skills, info, profile] = Layout::vertical([
+                    Constraint::Min(3),
+                    Constraint::Length(info_height),
+                    Constraint::Length(chart_height),
+                ])
+                .areas(right);
+                regions.skills = Some(skills);
+                regions.skill_info = (info.height > 0).then_some(info);
+                regions.profile = (profile.height > 0).then_some(profile);
+            }
+        }
+    }
+    regions
+}
+
+/// Draws the whole frame from the app's state.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        draw_too_small(frame, area);
+        return;
+    }
+    let regions = regions(app);
+    draw_header(frame, app, regions.header);
+    match app.screen {
+        Screen::Ladder => ladder::draw(frame, app, &regions),
+        Screen::Level => level::draw(frame, app, &regions),
+    }
+    draw_footer(frame, app, regions.footer);
+    match app.overlay {
+        Some(Overlay::Help) => help::draw(frame, app, area),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect) {
+    let text = format!(
+        "Terminal too small ({}×{}): rungs needs at least {}×{}. Make the window larger, \
+         or press q to quit.",
+        area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let mut spans = vec![
+        Span::styled(" rungs", theme.title),
+        Span::styled(" · ", theme.muted),
+    ];
+    let rest = match (app.screen, app.level()) {
+        (Screen::Level, Some(level)) => {
+            let (track, rung, rungs) = common::track_and_rung(app, level);
+            format!("{track} › {} · rung {rung} of {rungs}", level.title)
+        }
+        _ => app.ladder.info.name.clone(),
+    };
+    let width = usize::from(area.width).saturating_sub(9);
+    spans.push(Span::styled(
+        common::fit(&common::one_line(&rest), width),
+        theme.muted,
+    ));
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The hints for the current screen, generated from the keymap: `↑↓ move  Enter open …`.
+pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
+    let keymap = &app.settings.keymap;
+    let pair = |a: Action, b: Action| {
+        let first = |x: Action| {
+            keymap
+                .keys_for(x)
+                .first()
+                .map(super::keymap::KeyChord::label)
+                .unwrap_or_default()
+        };
+        let (a, b) = (first(a), first(b));
+        // `↑↓` reads as a pair; longer names need a separator: `PgUp/PgDn`.
+        if a.chars().count() > 1 || b.chars().count() > 1 {
+            format!("{a}/{b}")
+        } else {
+            format!("{a}{b}")
+        }
+    };
+    let single = |a: Action| keymap.label_for(a, 1);
+    let mut hints = Vec::new();
+    if app.overlay.is_some() {
+        hints.push((pair(Action::Up, Action::Down), "scroll"));
+        hints.push((single(Action::Back), "close"));
+        hints.push((single(Action::Quit), Action::Quit.hint()));
+        return hints;
+    }
+    hints.push((pair(Action::Up, Action::Down), Action::Up.hint()));
+    match app.screen {
+        Screen::Ladder => {
+            hints.push((pair(Action::PreviousPane, Action::NextPane), "track"));
+            hints.push((single(Action::Open), Action::Open.hint()));
+        }
+        Screen::Level => {
+            hints.push((pair(Action::PreviousPane, Action::NextPane), "pane"));
+            hints.push((pair(Action::PageUp, Action::PageDown), "page"));
+            hints.push((single(Action::Back), Action::Back.hint()));
+        }
+    }
+    hints.push((single(Action::Help), Action::Help.hint()));
+    hints.push((single(Action::Quit), Action::Quit.hint()));
+    hints.retain(|(keys, _)| !keys.is_empty());
+    hints
+}
+
+fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    for (keys, what) in footer_hints(app) {
+        let piece = common::width(&keys) + 1 + common::width(what) + 2;
+        if used + piece > usize::from(area.width) {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {what}  "), theme.muted));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

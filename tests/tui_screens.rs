@@ -1,0 +1,362 @@
+//! The explorer's screens drawn into a `TestBackend`: text snapshots at two sizes, and the
+//! styles that carry meaning (snapshots keep text only).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use rungs::Ladder;
+use rungs::tui::action::Action;
+use rungs::tui::app::{App, LevelPane, Screen};
+use rungs::tui::config::Settings;
+use rungs::tui::view;
+use unicode_width::UnicodeWidthStr;
+
+fn app(width: u16, height: u16, no_color: bool) -> App {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    App::new(ladder, Settings::defaults(no_color), (width, height))
+}
+
+fn buffer(app: &App) -> Buffer {
+    let backend = TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = Terminal::new(backend).expect("test backend");
+    terminal
+        .draw(|frame| view::draw(frame, app))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as a terminal shows it: a wide character covers the cell after it.
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screens the README shows, each reached by a sequence of actions.
+pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
+    vec![
+        ("ladder", vec![Action::Up, Action::Up, Action::Up]),
+        (
+            "level",
+            vec![Action::Up, Action::Up, Action::Up, Action::Open],
+        ),
+        (
+            "level-skills",
+            vec![
+                Action::Up,
+                Action::Open,
+                Action::NextPane,
+                Action::Down,
+                Action::Down,
+            ],
+        ),
+        ("help", vec![Action::Help]),
+    ]
+}
+
+fn screen(name: &str, width: u16, height: u16) -> String {
+    let (_, actions) = screens()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .expect("known screen");
+    let mut app = app(width, height, false);
+    for action in actions {
+        app.update(action);
+    }
+    text(&buffer(&app))
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (name, _) in screens() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("{name}_{width}x{height}"),
+                screen(name, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn too_small_terminal_shows_a_note() {
+    let app = app(39, 11, false);
+    let shown = text(&buffer(&app));
+    insta::assert_snapshot!("too_small_39x11", shown);
+}
+
+/// The cells of the row holding `needle`, from its first column, as (symbol, style) pairs.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let shown = text(buffer);
+    for (y, line) in shown.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].width();
+            return Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?));
+        }
+    }
+    None
+}
+
+#[test]
+fn the_selected_rung_and_its_equivalents_are_coloured() {
+    let mut app = app(80, 24, false);
+    for _ in 0..3 {
+        app.update(Action::Up);
+    }
+    let buffer = buffer(&app);
+    let (x, y) = find(&buffer, "▶4 Director").expect("selected rung drawn");
+    assert_eq!(buffer[(x + 3, y)].bg, Color::Cyan, "selection background");
+    assert_eq!(buffer[(x + 3, y)].fg, Color::Black, "selection text");
+    let (x, y) = find(&buffer, "≈4 Principal engineer").expect("equivalent drawn");
+    assert_eq!(buffer[(x + 3, y)].fg, Color::Magenta, "equivalent colour");
+    let (x, y) = find(&buffer, "3 Senior manager").expect("plain rung drawn");
+    assert_eq!(
+        buffer[(x + 3, y)].bg,
+        Color::Reset,
+        "an unselected rung is plain"
+    );
+}
+
+#[test]
+fn estimates_are_drawn_in_their_own_colour_and_glyph() {
+    let mut app = app(120, 40, false);
+    for _ in 0..3 {
+        app.update(Action::Up);
+    }
+    let buffer = buffer(&app);
+    let (x, y) = find(&buffer, "▒").expect("an estimate bar for the director");
+    assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+    let shown = text(&buffer);
+    let (y, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("In the field ·"))
+        .expect("the field bar");
+    let x = line[..line.find('█').expect("a sourced bar")].width();
+    assert_eq!(
+        buffer[(u16::try_from(x).unwrap_or(0), u16::try_from(y).unwrap_or(0))].fg,
+        Color::Cyan
+    );
+}
+
+#[test]
+fn the_focused_pane_has_the_focus_border_and_the_skill_cursor_its_style() {
+    let mut app = app(80, 24, false);
+    app.update(Action::Open);
+    app.update(Action::NextPane);
+    assert_eq!(app.level_pane, LevelPane::Skills);
+    let buffer = buffer(&app);
+    let (x, y) = find(&buffer, "Skills (").expect("skills pane");
+    assert_eq!(buffer[(x - 2, y)].fg, Color::Cyan, "focused border");
+    let (x, y) = find(&buffer, "▶ ").expect("skill cursor");
+    assert_eq!(buffer[(x + 7, y)].bg, Color::Cyan, "cursor row");
+}
+
+#[test]
+fn no_color_sends_no_colour_and_marks_selection_with_reverse() {
+    for (name, actions) in screens() {
+        let mut app = app(120, 40, true);
+        for action in actions {
+            app.update(action);
+        }
+        let buffer = buffer(&app);
+        for cell in &buffer.content {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "{name}: colour in cell {:?}",
+                cell.symbol()
+            );
+        }
+        if name == "ladder" {
+            let (x, y) = find(&buffer, "▶4 Director").expect("selected rung");
+            assert!(buffer[(x + 3, y)].modifier.contains(Modifier::REVERSED));
+            let (x, y) = find(&buffer, "≈4 Principal").expect("equivalent");
+            assert!(buffer[(x + 3, y)].modifier.contains(Modifier::UNDERLINED));
+        }
+    }
+}
+
+const WIDE_LADDER: &str = r#"
+[ladder]
+name = "多言語 ladder 🚀"
+
+[[tracks]]
+id = "eng"
+title = "エンジニア"
+order = 1
+
+[[tracks]]
+id = "ops"
+title = "Ops 🛠"
+order = 2
+
+[[categories]]
+id = "people"
+name = "人材"
+
+[[skills]]
+id = "coaching"
+name = "コーチング 🎯"
+category = "people"
+description = "Helps others grow."
+
+[[levels]]
+id = "eng-1"
+title = "ソフトウェアエンジニア長い肩書き"
+track = "eng"
+rank = 1
+summary = "書く。Writes code 🚀 and reviews it."
+scope = "One team"
+decision_scope = "Own work"
+responsibilities = ["Ship"]
+skills = [{ skill = "coaching", proficiency = "working" }]
+experience = { field = { min = 0, max = 3 } }
+education = { typical = "None required" }
+sources = ["made up"]
+
+[[levels]]
+id = "ops-1"
+title = "Operator 🛠🛠"
+track = "ops"
+rank = 1
+summary = "Keeps things running."
+scope = "One team"
+decision_scope = "Own work"
+responsibilities = ["Run"]
+skills = [{ skill = "coaching", proficiency = "basic" }]
+experience = { field = { min = 1 } }
+education = { typical = "None required" }
+sources = ["made up"]
+"#;
+
+fn wide_app(width: u16, height: u16) -> App {
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "wide.toml".into(),
+        text: WIDE_LADDER.into(),
+    }])
+    .expect("wide ladder is valid");
+    App::new(ladder, Settings::defaults(false), (width, height))
+}
+
+#[test]
+fn wide_characters_keep_columns_aligned() {
+    for (width, height) in [(80, 24), (41, 12), (120, 40)] {
+        let mut app = wide_app(width, height);
+        let ladder_screen = text(&buffer(&app));
+        app.update(Action::Open);
+        let level_screen = text(&buffer(&app));
+        for shown in [ladder_screen, level_screen] {
+            for line in shown.lines() {
+                assert_eq!(line.width(), usize::from(width), "{line}\n{shown}");
+            }
+            // Every right border sits in the last column.
+            assert!(shown.contains("エンジニア"), "{shown}");
+        }
+    }
+    let app = wide_app(80, 24);
+    insta::assert_snapshot!("wide_ladder_80x24", text(&buffer(&app)));
+}
+
+#[test]
+fn control_characters_in_content_never_reach_the_screen() {
+    // Validation rejects control characters in content, so build the ladder with them in by
+    // changing a loaded one: the views must still clean what they draw.
+    let mut app = app(80, 24, false);
+    let mut ladder = app.ladder.clone();
+    ladder.info.name = "evil\u{1b}[31m\u{7}name".into();
+    app.ladder = ladder;
+    let shown = text(&buffer(&app));
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "{shown}"
+    );
+    assert!(shown.contains("evil[31mname"), "{shown}");
+}
+
+#[test]
+fn the_footer_and_help_follow_the_keymap() {
+    let user = rungs::tui::config::parse("c.toml", "[keys]\nhelp = [\"f1\"]\nopen = [\"o\"]\n")
+        .expect("valid config");
+    let mut app = app(80, 24, false);
+    app.settings = Settings::with_overrides(false, &user);
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("o open"), "{shown}");
+    assert!(shown.contains("F1 help"), "{shown}");
+    app.update(Action::Help);
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("F1 "), "{shown}");
+    assert!(!shown.contains("Enter  "), "{shown}");
+}
+
+#[test]
+fn the_screen_enum_covers_what_is_drawn() {
+    let mut app = app(80, 24, false);
+    assert_eq!(app.screen, Screen::Ladder);
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Level);
+    assert!(text(&buffer(&app)).contains("Scope and reporting"));
+}
+
+/// The README shows screens as text captures; each sits after a `<!-- screen: NAME WxH -->`
+/// marker. This test checks they are what the explorer draws now. Run it with
+/// `UPDATE_README=1` to rewrite them from the current views.
+#[test]
+fn the_readme_shows_the_screens_as_they_are() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md readable");
+    let mut out = String::new();
+    let mut rest = readme.as_str();
+    let mut checked = 0;
+    let mut stale = Vec::new();
+    while let Some(at) = rest.find("<!-- screen: ") {
+        let (before, marker_on) = rest.split_at(at);
+        out.push_str(before);
+        let marker_end = marker_on.find("-->").expect("marker closed") + 3;
+        let marker = &marker_on[..marker_end];
+        let spec = marker
+            .trim_start_matches("<!-- screen: ")
+            .trim_end_matches("-->")
+            .trim();
+        let (name, size) = spec.split_once(' ').expect("NAME WxH");
+        let (w, h) = size.split_once('x').expect("WxH");
+        let (w, h): (u16, u16) = (w.parse().expect("width"), h.parse().expect("height"));
+        let shown: String = screen(name, w, h)
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        let after_marker = &marker_on[marker_end..];
+        let open = after_marker
+            .find("```text\n")
+            .expect("a text block follows")
+            + 8;
+        let close = open + after_marker[open..].find("```").expect("block closed");
+        if after_marker[open..close] != shown {
+            stale.push(spec.to_owned());
+        }
+        out.push_str(marker);
+        out.push_str(&after_marker[..open]);
+        out.push_str(&shown);
+        rest = &after_marker[close..];
+        checked += 1;
+    }
+    out.push_str(rest);
+    assert!(checked >= 3, "the README shows the explorer's screens");
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(path, out).expect("README.md writable");
+    } else {
+        assert!(
+            stale.is_empty(),
+            "README screens out of date: {stale:?}; run `UPDATE_README=1 cargo test --test tui_screens`"
+        );
+    }
+}
