@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod ladder;
 pub mod report;
+pub mod search;
 pub mod suggest;
 pub mod text;
 
