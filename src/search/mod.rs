@@ -161,8 +161,8 @@ pub struct Hit<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
     query: String,
-    /// Distinct texts that matched, ascending, with their skim score (without bonus).
-    texts: Vec<(u32, i64)>,
+    /// Distinct texts that matched, ascending, with their skim scores (without bonus).
+    texts: Vec<Scored>,
     ranked: Vec<Ranked>,
 }
 
@@ -185,8 +185,29 @@ impl Matches {
     }
 }
 
+/// A matched text's skim score: the sum over the query's terms, and the last term's share, so
+/// that the next query can reuse the terms it did not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Scored {
+    text: u32,
+    total: i64,
+    last: i64,
+}
+
+/// What a narrowing scan keeps of the previous scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Nothing: every term is matched again.
+    Nothing,
+    /// The total: the old terms are unchanged, only added terms are matched.
+    Total,
+    /// The total without the last term's share: only the (grown) last term and added terms
+    /// are matched.
+    AllButLast,
+}
+
 /// A query term, prepared once per query.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 struct Term {
     /// Folded to lower case unless `exact`.
     pattern: String,
@@ -219,6 +240,20 @@ fn fold(c: char) -> char {
     }
 }
 
+/// A matcher with a clean score matrix: skim v2 scoring, case handled by [`Term`] (respect
+/// case; folded text for case-insensitive terms).
+///
+/// One per call, on purpose. fuzzy-matcher 0.3.7 keeps its score matrix between calls and
+/// reads a `bonus` an earlier call left in it, so a reused matcher scores the same text and
+/// pattern differently depending on what it matched before (found by the narrowing property
+/// test: narrowed and fresh results disagreed). `use_cache(false)` panics on a double borrow,
+/// and the linear mode (`element_limit`) misplaces the start of its alignment. A new matcher
+/// costs allocations (about 4x the time of a reused one) but its scores depend on the text
+/// and the pattern only.
+fn fresh_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
 /// Below this many candidate texts a scan runs on the calling thread: starting threads would
 /// cost more than it saves.
 const PARALLEL_MIN: usize = 4_096;
@@ -236,7 +271,6 @@ pub struct SearchIndex {
     text_entries: Vec<Vec<usize>>,
     /// Entries of kind [`EntryKind::Level`], in ladder order: the result of an empty query.
     levels: Vec<usize>,
-    matcher: SkimMatcherV2,
     threads: usize,
 }
 
@@ -359,7 +393,6 @@ impl SearchIndex {
             folded,
             text_entries,
             levels,
-            matcher: SkimMatcherV2::default().respect_case(),
             threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
         }
     }
@@ -418,20 +451,43 @@ impl SearchIndex {
             !p.query.trim().is_empty() && query.starts_with(p.query.as_str())
         });
         let texts = match narrowing {
-            Some(p) => self.scan(terms.as_slice(), p.texts.len(), |i| p.texts[i].0, cancelled)?,
+            Some(p) => {
+                // The query grew at its end: earlier terms are unchanged, the last one may
+                // have grown, and new terms may follow.
+                let old = terms_of(&p.query);
+                let (keep, from) = if terms.starts_with(&old) {
+                    (Keep::Total, old.len())
+                } else if terms.starts_with(&old[..old.len() - 1]) {
+                    (Keep::AllButLast, old.len() - 1)
+                } else {
+                    (Keep::Nothing, 0)
+                };
+                self.scan(
+                    &terms[from..],
+                    keep,
+                    p.texts.len(),
+                    |i| p.texts[i],
+                    cancelled,
+                )?
+            }
             None => self.scan(
-                terms.as_slice(),
+                &terms,
+                Keep::Nothing,
                 self.texts.len(),
-                |i| i as u32, // text ids fit u32 by construction
+                |i| Scored {
+                    text: i as u32, // text ids fit u32 by construction
+                    total: 0,
+                    last: 0,
+                },
                 cancelled,
             )?,
         };
         let mut ranked = Vec::with_capacity(texts.len());
-        for &(text, score) in &texts {
-            for &entry in &self.text_entries[text as usize] {
+        for scored in &texts {
+            for &entry in &self.text_entries[scored.text as usize] {
                 ranked.push(Ranked {
                     entry,
-                    score: score + self.entries[entry].kind.bonus(),
+                    score: scored.total + self.entries[entry].kind.bonus(),
                 });
             }
         }
@@ -446,24 +502,41 @@ impl SearchIndex {
         })
     }
 
-    /// Scores candidates `text_at(0..count)` (ascending text ids), on several threads when
-    /// there are many. Returns the matching ones in the same order.
+    /// Scores candidates `candidate(0..count)` (ascending text ids) against `terms`, keeping
+    /// what `keep` says of their previous score, on several threads when there are many.
+    /// Returns the matching ones in the same order.
     fn scan(
         &self,
         terms: &[Term],
+        keep: Keep,
         count: usize,
-        text_at: impl Fn(usize) -> u32 + Sync,
+        candidate: impl Fn(usize) -> Scored + Sync,
         cancelled: &Cancel<'_>,
-    ) -> Option<Vec<(u32, i64)>> {
-        let run = |range: std::ops::Range<usize>| -> Option<Vec<(u32, i64)>> {
+    ) -> Option<Vec<Scored>> {
+        let run = |range: std::ops::Range<usize>| -> Option<Vec<Scored>> {
             let mut found = Vec::new();
             for (n, i) in range.enumerate() {
                 if n % CANCEL_CHECK_EVERY == 0 && cancelled() {
                     return None;
                 }
-                let text = text_at(i);
-                if let Some(score) = self.score(text, terms) {
-                    found.push((text, score));
+                let before = candidate(i);
+                let mut scored = Scored {
+                    text: before.text,
+                    total: match keep {
+                        Keep::Nothing => 0,
+                        Keep::Total => before.total,
+                        Keep::AllButLast => before.total - before.last,
+                    },
+                    last: before.last,
+                };
+                let matched = terms.iter().try_for_each(|term| {
+                    let share = self.score(scored.text, term)?;
+                    scored.total += share;
+                    scored.last = share;
+                    Some(())
+                });
+                if matched.is_some() {
+                    found.push(scored);
                 }
             }
             Some(found)
@@ -472,7 +545,7 @@ impl SearchIndex {
             return run(0..count);
         }
         let chunk = count.div_ceil(self.threads);
-        let parts: Vec<Option<Vec<(u32, i64)>>> = std::thread::scope(|scope| {
+        let parts: Vec<Option<Vec<Scored>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..count)
                 .step_by(chunk)
                 .skip(1)
@@ -495,13 +568,10 @@ impl SearchIndex {
         Some(all)
     }
 
-    fn score(&self, text: u32, terms: &[Term]) -> Option<i64> {
-        let mut total = 0;
-        for term in terms {
-            let haystack = self.haystack(text, term);
-            total += self.matcher.fuzzy(haystack, &term.pattern, false)?.0;
-        }
-        Some(total)
+    fn score(&self, text: u32, term: &Term) -> Option<i64> {
+        fresh_matcher()
+            .fuzzy(self.haystack(text, term), &term.pattern, false)
+            .map(|(score, _)| score)
     }
 
     fn haystack(&self, text: u32, term: &Term) -> &str {
@@ -517,8 +587,7 @@ impl SearchIndex {
         let mut indices = Vec::new();
         for term in terms_of(query) {
             if let Some((_, found)) =
-                self.matcher
-                    .fuzzy(self.haystack(entry.text, &term), &term.pattern, true)
+                fresh_matcher().fuzzy(self.haystack(entry.text, &term), &term.pattern, true)
             {
                 indices.extend(found);
             }
