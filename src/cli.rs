@@ -57,6 +57,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Fuzzy-search titles, skills, duties and advice; best matches first.
+    Search {
+        /// What to look for; several words must all match, in any order.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most this many results; 0 shows all.
+        #[arg(long, default_value_t = crate::search::cli::DEFAULT_LIMIT)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = crate::search::cli::SearchFormat::Text)]
+        format: crate::search::cli::SearchFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -146,6 +157,16 @@ pub fn run(content: Option<&Path>, command: Command) -> i32 {
         },
         Command::Compare { a, b, format } => match ladder_or_report(content) {
             Ok(ladder) => crate::compare::render::run(&ladder, &a, &b, format),
+            Err(code) => code,
+        },
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => match ladder_or_report(content) {
+            Ok(ladder) => {
+                crate::search::cli::run(&ladder, &query.join(" "), limit, format, output_width())
+            }
             Err(code) => code,
         },
     }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod compare;
 pub mod ladder;
 pub mod report;
+pub mod search;
 pub mod suggest;
 pub mod text;
 pub mod tui;
