@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod ladder;
+pub mod plan;
+pub mod plan_cli;
 pub mod report;
 pub mod suggest;
 pub mod text;
