@@ -608,3 +608,21 @@ fn kill_during_save_leaves_a_whole_plan() {
         "no kill landed mid-write: the test proved nothing"
     );
 }
+
+#[test]
+fn the_readme_example_is_a_valid_plan() {
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split("## Your development plan")
+        .nth(1)
+        .expect("README has the plan section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the section has a TOML example");
+    let plan = parse("README.md", example).expect("the example parses");
+    assert_eq!(plan.target.as_deref(), Some("director"));
+    assert_eq!(plan.items.len(), 1);
+    assert_eq!(plan.items[0].status, Status::InProgress);
+}
