@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "RUNGS_CONTENT")]
     pub content: Option<PathBuf>,
 
+    /// Keep the development plan in this file instead of ~/.local/share/rungs/plan.toml.
+    #[arg(long, global = true, value_name = "FILE", env = "RUNGS_PLAN")]
+    pub plan: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,6 +71,12 @@ pub enum Command {
         limit: usize,
         #[arg(long, value_enum, default_value_t = crate::search::cli::SearchFormat::Text)]
         format: crate::search::cli::SearchFormat,
+    },
+    /// Print your development plan (grouped by status, with progress toward the target), or
+    /// change it.
+    Plan {
+        #[command(subcommand)]
+        action: Option<crate::plan_cli::PlanCommand>,
     },
 }
 
@@ -141,7 +151,7 @@ pub fn output_width() -> usize {
 }
 
 /// Runs a headless command and returns its exit code.
-pub fn run(content: Option<&Path>, command: Command) -> i32 {
+pub fn run(content: Option<&Path>, plan: Option<&Path>, command: Command) -> i32 {
     match command {
         Command::Validate { dir } => validate(dir.as_deref().or(content)),
         Command::List { format } => match ladder_or_report(content) {
@@ -169,6 +179,7 @@ pub fn run(content: Option<&Path>, command: Command) -> i32 {
             }
             Err(code) => code,
         },
+        Command::Plan { action } => crate::plan_cli::run(content, plan, action),
     }
 }
 

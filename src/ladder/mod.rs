@@ -12,6 +12,7 @@ use std::path::Path;
 pub use model::{
     Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef, Track,
 };
+pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
 pub use validate::is_well_formed_id;
 

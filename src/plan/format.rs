@@ -1,0 +1,119 @@
+//! The plan file: TOML text to [`Plan`] and back, with every problem located.
+
+use crate::ladder::{ParsedFile, Problem, SourceFile, Step};
+
+use super::model::{PLAN_VERSION, Plan};
+
+/// The first line of every saved plan, for a person who opens the file.
+const HEADER: &str = "# rungs development plan. Hand edits are welcome; see \"Your development plan\" in \
+                      rungs' README.\n# rungs rewrites this file when the plan changes: comments \
+                      are not kept.\n\n";
+
+/// Parses a plan file. `name` is how the file is named in messages (its path).
+///
+/// A file written by a newer rungs (another `version`) is reported as such before anything
+/// else, since its unknown fields would only be a symptom.
+pub fn parse(name: &str, text: &str) -> Result<Plan, Vec<Problem>> {
+    match toml::from_str::<Plan>(text) {
+        Ok(plan) if plan.version == PLAN_VERSION => Ok(plan),
+        Ok(plan) => Err(locate(name, text, |parsed| {
+            vec![version_problem(parsed, &plan.version.to_string())]
+        })),
+        Err(error) => Err(locate(name, text, |parsed| {
+            if let Some(problem) = probe_version(parsed, text) {
+                return vec![problem];
+            }
+            vec![parsed.problem_at(error.span(), error.message())]
+        })),
+    }
+}
+
+/// Builds located problems; a syntax error is reported (all of them) before anything else.
+fn locate(
+    name: &str,
+    text: &str,
+    problems: impl FnOnce(&ParsedFile<'_>) -> Vec<Problem>,
+) -> Vec<Problem> {
+    let source = SourceFile {
+        name: name.to_owned(),
+        text: text.to_owned(),
+    };
+    match ParsedFile::parse(&source) {
+        Ok(parsed) => problems(&parsed),
+        Err(syntax) => syntax,
+    }
+}
+
+/// A problem when the file declares a version other than ours, whatever else is in it.
+fn probe_version(parsed: &ParsedFile<'_>, text: &str) -> Option<Problem> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        version: Option<toml::Value>,
+    }
+    let version = toml::from_str::<Probe>(text).ok()?.version?;
+    if version.as_integer() == Some(i64::from(PLAN_VERSION)) {
+        return None;
+    }
+    Some(version_problem(parsed, &version.to_string()))
+}
+
+fn version_problem(parsed: &ParsedFile<'_>, found: &str) -> Problem {
+    parsed.problem_at_path(
+        &[Step::from("version")],
+        &format!(
+            "unsupported plan version {found}: this rungs reads version {PLAN_VERSION} \
+             (was the file written by a newer rungs?); the file is left as it is"
+        ),
+    )
+}
+
+/// The plan as the text of a plan file.
+pub fn to_toml(plan: &Plan) -> Result<String, toml::ser::Error> {
+    let body = toml::to_string(plan)?;
+    Ok(format!("{HEADER}{body}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_field_is_located() {
+        let text = "version = 1\n\n[[items]]\nskill = \"a\"\nlevel = \"b\"\nadded = 2026-01-05\nstauts = \"done\"\n";
+        let problems = parse("plan.toml", text).expect_err("unknown field");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position, Some((7, 1)), "{problems:?}");
+        assert!(problems[0].message.contains("stauts"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_newer_version_is_reported_before_its_new_fields() {
+        let text = "version = 2\nshiny = true\n";
+        let problems = parse("plan.toml", text).expect_err("version 2");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position, Some((1, 11)));
+        assert!(problems[0].message.contains("unsupported plan version 2"));
+    }
+
+    #[test]
+    fn a_syntax_error_is_located_and_escaped() {
+        let text = "version = 1\ntarget = \"dir\u{1b}[31m\n";
+        let problems = parse("plan.toml", text).expect_err("unterminated string");
+        assert_eq!(problems[0].position.map(|p| p.0), Some(2));
+        let rendered = problems[0].render();
+        assert!(!rendered.contains('\u{1b}'), "{rendered}");
+    }
+
+    #[test]
+    fn a_bad_status_is_located() {
+        let text = "version = 1\n[[items]]\nskill = \"a\"\nlevel = \"b\"\nstatus = \"finished\"\nadded = 2026-01-05\n";
+        let problems = parse("plan.toml", text).expect_err("bad status");
+        assert_eq!(problems[0].position, Some((5, 10)), "{problems:?}");
+    }
+
+    #[test]
+    fn an_empty_file_needs_a_version() {
+        let problems = parse("plan.toml", "").expect_err("no version");
+        assert!(problems[0].message.contains("version"), "{problems:?}");
+    }
+}

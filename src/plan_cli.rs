@@ -1,0 +1,555 @@
+//! `rungs plan …`: print the development plan, change it, export it.
+//!
+//! Exit codes follow the other commands: 0 fine, 1 a problem with the plan file or the
+//! content, 2 an unknown skill or level id (the message names the closest ones).
+
+use std::path::Path;
+
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder};
+use crate::ladder::{Ladder, Problem};
+use crate::plan::{
+    Edit, Plan, PlanError, PlanItem, PlanStore, Status, TargetProgress, default_level,
+    is_in_ladder, new_item, resolve_path, target_progress,
+};
+use crate::suggest::did_you_mean;
+use crate::text::{clean, escape_control};
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Bookmark a skill. Without --level: the target level if it names the skill, else the
+    /// lowest level that does.
+    Add {
+        /// A skill id, as printed by `rungs show LEVEL`.
+        skill: String,
+        /// The level the skill is planned at.
+        #[arg(long)]
+        level: Option<String>,
+        /// A note to keep with it.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Take a skill out of the plan.
+    Remove {
+        skill: String,
+        /// Which level's item, when the skill is planned at more than one.
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Set where a planned skill stands.
+    Status {
+        skill: String,
+        #[arg(value_enum)]
+        status: StatusArg,
+        /// Which level's item, when the skill is planned at more than one.
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Replace the note of a planned skill ("" clears it).
+    Note {
+        skill: String,
+        note: String,
+        /// Which level's item, when the skill is planned at more than one.
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Set the level you are working toward (or clear it with --clear).
+    Target {
+        #[arg(required_unless_present = "clear")]
+        level: Option<String>,
+        #[arg(long, conflicts_with = "level")]
+        clear: bool,
+    },
+    /// Print the plan as a document to bring to a one-on-one.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl From<StatusArg> for Status {
+    fn from(arg: StatusArg) -> Self {
+        match arg {
+            StatusArg::Planned => Status::Planned,
+            StatusArg::InProgress => Status::InProgress,
+            StatusArg::Done => Status::Done,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+/// Runs `rungs plan [COMMAND]` and returns the exit code.
+pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<PlanCommand>) -> i32 {
+    let ladder = match load_ladder(content) {
+        Ok(ladder) => ladder,
+        Err(problems) => {
+            print_problems(&problems);
+            return EXIT_PROBLEMS;
+        }
+    };
+    let store = match resolve_path(plan_path).and_then(PlanStore::open) {
+        Ok(store) => store,
+        Err(error) => return plan_error(&error),
+    };
+    match command {
+        None => emit(&plan_text(&store, &ladder)),
+        Some(PlanCommand::Export { format }) => match format {
+            ExportFormat::Markdown => emit(&plan_markdown(store.plan(), &ladder)),
+            ExportFormat::Json => match serde_json::to_string_pretty(&plan_json(&store, &ladder)) {
+                Ok(text) => emit(&(text + "\n")),
+                Err(e) => {
+                    eprintln!("rungs: cannot encode JSON: {e}");
+                    EXIT_PROBLEMS
+                }
+            },
+        },
+        Some(command) => change(store, &ladder, command),
+    }
+}
+
+fn print_problems(problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("{}", problem.render());
+    }
+}
+
+fn plan_error(error: &PlanError) -> i32 {
+    match error {
+        // Located problems start with the file name, like `rungs validate` prints them.
+        PlanError::Invalid(_) | PlanError::ChangedOnDiskInvalid(_) => {
+            eprintln!("{error}\nrungs: the plan file was left as it is");
+        }
+        _ => eprintln!("rungs: {error}"),
+    }
+    EXIT_PROBLEMS
+}
+
+/// Works out the edit a command asks for, applies it and says what happened.
+fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
+    let (edits, done) = match edits_for(store.plan(), ladder, command) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let mut changed = false;
+    for edit in &edits {
+        match store.apply(edit) {
+            Ok(saved) => {
+                changed |= saved.changed;
+                if saved.reloaded {
+                    eprintln!(
+                        "rungs: the plan had changed on disk; your change was applied on top of it"
+                    );
+                }
+            }
+            Err(error) => return plan_error(&error),
+        }
+    }
+    let path = escape_control(&store.path().display().to_string()).into_owned();
+    if changed {
+        emit(&format!("{done} ({path})\n"))
+    } else {
+        emit(&format!("nothing to change: {done} already ({path})\n"))
+    }
+}
+
+/// The edits for a command and a line saying what they do; `Err` with the exit code after
+/// printing why when an id is unknown.
+fn edits_for(
+    plan: &Plan,
+    ladder: &Ladder,
+    command: PlanCommand,
+) -> Result<(Vec<Edit>, String), i32> {
+    match command {
+        PlanCommand::Add { skill, level, note } => {
+            let skill = find_skill(ladder, &skill)?;
+            let level = match level {
+                Some(id) => {
+                    let level = find_level(ladder, &id)?;
+                    if level.proficiency_of(&skill.id).is_none() {
+                        let naming: Vec<&str> = ladder
+                            .levels()
+                            .iter()
+                            .filter(|l| l.proficiency_of(&skill.id).is_some())
+                            .map(|l| l.id.as_str())
+                            .collect();
+                        eprintln!(
+                            "rungs: level `{}` does not name skill `{}`; levels that do: {}",
+                            level.id,
+                            skill.id,
+                            if naming.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                naming.join(", ")
+                            }
+                        );
+                        return Err(EXIT_USAGE);
+                    }
+                    level
+                }
+                None => default_level(plan, ladder, &skill.id).ok_or_else(|| {
+                    eprintln!(
+                        "rungs: no level names skill `{}`; give one with --level",
+                        skill.id
+                    );
+                    EXIT_USAGE
+                })?,
+            };
+            let mut edits = vec![Edit::Add(new_item(ladder, &skill.id, &level.id))];
+            if let Some(note) = note {
+                edits.push(Edit::SetNote {
+                    skill: skill.id.clone(),
+                    level: level.id.clone(),
+                    note,
+                });
+            }
+            Ok((edits, format!("planned {} at {}", skill.id, level.id)))
+        }
+        PlanCommand::Remove { skill, level } => {
+            let item = find_item(plan, &skill, level.as_deref())?;
+            let done = format!("removed {} at {}", item.skill, item.level);
+            Ok((
+                vec![Edit::Remove {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                }],
+                done,
+            ))
+        }
+        PlanCommand::Status {
+            skill,
+            status,
+            level,
+        } => {
+            let item = find_item(plan, &skill, level.as_deref())?;
+            let status = Status::from(status);
+            Ok((
+                vec![Edit::SetStatus {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    status,
+                }],
+                format!("{} at {} is {status}", item.skill, item.level),
+            ))
+        }
+        PlanCommand::Note { skill, note, level } => {
+            let item = find_item(plan, &skill, level.as_deref())?;
+            Ok((
+                vec![Edit::SetNote {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    note,
+                }],
+                format!("note of {} at {} set", item.skill, item.level),
+            ))
+        }
+        PlanCommand::Target { level, clear } => {
+            let (target, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("target set to {}", level.id),
+                    )
+                }
+                _ => (None, None, "target cleared".to_owned()),
+            };
+            Ok((vec![Edit::SetTarget { target, title }], done))
+        }
+        PlanCommand::Export { .. } => Ok((Vec::new(), String::new())),
+    }
+}
+
+fn find_skill<'a>(ladder: &'a Ladder, id: &str) -> Result<&'a crate::ladder::Skill, i32> {
+    ladder.skill(id).ok_or_else(|| {
+        let hint = did_you_mean(id, ladder.skills().iter().map(|s| s.id.as_str()));
+        eprintln!(
+            "rungs: no skill `{}`{hint}; `rungs show LEVEL` lists a level's skills",
+            escape_control(id)
+        );
+        EXIT_USAGE
+    })
+}
+
+/// The plan's item for `skill` (at `level` when given). Works for items the ladder does not
+/// know, so a renamed skill can still be removed.
+fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a PlanItem, i32> {
+    let of_skill: Vec<&PlanItem> = plan.items.iter().filter(|i| i.skill == skill).collect();
+    if of_skill.is_empty() {
+        let mut ids: Vec<&str> = plan.items.iter().map(|i| i.skill.as_str()).collect();
+        ids.dedup();
+        let hint = did_you_mean(skill, ids);
+        eprintln!(
+            "rungs: skill `{}` is not in the plan{hint}; `rungs plan` lists it",
+            escape_control(skill)
+        );
+        return Err(EXIT_USAGE);
+    }
+    let levels = || {
+        of_skill
+            .iter()
+            .map(|i| i.level.as_str())
+            .collect::<Vec<_>>()
+    };
+    match level {
+        Some(level) => of_skill
+            .iter()
+            .copied()
+            .find(|i| i.level == level)
+            .ok_or_else(|| {
+                let hint = did_you_mean(level, levels());
+                eprintln!(
+                    "rungs: skill `{skill}` is not planned at level `{}`{hint}; it is planned \
+                     at: {}",
+                    escape_control(level),
+                    levels().join(", ")
+                );
+                EXIT_USAGE
+            }),
+        None if of_skill.len() > 1 => {
+            eprintln!(
+                "rungs: skill `{skill}` is planned at more than one level ({}); say which with \
+                 --level",
+                levels().join(", ")
+            );
+            Err(EXIT_USAGE)
+        }
+        None => Ok(of_skill[0]),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    clean(text, false).into_owned()
+}
+
+/// The skill's name: from the ladder, else the one stored in the file, else its id.
+fn skill_name(item: &PlanItem, ladder: &Ladder) -> String {
+    ladder
+        .skill(&item.skill)
+        .map(|s| s.name.as_str())
+        .or(item.skill_name.as_deref())
+        .map_or_else(|| one_line(&item.skill), one_line)
+}
+
+fn level_title(item: &PlanItem, ladder: &Ladder) -> String {
+    ladder
+        .level(&item.level)
+        .map(|l| l.title.as_str())
+        .or(item.level_title.as_deref())
+        .map_or_else(|| one_line(&item.level), one_line)
+}
+
+fn status_heading(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "Planned",
+        Status::InProgress => "In progress",
+        Status::Done => "Done",
+    }
+}
+
+fn progress_line(progress: &TargetProgress<'_>) -> String {
+    format!(
+        "{} done, {} in progress, {} planned, {} missing — of {} skills",
+        progress.done,
+        progress.in_progress,
+        progress.planned,
+        progress.missing,
+        progress.total()
+    )
+}
+
+/// A target the plan names but the ladder does not know: its id and stored title.
+fn unknown_target(plan: &Plan) -> Option<String> {
+    let id = plan.target.as_deref()?;
+    Some(match &plan.target_title {
+        Some(title) => format!("{} ({})", one_line(title), one_line(id)),
+        None => one_line(id),
+    })
+}
+
+/// `rungs plan`: the target and its progress, then the items grouped by status.
+pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
+    let plan = store.plan();
+    let mut out = format!(
+        "Development plan ({})\n",
+        escape_control(&store.path().display().to_string())
+    );
+    match target_progress(plan, ladder) {
+        Some(progress) => {
+            out.push_str(&format!(
+                "\nTarget: {} ({})\n  {}\n",
+                one_line(&progress.level.title),
+                progress.level.id,
+                progress_line(&progress)
+            ));
+            if progress.missing > 0 {
+                out.push_str("  not yet in the plan:\n");
+                for skill in progress.missing_skills() {
+                    let name = ladder.skill(&skill.skill).map_or("", |s| s.name.as_str());
+                    out.push_str(&format!(
+                        "    {} ({}) — {}\n",
+                        one_line(name),
+                        skill.skill,
+                        skill.proficiency
+                    ));
+                }
+            }
+        }
+        None => match unknown_target(plan) {
+            Some(target) => out.push_str(&format!("\nTarget: {target} — not in this ladder\n")),
+            None => out.push_str("\nNo target level: set one with `rungs plan target LEVEL`.\n"),
+        },
+    }
+    if plan.items.is_empty() {
+        out.push_str("\nThe plan is empty: add a skill with `rungs plan add SKILL`.\n");
+        return out;
+    }
+    for status in Status::ALL {
+        let items: Vec<&PlanItem> = plan.with_status(status).collect();
+        out.push_str(&format!("\n{} ({})\n", status_heading(status), items.len()));
+        if items.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        for item in items {
+            let flag = if is_in_ladder(item, ladder) {
+                ""
+            } else {
+                " — not in this ladder"
+            };
+            out.push_str(&format!(
+                "  ★ {} ({}) · {} ({}) · added {}{flag}\n",
+                skill_name(item, ladder),
+                one_line(&item.skill),
+                level_title(item, ladder),
+                one_line(&item.level),
+                item.added
+            ));
+            for line in clean(&item.note, true).lines() {
+                out.push_str(&format!("      {line}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// `rungs plan export --format markdown`: a document for a one-on-one.
+pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
+    let mut out = String::from("# Development plan\n");
+    match target_progress(plan, ladder) {
+        Some(progress) => {
+            out.push_str(&format!(
+                "\n**Target:** {} (`{}`): {}.\n",
+                one_line(&progress.level.title),
+                progress.level.id,
+                progress_line(&progress)
+            ));
+            if progress.missing > 0 {
+                out.push_str("\n## Not yet in the plan\n\n");
+                for skill in progress.missing_skills() {
+                    let name = ladder.skill(&skill.skill).map_or("", |s| s.name.as_str());
+                    out.push_str(&format!(
+                        "- {} (`{}`), expected at {}\n",
+                        one_line(name),
+                        skill.skill,
+                        skill.proficiency
+                    ));
+                }
+            }
+        }
+        None => {
+            if let Some(target) = unknown_target(plan) {
+                out.push_str(&format!("\n**Target:** {target}, not in this ladder.\n"));
+            }
+        }
+    }
+    for status in Status::ALL {
+        let items: Vec<&PlanItem> = plan.with_status(status).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {}\n\n", status_heading(status)));
+        for item in items {
+            let flag = if is_in_ladder(item, ladder) {
+                ""
+            } else {
+                " *(not in this ladder)*"
+            };
+            out.push_str(&format!(
+                "- **{}** (`{}`), from {} (`{}`), added {}{flag}\n",
+                skill_name(item, ladder),
+                one_line(&item.skill),
+                level_title(item, ladder),
+                one_line(&item.level),
+                item.added
+            ));
+            for line in clean(&item.note, true).lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// `rungs plan export --format json`.
+pub fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
+    let plan = store.plan();
+    let target = match target_progress(plan, ladder) {
+        Some(progress) => json!({
+            "id": progress.level.id,
+            "title": progress.level.title,
+            "in_ladder": true,
+            "progress": {
+                "done": progress.done,
+                "in_progress": progress.in_progress,
+                "planned": progress.planned,
+                "missing": progress.missing,
+                "total": progress.total(),
+            },
+            "missing": progress.missing_skills().map(|s| json!({
+                "skill": s.skill,
+                "name": ladder.skill(&s.skill).map(|k| k.name.as_str()),
+                "proficiency": s.proficiency.name(),
+            })).collect::<Vec<_>>(),
+        }),
+        None => match &plan.target {
+            Some(id) => json!({ "id": id, "title": plan.target_title, "in_ladder": false }),
+            None => Value::Null,
+        },
+    };
+    let items: Vec<Value> = plan
+        .items
+        .iter()
+        .map(|item| {
+            json!({
+                "skill": item.skill,
+                "skill_name": ladder.skill(&item.skill).map(|s| s.name.as_str()).or(item.skill_name.as_deref()),
+                "level": item.level,
+                "level_title": ladder.level(&item.level).map(|l| l.title.as_str()).or(item.level_title.as_deref()),
+                "status": item.status.name(),
+                "note": item.note,
+                "added": item.added.to_string(),
+                "in_ladder": is_in_ladder(item, ladder),
+            })
+        })
+        .collect();
+    json!({
+        "version": plan.version,
+        "path": store.path().display().to_string(),
+        "target": target,
+        "items": items,
+    })
+}
