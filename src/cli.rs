@@ -76,7 +76,7 @@ pub enum Command {
     /// change it.
     Plan {
         #[command(subcommand)]
-        action: Option<crate::plan_cli::PlanCommand>,
+        action: Option<crate::plan::cli::PlanCommand>,
     },
 }
 
@@ -179,7 +179,7 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, command: Command) -> i32
             }
             Err(code) => code,
         },
-        Command::Plan { action } => crate::plan_cli::run(content, plan, action),
+        Command::Plan { action } => crate::plan::cli::run(content, plan, action),
     }
 }
 

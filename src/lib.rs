@@ -7,7 +7,6 @@ pub mod cli;
 pub mod compare;
 pub mod ladder;
 pub mod plan;
-pub mod plan_cli;
 pub mod report;
 pub mod search;
 pub mod suggest;
