@@ -20,3 +20,10 @@ fn large_ladder_1000_levels_100k_refs(bencher: divan::Bencher) {
     let sources = generate::large_ladder(1_000, 100_000, 500);
     bencher.bench(|| Ladder::from_sources(divan::black_box(&sources)).expect("valid"));
 }
+
+/// What the explorer and commands do at start-up with the built-in ladder: deserialize the
+/// JSON `build.rs` prepared (every rule is checked at test time).
+#[divan::bench]
+fn embedded_ladder_trusted() -> Ladder {
+    Ladder::embedded().expect("valid")
+}

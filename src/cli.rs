@@ -184,7 +184,11 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, command: Command) -> i32
 }
 
 fn validate(dir: Option<&Path>) -> i32 {
-    match load_ladder(dir) {
+    let checked = match dir {
+        Some(dir) => Ladder::from_folder(dir),
+        None => Ladder::embedded_validated(),
+    };
+    match checked {
         Ok(ladder) => {
             let references: usize = ladder.levels().iter().map(|l| l.skills.len()).sum();
             let place =

@@ -3,7 +3,7 @@
 use rungs::ladder::{Ladder, embedded_file_names};
 
 fn ladder() -> Ladder {
-    Ladder::embedded().unwrap_or_else(|problems| {
+    Ladder::embedded_validated().unwrap_or_else(|problems| {
         let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         panic!("built-in ladder has problems:\n{}", listed.join("\n"))
     })
@@ -130,4 +130,15 @@ fn financial_acumen_is_one_skill_shared_by_several_levels() {
         .filter(|l| l.proficiency_of("financial-acumen").is_some())
         .count();
     assert!(holders >= 3, "financial-acumen appears at {holders} levels");
+}
+
+#[test]
+fn the_fast_built_in_load_matches_the_validated_one() {
+    let fast = Ladder::embedded_prepared().expect("build.rs prepared the built-in ladder");
+    let checked = Ladder::embedded_validated().expect("every rule passes on the built-in ladder");
+    assert_eq!(fast.info, checked.info);
+    assert_eq!(fast.tracks(), checked.tracks());
+    assert_eq!(fast.categories(), checked.categories());
+    assert_eq!(fast.skills(), checked.skills());
+    assert_eq!(fast.levels(), checked.levels());
 }

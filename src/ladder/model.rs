@@ -219,7 +219,7 @@ impl Level {
 }
 
 /// What one content file may hold; a folder's files are merged into one ladder.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct ContentFile {
     pub ladder: Option<LadderInfo>,

@@ -238,18 +238,19 @@ pub(crate) fn steps_of(path: &serde_ignored::Path<'_>) -> Vec<Step> {
 }
 
 /// The default ladder, compiled into the binary.
+/// Sorted by name, as `build.rs` and `read_folder` read a folder.
 const EMBEDDED: &[(&str, &str)] = &[
     (
         "content/ladder.toml",
         include_str!("../../content/ladder.toml"),
     ),
     (
-        "content/skills.toml",
-        include_str!("../../content/skills.toml"),
-    ),
-    (
         "content/management.toml",
         include_str!("../../content/management.toml"),
+    ),
+    (
+        "content/skills.toml",
+        include_str!("../../content/skills.toml"),
     ),
     (
         "content/technical.toml",
