@@ -158,6 +158,28 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn search_by_typing_then_enter_opens_the_level_found() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::start(home.path(), &[]);
+    session.wait_for("▶1 Individual contributor");
+    session.send(b"/");
+    session.wait_for("Search");
+    // `q` types into the query (it does not quit); Backspace takes it out again.
+    session.send(b"q");
+    session.wait_for("/ q");
+    session.send(b"\x7fsr acc");
+    session.wait_for("Senior Accounting Manager");
+    session.send(b"\r");
+    session.wait_for("Management › Senior manager");
+    // The details are scrolled to the example title that matched.
+    session.wait_for("Example titles");
+    assert!(!session.screen().contains("Search"), "{}", session.screen());
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    assert!(!session.parser.screen().alternate_screen());
+}
+
+#[test]
 fn ctrl_c_quits_with_exit_code_0() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut session = Session::start(home.path(), &[]);

@@ -10,6 +10,8 @@ use rungs::tui::action::Action;
 use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
 use rungs::tui::view;
+use rungs::tui::widgets::text_input::TextEdit;
+use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 fn app(width: u16, height: u16, no_color: bool) -> App {
@@ -60,7 +62,30 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("help", vec![Action::Help]),
+        (
+            "search",
+            std::iter::once(Action::Search)
+                .chain("budg".chars().map(|c| Action::Edit(TextEdit::Insert(c))))
+                .chain([Action::Down, Action::Down])
+                .collect(),
+        ),
+        (
+            "picker",
+            std::iter::once(Action::GoToLevel)
+                .chain("man".chars().map(|c| Action::Edit(TextEdit::Insert(c))))
+                .collect(),
+        ),
     ]
+}
+
+const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
+
+/// Applies actions as the loop would, waiting for each search answer so screens are exact.
+fn run(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        app.update(action);
+        assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
+    }
 }
 
 fn screen(name: &str, width: u16, height: u16) -> String {
@@ -69,9 +94,7 @@ fn screen(name: &str, width: u16, height: u16) -> String {
         .find(|(n, _)| *n == name)
         .expect("known screen");
     let mut app = app(width, height, false);
-    for action in actions {
-        app.update(action);
-    }
+    run(&mut app, &actions);
     text(&buffer(&app))
 }
 
@@ -255,7 +278,12 @@ fn wide_characters_keep_columns_aligned() {
         let ladder_screen = text(&buffer(&app));
         app.update(Action::Open);
         let level_screen = text(&buffer(&app));
-        for shown in [ladder_screen, level_screen] {
+        run(&mut app, &[Action::Search]);
+        let search_screen = text(&buffer(&app));
+        run(&mut app, &[Action::Edit(TextEdit::Insert('ジ'))]);
+        let found_screen = text(&buffer(&app));
+        assert!(found_screen.contains("level "), "{found_screen}");
+        for shown in [ladder_screen, level_screen, search_screen, found_screen] {
             for line in shown.lines() {
                 assert_eq!(line.width(), usize::from(width), "{line}\n{shown}");
             }
@@ -281,6 +309,64 @@ fn control_characters_in_content_never_reach_the_screen() {
         "{shown}"
     );
     assert!(shown.contains("evil[31mname"), "{shown}");
+}
+
+/// The symbols of row `y` whose cells have exactly `style` set, in order.
+fn styled_symbols(
+    buffer: &Buffer,
+    y: u16,
+    wanted: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
+    (0..buffer.area.width)
+        .map(|x| &buffer[(x, y)])
+        .filter(|cell| wanted(cell))
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
+#[test]
+fn matched_characters_are_highlighted_in_colour_or_with_bold_and_underline() {
+    for no_color in [false, true] {
+        let mut app = app(100, 30, no_color);
+        run(
+            &mut app,
+            &std::iter::once(Action::Search)
+                .chain("fin acu".chars().map(|c| Action::Edit(TextEdit::Insert(c))))
+                .collect::<Vec<_>>(),
+        );
+        let shown = buffer(&app);
+        let (_, selected_row) = find(&shown, "▶ skill").expect("the first result is selected");
+        let theme = app.settings.theme.clone();
+        for row in [selected_row, selected_row + 1] {
+            // Matched characters, and only they, carry the highlight modifiers.
+            let marked = styled_symbols(&shown, row, |cell| {
+                cell.modifier.contains(theme.matched.add_modifier)
+                    && (row == selected_row || cell.fg == theme.matched.fg.unwrap_or(Color::Reset))
+            });
+            let marked = marked.replace("▶", "");
+            assert_eq!(
+                marked.to_lowercase(),
+                "finacu",
+                "row {row}, NO_COLOR {no_color}"
+            );
+        }
+        if no_color {
+            assert!(
+                theme
+                    .matched
+                    .add_modifier
+                    .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            );
+            for cell in shown.content() {
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+            }
+        } else {
+            let colour = theme.matched.fg.expect("matches have a colour");
+            assert!(theme.matched.add_modifier.contains(Modifier::BOLD));
+            let coloured = styled_symbols(&shown, selected_row + 1, |c| c.fg == colour);
+            assert_eq!(coloured.to_lowercase(), "finacu");
+        }
+    }
 }
 
 #[test]

@@ -6,10 +6,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use rungs::Ladder;
+use rungs::search::EntryKind;
 use rungs::tui::action::Action;
 use rungs::tui::app::{App, LevelPane, Overlay, Screen};
 use rungs::tui::config::Settings;
-use rungs::tui::{action_for_event, view};
+use rungs::tui::finder::PickPurpose;
+use rungs::tui::widgets::text_input::TextEdit;
+use rungs::tui::{action_for_app_event, action_for_event, view};
+use std::time::Duration;
 
 fn app() -> App {
     let ladder = Ladder::embedded().expect("built-in ladder loads");
@@ -198,8 +202,278 @@ fn only_key_presses_become_actions() {
     assert_eq!(action_for_event(&settings, &Event::Key(press)), None);
 }
 
+const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
+
+/// Sends a key through the same routing as the loop, then waits for the search answer so
+/// that what follows sees the results of everything typed so far.
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = action_for_app_event(app, &event) {
+        app.update(action);
+    }
+    assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    press(app, code, KeyModifiers::NONE);
+}
+
+/// The kind and level of the selected result.
+fn chosen(app: &App) -> (EntryKind, usize) {
+    let entry = app.finder.chosen().expect("a result is selected");
+    (entry.kind, entry.level)
+}
+
+/// The screen state that search must leave alone when closed with Esc.
+fn screen_state(app: &App) -> (Screen, usize, LevelPane, usize, usize, Option<Overlay>) {
+    (
+        app.screen,
+        app.selected_level,
+        app.level_pane,
+        app.details_scroll,
+        app.skill_cursor,
+        app.overlay,
+    )
+}
+
+#[test]
+fn slash_opens_search_where_letters_type_and_only_ctrl_c_quits() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.overlay, Some(Overlay::Search));
+    type_text(&mut app, "q?jk");
+    assert!(!app.should_quit);
+    assert_eq!(app.finder.input.value(), "q?jk");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Search),
+        "? and q type, they do not act"
+    );
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Delete);
+    assert_eq!(app.finder.input.value(), "?k");
+    press(&mut app, KeyCode::End, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(
+        app.finder.input.value(),
+        "?",
+        "Ctrl-W deletes the word before"
+    );
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.finder.input.value(), "", "Ctrl-U deletes to the start");
+    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn results_follow_every_key() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    let levels = app.ladder.levels().len();
+    assert_eq!(
+        app.finder.rows().len(),
+        levels,
+        "an empty query lists the levels"
+    );
+    assert_eq!(chosen(&app), (EntryKind::Level, 0));
+    type_text(&mut app, "budg");
+    let budget = app.finder.rows().len();
+    assert!(budget > 0 && budget < 200, "{budget}");
+    assert_eq!(app.finder.answered_query(), "budg");
+    type_text(&mut app, "zzzq");
+    assert!(app.finder.rows().is_empty());
+    assert_eq!(app.finder.chosen(), None);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Search),
+        "Enter on no result does nothing"
+    );
+}
+
+#[test]
+fn enter_on_a_skill_opens_its_level_with_the_cursor_on_that_skill() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "financial acumen");
+    // The results list every level that asks for the skill; take the second.
+    key(&mut app, KeyCode::Down);
+    let (kind, level) = chosen(&app);
+    assert_eq!(kind, EntryKind::Skill);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.selected_level, level);
+    assert_eq!(app.level_pane, LevelPane::Skills);
+    assert_eq!(app.selected_skill_id(), Some("financial-acumen"));
+    assert!(
+        app.skill_cursor > 0,
+        "not simply the first skill of the list"
+    );
+}
+
+#[test]
+fn enter_on_a_responsibility_scrolls_the_details_to_it() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    // The last responsibility of the top level sits below the first page at 80×24.
+    let top = app.ladder.levels().len() - 1;
+    let duty = app.ladder.levels()[top]
+        .responsibilities
+        .last()
+        .expect("the top level has duties")
+        .clone();
+    type_text(&mut app, &duty);
+    let (kind, level) = chosen(&app);
+    assert_eq!((kind, level), (EntryKind::Responsibility, top), "{duty}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.level_pane, LevelPane::Details);
+    assert!(app.details_scroll > 0);
+    let backend = TestBackend::new(80, 24);
+    let mut terminal = Terminal::new(backend).expect("backend");
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let start: String = duty
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        rows.iter().any(|r| r.contains(&start)),
+        "`{start}` not on screen:\n{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn enter_typed_before_the_answer_acts_on_the_query_as_typed() {
+    let mut app = app();
+    run(&mut app, &[Action::Search]);
+    assert!(app.wait_for_search(SEARCH_PATIENCE));
+    // No waiting between keys: Enter may come before the worker has answered "sr acc".
+    for c in "sr acc".chars() {
+        app.update(Action::Edit(TextEdit::Insert(c)));
+    }
+    app.update(Action::Open);
+    assert!(app.wait_for_search(SEARCH_PATIENCE));
+    assert_eq!(app.overlay, None);
+    assert_eq!(selected(&app), "senior-manager");
+    assert_eq!(app.screen, Screen::Level);
+}
+
+#[test]
+fn esc_closes_search_and_leaves_the_screen_exactly_as_it_was() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::Up,
+            Action::Up,
+            Action::Open,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    run(&mut app, &[Action::NextPane, Action::Down, Action::Down]);
+    let before = screen_state(&app);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "direct");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(screen_state(&app), before);
+    // And the same for the picker.
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Picker {
+            purpose: PickPurpose::GoTo
+        })
+    );
+    type_text(&mut app, "vice");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(screen_state(&app), before);
+}
+
+#[test]
+fn the_picker_lists_each_level_once_and_goes_to_the_one_picked() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.finder.rows().len(), app.ladder.levels().len());
+    type_text(&mut app, "sr acc");
+    let index = app.finder.index().expect("index built");
+    let mut levels = Vec::new();
+    for ranked in app.finder.rows() {
+        let entry = &index.entries()[ranked.entry];
+        assert!(
+            matches!(entry.kind, EntryKind::Level | EntryKind::ExampleTitle),
+            "{entry:?}"
+        );
+        assert!(!levels.contains(&entry.level), "level listed twice");
+        levels.push(entry.level);
+    }
+    let (kind, level) = chosen(&app);
+    assert_eq!(kind, EntryKind::ExampleTitle);
+    assert_eq!(app.ladder.levels()[level].id, "senior-manager");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(selected(&app), "senior-manager");
+}
+
+#[test]
+fn search_and_go_to_keys_follow_the_keymap() {
+    let user =
+        rungs::tui::config::parse("c.toml", "[keys]\nsearch = [\"f3\"]\n").expect("valid config");
+    let mut app = app();
+    app.settings = Settings::with_overrides(false, &user);
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.overlay, None);
+    key(&mut app, KeyCode::F(3));
+    assert_eq!(app.overlay, Some(Overlay::Search));
+}
+
+fn any_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        proptest::char::range('a', 'z'),
+        proptest::sample::select(vec![' ', 'é', '日', '本', '🛠', '\u{1b}', '\u{7}', 'Z']),
+    ]
+}
+
+fn any_edit() -> impl Strategy<Value = TextEdit> {
+    prop_oneof![
+        4 => any_char().prop_map(TextEdit::Insert),
+        1 => proptest::sample::select(vec![
+            TextEdit::Left,
+            TextEdit::Right,
+            TextEdit::WordLeft,
+            TextEdit::WordRight,
+            TextEdit::Start,
+            TextEdit::End,
+            TextEdit::DeleteBack,
+            TextEdit::DeleteForward,
+            TextEdit::DeleteWordBack,
+            TextEdit::DeleteToStart,
+            TextEdit::DeleteToEnd,
+        ]),
+    ]
+}
+
 fn any_action() -> impl Strategy<Value = Action> {
     prop_oneof![
+        any_edit().prop_map(Action::Edit),
         proptest::sample::select(Action::KEYABLE.to_vec())
             .prop_filter("keep going", |a| *a != Action::Quit),
         (0u16..130, 0u16..50).prop_map(|(c, r)| Action::Click(c, r)),
@@ -228,6 +502,7 @@ proptest! {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
         for action in actions {
             app.update(action);
+            prop_assert!(app.wait_for_search(SEARCH_PATIENCE));
             if let Action::Resize(w, h) = action {
                 terminal.backend_mut().resize(w, h);
             }
@@ -253,8 +528,21 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
     ] {
         app.update(Action::Resize(w, h));
         terminal.backend_mut().resize(w, h);
-        for action in [Action::Open, Action::NextPane, Action::Bottom, Action::Help] {
+        for action in [
+            Action::Open,
+            Action::NextPane,
+            Action::Bottom,
+            Action::Help,
+            Action::Search,
+            Action::Edit(TextEdit::Insert('日')),
+            Action::Down,
+            Action::Back,
+            Action::GoToLevel,
+            Action::Edit(TextEdit::Insert('m')),
+            Action::Back,
+        ] {
             app.update(action);
+            assert!(app.wait_for_search(SEARCH_PATIENCE));
             terminal
                 .draw(|frame| view::draw(frame, &app))
                 .expect("draws");

@@ -1,6 +1,8 @@
 //! Everything a person can ask the explorer to do. Keys and mouse events become an [`Action`];
 //! [`crate::tui::app::App::update`] is the only place that acts on one.
 
+use super::widgets::text_input::TextEdit;
+
 /// A request from the keyboard or mouse. The keyable ones carry a config name and a one-line
 /// description, which the help overlay and the footer hints show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -16,7 +18,11 @@ pub enum Action {
     Bottom,
     Back,
     Help,
+    Search,
+    GoToLevel,
     Quit,
+    /// A change to the text of the open search field (typed while the search overlay is open).
+    Edit(TextEdit),
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -31,7 +37,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 12] = [
+    pub const KEYABLE: [Action; 14] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -43,6 +49,8 @@ impl Action {
         Action::Bottom,
         Action::Back,
         Action::Help,
+        Action::Search,
+        Action::GoToLevel,
         Action::Quit,
     ];
 
@@ -60,7 +68,10 @@ impl Action {
             Action::Bottom => "bottom",
             Action::Back => "back",
             Action::Help => "help",
+            Action::Search => "search",
+            Action::GoToLevel => "go-to-level",
             Action::Quit => "quit",
+            Action::Edit(_) => "edit",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -81,7 +92,10 @@ impl Action {
             Action::Bottom => "go to the bottom",
             Action::Back => "close the overlay, or go back to the ladder",
             Action::Help => "show or hide this help",
+            Action::Search => "search everything: titles, skills, duties, advice",
+            Action::GoToLevel => "go to a level by its title or an example job title",
             Action::Quit => "quit rungs",
+            Action::Edit(_) => "edit the search text",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -99,7 +113,10 @@ impl Action {
             Action::Bottom => "bottom",
             Action::Back => "back",
             Action::Help => "help",
+            Action::Search => "search",
+            Action::GoToLevel => "go-to-level",
             Action::Quit => "quit",
+            Action::Edit(_) => "edit",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
         }
     }

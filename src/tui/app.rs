@@ -5,8 +5,10 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::config::Settings;
+use super::finder::{Finder, FinderMode, PickPurpose};
 use super::view;
 use crate::ladder::{Ladder, Level, Proficiency};
+use crate::search::{Entry, EntryKind};
 
 /// The full-screen views, dispatched with `match`. Later screens (compare, plan) join here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,11 +19,24 @@ pub enum Screen {
     Level,
 }
 
-/// Something drawn over the current screen that takes the keys while it is open. Later
-/// overlays (search, the level picker of compare) join here.
+/// Something drawn over the current screen that takes the keys while it is open. The
+/// search and picker overlays keep their state in [`App::finder`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// Search everything; choosing a result jumps to it.
+    Search,
+    /// Choose a level; what happens with it depends on the purpose (see [`App::level_picked`]).
+    Picker {
+        purpose: PickPurpose,
+    },
+}
+
+impl Overlay {
+    /// Whether the overlay has a text field that printable keys type into.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Overlay::Search | Overlay::Picker { .. })
+    }
 }
 
 /// The panes of the level screen.
@@ -68,7 +83,7 @@ pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>>
     rows
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub ladder: Ladder,
     pub settings: Settings,
@@ -82,6 +97,8 @@ pub struct App {
     /// Index among the skills (headings not counted) of the selected level.
     pub skill_cursor: usize,
     pub help_scroll: usize,
+    /// The query, results and worker of the search and picker overlays.
+    pub finder: Finder,
     /// The terminal size the views last drew at (columns, rows).
     pub size: (u16, u16),
     pub should_quit: bool,
@@ -99,6 +116,7 @@ impl App {
             details_scroll: 0,
             skill_cursor: 0,
             help_scroll: 0,
+            finder: Finder::default(),
             size,
             should_quit: false,
         }
@@ -149,10 +167,19 @@ impl App {
                 self.clamp();
                 return;
             }
+            Action::Search if matches!(self.overlay, None | Some(Overlay::Help)) => {
+                self.open_search();
+                return;
+            }
+            Action::GoToLevel if matches!(self.overlay, None | Some(Overlay::Help)) => {
+                self.open_picker(PickPurpose::GoTo);
+                return;
+            }
             _ => {}
         }
         match self.overlay {
             Some(Overlay::Help) => self.update_help(action),
+            Some(Overlay::Search | Overlay::Picker { .. }) => self.update_finder(action),
             None => match self.screen {
                 Screen::Ladder => self.update_ladder(action),
                 Screen::Level => self.update_level(action),
@@ -172,6 +199,159 @@ impl App {
             Action::Bottom => self.help_scroll = usize::MAX,
             _ => {}
         }
+    }
+
+    /// Whether keys should go to a text field first (printable keys type).
+    pub fn takes_text(&self) -> bool {
+        self.overlay.is_some_and(Overlay::takes_text)
+    }
+
+    /// Opens the search overlay over the current screen, which stays as it is underneath.
+    pub fn open_search(&mut self) {
+        self.finder.open(&self.ladder, FinderMode::Search);
+        self.overlay = Some(Overlay::Search);
+    }
+
+    /// Opens the level picker. When a level is chosen, [`App::level_picked`] gets its id
+    /// with `purpose`; when the picker is closed without a choice, [`App::pick_cancelled`].
+    pub fn open_picker(&mut self, purpose: PickPurpose) {
+        self.finder.open(&self.ladder, FinderMode::Levels);
+        self.overlay = Some(Overlay::Picker { purpose });
+    }
+
+    /// Takes the newest search answer if it has arrived; never blocks. The loop calls it on
+    /// every iteration.
+    pub fn poll_search(&mut self) -> bool {
+        let arrived = self.finder.poll();
+        self.choose_if_asked(arrived);
+        arrived
+    }
+
+    /// Whether a search answer is still to come, so the loop should wake up to poll for it.
+    pub fn search_pending(&self) -> bool {
+        self.takes_text() && self.finder.pending()
+    }
+
+    /// Waits (up to `timeout`) for the answer to the newest query. For tests and scripts.
+    pub fn wait_for_search(&mut self, timeout: std::time::Duration) -> bool {
+        let pending = self.finder.pending();
+        let answered = self.finder.wait(timeout);
+        self.choose_if_asked(pending && answered);
+        answered
+    }
+
+    fn choose_if_asked(&mut self, arrived: bool) {
+        if arrived && self.finder.choose_when_ready && !self.finder.pending() {
+            self.choose();
+        }
+    }
+
+    /// What picking a level means for each purpose. New purposes add their arm here.
+    pub fn level_picked(&mut self, purpose: PickPurpose, level_id: &str) {
+        let Some(index) = self.ladder.level_index(level_id) else {
+            return;
+        };
+        match purpose {
+            PickPurpose::GoTo => {
+                self.select_level(index);
+                self.open_level();
+            }
+        }
+    }
+
+    /// The picker was closed without a choice; the screen is left as it was.
+    pub fn pick_cancelled(&mut self, purpose: PickPurpose) {
+        match purpose {
+            PickPurpose::GoTo => {}
+        }
+    }
+
+    fn update_finder(&mut self, action: Action) {
+        let page = isize::try_from(view::finder::list_height(self))
+            .unwrap_or(1)
+            .max(1);
+        match action {
+            Action::Edit(edit) => self.finder.edit(edit),
+            Action::Up => self.finder.move_selection(-1),
+            Action::Down => self.finder.move_selection(1),
+            Action::PageUp => self.finder.move_selection(-page),
+            Action::PageDown => self.finder.move_selection(page),
+            Action::Wheel { up, .. } => self.finder.move_selection(if up { -1 } else { 1 }),
+            Action::Open if self.finder.pending() => self.finder.choose_when_ready = true,
+            Action::Open => self.choose(),
+            Action::Back => self.close_finder(),
+            Action::Click(column, row) => {
+                match view::finder::row_at(self, Position::new(column, row)) {
+                    Some(index) if index == self.finder.selected => self.choose(),
+                    Some(index) => self.finder.selected = index,
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close_finder(&mut self) {
+        let overlay = self.overlay.take();
+        self.finder.close();
+        if let Some(Overlay::Picker { purpose }) = overlay {
+            self.pick_cancelled(purpose);
+        }
+    }
+
+    /// Acts on the selected result: jumps to it (search) or hands its level over (picker).
+    fn choose(&mut self) {
+        self.finder.choose_when_ready = false;
+        let Some(entry) = self.finder.chosen() else {
+            return;
+        };
+        let overlay = self.overlay.take();
+        self.finder.close();
+        match overlay {
+            Some(Overlay::Picker { purpose }) => {
+                if let Some(id) = self.ladder.levels().get(entry.level).map(|l| l.id.clone()) {
+                    self.level_picked(purpose, &id);
+                }
+            }
+            _ => self.jump_to(&entry),
+        }
+    }
+
+    /// Opens the entry's level with the cursor on it: a skill selected in the skills pane, or
+    /// the details scrolled to the entry's line.
+    pub fn jump_to(&mut self, entry: &Entry) {
+        if entry.level >= self.ladder.levels().len() {
+            return;
+        }
+        self.select_level(entry.level);
+        self.screen = Screen::Level;
+        match entry.kind {
+            EntryKind::Skill | EntryKind::SkillDescription => {
+                self.level_pane = LevelPane::Skills;
+                if let Some(cursor) = self.skill_cursor_of(entry.item) {
+                    self.skill_cursor = cursor;
+                }
+            }
+            kind => {
+                self.level_pane = LevelPane::Details;
+                self.details_scroll = view::level::detail_anchor(self, kind, entry.item);
+            }
+        }
+        self.clamp();
+    }
+
+    /// The skills-list cursor of the level's `item`th skill reference (the list is grouped by
+    /// category, so the two orders differ).
+    fn skill_cursor_of(&self, item: usize) -> Option<usize> {
+        let level = self.level()?;
+        let id = &level.skills.get(item)?.skill;
+        skill_rows(&self.ladder, level)
+            .into_iter()
+            .filter_map(|row| match row {
+                SkillRow::Skill { id, .. } => Some(id),
+                SkillRow::Category(_) => None,
+            })
+            .position(|skill| skill == id)
     }
 
     fn page(&self) -> usize {

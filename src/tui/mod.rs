@@ -7,12 +7,15 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod finder;
 pub mod keymap;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -24,6 +27,7 @@ use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
 use action::Action;
 use app::App;
 use config::Settings;
+use widgets::text_input::TextEdit;
 
 /// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
 /// `stats` to also print the peak resident memory at that point on stderr.
@@ -52,6 +56,23 @@ pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
         _ => None,
     }
 }
+
+/// Like [`action_for_event`], but while a text field is open, editing keys (printable
+/// characters, ← → Home End Backspace …) edit it; other keys act through the keymap.
+pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press && app.takes_text() => {
+            TextEdit::for_key(key)
+                .map(Action::Edit)
+                .or_else(|| app.settings.keymap.action_for(key))
+        }
+        _ => action_for_event(&app.settings, event),
+    }
+}
+
+/// How long the loop waits for a key while a search answer is outstanding before it looks
+/// for the answer again: about one frame.
+const SEARCH_POLL: Duration = Duration::from_millis(16);
 
 /// Turns mouse capture off when dropped, so an early return or a panic cannot leave the
 /// terminal reporting mouse movements to the shell.
@@ -140,12 +161,17 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<b
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
     loop {
+        app.poll_search();
         terminal.draw(|frame| view::draw(frame, &app))?;
         if let Some(mode) = &exit_after_first {
             return Ok(mode == "stats");
         }
+        // Block on input unless a search answer is due: then wake up each frame to fetch it.
+        if app.search_pending() && !event::poll(SEARCH_POLL)? {
+            continue;
+        }
         let event = event::read()?;
-        if let Some(action) = action_for_event(&app.settings, &event) {
+        if let Some(action) = action_for_app_event(&app, &event) {
             app.update(action);
         }
         if app.should_quit {

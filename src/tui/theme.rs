@@ -28,11 +28,13 @@ pub struct Theme {
     pub profile_bar: Style,
     /// Key names in the footer and the help.
     pub key: Style,
+    /// The characters a search query matched.
+    pub matched: Style,
 }
 
 impl Theme {
     /// The slot names used in theme files.
-    pub const SLOTS: [&'static str; 14] = [
+    pub const SLOTS: [&'static str; 15] = [
         "title",
         "border",
         "border-focused",
@@ -47,6 +49,7 @@ impl Theme {
         "bar-estimate",
         "profile-bar",
         "key",
+        "match",
     ];
 
     /// Every slot unstyled; theme files fill it in.
@@ -67,6 +70,7 @@ impl Theme {
             bar_estimate: none,
             profile_bar: none,
             key: none,
+            matched: none,
         }
     }
 
@@ -90,6 +94,7 @@ impl Theme {
             bar_estimate: Style::new(),
             profile_bar: bold,
             key: bold,
+            matched: bold.add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -110,6 +115,7 @@ impl Theme {
             "bar-estimate" => &mut self.bar_estimate,
             "profile-bar" => &mut self.profile_bar,
             "key" => &mut self.key,
+            "match" => &mut self.matched,
             _ => return,
         };
         *target = style;
@@ -198,6 +204,7 @@ mod tests {
             theme.bar_estimate,
             theme.profile_bar,
             theme.key,
+            theme.matched,
         ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }

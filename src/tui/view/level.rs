@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use super::Regions;
 use super::common::{self, fit, one_line, pad, wrap};
 use crate::ladder::Level;
+use crate::search::EntryKind;
 use crate::tui::app::{App, LevelPane, SkillRow, skill_rows};
 
 fn heading(app: &App, text: &str, lines: &mut Vec<Line<'static>>) {
@@ -21,15 +22,22 @@ fn labelled(app: &App, label: &str, value: &str, columns: usize, lines: &mut Vec
     lines.extend(wrap(value, columns, "  ").into_iter().map(Line::raw));
 }
 
-fn bullets(items: &[String], columns: usize, lines: &mut Vec<Line<'static>>) {
+/// Adds the items as bullets; returns the line each item starts on.
+fn bullets(items: &[String], columns: usize, lines: &mut Vec<Line<'static>>) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(items.len());
     for item in items {
+        starts.push(lines.len());
         let wrapped = wrap(item, columns.saturating_sub(2), "");
         for (i, text) in wrapped.into_iter().enumerate() {
             let lead = if i == 0 { "• " } else { "  " };
             lines.push(Line::raw(format!("{lead}{text}")));
         }
     }
+    starts
 }
+
+/// Where a search entry of the level sits in the details: (kind, item, line).
+type Anchors = Vec<(EntryKind, usize, usize)>;
 
 fn level_name(app: &App, id: &str) -> String {
     app.ladder
@@ -39,6 +47,30 @@ fn level_name(app: &App, id: &str) -> String {
 
 /// Everything about the level except its skills, wrapped to `columns`.
 pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
+    detail_lines_anchored(app, level, columns, &mut Vec::new())
+}
+
+/// The details line a search hit of `kind` (and `item`) should scroll to, for the selected
+/// level at the current size; 0 when it has no line of its own.
+pub fn detail_anchor(app: &App, kind: EntryKind, item: usize) -> usize {
+    let (Some((_, columns)), Some(level)) = (details_inner(app), app.level()) else {
+        return 0;
+    };
+    let mut anchors = Vec::new();
+    detail_lines_anchored(app, level, columns, &mut anchors);
+    anchors
+        .iter()
+        .find(|(k, i, _)| *k == kind && *i == item)
+        .or_else(|| anchors.iter().find(|(k, ..)| *k == kind))
+        .map_or(0, |(.., line)| *line)
+}
+
+fn detail_lines_anchored(
+    app: &App,
+    level: &Level,
+    columns: usize,
+    anchors: &mut Anchors,
+) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let columns = columns.max(1);
     let (track, rung, rungs) = common::track_and_rung(app, level);
@@ -49,9 +81,11 @@ pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stati
         ),
         theme.muted,
     )];
+    anchors.push((EntryKind::Summary, 0, lines.len()));
     lines.extend(wrap(&level.summary, columns, "").into_iter().map(Line::raw));
 
     heading(app, "Scope and reporting", &mut lines);
+    anchors.push((EntryKind::Scope, 0, lines.len()));
     labelled(app, "Scope", &level.scope, columns, &mut lines);
     if !level.reports_to.is_empty() {
         let bosses: Vec<String> = level
@@ -75,8 +109,10 @@ pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stati
         }
         labelled(app, "Direct reports", &text, columns, &mut lines);
     }
+    anchors.push((EntryKind::DecisionScope, 0, lines.len()));
     labelled(app, "Decisions", &level.decision_scope, columns, &mut lines);
     if !level.example_titles.is_empty() {
+        anchors.push((EntryKind::ExampleTitle, 0, lines.len()));
         labelled(
             app,
             "Example titles",
@@ -105,6 +141,7 @@ pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stati
     }
 
     heading(app, "Education", &mut lines);
+    anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
     lines.extend(
         wrap(&level.education.typical, columns, "")
             .into_iter()
@@ -128,7 +165,12 @@ pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stati
     }
 
     heading(app, "Responsibilities", &mut lines);
-    bullets(&level.responsibilities, columns, &mut lines);
+    for (i, line) in bullets(&level.responsibilities, columns, &mut lines)
+        .into_iter()
+        .enumerate()
+    {
+        anchors.push((EntryKind::Responsibility, i, line));
+    }
 
     if !level.move_up.is_empty() {
         heading(app, "How to move up", &mut lines);
@@ -138,7 +180,12 @@ pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stati
                 theme.muted,
             ));
         }
-        bullets(&level.move_up, columns, &mut lines);
+        for (i, line) in bullets(&level.move_up, columns, &mut lines)
+            .into_iter()
+            .enumerate()
+        {
+            anchors.push((EntryKind::MoveUp, i, line));
+        }
     }
 
     let equivalents = app.ladder.equivalents_of(&level.id);

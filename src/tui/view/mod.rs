@@ -2,6 +2,7 @@
 //! the app too, so mouse clicks are mapped to what is under them with the same geometry.
 
 pub mod common;
+pub mod finder;
 pub mod help;
 pub mod ladder;
 pub mod level;
@@ -130,6 +131,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     draw_footer(frame, app, regions.footer);
     match app.overlay {
         Some(Overlay::Help) => help::draw(frame, app, area),
+        Some(Overlay::Search | Overlay::Picker { .. }) => finder::draw(frame, app, area),
         None => {}
     }
 }
@@ -185,6 +187,20 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
     };
     let single = |a: Action| keymap.label_for(a, 1);
     let mut hints = Vec::new();
+    if let Some(overlay) = app.overlay.filter(|o| o.takes_text()) {
+        let choose = if matches!(overlay, Overlay::Picker { .. }) {
+            "pick"
+        } else {
+            "go"
+        };
+        hints.push((pair(Action::Up, Action::Down), "choose"));
+        hints.push((single(Action::Open), choose));
+        hints.push((single(Action::Back), "close"));
+        // Printable quit keys type into the field; Ctrl-C always quits.
+        hints.push(("Ctrl-C".to_owned(), Action::Quit.hint()));
+        hints.retain(|(keys, _)| !keys.is_empty());
+        return hints;
+    }
     if app.overlay.is_some() {
         hints.push((pair(Action::Up, Action::Down), "scroll"));
         hints.push((single(Action::Back), "close"));
@@ -203,6 +219,7 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
             hints.push((single(Action::Back), Action::Back.hint()));
         }
     }
+    hints.push((single(Action::Search), Action::Search.hint()));
     hints.push((single(Action::Help), Action::Help.hint()));
     hints.push((single(Action::Quit), Action::Quit.hint()));
     hints.retain(|(keys, _)| !keys.is_empty());

@@ -1,0 +1,206 @@
+//! The search and picker overlay: a query field, a status line and the ranked results, each
+//! row showing what the entry is, its text with the matched characters marked, and its level.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::common::{self, fit, one_line, pad};
+use crate::search::{EntryKind, Ranked, snippet};
+use crate::tui::app::{App, Overlay};
+use crate::tui::finder::FinderMode;
+
+/// The widest kind label, so the text column starts at the same place on every row.
+fn kind_width() -> usize {
+    EntryKind::ALL
+        .iter()
+        .map(|k| common::width(k.label()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The overlay's box and the three parts inside it: query line, status line, result rows.
+struct Parts {
+    frame: Rect,
+    query: Rect,
+    status: Rect,
+    list: Rect,
+}
+
+fn parts(area: Rect) -> Parts {
+    let width = area.width.saturating_sub(4).min(110);
+    let height = area.height.saturating_sub(2);
+    let x = area.x + area.width.saturating_sub(width) / 2;
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let frame = Rect::new(x, y, width, height);
+    let inner = Block::bordered().inner(frame).inner(Margin::new(1, 0));
+    let row = |offset: u16| {
+        let top = inner.y.saturating_add(offset).min(inner.bottom());
+        Rect::new(inner.x, top, inner.width, u16::from(top < inner.bottom()))
+    };
+    let query = row(0);
+    let status = row(1);
+    let list_top = inner.y.saturating_add(2).min(inner.bottom());
+    let list = Rect::new(
+        inner.x,
+        list_top,
+        inner.width,
+        inner.bottom().saturating_sub(list_top),
+    );
+    Parts {
+        frame,
+        query,
+        status,
+        list,
+    }
+}
+
+fn screen_area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+/// How many result rows fit, for paging.
+pub fn list_height(app: &App) -> usize {
+    usize::from(parts(screen_area(app)).list.height)
+}
+
+/// The first result row shown: the selected row is always in view.
+fn first_visible(app: &App, height: usize) -> usize {
+    (app.finder.selected + 1).saturating_sub(height.max(1))
+}
+
+/// The result (as an index into the rows) drawn at a terminal cell, if any.
+pub fn row_at(app: &App, at: Position) -> Option<usize> {
+    let list = parts(screen_area(app)).list;
+    if !list.contains(at) {
+        return None;
+    }
+    let index = first_visible(app, usize::from(list.height)) + usize::from(at.y - list.y);
+    (index < app.finder.rows().len()).then_some(index)
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let parts = parts(area);
+    let title = match app.overlay {
+        Some(Overlay::Picker { purpose }) => purpose.title(),
+        _ => "Search",
+    };
+    frame.render_widget(Clear, parts.frame);
+    frame.render_widget(common::pane(title, true, app), parts.frame);
+
+    let prompt = "/ ";
+    let field = Rect {
+        x: parts.query.x.saturating_add(2).min(parts.query.right()),
+        width: parts.query.width.saturating_sub(2),
+        ..parts.query
+    };
+    frame.render_widget(Span::styled(prompt, theme.key), parts.query);
+    let (text, _) = app
+        .finder
+        .input
+        .visible(usize::from(field.width), Style::new());
+    frame.render_widget(text, field);
+    if let Some(cursor) = app.finder.input.cursor_position(field) {
+        frame.set_cursor_position(cursor);
+    }
+
+    let rows = app.finder.rows();
+    let noun = match app.finder.mode {
+        Some(FinderMode::Levels) => "levels",
+        _ => "matches",
+    };
+    let status = if !app.finder.is_current() {
+        "searching…".to_owned()
+    } else if rows.is_empty() {
+        format!("no {noun} for “{}”", one_line(app.finder.answered_query()))
+    } else {
+        format!("{} {noun}", rows.len())
+    };
+    frame.render_widget(
+        Line::styled(fit(&status, usize::from(parts.status.width)), theme.muted),
+        parts.status,
+    );
+
+    let height = usize::from(parts.list.height);
+    let first = first_visible(app, height);
+    let lines: Vec<Line<'static>> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, ranked)| {
+            result_line(
+                app,
+                ranked,
+                i == app.finder.selected,
+                usize::from(parts.list.width),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), parts.list);
+}
+
+/// `▶ skill          Financial acumen             Director`, exactly `columns` wide.
+fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Line<'static> {
+    let theme = &app.settings.theme;
+    let Some(index) = app.finder.index() else {
+        return Line::raw("");
+    };
+    let hit = index.hit(ranked, app.finder.answered_query());
+    let available = columns.saturating_sub(2);
+    let kind_width = kind_width().min(available / 4);
+    let level_width = (available / 3).min(32);
+    let text_width = available.saturating_sub(kind_width + level_width + 2);
+
+    let level = app.ladder.levels().get(hit.entry.level);
+    let where_label = match (hit.entry.kind, level) {
+        // The level's own title is the text already: say where it sits instead.
+        (EntryKind::Level, Some(level)) => {
+            let (track, rung, _) = common::track_and_rung(app, level);
+            format!("{track} · rung {rung}")
+        }
+        (_, Some(level)) => one_line(&level.title),
+        (_, None) => String::new(),
+    };
+
+    let mark = if selected {
+        // Over the selection's background a colour may not read; bold and underline do.
+        Style::new()
+            .add_modifier(theme.matched.add_modifier)
+            .add_modifier(Modifier::UNDERLINED)
+    } else {
+        theme.matched
+    };
+    let mut spans = vec![
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::styled(pad(hit.entry.kind.label(), kind_width), theme.muted),
+        Span::raw(" "),
+    ];
+    let (shown, marked) = snippet(hit.text, &hit.indices, text_width);
+    let mut used = 0;
+    let mut plain = String::new();
+    for (position, c) in shown.chars().enumerate() {
+        if marked.binary_search(&position).is_ok() {
+            if !plain.is_empty() {
+                spans.push(Span::raw(std::mem::take(&mut plain)));
+            }
+            spans.push(Span::styled(c.to_string(), mark));
+        } else {
+            plain.push(c);
+        }
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    plain.push_str(&" ".repeat(text_width.saturating_sub(used)));
+    spans.push(Span::raw(plain));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(pad(&where_label, level_width), theme.muted));
+    let line = Line::from(spans);
+    if selected {
+        line.style(common::row_style(app, true, true))
+    } else {
+        line
+    }
+}

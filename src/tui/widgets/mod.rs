@@ -1,0 +1,3 @@
+//! Small reusable pieces of interface with their own state, shared by several screens.
+
+pub mod text_input;
