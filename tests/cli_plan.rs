@@ -110,7 +110,7 @@ fn add_target_status_and_print() {
     assert_eq!(plan.items[0].note, "Shadow the \"Q3\" review\nthen own one");
     assert_eq!(
         plan.items[0].skill_name.as_deref(),
-        Some("Budget management")
+        Some("Budget and resource planning")
     );
 
     let out = sandbox.rungs(&["plan"]).assert().success();
@@ -120,7 +120,7 @@ fn add_target_status_and_print() {
     let planned = text.find("Planned (1)").expect("planned group");
     let in_progress = text.find("In progress (1)").expect("in-progress group");
     let budgeting = text
-        .find("Budget management (budgeting)")
+        .find("Budget and resource planning (budgeting)")
         .expect("item shown");
     assert!(planned < in_progress && in_progress < budgeting, "{text}");
     assert!(
@@ -346,7 +346,7 @@ fn export_markdown_and_json() {
     );
     assert!(md.contains("## Not yet in the plan"), "{md}");
     assert!(
-        md.contains("## Done\n\n- **Budget management** (`budgeting`)"),
+        md.contains("## Done\n\n- **Budget and resource planning** (`budgeting`)"),
         "{md}"
     );
     assert!(md.contains("  ask for a mentor\n"), "{md}");

@@ -142,3 +142,52 @@ fn the_fast_built_in_load_matches_the_validated_one() {
     assert_eq!(fast.skills(), checked.skills());
     assert_eq!(fast.levels(), checked.levels());
 }
+
+/// Skills a level deliberately stops listing on the way up its track, as
+/// (level id, skill id): the level named is the upper one, where the skill is dropped.
+/// Each has a matching `# dropped:` comment in the content.
+const DELIBERATE_DROPS: &[(&str, &str)] = &[
+    // Directors and their managers plan and run projects; a VP holds them to results.
+    ("vice-president", "project-delivery"),
+    // Fellows write little production code; their output is direction and advice.
+    ("fellow", "hands-on-engineering"),
+    // Fellows shape the biggest programmes; principal and distinguished engineers run them.
+    ("fellow", "project-delivery"),
+];
+
+#[test]
+fn each_rung_keeps_the_skills_of_the_rung_below() {
+    let ladder = ladder();
+    let mut problems = Vec::new();
+    let mut drops_used = Vec::new();
+    for track in 0..ladder.tracks().len() {
+        for pair in ladder.levels_of_track(track).windows(2) {
+            let (lower, upper) = (&pair[0], &pair[1]);
+            for r in &lower.skills {
+                let allowed = DELIBERATE_DROPS.contains(&(upper.id.as_str(), r.skill.as_str()));
+                match upper.proficiency_of(&r.skill) {
+                    None if allowed => drops_used.push((upper.id.clone(), r.skill.clone())),
+                    None => problems.push(format!(
+                        "{} drops {} (held by {})",
+                        upper.id, r.skill, lower.id
+                    )),
+                    Some(p) if p < r.proficiency => problems.push(format!(
+                        "{} lowers {} below {}",
+                        upper.id, r.skill, lower.id
+                    )),
+                    Some(_) if allowed => problems.push(format!(
+                        "{} keeps {}, which the allow-list says it drops",
+                        upper.id, r.skill
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(
+        drops_used.len(),
+        DELIBERATE_DROPS.len(),
+        "every allow-listed drop is used: {drops_used:?}"
+    );
+}

@@ -187,7 +187,7 @@ fn budget_finds_the_budget_skill_then_duties() {
     let (_, index) = default_index();
     let hits = top(&index, "budget", usize::MAX);
     assert_eq!(hits[0].entry.kind, EntryKind::Skill);
-    assert_eq!(hits[0].text, "Budget management");
+    assert_eq!(hits[0].text, "Budget and resource planning");
     assert!(
         hits.iter()
             .any(|h| h.entry.kind == EntryKind::Responsibility && h.text.contains("budget")),
