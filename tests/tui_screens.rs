@@ -4,12 +4,13 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
 use rungs::tui::action::Action;
 use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
-use rungs::tui::view;
+use rungs::tui::{open_plan, view};
 use unicode_width::UnicodeWidthStr;
 
 fn app(width: u16, height: u16, no_color: bool) -> App {
@@ -60,7 +61,48 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("help", vec![Action::Help]),
+        ("plan-empty", vec![Action::ShowPlan]),
+        ("plan", plan_actions()),
     ]
+}
+
+/// A plan with a target, items in every status and a note typed in, built through keys.
+fn plan_actions() -> Vec<Action> {
+    let mut actions = vec![
+        Action::Up,
+        Action::Up,
+        Action::Up,
+        Action::SetTarget,
+        Action::Open,
+        Action::NextPane,
+        Action::Bookmark,
+        Action::Down,
+        Action::Bookmark,
+        Action::Down,
+        Action::Down,
+        Action::Bookmark,
+        Action::Down,
+        Action::Bookmark,
+        Action::ShowPlan,
+        Action::CycleStatus,
+        Action::EditNote,
+    ];
+    actions.extend(
+        "Shadow the Q3 review"
+            .chars()
+            .map(|c| Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+    );
+    actions.push(Action::TextKey(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    actions.extend([
+        Action::Top,
+        Action::CycleStatus,
+        Action::CycleStatus,
+        Action::Top,
+    ]);
+    actions
 }
 
 fn screen(name: &str, width: u16, height: u16) -> String {
@@ -68,10 +110,15 @@ fn screen(name: &str, width: u16, height: u16) -> String {
         .into_iter()
         .find(|(n, _)| *n == name)
         .expect("known screen");
-    let mut app = app(width, height, false);
+    // Each screen gets its own empty plan, in a folder that lives as long as this call.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let plan = open_plan(Some(&folder.path().join("plan.toml")));
+    let mut app = app(width, height, false).with_plan(plan);
     for action in actions {
         app.update(action);
     }
+    // A message about the last save would take the footer; show the hints.
+    app.plan.message = None;
     text(&buffer(&app))
 }
 

@@ -1,6 +1,8 @@
 //! Everything a person can ask the explorer to do. Keys and mouse events become an [`Action`];
 //! [`crate::tui::app::App::update`] is the only place that acts on one.
 
+use ratatui::crossterm::event::KeyEvent;
+
 /// A request from the keyboard or mouse. The keyable ones carry a config name and a one-line
 /// description, which the help overlay and the footer hints show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,6 +19,22 @@ pub enum Action {
     Back,
     Help,
     Quit,
+    /// Bookmark the skill under the cursor into the plan, or take it out again.
+    Bookmark,
+    /// Take back the last change to the plan.
+    Undo,
+    /// Open the plan screen.
+    ShowPlan,
+    /// Plan screen: next status (planned → in-progress → done → planned).
+    CycleStatus,
+    /// Plan screen: remove the item under the cursor.
+    Remove,
+    /// Plan screen: edit the note of the item under the cursor.
+    EditNote,
+    /// Set the plan's target level.
+    SetTarget,
+    /// A key typed into a text input while one is open: it is not looked up in the keymap.
+    TextKey(KeyEvent),
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -31,7 +49,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 12] = [
+    pub const KEYABLE: [Action; 19] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -42,6 +60,13 @@ impl Action {
         Action::Top,
         Action::Bottom,
         Action::Back,
+        Action::Bookmark,
+        Action::ShowPlan,
+        Action::CycleStatus,
+        Action::EditNote,
+        Action::Remove,
+        Action::SetTarget,
+        Action::Undo,
         Action::Help,
         Action::Quit,
     ];
@@ -61,6 +86,14 @@ impl Action {
             Action::Back => "back",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::Bookmark => "bookmark",
+            Action::Undo => "undo",
+            Action::ShowPlan => "plan",
+            Action::CycleStatus => "status",
+            Action::Remove => "remove",
+            Action::EditNote => "edit-note",
+            Action::SetTarget => "target",
+            Action::TextKey(..) => "text",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -82,6 +115,14 @@ impl Action {
             Action::Back => "close the overlay, or go back to the ladder",
             Action::Help => "show or hide this help",
             Action::Quit => "quit rungs",
+            Action::Bookmark => "bookmark the skill under the cursor (again: take it out)",
+            Action::Undo => "undo the last change to your plan",
+            Action::ShowPlan => "show your development plan",
+            Action::CycleStatus => "plan: next status (planned, in progress, done)",
+            Action::Remove => "plan: remove the item under the cursor",
+            Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
+            Action::SetTarget => "make the selected level your plan's target",
+            Action::TextKey(..) => "type into the text being edited",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -100,7 +141,16 @@ impl Action {
             Action::Back => "back",
             Action::Help => "help",
             Action::Quit => "quit",
-            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
+            Action::Bookmark => "bookmark",
+            Action::Undo => "undo",
+            Action::ShowPlan => "plan",
+            Action::CycleStatus => "status",
+            Action::Remove => "remove",
+            Action::EditNote => "note",
+            Action::SetTarget => "target",
+            Action::TextKey(..) | Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => {
+                ""
+            }
         }
     }
 

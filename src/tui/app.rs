@@ -5,6 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::config::Settings;
+use super::plan_screen::{Outcome, PlanState};
 use super::view;
 use crate::ladder::{Ladder, Level, Proficiency};
 
@@ -15,6 +16,8 @@ pub enum Screen {
     Ladder,
     /// One level in full: details on the left, its skills and profile on the right.
     Level,
+    /// The development plan: bookmarked skills by status, and progress toward the target.
+    Plan,
 }
 
 /// Something drawn over the current screen that takes the keys while it is open. Later
@@ -85,6 +88,10 @@ pub struct App {
     /// The terminal size the views last drew at (columns, rows).
     pub size: (u16, u16),
     pub should_quit: bool,
+    /// The development plan and the plan screen's state (see `plan_screen`).
+    pub plan: PlanState,
+    /// The screen the plan screen goes back to.
+    pub before_plan: Screen,
 }
 
 impl App {
@@ -101,7 +108,89 @@ impl App {
             help_scroll: 0,
             size,
             should_quit: false,
+            plan: PlanState::without_store(None),
+            before_plan: Screen::Ladder,
         }
+    }
+
+    /// Uses `plan` for bookmarks. Built with [`App::new`] alone, the app has no plan file.
+    pub fn with_plan(mut self, plan: PlanState) -> App {
+        self.plan = plan;
+        self
+    }
+
+    /// Whether the skill is bookmarked at this level, for a ★ on any screen that lists it.
+    pub fn is_bookmarked(&self, skill_id: &str, level_id: &str) -> bool {
+        self.plan.is_bookmarked(skill_id, level_id)
+    }
+
+    /// The (skill, level) under the cursor on the current screen, which `b` bookmarks. A
+    /// screen that shows skills of a level answers here and gets bookmarking for free.
+    pub fn selected_skill_at_level(&self) -> Option<(String, String)> {
+        match self.screen {
+            Screen::Ladder => None,
+            Screen::Level => {
+                // Only when the skills list is on screen: never bookmark an unseen skill.
+                view::regions(self).skills?;
+                let skill = self.selected_skill_id()?.to_owned();
+                Some((skill, self.level()?.id.clone()))
+            }
+            Screen::Plan => self.plan.selected_skill(&self.ladder),
+        }
+    }
+
+    /// Sets the plan's target level (the level picker calls this with the chosen id).
+    pub fn set_plan_target(&mut self, level_id: &str) {
+        self.plan.set_target(&self.ladder, Some(level_id));
+    }
+
+    /// Whether keys should go to a text input rather than through the keymap.
+    pub fn is_editing_text(&self) -> bool {
+        self.overlay.is_none() && self.screen == Screen::Plan && self.plan.is_editing()
+    }
+
+    fn open_plan(&mut self) {
+        if self.screen != Screen::Plan {
+            self.before_plan = self.screen;
+            self.screen = Screen::Plan;
+        }
+        self.plan.reload(&self.ladder);
+    }
+
+    /// Plan actions that work on every screen; `true` when the action was one of them.
+    fn update_plan_anywhere(&mut self, action: Action) -> bool {
+        if self.is_editing_text() {
+            return false;
+        }
+        match action {
+            Action::Bookmark => {
+                if let Some((skill, level)) = self.selected_skill_at_level() {
+                    self.plan.toggle(&self.ladder, &skill, &level);
+                }
+            }
+            Action::Undo => self.plan.undo(&self.ladder),
+            Action::ShowPlan => self.open_plan(),
+            Action::SetTarget => match self.screen {
+                Screen::Ladder | Screen::Level => {
+                    if let Some(id) = self.level().map(|l| l.id.clone()) {
+                        self.set_plan_target(&id);
+                    }
+                }
+                Screen::Plan => {
+                    // picker: `t` on the plan screen will open the fuzzy level picker overlay,
+                    // which calls `set_plan_target` with the chosen level. Until then it sets
+                    // the level selected on the ladder, or clears the target if it is that one.
+                    let selected = self.level().map(|l| l.id.clone());
+                    if selected.is_some() && self.plan.target() == selected.as_deref() {
+                        self.plan.set_target(&self.ladder, None);
+                    } else if let Some(id) = selected {
+                        self.set_plan_target(&id);
+                    }
+                }
+            },
+            _ => return false,
+        }
+        true
     }
 
     pub fn level(&self) -> Option<&Level> {
@@ -151,11 +240,21 @@ impl App {
             }
             _ => {}
         }
+        if !matches!(action, Action::Wheel { .. }) {
+            self.plan.message = None;
+        }
+        let for_plan = self.overlay.is_none() && self.update_plan_anywhere(action);
         match self.overlay {
             Some(Overlay::Help) => self.update_help(action),
+            None if for_plan => {}
             None => match self.screen {
                 Screen::Ladder => self.update_ladder(action),
                 Screen::Level => self.update_level(action),
+                Screen::Plan => match self.plan.update(&self.ladder, action) {
+                    Outcome::Stay => {}
+                    Outcome::Back => self.screen = self.before_plan,
+                    Outcome::Help => self.overlay = Some(Overlay::Help),
+                },
             },
         }
         self.clamp();
@@ -328,6 +427,7 @@ impl App {
         let max_scroll = view::level::max_details_scroll(self);
         self.details_scroll = self.details_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));
+        self.plan.clamp(&self.ladder);
     }
 }
 

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod keymap;
+pub mod plan_screen;
 pub mod theme;
 pub mod view;
 
@@ -16,7 +17,8 @@ use std::path::Path;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -24,6 +26,7 @@ use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
 use action::Action;
 use app::App;
 use config::Settings;
+use plan_screen::PlanState;
 
 /// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
 /// `stats` to also print the peak resident memory at that point on stderr.
@@ -53,6 +56,37 @@ pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
     }
 }
 
+/// Like [`action_for_event`], but while a text input is open its keys go to the input as they
+/// are (Ctrl-C still quits).
+pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
+    if app.is_editing_text() {
+        return match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    Some(Action::Quit)
+                } else {
+                    Some(Action::TextKey(*key))
+                }
+            }
+            Event::Resize(columns, rows) => Some(Action::Resize(*columns, *rows)),
+            _ => None,
+        };
+    }
+    action_for_event(&app.settings, event)
+}
+
+/// The plan the explorer opens: `--plan FILE` / `RUNGS_PLAN`, else the default path. A file
+/// that cannot be read as a plan opens read-only, with the reason to show.
+pub fn open_plan(given: Option<&Path>) -> PlanState {
+    match crate::plan::resolve_path(given) {
+        Ok(path) => {
+            let (store, error) = crate::plan::PlanStore::open_or_read_only(path);
+            PlanState::with_store(store, error.as_ref())
+        }
+        Err(error) => PlanState::without_store(Some(error.to_string())),
+    }
+}
+
 /// Turns mouse capture off when dropped, so an early return or a panic cannot leave the
 /// terminal reporting mouse movements to the shell.
 struct MouseCapture;
@@ -70,8 +104,9 @@ impl Drop for MouseCapture {
     }
 }
 
-/// Opens the explorer and returns the process exit code.
-pub fn run(content: Option<&Path>) -> i32 {
+/// Opens the explorer, with the plan at `plan` (or the default path), and returns the process
+/// exit code.
+pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -89,6 +124,7 @@ pub fn run(content: Option<&Path>) -> i32 {
             return EXIT_PROBLEMS;
         }
     };
+    let plan = open_plan(plan);
     let no_color = theme::no_color_requested();
     let settings = match Settings::load(no_color, config::config_path().as_deref()) {
         Ok(settings) => settings,
@@ -115,7 +151,10 @@ pub fn run(content: Option<&Path>) -> i32 {
         }
     };
     let result = MouseCapture::enable().and_then(|guard| {
-        let result = event_loop(&mut terminal, App::new(ladder, settings, (80, 24)));
+        let result = event_loop(
+            &mut terminal,
+            App::new(ladder, settings, (80, 24)).with_plan(plan),
+        );
         drop(guard);
         result
     });
@@ -145,7 +184,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<b
             return Ok(mode == "stats");
         }
         let event = event::read()?;
-        if let Some(action) = action_for_event(&app.settings, &event) {
+        if let Some(action) = action_for_app_event(&app, &event) {
             app.update(action);
         }
         if app.should_quit {
