@@ -346,6 +346,53 @@ fn the_footer_and_help_follow_the_keymap() {
 }
 
 #[test]
+fn the_plan_gauge_and_statuses_read_without_colour() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut app = app(80, 24, true).with_plan(open_plan(Some(&folder.path().join("plan.toml"))));
+    for action in plan_actions() {
+        app.update(action);
+    }
+    let shown = buffer(&app);
+    let gauge_row = shown
+        .content()
+        .chunks(usize::from(shown.area.width))
+        .position(|row| {
+            row.iter().filter(|c| c.symbol() == "▓").count() > 1
+                && row.iter().any(|c| c.symbol() == "·")
+        })
+        .and_then(|y| u16::try_from(y).ok())
+        .expect("the gauge is drawn");
+    let mut kinds = Vec::new();
+    for x in 0..shown.area.width {
+        let cell = &shown[(x, gauge_row)];
+        assert_eq!(cell.fg, Color::Reset, "no colour at {x}");
+        assert_eq!(cell.bg, Color::Reset, "no colour at {x}");
+        if !kinds.contains(&cell.symbol()) && "█▓▒·".contains(cell.symbol()) {
+            kinds.push(cell.symbol());
+        }
+    }
+    assert_eq!(
+        kinds,
+        ["█", "▓", "▒", "·"],
+        "four glyphs tell the parts apart"
+    );
+    // Done is bold as well as its own glyph; the selected item is reversed.
+    let (x, y) = find(&shown, "██").expect("done cells");
+    assert!(shown[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&shown, "▶ ").expect("the cursor row");
+    assert!(shown[(x, y)].modifier.contains(Modifier::REVERSED));
+    for y in 0..shown.area.height {
+        for x in 0..shown.area.width {
+            let cell = &shown[(x, y)];
+            assert!(
+                cell.fg == Color::Reset && cell.bg == Color::Reset,
+                "({x},{y})"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_screen_enum_covers_what_is_drawn() {
     let mut app = app(80, 24, false);
     assert_eq!(app.screen, Screen::Ladder);

@@ -209,6 +209,19 @@ fn any_action() -> impl Strategy<Value = Action> {
             up
         }),
         (1u16..130, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        proptest::sample::select(vec![
+            KeyCode::Char('x'),
+            KeyCode::Char('界'),
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Enter,
+            KeyCode::Esc,
+        ])
+        .prop_map(|code| Action::TextKey(KeyEvent::new(code, KeyModifiers::NONE))),
     ]
 }
 
@@ -220,11 +233,14 @@ proptest! {
         height in 1u16..50,
         actions in proptest::collection::vec(any_action(), 0..40),
     ) {
+        // A real plan file, so bookmarks, notes and targets are saved as the keys ask.
+        let folder = tempfile::tempdir().expect("temp dir");
         let mut app = App::new(
             Ladder::embedded().expect("loads"),
             Settings::defaults(false),
             (width, height),
-        );
+        )
+        .with_plan(rungs::tui::open_plan(Some(&folder.path().join("plan.toml"))));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
         for action in actions {
             app.update(action);
@@ -234,6 +250,7 @@ proptest! {
             terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
         }
         prop_assert!(app.skill_cursor < app.level().map_or(1, |l| l.skills.len().max(1)));
+        prop_assert!(app.plan.item_cursor < app.plan.items().len().max(1));
     }
 }
 
@@ -253,7 +270,16 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
     ] {
         app.update(Action::Resize(w, h));
         terminal.backend_mut().resize(w, h);
-        for action in [Action::Open, Action::NextPane, Action::Bottom, Action::Help] {
+        for action in [
+            Action::Open,
+            Action::NextPane,
+            Action::Bottom,
+            Action::Bookmark,
+            Action::ShowPlan,
+            Action::EditNote,
+            Action::Back,
+            Action::Help,
+        ] {
             app.update(action);
             terminal
                 .draw(|frame| view::draw(frame, &app))
