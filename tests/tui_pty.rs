@@ -37,6 +37,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", config_home);
         command.env("HOME", config_home);
+        // Never the real plan: the default path is under this temporary home.
+        command.env("XDG_DATA_HOME", config_home.join("data"));
+        command.env_remove("RUNGS_PLAN");
         command.env_remove("RUNGS_CONTENT");
         command.env_remove("NO_COLOR");
         command.env_remove("RUNGS_EXIT_AFTER_FIRST_FRAME");
@@ -177,6 +180,45 @@ fn search_by_typing_then_enter_opens_the_level_found() {
     session.send(b"q");
     assert_eq!(session.finish(), 0);
     assert!(!session.parser.screen().alternate_screen());
+}
+
+#[test]
+fn b_on_a_skill_bookmarks_it_into_the_plan_file() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let plan = home.path().join("my plan.toml");
+    let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+    let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+    session.wait_for("▶1 Individual contributor");
+    session.send(b"kkk");
+    session.wait_for("▶4 Director");
+    session.send(b"\r");
+    session.wait_for("Scope and reporting");
+    session.send(b"\t");
+    session.wait_for("b bookmark");
+    session.send(b"b");
+    session.wait_for("bookmarked");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    let text = std::fs::read_to_string(&plan).expect("the plan file was written");
+    let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
+    let ladder = rungs::Ladder::embedded().expect("built-in ladder");
+    let first_skill = ladder
+        .level("director")
+        .and_then(|l| {
+            rungs::tui::app::skill_rows(&ladder, l)
+                .into_iter()
+                .find_map(|row| match row {
+                    rungs::tui::app::SkillRow::Skill { id, .. } => Some(id.to_owned()),
+                    rungs::tui::app::SkillRow::Category(_) => None,
+                })
+        })
+        .expect("director has skills");
+    assert_eq!(saved.items.len(), 1, "{text}");
+    assert!(saved.contains(&first_skill, "director"), "{text}");
+    assert!(
+        !home.path().join("data").exists(),
+        "RUNGS_PLAN was used, not the default path"
+    );
 }
 
 #[test]

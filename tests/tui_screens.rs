@@ -9,8 +9,8 @@ use rungs::Ladder;
 use rungs::tui::action::Action;
 use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
-use rungs::tui::view;
 use rungs::tui::widgets::text_input::TextEdit;
+use rungs::tui::{open_plan, view};
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
@@ -75,7 +75,51 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 .chain("man".chars().map(|c| Action::Edit(TextEdit::Insert(c))))
                 .collect(),
         ),
+        ("plan-empty", vec![Action::ShowPlan]),
+        ("plan", plan_actions()),
     ]
+}
+
+/// A plan with a target, items in every status and a note typed in, built through keys.
+fn plan_actions() -> Vec<Action> {
+    let mut actions = vec![
+        Action::Up,
+        Action::Up,
+        Action::Up,
+        // `t` opens the level picker: the target is chosen by name.
+        Action::SetTarget,
+    ];
+    actions.extend(typed("director"));
+    actions.extend([
+        Action::Open,
+        Action::Open,
+        Action::NextPane,
+        Action::Bookmark,
+        Action::Down,
+        Action::Bookmark,
+        Action::Down,
+        Action::Down,
+        Action::Bookmark,
+        Action::Down,
+        Action::Bookmark,
+        Action::ShowPlan,
+        Action::CycleStatus,
+        Action::EditNote,
+    ]);
+    actions.extend(typed("Shadow the Q3 review"));
+    actions.push(Action::Open);
+    actions.extend([
+        Action::Top,
+        Action::CycleStatus,
+        Action::CycleStatus,
+        Action::Top,
+    ]);
+    actions
+}
+
+/// The edits that typing `text` into a text field makes.
+fn typed(text: &str) -> impl Iterator<Item = Action> + '_ {
+    text.chars().map(|c| Action::Edit(TextEdit::Insert(c)))
 }
 
 const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
@@ -93,8 +137,13 @@ fn screen(name: &str, width: u16, height: u16) -> String {
         .into_iter()
         .find(|(n, _)| *n == name)
         .expect("known screen");
-    let mut app = app(width, height, false);
+    // Each screen gets its own empty plan, in a folder that lives as long as this call.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let plan = open_plan(Some(&folder.path().join("plan.toml")));
+    let mut app = app(width, height, false).with_plan(plan);
     run(&mut app, &actions);
+    // A message about the last save would take the footer; show the hints.
+    app.plan.message = None;
     text(&buffer(&app))
 }
 
@@ -188,9 +237,7 @@ fn the_focused_pane_has_the_focus_border_and_the_skill_cursor_its_style() {
 fn no_color_sends_no_colour_and_marks_selection_with_reverse() {
     for (name, actions) in screens() {
         let mut app = app(120, 40, true);
-        for action in actions {
-            app.update(action);
-        }
+        run(&mut app, &actions);
         let buffer = buffer(&app);
         for cell in &buffer.content {
             assert_eq!(
@@ -382,6 +429,51 @@ fn the_footer_and_help_follow_the_keymap() {
     let shown = text(&buffer(&app));
     assert!(shown.contains("F1 "), "{shown}");
     assert!(!shown.contains("Enter  "), "{shown}");
+}
+
+#[test]
+fn the_plan_gauge_and_statuses_read_without_colour() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut app = app(80, 24, true).with_plan(open_plan(Some(&folder.path().join("plan.toml"))));
+    run(&mut app, &plan_actions());
+    let shown = buffer(&app);
+    let gauge_row = shown
+        .content()
+        .chunks(usize::from(shown.area.width))
+        .position(|row| {
+            row.iter().filter(|c| c.symbol() == "▓").count() > 1
+                && row.iter().any(|c| c.symbol() == "·")
+        })
+        .and_then(|y| u16::try_from(y).ok())
+        .expect("the gauge is drawn");
+    let mut kinds = Vec::new();
+    for x in 0..shown.area.width {
+        let cell = &shown[(x, gauge_row)];
+        assert_eq!(cell.fg, Color::Reset, "no colour at {x}");
+        assert_eq!(cell.bg, Color::Reset, "no colour at {x}");
+        if !kinds.contains(&cell.symbol()) && "█▓▒·".contains(cell.symbol()) {
+            kinds.push(cell.symbol());
+        }
+    }
+    assert_eq!(
+        kinds,
+        ["█", "▓", "▒", "·"],
+        "four glyphs tell the parts apart"
+    );
+    // Done is bold as well as its own glyph; the selected item is reversed.
+    let (x, y) = find(&shown, "██").expect("done cells");
+    assert!(shown[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&shown, "▶ ").expect("the cursor row");
+    assert!(shown[(x, y)].modifier.contains(Modifier::REVERSED));
+    for y in 0..shown.area.height {
+        for x in 0..shown.area.width {
+            let cell = &shown[(x, y)];
+            assert!(
+                cell.fg == Color::Reset && cell.bg == Color::Reset,
+                "({x},{y})"
+            );
+        }
+    }
 }
 
 #[test]

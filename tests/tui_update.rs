@@ -394,23 +394,20 @@ fn esc_closes_search_and_leaves_the_screen_exactly_as_it_was() {
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Esc);
     assert_eq!(screen_state(&app), before);
-    // And the same for the picker.
-    key(&mut app, KeyCode::Char('t'));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Picker {
-            purpose: PickPurpose::GoTo
-        })
-    );
-    type_text(&mut app, "vice");
-    key(&mut app, KeyCode::Esc);
-    assert_eq!(screen_state(&app), before);
+    // And the same for the picker, opened to go to a level or to choose the plan's target.
+    for (letter, purpose) in [('o', PickPurpose::GoTo), ('t', PickPurpose::Target)] {
+        key(&mut app, KeyCode::Char(letter));
+        assert_eq!(app.overlay, Some(Overlay::Picker { purpose }));
+        type_text(&mut app, "vice");
+        key(&mut app, KeyCode::Esc);
+        assert_eq!(screen_state(&app), before);
+    }
 }
 
 #[test]
 fn the_picker_lists_each_level_once_and_goes_to_the_one_picked() {
     let mut app = app();
-    key(&mut app, KeyCode::Char('t'));
+    key(&mut app, KeyCode::Char('o'));
     assert_eq!(app.finder.rows().len(), app.ladder.levels().len());
     type_text(&mut app, "sr acc");
     let index = app.finder.index().expect("index built");
@@ -494,11 +491,14 @@ proptest! {
         height in 1u16..50,
         actions in proptest::collection::vec(any_action(), 0..40),
     ) {
+        // A real plan file, so bookmarks, notes and targets are saved as the keys ask.
+        let folder = tempfile::tempdir().expect("temp dir");
         let mut app = App::new(
             Ladder::embedded().expect("loads"),
             Settings::defaults(false),
             (width, height),
-        );
+        )
+        .with_plan(rungs::tui::open_plan(Some(&folder.path().join("plan.toml"))));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
         for action in actions {
             app.update(action);
@@ -509,6 +509,7 @@ proptest! {
             terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
         }
         prop_assert!(app.skill_cursor < app.level().map_or(1, |l| l.skills.len().max(1)));
+        prop_assert!(app.plan.item_cursor < app.plan.items().len().max(1));
     }
 }
 
@@ -532,6 +533,11 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
             Action::Open,
             Action::NextPane,
             Action::Bottom,
+            Action::Bookmark,
+            Action::ShowPlan,
+            Action::EditNote,
+            Action::Edit(TextEdit::Insert('n')),
+            Action::Back,
             Action::Help,
             Action::Search,
             Action::Edit(TextEdit::Insert('日')),
@@ -539,6 +545,9 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
             Action::Back,
             Action::GoToLevel,
             Action::Edit(TextEdit::Insert('m')),
+            Action::Back,
+            Action::SetTarget,
+            Action::Edit(TextEdit::Insert('d')),
             Action::Back,
         ] {
             app.update(action);

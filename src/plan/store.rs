@@ -124,7 +124,7 @@ pub fn resolve_path(given: Option<&Path>) -> Result<PathBuf, PlanError> {
 }
 
 /// A plan and the file it lives in, with an undo history.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PlanStore {
     path: PathBuf,
     plan: Plan,

@@ -21,8 +21,23 @@ pub enum Action {
     Search,
     GoToLevel,
     Quit,
-    /// A change to the text of the open search field (typed while the search overlay is open).
+    /// A change to the text field that is open (search, level picker or plan note): while one
+    /// is open, editing keys become this instead of going through the keymap.
     Edit(TextEdit),
+    /// Bookmark the skill under the cursor into the plan, or take it out again.
+    Bookmark,
+    /// Take back the last change to the plan.
+    Undo,
+    /// Open the plan screen.
+    ShowPlan,
+    /// Plan screen: next status (planned → in-progress → done → planned).
+    CycleStatus,
+    /// Plan screen: remove the item under the cursor.
+    Remove,
+    /// Plan screen: edit the note of the item under the cursor.
+    EditNote,
+    /// Set the plan's target level, chosen in the level picker.
+    SetTarget,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -37,7 +52,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 14] = [
+    pub const KEYABLE: [Action; 21] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -48,6 +63,13 @@ impl Action {
         Action::Top,
         Action::Bottom,
         Action::Back,
+        Action::Bookmark,
+        Action::ShowPlan,
+        Action::CycleStatus,
+        Action::EditNote,
+        Action::Remove,
+        Action::SetTarget,
+        Action::Undo,
         Action::Help,
         Action::Search,
         Action::GoToLevel,
@@ -72,6 +94,13 @@ impl Action {
             Action::GoToLevel => "go-to-level",
             Action::Quit => "quit",
             Action::Edit(_) => "edit",
+            Action::Bookmark => "bookmark",
+            Action::Undo => "undo",
+            Action::ShowPlan => "plan",
+            Action::CycleStatus => "status",
+            Action::Remove => "remove",
+            Action::EditNote => "edit-note",
+            Action::SetTarget => "target",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -93,9 +122,16 @@ impl Action {
             Action::Back => "close the overlay, or go back to the ladder",
             Action::Help => "show or hide this help",
             Action::Search => "search everything: titles, skills, duties, advice",
-            Action::GoToLevel => "go to a level by its title or an example job title",
+            Action::GoToLevel => "open a level by its title or an example job title",
             Action::Quit => "quit rungs",
-            Action::Edit(_) => "edit the search text",
+            Action::Edit(_) => "edit the text being typed (search, picker, note)",
+            Action::Bookmark => "bookmark the skill under the cursor (again: take it out)",
+            Action::Undo => "undo the last change to your plan",
+            Action::ShowPlan => "show your development plan",
+            Action::CycleStatus => "plan: next status (planned, in progress, done)",
+            Action::Remove => "plan: remove the item under the cursor",
+            Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
+            Action::SetTarget => "set your plan's target level: pick it by name",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -117,6 +153,13 @@ impl Action {
             Action::GoToLevel => "go-to-level",
             Action::Quit => "quit",
             Action::Edit(_) => "edit",
+            Action::Bookmark => "bookmark",
+            Action::Undo => "undo",
+            Action::ShowPlan => "plan",
+            Action::CycleStatus => "status",
+            Action::Remove => "remove",
+            Action::EditNote => "note",
+            Action::SetTarget => "target",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
         }
     }

@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::config::Settings;
 use super::finder::{Finder, FinderMode, PickPurpose};
+use super::plan_screen::{Outcome, PlanState};
 use super::view;
 use crate::ladder::{Ladder, Level, Proficiency};
 use crate::search::{Entry, EntryKind};
@@ -17,6 +18,8 @@ pub enum Screen {
     Ladder,
     /// One level in full: details on the left, its skills and profile on the right.
     Level,
+    /// The development plan: bookmarked skills by status, and progress toward the target.
+    Plan,
 }
 
 /// Something drawn over the current screen that takes the keys while it is open. The
@@ -102,6 +105,10 @@ pub struct App {
     /// The terminal size the views last drew at (columns, rows).
     pub size: (u16, u16),
     pub should_quit: bool,
+    /// The development plan and the plan screen's state (see `plan_screen`).
+    pub plan: PlanState,
+    /// The screen the plan screen goes back to.
+    pub before_plan: Screen,
 }
 
 impl App {
@@ -119,7 +126,73 @@ impl App {
             finder: Finder::default(),
             size,
             should_quit: false,
+            plan: PlanState::without_store(None),
+            before_plan: Screen::Ladder,
         }
+    }
+
+    /// Uses `plan` for bookmarks. Built with [`App::new`] alone, the app has no plan file.
+    pub fn with_plan(mut self, plan: PlanState) -> App {
+        self.plan = plan;
+        self
+    }
+
+    /// Whether the skill is bookmarked at this level, for a ★ on any screen that lists it.
+    pub fn is_bookmarked(&self, skill_id: &str, level_id: &str) -> bool {
+        self.plan.is_bookmarked(skill_id, level_id)
+    }
+
+    /// The (skill, level) under the cursor on the current screen, which `b` bookmarks. A
+    /// screen that shows skills of a level answers here and gets bookmarking for free.
+    pub fn selected_skill_at_level(&self) -> Option<(String, String)> {
+        match self.screen {
+            Screen::Ladder => None,
+            Screen::Level => {
+                // Only when the skills list is on screen: never bookmark an unseen skill.
+                view::regions(self).skills?;
+                let skill = self.selected_skill_id()?.to_owned();
+                Some((skill, self.level()?.id.clone()))
+            }
+            Screen::Plan => self.plan.selected_skill(&self.ladder),
+        }
+    }
+
+    /// Sets the plan's target level (the level picker calls this with the chosen id).
+    pub fn set_plan_target(&mut self, level_id: &str) {
+        self.plan.set_target(&self.ladder, Some(level_id));
+    }
+
+    /// Whether the plan screen's note editor has the keys.
+    pub fn is_editing_note(&self) -> bool {
+        self.overlay.is_none() && self.screen == Screen::Plan && self.plan.is_editing()
+    }
+
+    fn open_plan(&mut self) {
+        if self.screen != Screen::Plan {
+            self.before_plan = self.screen;
+            self.screen = Screen::Plan;
+        }
+        self.plan.reload(&self.ladder);
+    }
+
+    /// Plan actions that work on every screen; `true` when the action was one of them.
+    fn update_plan_anywhere(&mut self, action: Action) -> bool {
+        if self.is_editing_note() {
+            return false;
+        }
+        match action {
+            Action::Bookmark => {
+                if let Some((skill, level)) = self.selected_skill_at_level() {
+                    self.plan.toggle(&self.ladder, &skill, &level);
+                }
+            }
+            Action::Undo => self.plan.undo(&self.ladder),
+            Action::ShowPlan => self.open_plan(),
+            // The same on every screen: the level is chosen by name, wherever the cursor is.
+            Action::SetTarget => self.open_picker(PickPurpose::Target),
+            _ => return false,
+        }
+        true
     }
 
     pub fn level(&self) -> Option<&Level> {
@@ -167,22 +240,32 @@ impl App {
                 self.clamp();
                 return;
             }
-            Action::Search if matches!(self.overlay, None | Some(Overlay::Help)) => {
+            Action::Search if self.may_open_finder() => {
                 self.open_search();
                 return;
             }
-            Action::GoToLevel if matches!(self.overlay, None | Some(Overlay::Help)) => {
+            Action::GoToLevel if self.may_open_finder() => {
                 self.open_picker(PickPurpose::GoTo);
                 return;
             }
             _ => {}
         }
+        if !matches!(action, Action::Wheel { .. }) {
+            self.plan.message = None;
+        }
+        let for_plan = self.overlay.is_none() && self.update_plan_anywhere(action);
         match self.overlay {
             Some(Overlay::Help) => self.update_help(action),
             Some(Overlay::Search | Overlay::Picker { .. }) => self.update_finder(action),
+            None if for_plan => {}
             None => match self.screen {
                 Screen::Ladder => self.update_ladder(action),
                 Screen::Level => self.update_level(action),
+                Screen::Plan => match self.plan.update(&self.ladder, action) {
+                    Outcome::Stay => {}
+                    Outcome::Back => self.screen = self.before_plan,
+                    Outcome::Help => self.overlay = Some(Overlay::Help),
+                },
             },
         }
         self.clamp();
@@ -201,9 +284,17 @@ impl App {
         }
     }
 
-    /// Whether keys should go to a text field first (printable keys type).
+    /// Whether keys should go to a text field first (printable keys type): the search or
+    /// picker overlay's query, or a plan note being edited. The loop turns editing keys into
+    /// [`Action::Edit`] while this holds.
     pub fn takes_text(&self) -> bool {
-        self.overlay.is_some_and(Overlay::takes_text)
+        self.overlay.is_some_and(Overlay::takes_text) || self.is_editing_note()
+    }
+
+    /// Search and the picker open over the screens and the help, but not over a note being
+    /// edited, which would be left open underneath.
+    fn may_open_finder(&self) -> bool {
+        matches!(self.overlay, None | Some(Overlay::Help)) && !self.is_editing_note()
     }
 
     /// Opens the search overlay over the current screen, which stays as it is underneath.
@@ -229,7 +320,7 @@ impl App {
 
     /// Whether a search answer is still to come, so the loop should wake up to poll for it.
     pub fn search_pending(&self) -> bool {
-        self.takes_text() && self.finder.pending()
+        self.overlay.is_some_and(Overlay::takes_text) && self.finder.pending()
     }
 
     /// Waits (up to `timeout`) for the answer to the newest query. For tests and scripts.
@@ -256,13 +347,14 @@ impl App {
                 self.select_level(index);
                 self.open_level();
             }
+            PickPurpose::Target => self.set_plan_target(level_id),
         }
     }
 
     /// The picker was closed without a choice; the screen is left as it was.
     pub fn pick_cancelled(&mut self, purpose: PickPurpose) {
         match purpose {
-            PickPurpose::GoTo => {}
+            PickPurpose::GoTo | PickPurpose::Target => {}
         }
     }
 
@@ -508,6 +600,7 @@ impl App {
         let max_scroll = view::level::max_details_scroll(self);
         self.details_scroll = self.details_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));
+        self.plan.clamp(&self.ladder);
     }
 }
 

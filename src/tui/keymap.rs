@@ -12,7 +12,7 @@ pub struct KeyChord {
     pub modifiers: KeyModifiers,
 }
 
-const NAMED: [(&str, KeyCode, &str); 12] = [
+const NAMED: [(&str, KeyCode, &str); 13] = [
     ("up", KeyCode::Up, "↑"),
     ("down", KeyCode::Down, "↓"),
     ("left", KeyCode::Left, "←"),
@@ -21,6 +21,7 @@ const NAMED: [(&str, KeyCode, &str); 12] = [
     ("enter", KeyCode::Enter, "Enter"),
     ("esc", KeyCode::Esc, "Esc"),
     ("backspace", KeyCode::Backspace, "Backspace"),
+    ("delete", KeyCode::Delete, "Del"),
     ("home", KeyCode::Home, "Home"),
     ("end", KeyCode::End, "End"),
     ("pageup", KeyCode::PageUp, "PgUp"),
@@ -76,7 +77,7 @@ impl KeyChord {
                 } else {
                     return Err(format!(
                         "unknown key `{text}`: use a single character, or one of up, down, \
-                         left, right, tab, shift-tab, enter, esc, space, backspace, home, end, \
+                         left, right, tab, shift-tab, enter, esc, space, backspace, delete, home, end, \
                          pageup, pagedown, f1–f12, with an optional ctrl- or alt- in front"
                     ));
                 }

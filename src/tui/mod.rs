@@ -9,6 +9,7 @@ pub mod app;
 pub mod config;
 pub mod finder;
 pub mod keymap;
+pub mod plan_screen;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -27,6 +28,7 @@ use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
 use action::Action;
 use app::App;
 use config::Settings;
+use plan_screen::PlanState;
 use widgets::text_input::TextEdit;
 
 /// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
@@ -57,8 +59,9 @@ pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
     }
 }
 
-/// Like [`action_for_event`], but while a text field is open, editing keys (printable
-/// characters, ← → Home End Backspace …) edit it; other keys act through the keymap.
+/// Like [`action_for_event`], but while a text field is open (search, picker, plan note),
+/// editing keys (printable characters, ← → Home End Backspace …) edit it; other keys act
+/// through the keymap (Enter chooses or saves, Esc closes or cancels, Ctrl-C quits).
 pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press && app.takes_text() => {
@@ -73,6 +76,18 @@ pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
 /// How long the loop waits for a key while a search answer is outstanding before it looks
 /// for the answer again: about one frame.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
+
+/// The plan the explorer opens: `--plan FILE` / `RUNGS_PLAN`, else the default path. A file
+/// that cannot be read as a plan opens read-only, with the reason to show.
+pub fn open_plan(given: Option<&Path>) -> PlanState {
+    match crate::plan::resolve_path(given) {
+        Ok(path) => {
+            let (store, error) = crate::plan::PlanStore::open_or_read_only(path);
+            PlanState::with_store(store, error.as_ref())
+        }
+        Err(error) => PlanState::without_store(Some(error.to_string())),
+    }
+}
 
 /// Turns mouse capture off when dropped, so an early return or a panic cannot leave the
 /// terminal reporting mouse movements to the shell.
@@ -91,8 +106,9 @@ impl Drop for MouseCapture {
     }
 }
 
-/// Opens the explorer and returns the process exit code.
-pub fn run(content: Option<&Path>) -> i32 {
+/// Opens the explorer, with the plan at `plan` (or the default path), and returns the process
+/// exit code.
+pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -110,6 +126,7 @@ pub fn run(content: Option<&Path>) -> i32 {
             return EXIT_PROBLEMS;
         }
     };
+    let plan = open_plan(plan);
     let no_color = theme::no_color_requested();
     let settings = match Settings::load(no_color, config::config_path().as_deref()) {
         Ok(settings) => settings,
@@ -136,7 +153,10 @@ pub fn run(content: Option<&Path>) -> i32 {
         }
     };
     let result = MouseCapture::enable().and_then(|guard| {
-        let result = event_loop(&mut terminal, App::new(ladder, settings, (80, 24)));
+        let result = event_loop(
+            &mut terminal,
+            App::new(ladder, settings, (80, 24)).with_plan(plan),
+        );
         drop(guard);
         result
     });

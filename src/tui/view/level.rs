@@ -327,10 +327,17 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
                 lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
             }
             SkillRow::Skill {
-                name, proficiency, ..
+                id,
+                name,
+                proficiency,
             } => {
                 let selected = index == cursor;
-                let marker = if selected { "▶ " } else { "  " };
+                let marker = match (selected, app.is_bookmarked(id, &level.id)) {
+                    (true, true) => "▶★",
+                    (true, false) => "▶ ",
+                    (false, true) => " ★",
+                    (false, false) => "  ",
+                };
                 let word_width = if columns >= 34 { 9 } else { 0 };
                 let name_width = columns.saturating_sub(2 + 4 + 1 + word_width);
                 let mut spans = vec![Span::raw(marker)];

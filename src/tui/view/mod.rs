@@ -6,6 +6,7 @@ pub mod finder;
 pub mod help;
 pub mod ladder;
 pub mod level;
+pub mod plan;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -111,6 +112,8 @@ pub fn regions(app: &App) -> Regions {
                 regions.profile = (profile.height > 0).then_some(profile);
             }
         }
+        // The plan screen lays out its own body (`plan::layout`).
+        Screen::Plan => {}
     }
     regions
 }
@@ -127,6 +130,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.screen {
         Screen::Ladder => ladder::draw(frame, app, &regions),
         Screen::Level => level::draw(frame, app, &regions),
+        Screen::Plan => plan::draw(frame, app, regions.body),
     }
     draw_footer(frame, app, regions.footer);
     match app.overlay {
@@ -155,6 +159,13 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
         (Screen::Level, Some(level)) => {
             let (track, rung, rungs) = common::track_and_rung(app, level);
             format!("{track} › {} · rung {rung} of {rungs}", level.title)
+        }
+        (Screen::Plan, _) => {
+            let mut text = "Development plan".to_owned();
+            if app.plan.is_read_only() {
+                text.push_str(" (read-only)");
+            }
+            text
         }
         _ => app.ladder.info.name.clone(),
     };
@@ -187,6 +198,14 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
     };
     let single = |a: Action| keymap.label_for(a, 1);
     let mut hints = Vec::new();
+    if app.is_editing_note() {
+        // Enter and Esc act through the keymap while the note is edited, like in search.
+        hints.push((single(Action::Open), "save note"));
+        hints.push((single(Action::Back), "cancel"));
+        hints.push(("←→ Home End".to_owned(), "move"));
+        hints.retain(|(keys, _)| !keys.is_empty());
+        return hints;
+    }
     if let Some(overlay) = app.overlay.filter(|o| o.takes_text()) {
         let choose = if matches!(overlay, Overlay::Picker { .. }) {
             "pick"
@@ -212,11 +231,29 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
         Screen::Ladder => {
             hints.push((pair(Action::PreviousPane, Action::NextPane), "track"));
             hints.push((single(Action::Open), Action::Open.hint()));
+            hints.push((single(Action::SetTarget), Action::SetTarget.hint()));
+            hints.push((single(Action::ShowPlan), Action::ShowPlan.hint()));
         }
         Screen::Level => {
             hints.push((pair(Action::PreviousPane, Action::NextPane), "pane"));
-            hints.push((pair(Action::PageUp, Action::PageDown), "page"));
+            hints.push((single(Action::Bookmark), Action::Bookmark.hint()));
+            hints.push((single(Action::ShowPlan), Action::ShowPlan.hint()));
             hints.push((single(Action::Back), Action::Back.hint()));
+        }
+        Screen::Plan => {
+            // Most useful first: what does not fit at the right end is left out.
+            hints.push((single(Action::CycleStatus), Action::CycleStatus.hint()));
+            hints.push((single(Action::EditNote), Action::EditNote.hint()));
+            hints.push((single(Action::Remove), Action::Remove.hint()));
+            hints.push((single(Action::SetTarget), Action::SetTarget.hint()));
+            hints.push((single(Action::Undo), Action::Undo.hint()));
+            hints.push((single(Action::Help), Action::Help.hint()));
+            hints.push((single(Action::Quit), Action::Quit.hint()));
+            hints.push((pair(Action::PreviousPane, Action::NextPane), "pane"));
+            hints.push((single(Action::Bookmark), "add"));
+            hints.push((single(Action::Back), Action::Back.hint()));
+            hints.retain(|(keys, _)| !keys.is_empty());
+            return hints;
         }
     }
     hints.push((single(Action::Search), Action::Search.hint()));
@@ -228,6 +265,23 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
 
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.settings.theme;
+    // A message about the plan takes the footer until the next key.
+    if let Some(message) = &app.plan.message {
+        let style = if message.is_error {
+            theme
+                .bar_estimate
+                .add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            theme.key
+        };
+        let width = usize::from(area.width).saturating_sub(1);
+        let text = common::fit(&common::one_line(&message.text), width);
+        frame.render_widget(
+            Line::from(vec![Span::raw(" "), Span::styled(text, style)]),
+            area,
+        );
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1usize;
     for (keys, what) in footer_hints(app) {

@@ -1,0 +1,451 @@
+//! The development plan inside the explorer: the store it saves through, the plan screen's
+//! cursor and panes, the note editor, and the one-line messages about saving. `App` holds one
+//! [`PlanState`] and hands it the plan actions; drawing is in `view::plan`.
+
+use super::action::Action;
+use super::widgets::text_input::TextInput;
+use crate::ladder::Ladder;
+use crate::plan::{
+    Edit, Plan, PlanError, PlanItem, PlanStore, Saved, Status, new_item, target_progress,
+};
+use crate::text::clean;
+
+/// The panes of the plan screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanPane {
+    /// The bookmarked skills, grouped by status.
+    Items,
+    /// The target level's skills not yet in the plan.
+    Missing,
+}
+
+/// A line shown in the footer until the next key: what a save did, or why it failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// A single-line text input for an item's note, with the item it belongs to. Keys reach it as
+/// [`Action::Edit`], like the search field's.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub skill: String,
+    pub level: String,
+    pub input: TextInput,
+    /// The note as it was put in the input, to tell whether anything was typed.
+    original: String,
+}
+
+impl NoteEditor {
+    fn new(item: &PlanItem) -> NoteEditor {
+        // The input is one line: a note with line breaks is shown (and, if edited, saved)
+        // with spaces for them. Untouched, the note stays exactly as stored.
+        let original = clean(&item.note, false).into_owned();
+        NoteEditor {
+            skill: item.skill.clone(),
+            level: item.level.clone(),
+            input: TextInput::new(&original),
+            original,
+        }
+    }
+}
+
+/// Everything the explorer knows about the plan.
+#[derive(Debug, Clone)]
+pub struct PlanState {
+    /// `None` when there is no plan file to use (no home folder, or an app built without one).
+    store: Option<PlanStore>,
+    /// Why the plan file could not be read (file, line, column): the plan is read-only.
+    pub load_error: Option<String>,
+    pub message: Option<Message>,
+    pub pane: PlanPane,
+    /// Index into [`PlanState::items`].
+    pub item_cursor: usize,
+    /// Index into the target's missing skills.
+    pub missing_cursor: usize,
+    pub editor: Option<NoteEditor>,
+}
+
+/// What the plan screen asks of the app after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Leave the plan screen.
+    Back,
+    /// Open the help overlay.
+    Help,
+}
+
+impl PlanState {
+    /// No plan file: bookmarking says why it cannot save.
+    pub fn without_store(reason: Option<String>) -> PlanState {
+        PlanState {
+            store: None,
+            load_error: reason.clone(),
+            message: reason.map(|text| Message {
+                text: first_line(&text),
+                is_error: true,
+            }),
+            pane: PlanPane::Items,
+            item_cursor: 0,
+            missing_cursor: 0,
+            editor: None,
+        }
+    }
+
+    /// A plan store, and the error it was opened with if the file could not be read as a plan
+    /// (the store is then read-only).
+    pub fn with_store(store: PlanStore, error: Option<&PlanError>) -> PlanState {
+        let mut state = PlanState::without_store(error.map(ToString::to_string));
+        state.store = Some(store);
+        if let Some(message) = &mut state.message {
+            message.text = format!("plan opened read-only: {}", message.text);
+        }
+        state
+    }
+
+    pub fn plan(&self) -> Option<&Plan> {
+        self.store.as_ref().map(PlanStore::plan)
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.store.as_ref().is_none_or(PlanStore::is_read_only)
+    }
+
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.store.as_ref().map(PlanStore::path)
+    }
+
+    /// Whether the skill is bookmarked at this level.
+    pub fn is_bookmarked(&self, skill: &str, level: &str) -> bool {
+        self.plan().is_some_and(|p| p.contains(skill, level))
+    }
+
+    /// The items in the order the plan screen lists them: grouped by status, file order
+    /// within a group.
+    pub fn items(&self) -> Vec<&PlanItem> {
+        let Some(plan) = self.plan() else {
+            return Vec::new();
+        };
+        Status::ALL
+            .iter()
+            .flat_map(|&status| plan.with_status(status))
+            .collect()
+    }
+
+    pub fn selected_item(&self) -> Option<&PlanItem> {
+        self.items().get(self.item_cursor).copied()
+    }
+
+    /// The target level's skills not yet in the plan, in the level's order.
+    pub fn missing(&self, ladder: &Ladder) -> Vec<String> {
+        self.plan()
+            .and_then(|plan| target_progress(plan, ladder))
+            .map(|p| p.missing_skills().map(|s| s.skill.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The (skill, level) under the plan screen's cursor: an item, or a missing skill of the
+    /// target at the target level.
+    pub fn selected_skill(&self, ladder: &Ladder) -> Option<(String, String)> {
+        match self.pane {
+            PlanPane::Items => self
+                .selected_item()
+                .map(|i| (i.skill.clone(), i.level.clone())),
+            PlanPane::Missing => {
+                let target = self.plan()?.target.clone()?;
+                let skill = self.missing(ladder).into_iter().nth(self.missing_cursor)?;
+                Some((skill, target))
+            }
+        }
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn complain(&mut self, error: &PlanError) {
+        let text = match error {
+            PlanError::ReadOnly { .. } => format!(
+                "the plan is read-only, nothing was saved: {}",
+                first_line(
+                    self.load_error
+                        .as_deref()
+                        .unwrap_or("its file has problems")
+                )
+            ),
+            other => format!("not saved: {}", first_line(&other.to_string())),
+        };
+        self.message = Some(Message {
+            text,
+            is_error: true,
+        });
+    }
+
+    /// Applies an edit through the store and says what happened; `done` describes the change.
+    fn apply(&mut self, edit: &Edit, done: &str) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            self.message = Some(Message {
+                text: "no plan file to save to: give one with --plan FILE or RUNGS_PLAN".into(),
+                is_error: true,
+            });
+            return false;
+        };
+        match store.apply(edit) {
+            Ok(saved) => {
+                self.report(saved, done);
+                saved.changed
+            }
+            Err(error) => {
+                self.complain(&error);
+                false
+            }
+        }
+    }
+
+    fn report(&mut self, saved: Saved, done: &str) {
+        if saved.reloaded {
+            self.say(format!(
+                "{done} — the plan had changed on disk: reloaded, and this change made on top"
+            ));
+        } else {
+            self.say(done);
+        }
+    }
+
+    /// Bookmarks `skill` at `level`, or removes it if it is there.
+    pub fn toggle(&mut self, ladder: &Ladder, skill: &str, level: &str) {
+        let Some(plan) = self.plan() else {
+            self.apply(&Edit::Add(new_item(ladder, skill, level)), "");
+            return;
+        };
+        let edit = Edit::toggle(plan, new_item(ladder, skill, level));
+        let name = ladder
+            .skill(skill)
+            .map_or_else(|| skill.to_owned(), |s| s.name.clone());
+        let title = ladder
+            .level(level)
+            .map_or_else(|| level.to_owned(), |l| l.title.clone());
+        let done = if edit.removes() {
+            format!("removed {name} ({title}) from the plan; undo brings it back")
+        } else {
+            format!("★ bookmarked {name} ({title})")
+        };
+        self.apply(&edit, &clean(&done, false));
+        self.clamp(ladder);
+    }
+
+    pub fn undo(&mut self, ladder: &Ladder) {
+        let under_cursor = self.selected_key();
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let result = store.undo();
+        match result {
+            Ok(Some(saved)) => self.report(saved, "undone"),
+            Ok(None) => self.say("nothing to undo"),
+            Err(error) => self.complain(&error),
+        }
+        self.keep_cursor_on(under_cursor);
+        self.clamp(ladder);
+    }
+
+    /// The (skill, level) of the item under the cursor.
+    fn selected_key(&self) -> Option<(String, String)> {
+        self.selected_item()
+            .map(|i| (i.skill.clone(), i.level.clone()))
+    }
+
+    /// Puts the cursor back on an item after the list was regrouped, if it is still there.
+    fn keep_cursor_on(&mut self, key: Option<(String, String)>) {
+        let Some((skill, level)) = key else {
+            return;
+        };
+        if let Some(index) = self.items().iter().position(|i| i.is(&skill, &level)) {
+            self.item_cursor = index;
+        }
+    }
+
+    /// Sets the target level (`None` clears it).
+    pub fn set_target(&mut self, ladder: &Ladder, level_id: Option<&str>) {
+        let title = level_id
+            .and_then(|id| ladder.level(id))
+            .map(|l| l.title.clone());
+        let done = match (&title, level_id) {
+            (Some(title), _) => format!("target: {}", clean(title, false)),
+            (None, Some(id)) => format!("target: {}", clean(id, false)),
+            (None, None) => "target cleared".to_owned(),
+        };
+        let edit = Edit::SetTarget {
+            target: level_id.map(str::to_owned),
+            title,
+        };
+        self.apply(&edit, &done);
+        self.missing_cursor = 0;
+        self.clamp(ladder);
+    }
+
+    pub fn target(&self) -> Option<&str> {
+        self.plan()?.target.as_deref()
+    }
+
+    /// Reads the file again if it changed on disk (when the plan screen opens).
+    pub fn reload(&mut self, ladder: &Ladder) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        match store.reload() {
+            Ok(true) => {
+                self.load_error = None;
+                self.say("the plan had changed on disk: reloaded");
+            }
+            Ok(false) => {}
+            Err(error) => {
+                if !store.is_read_only() {
+                    self.complain(&error);
+                }
+            }
+        }
+        self.clamp(ladder);
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editor.is_some()
+    }
+
+    /// Saves the note being edited (Enter).
+    fn save_note(&mut self, ladder: &Ladder) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        if editor.input.value() == editor.original {
+            self.say("note unchanged");
+            return;
+        }
+        let edit = Edit::SetNote {
+            skill: editor.skill.clone(),
+            level: editor.level.clone(),
+            note: editor.input.value().to_owned(),
+        };
+        if !self.apply(&edit, "note saved") && self.message.as_ref().is_some_and(|m| m.is_error) {
+            // Keep what was typed: the person can try again or copy it.
+            self.editor = Some(editor);
+        }
+        self.clamp(ladder);
+    }
+
+    /// The plan screen's own actions. Bookmark, undo and target are the app's (they work on
+    /// every screen). While a note is edited, only editing, Open (save) and Back (cancel) count.
+    pub fn update(&mut self, ladder: &Ladder, action: Action) -> Outcome {
+        if let Some(editor) = self.editor.as_mut() {
+            match action {
+                Action::Edit(edit) => {
+                    editor.input.apply(edit);
+                }
+                Action::Open => self.save_note(ladder),
+                Action::Back => {
+                    self.editor = None;
+                    self.say("note not changed");
+                }
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        let items = self.items().len();
+        let missing = self.missing(ladder).len();
+        let (cursor, count) = match self.pane {
+            PlanPane::Items => (&mut self.item_cursor, items),
+            PlanPane::Missing => (&mut self.missing_cursor, missing),
+        };
+        match action {
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = cursor.saturating_add(1),
+            Action::PageUp => *cursor = cursor.saturating_sub(10),
+            Action::PageDown => *cursor = cursor.saturating_add(10),
+            Action::Top => *cursor = 0,
+            Action::Bottom => *cursor = count.saturating_sub(1),
+            Action::PreviousPane | Action::NextPane => {
+                self.pane = match self.pane {
+                    PlanPane::Items if self.target().is_some() => PlanPane::Missing,
+                    _ => PlanPane::Items,
+                };
+            }
+            Action::CycleStatus => self.cycle_status(ladder),
+            Action::Remove => {
+                if let Some((skill, level)) = self
+                    .selected_item()
+                    .map(|i| (i.skill.clone(), i.level.clone()))
+                {
+                    self.toggle(ladder, &skill, &level);
+                }
+            }
+            Action::EditNote | Action::Open => match self.pane {
+                PlanPane::Items => self.start_editing(),
+                PlanPane::Missing => {
+                    if let Some((skill, level)) = self.selected_skill(ladder) {
+                        self.toggle(ladder, &skill, &level);
+                    }
+                }
+            },
+            _ => {}
+        }
+        self.clamp(ladder);
+        Outcome::Stay
+    }
+
+    fn start_editing(&mut self) {
+        if self.is_read_only() {
+            self.complain(&PlanError::ReadOnly {
+                path: Default::default(),
+            });
+            return;
+        }
+        self.editor = self.selected_item().map(NoteEditor::new);
+    }
+
+    fn cycle_status(&mut self, ladder: &Ladder) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let (skill, level, status) = (item.skill.clone(), item.level.clone(), item.status.next());
+        let edit = Edit::SetStatus {
+            skill: skill.clone(),
+            level: level.clone(),
+            status,
+        };
+        self.apply(&edit, &format!("status: {status}"));
+        // The item moves to its new group: keep the cursor on it.
+        if let Some(index) = self.items().iter().position(|i| i.is(&skill, &level)) {
+            self.item_cursor = index;
+        }
+        self.clamp(ladder);
+    }
+
+    /// Keeps cursors on rows that exist, and off the missing list when there is no target.
+    pub fn clamp(&mut self, ladder: &Ladder) {
+        self.item_cursor = self.item_cursor.min(self.items().len().saturating_sub(1));
+        self.missing_cursor = self
+            .missing_cursor
+            .min(self.missing(ladder).len().saturating_sub(1));
+        if self.target().is_none() {
+            self.pane = PlanPane::Items;
+        }
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = clean(lines.next().unwrap_or(""), false).into_owned();
+    let more = lines.count();
+    if more > 0 {
+        format!("{first} (and {more} more)")
+    } else {
+        first
+    }
+}

@@ -1,0 +1,417 @@
+//! The plan in the explorer: keys in, the plan FILE checked on disk. Every test keeps its plan
+//! in a temporary folder, never in the real home.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rungs::Ladder;
+use rungs::plan::{Plan, Status, target_progress};
+use rungs::tui::action::Action;
+use rungs::tui::app::{App, Overlay, Screen};
+use rungs::tui::config::Settings;
+use rungs::tui::finder::PickPurpose;
+use rungs::tui::plan_screen::PlanPane;
+use rungs::tui::{action_for_app_event, open_plan, view};
+
+fn app_with_plan(path: &Path) -> App {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    App::new(ladder, Settings::defaults(false), (100, 30)).with_plan(open_plan(Some(path)))
+}
+
+/// Presses each key as the event loop does: through the keymap, or into the open text input.
+/// The level picker matches on a worker thread: each key waits for its answer, as a person
+/// reading the screen would.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = action_for_app_event(app, &event) {
+            app.update(action);
+            assert!(
+                app.wait_for_search(Duration::from_secs(20)),
+                "picker answered"
+            );
+        }
+    }
+}
+
+fn chars(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+fn on_disk(path: &Path) -> Plan {
+    let text = std::fs::read_to_string(path).expect("plan file written");
+    rungs::plan::parse("plan.toml", &text).expect("a valid plan")
+}
+
+fn on_disk_or_none(path: &Path) -> Option<Plan> {
+    path.exists().then(|| on_disk(path))
+}
+
+fn screen_text(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
+    terminal
+        .draw(|frame| view::draw(frame, app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn temp_plan() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    (dir, path)
+}
+
+/// Director's level screen with the skills pane focused: `kkk` climbs to Director.
+fn to_director_skills(app: &mut App) {
+    press(
+        app,
+        &[
+            KeyCode::Char('k'),
+            KeyCode::Char('k'),
+            KeyCode::Char('k'),
+            KeyCode::Enter,
+            KeyCode::Tab,
+        ],
+    );
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("director"));
+}
+
+#[test]
+fn b_bookmarks_the_skill_under_the_cursor_again_removes_it_and_u_undoes() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    to_director_skills(&mut app);
+    let skill = app.selected_skill_id().expect("a skill").to_owned();
+    assert!(!path.exists(), "nothing is written before a change");
+
+    press(&mut app, &chars("b"));
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 1);
+    assert!(plan.contains(&skill, "director"));
+    assert!(app.is_bookmarked(&skill, "director"));
+    assert!(!app.is_bookmarked(&skill, "manager"));
+    assert!(screen_text(&app).contains("▶★"), "the star is on the row");
+
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert!(on_disk(&path).items.is_empty(), "Space toggles it out");
+    assert!(!screen_text(&app).contains('★'));
+
+    press(&mut app, &chars("u"));
+    assert!(
+        on_disk(&path).contains(&skill, "director"),
+        "undo puts it back"
+    );
+    press(&mut app, &chars("u"));
+    assert!(
+        on_disk(&path).items.is_empty(),
+        "and undoes the first bookmark"
+    );
+}
+
+#[test]
+fn b_on_the_ladder_or_the_details_of_a_narrow_screen_bookmarks_nothing() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    press(&mut app, &chars("b"));
+    assert!(!path.exists());
+    // Below 64 columns only one pane shows: the skills list is hidden behind the details.
+    app.update(Action::Resize(50, 20));
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('b')]);
+    assert!(!path.exists(), "an unseen skill is never bookmarked");
+}
+
+#[test]
+fn the_plan_screen_cycles_status_removes_and_undoes() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    to_director_skills(&mut app);
+    press(&mut app, &chars("bjb"));
+    let first = on_disk(&path).items[0].skill.clone();
+    press(&mut app, &chars("p"));
+    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(
+        app.plan.selected_item().map(|i| i.skill.as_str()),
+        Some(first.as_str())
+    );
+
+    press(&mut app, &chars("s"));
+    let status = |path: &Path| on_disk(path).items[0].status;
+    assert_eq!(status(&path), Status::InProgress);
+    assert_eq!(
+        app.plan.selected_item().map(|i| i.skill.as_str()),
+        Some(first.as_str()),
+        "the cursor follows the item into its new group"
+    );
+    press(&mut app, &chars("s"));
+    assert_eq!(status(&path), Status::Done);
+    press(&mut app, &chars("s"));
+    assert_eq!(status(&path), Status::Planned);
+    press(&mut app, &chars("su"));
+    assert_eq!(status(&path), Status::Planned, "u undid the status change");
+
+    press(&mut app, &[KeyCode::Delete]);
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 1);
+    assert!(!plan.has_skill(&first));
+    press(&mut app, &chars("u"));
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 2);
+    assert_eq!(plan.items[0].skill, first, "back in its place");
+
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Level, "Esc goes back where p came from");
+}
+
+#[test]
+fn the_note_is_edited_with_typed_keys_enter_saves_and_esc_cancels() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    to_director_skills(&mut app);
+    press(&mut app, &chars("bpe"));
+    assert!(app.is_editing_note());
+    // While editing, q and b are text, not quit and bookmark.
+    press(&mut app, &chars("ask b q"));
+    assert!(!app.should_quit);
+    press(
+        &mut app,
+        &[KeyCode::Left, KeyCode::Left, KeyCode::Backspace],
+    );
+    press(&mut app, &chars("Z"));
+    press(&mut app, &[KeyCode::Home]);
+    press(&mut app, &chars(">"));
+    assert_eq!(
+        on_disk(&path).items[0].note,
+        "",
+        "nothing saved before Enter"
+    );
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(!app.is_editing_note());
+    assert_eq!(on_disk(&path).items[0].note, ">ask Z q");
+
+    press(&mut app, &chars("e"));
+    press(&mut app, &[KeyCode::End, KeyCode::Backspace]);
+    press(&mut app, &chars("zzz"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(!app.is_editing_note());
+    assert_eq!(on_disk(&path).items[0].note, ">ask Z q", "Esc cancelled");
+    assert_eq!(
+        app.screen,
+        Screen::Plan,
+        "Esc left the editor, not the screen"
+    );
+
+    press(&mut app, &chars("u"));
+    assert_eq!(
+        on_disk(&path).items[0].note,
+        "",
+        "the note edit is undoable"
+    );
+
+    press(&mut app, &chars("e"));
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(action_for_app_event(&app, &ctrl_c), Some(Action::Quit));
+}
+
+#[test]
+fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    // `t` on the ladder opens the level picker; the level picked becomes the target, and the
+    // ladder stays where it was.
+    press(&mut app, &chars("kkkt"));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Picker {
+            purpose: PickPurpose::Target
+        })
+    );
+    press(&mut app, &chars("director"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
+    let total = app.ladder.level("director").map_or(0, |l| l.skills.len());
+    assert!(total >= 4);
+
+    press(&mut app, &[KeyCode::Enter, KeyCode::Tab]);
+    press(&mut app, &chars("bjbjb"));
+    // The first item to in progress; then, from the top of the list, the next one to done.
+    press(&mut app, &chars("psgss"));
+    let plan = app.plan.plan().expect("a plan").clone();
+    assert_eq!(plan, on_disk(&path), "what is shown is what is saved");
+    let progress = target_progress(&plan, &app.ladder).expect("target known");
+    assert_eq!(
+        (
+            progress.done,
+            progress.in_progress,
+            progress.planned,
+            progress.missing
+        ),
+        (1, 1, 1, total - 3)
+    );
+    let cells = view::plan::gauge_cells(&progress, 40);
+    assert_eq!(cells.iter().sum::<usize>(), 40);
+    assert!(cells[..3].iter().all(|&c| c >= 1), "{cells:?}");
+    let shown = screen_text(&app);
+    for part in [
+        "█ done 1".to_owned(),
+        "▓ in progress 1".to_owned(),
+        "▒ planned 1".to_owned(),
+        format!("· missing {}", total - 3),
+        format!("(of {total})"),
+    ] {
+        assert!(shown.contains(&part), "{part} in {shown}");
+    }
+
+    // Tab to the missing list: b (or Enter) adds the skill at the target level.
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.plan.pane, PlanPane::Missing);
+    let first_missing = app.plan.missing(&app.ladder)[0].clone();
+    press(&mut app, &chars("b"));
+    assert!(on_disk(&path).contains(&first_missing, "director"));
+    assert_eq!(app.plan.missing(&app.ladder).len(), total - 4);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.plan.missing(&app.ladder).len(), total - 5);
+    assert_eq!(on_disk(&path).items.len(), 5);
+
+    // Esc closes the picker and leaves the target alone.
+    press(&mut app, &chars("t"));
+    press(&mut app, &chars("manager"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
+    assert_eq!(app.screen, Screen::Plan);
+}
+
+#[test]
+fn t_on_the_plan_screen_picks_a_new_target_by_name() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    press(&mut app, &chars("p"));
+    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(on_disk_or_none(&path), None, "nothing saved yet");
+    press(&mut app, &chars("t"));
+    let shown = screen_text(&app);
+    assert!(shown.contains("Target level for your plan"), "{shown}");
+    // Typed keys go to the picker's query: `q` does not quit, `d` does not remove.
+    press(&mut app, &chars("sr acc"));
+    assert!(!app.should_quit);
+    let top = app
+        .finder
+        .chosen()
+        .and_then(|entry| app.ladder.levels().get(entry.level))
+        .map(|level| level.id.clone())
+        .expect("a level matches");
+    assert_ne!(
+        top, "director",
+        "not simply the level selected on the ladder"
+    );
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Plan, "the plan screen stays open");
+    assert_eq!(on_disk(&path).target.as_deref(), Some(top.as_str()));
+    assert_eq!(app.plan.target(), Some(top.as_str()));
+    let shown = screen_text(&app);
+    let title = app
+        .ladder
+        .level(&top)
+        .map(|l| l.title.clone())
+        .expect("known");
+    assert!(shown.contains(&format!("Target: {title}")), "{shown}");
+}
+
+#[test]
+fn a_bad_plan_file_opens_read_only_shows_where_and_is_never_written() {
+    let (_dir, path) = temp_plan();
+    let bytes = b"version = 1\n[[items]]\nskill = \"budgeting\"\nlevel = \n";
+    std::fs::write(&path, bytes).expect("write bad plan");
+    let mut app = app_with_plan(&path);
+    let footer = screen_text(&app);
+    assert!(footer.contains("plan opened read-only"), "{footer}");
+    to_director_skills(&mut app);
+    press(&mut app, &chars("b"));
+    assert!(
+        screen_text(&app).contains("the plan is read-only"),
+        "bookmarking says why it did nothing"
+    );
+    // Picking a target (from the level screen, then the plan screen) saves nothing either.
+    press(&mut app, &chars("tdirector"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, None);
+    assert!(
+        screen_text(&app).contains("the plan is read-only"),
+        "setting the target says why it did nothing"
+    );
+    press(&mut app, &chars("pstmanager"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, None);
+    press(&mut app, &chars("ue"));
+    assert!(!app.is_editing_note());
+    assert_eq!(std::fs::read(&path).expect("still there"), bytes);
+    let shown = screen_text(&app);
+    assert!(shown.contains("opened read-only, never written"), "{shown}");
+    assert!(
+        shown.contains("plan.toml:4:"),
+        "file:line:column shown: {shown}"
+    );
+    assert!(shown.contains("Development plan (read-only)"), "{shown}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_cannot_be_written_is_reported_and_the_session_goes_on() {
+    // No one, not even root, can create a file in /proc; reading there finds no plan.
+    let path = Path::new("/proc/rungs-plan.toml");
+    let mut app = app_with_plan(path);
+    to_director_skills(&mut app);
+    press(&mut app, &chars("b"));
+    let shown = screen_text(&app);
+    assert!(shown.contains("not saved:"), "{shown}");
+    assert!(shown.contains("cannot save the plan"), "{shown}");
+    let skill = app.selected_skill_id().expect("a skill").to_owned();
+    assert!(
+        !app.is_bookmarked(&skill, "director"),
+        "shown as it is on disk"
+    );
+    press(&mut app, &chars("j"));
+    assert_ne!(
+        app.selected_skill_id(),
+        Some(skill.as_str()),
+        "keys still work"
+    );
+}
+
+#[test]
+fn a_plan_changed_on_disk_is_reloaded_and_the_change_made_on_top() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    to_director_skills(&mut app);
+    press(&mut app, &chars("b"));
+    let mut elsewhere = on_disk(&path);
+    elsewhere.items.push(rungs::plan::new_item(
+        &app.ladder,
+        "renamed-skill",
+        "director",
+    ));
+    let text = rungs::plan::to_toml(&elsewhere).expect("encodes");
+    std::fs::write(&path, text).expect("another writer");
+    press(&mut app, &chars("jb"));
+    let shown = screen_text(&app);
+    assert!(shown.contains("changed on disk"), "{shown}");
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 3, "the other writer's item is kept");
+    press(&mut app, &chars("p"));
+    assert!(screen_text(&app).contains("not in this ladder"));
+}
