@@ -222,6 +222,14 @@ fn the_note_is_edited_with_typed_keys_enter_saves_and_esc_cancels() {
     press(&mut app, &chars("e"));
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(action_for_app_event(&app, &ctrl_c), Some(Action::Quit));
+    // The note field is the search field's component: the readline keys work here too.
+    press(&mut app, &chars("one two"));
+    let ctrl_w = Event::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    if let Some(action) = action_for_app_event(&app, &ctrl_w) {
+        app.update(action);
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(on_disk(&path).items[0].note, "one ");
 }
 
 #[test]

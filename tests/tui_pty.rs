@@ -183,6 +183,29 @@ fn search_by_typing_then_enter_opens_the_level_found() {
 }
 
 #[test]
+fn t_opens_the_picker_and_enter_saves_the_target_in_the_plan_file() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let plan = home.path().join("plan.toml");
+    let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+    let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+    session.wait_for("▶1 Individual contributor");
+    session.send(b"p");
+    session.wait_for("No target level yet");
+    session.send(b"t");
+    session.wait_for("Target level for your plan");
+    // Typed into the picker: `q` would quit and `d` remove if they went to the keymap.
+    session.send(b"sr acc");
+    session.wait_for("Senior Accounting Manager");
+    session.send(b"\r");
+    session.wait_for("Target: Senior manager");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    let text = std::fs::read_to_string(&plan).expect("the plan file was written");
+    let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
+    assert_eq!(saved.target.as_deref(), Some("senior-manager"), "{text}");
+}
+
+#[test]
 fn b_on_a_skill_bookmarks_it_into_the_plan_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let plan = home.path().join("my plan.toml");
