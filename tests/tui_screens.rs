@@ -60,6 +60,20 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("help", vec![Action::Help]),
+        // Manager against senior manager: `c` on the manager rung takes the rung above as B.
+        ("compare", vec![Action::Up, Action::Compare]),
+        (
+            "compare-skills",
+            vec![
+                Action::Up,
+                Action::Compare,
+                Action::NextPane,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+            ],
+        ),
     ]
 }
 

@@ -234,6 +234,10 @@ proptest! {
             terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
         }
         prop_assert!(app.skill_cursor < app.level().map_or(1, |l| l.skills.len().max(1)));
+        // Compare's actions are among the keyable ones drawn here; its cursor stays in its list.
+        if let Some(c) = app.comparison() {
+            prop_assert!(app.compare_cursor < c.skills.len().max(1));
+        }
     }
 }
 

@@ -17,6 +17,17 @@ pub enum Action {
     Back,
     Help,
     Quit,
+    /// Open the compare screen with the selected level as A.
+    Compare,
+    SwapSides,
+    /// Step level A (or B) of the compare screen one rung up or down its track.
+    ARungUp,
+    ARungDown,
+    BRungUp,
+    BRungDown,
+    /// Open level A (or B) of the compare screen.
+    OpenA,
+    OpenB,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -31,7 +42,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 12] = [
+    pub const KEYABLE: [Action; 20] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -44,6 +55,14 @@ impl Action {
         Action::Back,
         Action::Help,
         Action::Quit,
+        Action::Compare,
+        Action::SwapSides,
+        Action::ARungUp,
+        Action::ARungDown,
+        Action::BRungUp,
+        Action::BRungDown,
+        Action::OpenA,
+        Action::OpenB,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -61,6 +80,14 @@ impl Action {
             Action::Back => "back",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::Compare => "compare",
+            Action::SwapSides => "swap-sides",
+            Action::ARungUp => "a-rung-up",
+            Action::ARungDown => "a-rung-down",
+            Action::BRungUp => "b-rung-up",
+            Action::BRungDown => "b-rung-down",
+            Action::OpenA => "open-a",
+            Action::OpenB => "open-b",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -79,9 +106,17 @@ impl Action {
             Action::PageDown => "scroll down a page",
             Action::Top => "go to the top",
             Action::Bottom => "go to the bottom",
-            Action::Back => "close the overlay, or go back to the ladder",
+            Action::Back => "close the overlay, or go back where you came from",
             Action::Help => "show or hide this help",
             Action::Quit => "quit rungs",
+            Action::Compare => "compare the selected level (A) with another (B)",
+            Action::SwapSides => "compare: swap A and B",
+            Action::ARungUp => "compare: move A one rung up its track",
+            Action::ARungDown => "compare: move A one rung down its track",
+            Action::BRungUp => "compare: move B one rung up its track",
+            Action::BRungDown => "compare: move B one rung down its track",
+            Action::OpenA => "compare: open level A",
+            Action::OpenB => "compare: open level B",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -100,6 +135,10 @@ impl Action {
             Action::Back => "back",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::Compare => "compare",
+            Action::SwapSides => "swap",
+            Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
+            Action::OpenA | Action::OpenB => "open",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
         }
     }

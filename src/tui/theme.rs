@@ -28,11 +28,21 @@ pub struct Theme {
     pub profile_bar: Style,
     /// Key names in the footer and the help.
     pub key: Style,
+    /// Compare: what B has and A lacks, or has more of (`+`, `↑`).
+    pub diff_added: Style,
+    /// Compare: what A has and B lacks, or has more of (`−`, `↓`).
+    pub diff_removed: Style,
+    /// Compare: a fact stated differently at A and B (`≠`).
+    pub diff_changed: Style,
+    /// Compare: level A's bars and name.
+    pub series_a: Style,
+    /// Compare: level B's bars and name.
+    pub series_b: Style,
 }
 
 impl Theme {
     /// The slot names used in theme files.
-    pub const SLOTS: [&'static str; 14] = [
+    pub const SLOTS: [&'static str; 19] = [
         "title",
         "border",
         "border-focused",
@@ -47,6 +57,11 @@ impl Theme {
         "bar-estimate",
         "profile-bar",
         "key",
+        "diff-added",
+        "diff-removed",
+        "diff-changed",
+        "series-a",
+        "series-b",
     ];
 
     /// Every slot unstyled; theme files fill it in.
@@ -67,6 +82,11 @@ impl Theme {
             bar_estimate: none,
             profile_bar: none,
             key: none,
+            diff_added: none,
+            diff_removed: none,
+            diff_changed: none,
+            series_a: none,
+            series_b: none,
         }
     }
 
@@ -90,6 +110,12 @@ impl Theme {
             bar_estimate: Style::new(),
             profile_bar: bold,
             key: bold,
+            // The markers (+ − ↑ ↓ ≠) carry the meaning; the modifiers only add weight.
+            diff_added: bold,
+            diff_removed: underlined,
+            diff_changed: bold,
+            series_a: Style::new(),
+            series_b: bold,
         }
     }
 
@@ -110,6 +136,11 @@ impl Theme {
             "bar-estimate" => &mut self.bar_estimate,
             "profile-bar" => &mut self.profile_bar,
             "key" => &mut self.key,
+            "diff-added" => &mut self.diff_added,
+            "diff-removed" => &mut self.diff_removed,
+            "diff-changed" => &mut self.diff_changed,
+            "series-a" => &mut self.series_a,
+            "series-b" => &mut self.series_b,
             _ => return,
         };
         *target = style;
@@ -198,6 +229,11 @@ mod tests {
             theme.bar_estimate,
             theme.profile_bar,
             theme.key,
+            theme.diff_added,
+            theme.diff_removed,
+            theme.diff_changed,
+            theme.series_a,
+            theme.series_b,
         ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }
