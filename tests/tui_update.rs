@@ -257,7 +257,15 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
     ] {
         app.update(Action::Resize(w, h));
         terminal.backend_mut().resize(w, h);
-        for action in [Action::Open, Action::NextPane, Action::Bottom, Action::Help] {
+        for action in [
+            Action::Open,
+            Action::NextPane,
+            Action::Bottom,
+            Action::Compare,
+            Action::NextPane,
+            Action::BRungUp,
+            Action::Help,
+        ] {
             app.update(action);
             terminal
                 .draw(|frame| view::draw(frame, &app))
