@@ -67,6 +67,31 @@ fn help_overlay(bencher: divan::Bencher<'_, '_>) {
 }
 
 #[divan::bench]
+fn compare_screen(bencher: divan::Bencher<'_, '_>) {
+    // Manager against senior manager; the comparison is recomputed inside every frame.
+    bench_screen(
+        bencher,
+        builtin(),
+        &[Action::Up, Action::Compare, Action::Back],
+    );
+}
+
+#[divan::bench]
+fn compare_screen_skills_focused(bencher: divan::Bencher<'_, '_>) {
+    bench_screen(
+        bencher,
+        builtin(),
+        &[
+            Action::Up,
+            Action::Compare,
+            Action::Back,
+            Action::NextPane,
+            Action::Down,
+        ],
+    );
+}
+
+#[divan::bench]
 fn generated_ladder_screen(bencher: divan::Bencher<'_, '_>) {
     bench_screen(bencher, generated(), &[Action::Top]);
 }

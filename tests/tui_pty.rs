@@ -149,6 +149,17 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
         "{}",
         session.screen()
     );
+    // Compare: `c` asks for B in the picker over the rung above; Esc keeps that one, `x`
+    // exchanges the sides, Esc returns to the level's page.
+    session.send(b"c");
+    session.wait_for("Compare with (level B)");
+    session.send(b"\x1b");
+    session.wait_for("Compare: Director ⇄ Vice president");
+    session.wait_for("Changes: ");
+    session.send(b"x");
+    session.wait_for("Compare: Vice president ⇄ Director");
+    session.send(b"\x1b");
+    session.wait_for("Management › Director");
     session.send(b"q");
     assert_eq!(session.finish(), 0);
     let screen = session.parser.screen();

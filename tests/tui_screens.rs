@@ -77,6 +77,23 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
         ),
         ("plan-empty", vec![Action::ShowPlan]),
         ("plan", plan_actions()),
+        // `c` on the manager rung asks for B in the picker, over the comparison with the rung
+        // above; Esc keeps that default: manager against senior manager.
+        ("compare-picker", vec![Action::Up, Action::Compare]),
+        ("compare", vec![Action::Up, Action::Compare, Action::Back]),
+        (
+            "compare-skills",
+            vec![
+                Action::Up,
+                Action::Compare,
+                Action::Back,
+                Action::NextPane,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+            ],
+        ),
     ]
 }
 

@@ -510,6 +510,10 @@ proptest! {
         }
         prop_assert!(app.skill_cursor < app.level().map_or(1, |l| l.skills.len().max(1)));
         prop_assert!(app.plan.item_cursor < app.plan.items().len().max(1));
+        // Compare's actions are among the keyable ones drawn here; its cursor stays in its list.
+        if let Some(c) = app.comparison() {
+            prop_assert!(app.compare_cursor < c.skills.len().max(1));
+        }
     }
 }
 
@@ -549,6 +553,12 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
             Action::SetTarget,
             Action::Edit(TextEdit::Insert('d')),
             Action::Back,
+            Action::Compare,
+            Action::Edit(TextEdit::Insert('s')),
+            Action::Back,
+            Action::NextPane,
+            Action::BRungUp,
+            Action::Help,
         ] {
             app.update(action);
             assert!(app.wait_for_search(SEARCH_PATIENCE));

@@ -38,6 +38,17 @@ pub enum Action {
     EditNote,
     /// Set the plan's target level, chosen in the level picker.
     SetTarget,
+    /// Open the compare screen with the selected level as A.
+    Compare,
+    SwapSides,
+    /// Step level A (or B) of the compare screen one rung up or down its track.
+    ARungUp,
+    ARungDown,
+    BRungUp,
+    BRungDown,
+    /// Open level A (or B) of the compare screen.
+    OpenA,
+    OpenB,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -52,7 +63,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 21] = [
+    pub const KEYABLE: [Action; 29] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -74,6 +85,14 @@ impl Action {
         Action::Search,
         Action::GoToLevel,
         Action::Quit,
+        Action::Compare,
+        Action::SwapSides,
+        Action::ARungUp,
+        Action::ARungDown,
+        Action::BRungUp,
+        Action::BRungDown,
+        Action::OpenA,
+        Action::OpenB,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -101,6 +120,14 @@ impl Action {
             Action::Remove => "remove",
             Action::EditNote => "edit-note",
             Action::SetTarget => "target",
+            Action::Compare => "compare",
+            Action::SwapSides => "swap-sides",
+            Action::ARungUp => "a-rung-up",
+            Action::ARungDown => "a-rung-down",
+            Action::BRungUp => "b-rung-up",
+            Action::BRungDown => "b-rung-down",
+            Action::OpenA => "open-a",
+            Action::OpenB => "open-b",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -119,7 +146,7 @@ impl Action {
             Action::PageDown => "scroll down a page",
             Action::Top => "go to the top",
             Action::Bottom => "go to the bottom",
-            Action::Back => "close the overlay, or go back to the ladder",
+            Action::Back => "close the overlay, or go back where you came from",
             Action::Help => "show or hide this help",
             Action::Search => "search everything: titles, skills, duties, advice",
             Action::GoToLevel => "open a level by its title or an example job title",
@@ -132,6 +159,14 @@ impl Action {
             Action::Remove => "plan: remove the item under the cursor",
             Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
             Action::SetTarget => "set your plan's target level: pick it by name",
+            Action::Compare => "compare the selected level (A) with one you pick (B)",
+            Action::SwapSides => "compare: exchange the sides, A and B",
+            Action::ARungUp => "compare: move A one rung up its track",
+            Action::ARungDown => "compare: move A one rung down its track",
+            Action::BRungUp => "compare: move B one rung up its track",
+            Action::BRungDown => "compare: move B one rung down its track",
+            Action::OpenA => "compare: open level A",
+            Action::OpenB => "compare: open level B",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -160,6 +195,10 @@ impl Action {
             Action::Remove => "remove",
             Action::EditNote => "note",
             Action::SetTarget => "target",
+            Action::Compare => "compare",
+            Action::SwapSides => "swap",
+            Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
+            Action::OpenA | Action::OpenB => "open",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
         }
     }

@@ -8,10 +8,11 @@ use super::config::Settings;
 use super::finder::{Finder, FinderMode, PickPurpose};
 use super::plan_screen::{Outcome, PlanState};
 use super::view;
+use crate::compare::{Comparison, Side, compare};
 use crate::ladder::{Ladder, Level, Proficiency};
 use crate::search::{Entry, EntryKind};
 
-/// The full-screen views, dispatched with `match`. Later screens (compare, plan) join here.
+/// The full-screen views, dispatched with `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Every track as a column of rungs, with a preview of the selected level.
@@ -20,7 +21,21 @@ pub enum Screen {
     Level,
     /// The development plan: bookmarked skills by status, and progress toward the target.
     Plan,
+    /// Two levels side by side. `a` and `b` are indexes into [`Ladder::levels`], like
+    /// [`App::selected_level`], so the screen stays `Copy`; the comparison itself is
+    /// recomputed each frame (it takes microseconds).
+    Compare { a: usize, b: usize },
 }
+
+/// The panes of the compare screen: the two-column page, and the skills list with a cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComparePane {
+    Page,
+    Skills,
+}
+
+/// The most screens Esc can walk back through; older ones are forgotten.
+const BACK_LIMIT: usize = 16;
 
 /// Something drawn over the current screen that takes the keys while it is open. The
 /// search and picker overlays keep their state in [`App::finder`].
@@ -102,13 +117,18 @@ pub struct App {
     pub help_scroll: usize,
     /// The query, results and worker of the search and picker overlays.
     pub finder: Finder,
+    pub compare_pane: ComparePane,
+    /// First line of the compare page shown.
+    pub compare_scroll: usize,
+    /// Index into the comparison's skill rows (headings not counted).
+    pub compare_cursor: usize,
+    /// Where Esc goes back to, most recent last: a screen and the level selected there.
+    pub back_stack: Vec<(Screen, usize)>,
     /// The terminal size the views last drew at (columns, rows).
     pub size: (u16, u16),
     pub should_quit: bool,
     /// The development plan and the plan screen's state (see `plan_screen`).
     pub plan: PlanState,
-    /// The screen the plan screen goes back to.
-    pub before_plan: Screen,
 }
 
 impl App {
@@ -124,10 +144,13 @@ impl App {
             skill_cursor: 0,
             help_scroll: 0,
             finder: Finder::default(),
+            compare_pane: ComparePane::Page,
+            compare_scroll: 0,
+            compare_cursor: 0,
+            back_stack: Vec::new(),
             size,
             should_quit: false,
             plan: PlanState::without_store(None),
-            before_plan: Screen::Ladder,
         }
     }
 
@@ -154,7 +177,27 @@ impl App {
                 Some((skill, self.level()?.id.clone()))
             }
             Screen::Plan => self.plan.selected_skill(&self.ladder),
+            Screen::Compare { .. } => {
+                view::regions(self).compare_skills?;
+                let comparison = self.comparison()?;
+                let row = comparison.skills.get(self.compare_cursor)?;
+                let (a, b) = self.compared_levels()?;
+                // The level aimed at (B) when it expects the skill; a skill only A has is
+                // bookmarked at A, where it is expected.
+                let level = if row.b.is_some() { b } else { a };
+                Some((row.skill.id.clone(), level.id.clone()))
+            }
         }
+    }
+
+    /// The level a compare-list row is bookmarked at (see [`App::selected_skill_at_level`]),
+    /// for its ★.
+    pub fn compare_row_bookmarked(&self, row: &crate::compare::SkillRow<'_>) -> bool {
+        let Some((a, b)) = self.compared_levels() else {
+            return false;
+        };
+        let level = if row.b.is_some() { b } else { a };
+        self.is_bookmarked(&row.skill.id, &level.id)
     }
 
     /// Sets the plan's target level (the level picker calls this with the chosen id).
@@ -169,7 +212,7 @@ impl App {
 
     fn open_plan(&mut self) {
         if self.screen != Screen::Plan {
-            self.before_plan = self.screen;
+            self.push_back();
             self.screen = Screen::Plan;
         }
         self.plan.reload(&self.ladder);
@@ -199,8 +242,15 @@ impl App {
         self.ladder.levels().get(self.selected_level)
     }
 
-    /// The skill under the cursor of the skills list, for actions on a skill (bookmarks).
+    /// The skill under the cursor of the skills list, for actions on a skill (bookmarks): on
+    /// the compare screen the skill under its cursor, elsewhere the selected level's.
     pub fn selected_skill_id(&self) -> Option<&str> {
+        if let Some(comparison) = self.comparison() {
+            return comparison
+                .skills
+                .get(self.compare_cursor)
+                .map(|row| row.skill.id.as_str());
+        }
         let level = self.level()?;
         skill_rows(&self.ladder, level)
             .into_iter()
@@ -218,6 +268,104 @@ impl App {
                 .filter(|r| matches!(r, SkillRow::Skill { .. }))
                 .count()
         })
+    }
+
+    /// The two levels of the compare screen, A then B; `None` on other screens.
+    pub fn compared_levels(&self) -> Option<(&Level, &Level)> {
+        let Screen::Compare { a, b } = self.screen else {
+            return None;
+        };
+        let levels = self.ladder.levels();
+        Some((levels.get(a)?, levels.get(b)?))
+    }
+
+    /// The comparison the compare screen shows; `None` on other screens.
+    pub fn comparison(&self) -> Option<Comparison<'_>> {
+        let (a, b) = self.compared_levels()?;
+        Some(compare(&self.ladder, a, b))
+    }
+
+    /// Puts the level `level_id` on one side of the compare screen, keeping the skill cursor on
+    /// the same skill when the new pair still has it. The level picker calls this with the
+    /// level chosen. Returns `false`, changing nothing, when not on the compare screen or when
+    /// no level has that id.
+    pub fn set_compare_side(&mut self, side: Side, level_id: &str) -> bool {
+        let (Screen::Compare { a, b }, Some(index)) =
+            (self.screen, self.ladder.level_index(level_id))
+        else {
+            return false;
+        };
+        let (a, b) = match side {
+            Side::A => (index, b),
+            Side::B => (a, index),
+        };
+        self.show_pair(a, b);
+        true
+    }
+
+    /// Shows levels `a` and `b`, following the skill under the cursor to its new row.
+    fn show_pair(&mut self, a: usize, b: usize) {
+        let skill = self.selected_skill_id().map(str::to_owned);
+        self.screen = Screen::Compare { a, b };
+        let found = skill.and_then(|id| {
+            self.comparison()?
+                .skills
+                .iter()
+                .position(|row| row.skill.id == id)
+        });
+        self.compare_cursor = found.unwrap_or(0);
+        self.clamp();
+    }
+
+    /// Opens the compare screen with the selected level as A, and as B the next rung up its
+    /// track (at the top, the rung below; in a one-level track, A itself).
+    pub fn open_compare(&mut self) {
+        let Some(level) = self.level() else {
+            return;
+        };
+        let b = self
+            .ladder
+            .neighbour(&level.id, 1)
+            .or_else(|| self.ladder.neighbour(&level.id, -1))
+            .and_then(|l| self.ladder.level_index(&l.id))
+            .unwrap_or(self.selected_level);
+        self.push_back();
+        self.screen = Screen::Compare {
+            a: self.selected_level,
+            b,
+        };
+        self.compare_pane = ComparePane::Page;
+        self.compare_scroll = 0;
+        self.compare_cursor = 0;
+        // Issue 4: `c` asks for B by name. Esc in the picker keeps the rung above.
+        self.open_picker(PickPurpose::CompareWith);
+    }
+
+    /// Before a jump to a level (search, go-to): from the plan or compare screen, remember it
+    /// so that Esc on the level comes back. From the ladder or another level, Esc keeps going
+    /// back to the ladder, as it does after `Enter`.
+    fn leave_for_level(&mut self) {
+        if matches!(self.screen, Screen::Plan | Screen::Compare { .. }) {
+            self.push_back();
+        }
+    }
+
+    fn push_back(&mut self) {
+        if self.back_stack.len() >= BACK_LIMIT {
+            self.back_stack.remove(0);
+        }
+        self.back_stack.push((self.screen, self.selected_level));
+    }
+
+    /// Esc: back to the screen (and level) this one was opened from, else the ladder.
+    fn go_back(&mut self) {
+        match self.back_stack.pop() {
+            Some((screen, level)) => {
+                self.screen = screen;
+                self.select_level(level);
+            }
+            None => self.screen = Screen::Ladder,
+        }
     }
 
     /// Selects a level by index and resets what belongs to the previous one.
@@ -263,9 +411,10 @@ impl App {
                 Screen::Level => self.update_level(action),
                 Screen::Plan => match self.plan.update(&self.ladder, action) {
                     Outcome::Stay => {}
-                    Outcome::Back => self.screen = self.before_plan,
+                    Outcome::Back => self.go_back(),
                     Outcome::Help => self.overlay = Some(Overlay::Help),
                 },
+                Screen::Compare { a, b } => self.update_compare(action, a, b),
             },
         }
         self.clamp();
@@ -344,17 +493,22 @@ impl App {
         };
         match purpose {
             PickPurpose::GoTo => {
+                self.leave_for_level();
                 self.select_level(index);
                 self.open_level();
             }
             PickPurpose::Target => self.set_plan_target(level_id),
+            PickPurpose::CompareWith => {
+                self.set_compare_side(Side::B, level_id);
+            }
         }
     }
 
     /// The picker was closed without a choice; the screen is left as it was.
     pub fn pick_cancelled(&mut self, purpose: PickPurpose) {
         match purpose {
-            PickPurpose::GoTo | PickPurpose::Target => {}
+            // CompareWith: B stays as it was (the rung above, when just opened).
+            PickPurpose::GoTo | PickPurpose::Target | PickPurpose::CompareWith => {}
         }
     }
 
@@ -415,6 +569,7 @@ impl App {
         if entry.level >= self.ladder.levels().len() {
             return;
         }
+        self.leave_for_level();
         self.select_level(entry.level);
         self.screen = Screen::Level;
         match entry.kind {
@@ -480,6 +635,7 @@ impl App {
             Action::PreviousPane => self.move_track(&id, track, -1),
             Action::NextPane => self.move_track(&id, track, 1),
             Action::Open => self.open_level(),
+            Action::Compare => self.open_compare(),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Click(column, row) => {
                 if let Some(index) = view::ladder::level_at(self, Position::new(column, row)) {
@@ -530,8 +686,9 @@ impl App {
     fn update_level(&mut self, action: Action) {
         let page = self.page();
         match (action, self.level_pane) {
-            (Action::Back, _) => self.screen = Screen::Ladder,
+            (Action::Back, _) => self.go_back(),
             (Action::Help, _) => self.overlay = Some(Overlay::Help),
+            (Action::Compare, _) => self.open_compare(),
             (Action::PreviousPane | Action::NextPane, LevelPane::Details) => {
                 self.level_pane = LevelPane::Skills;
             }
@@ -582,6 +739,109 @@ impl App {
         }
     }
 
+    fn update_compare(&mut self, action: Action, a: usize, b: usize) {
+        let page = self.page();
+        let pane = self.compare_pane;
+        match (action, pane) {
+            (Action::Back, _) => self.go_back(),
+            (Action::Help, _) => self.overlay = Some(Overlay::Help),
+            (Action::PreviousPane | Action::NextPane, ComparePane::Page) => {
+                self.compare_pane = ComparePane::Skills;
+            }
+            (Action::PreviousPane | Action::NextPane, ComparePane::Skills) => {
+                self.compare_pane = ComparePane::Page;
+            }
+            (Action::SwapSides, _) => self.show_pair(b, a),
+            (Action::ARungUp, _) => self.step_side(Side::A, 1),
+            (Action::ARungDown, _) => self.step_side(Side::A, -1),
+            (Action::BRungUp, _) => self.step_side(Side::B, 1),
+            (Action::BRungDown, _) => self.step_side(Side::B, -1),
+            (Action::OpenA | Action::OpenB, _) => {
+                let index = if action == Action::OpenA { a } else { b };
+                self.push_back();
+                // The level screen reads the selected level; the compare screen keeps its pair.
+                self.selected_level = index;
+                self.details_scroll = 0;
+                self.skill_cursor = 0;
+                self.open_level();
+            }
+            (Action::Compare, _) => self.open_picker(PickPurpose::CompareWith),
+            (Action::Up, ComparePane::Page) => {
+                self.compare_scroll = self.compare_scroll.saturating_sub(1);
+            }
+            (Action::Down, ComparePane::Page) => self.compare_scroll += 1,
+            (Action::PageUp, ComparePane::Page) => {
+                self.compare_scroll = self.compare_scroll.saturating_sub(page);
+            }
+            (Action::PageDown, ComparePane::Page) => self.compare_scroll += page,
+            (Action::Top, ComparePane::Page) => self.compare_scroll = 0,
+            (Action::Bottom, ComparePane::Page) => self.compare_scroll = usize::MAX,
+            (Action::Up, ComparePane::Skills) => {
+                self.compare_cursor = self.compare_cursor.saturating_sub(1);
+            }
+            (Action::Down, ComparePane::Skills) => self.compare_cursor += 1,
+            (Action::PageUp, ComparePane::Skills) => {
+                self.compare_cursor = self.compare_cursor.saturating_sub(page);
+            }
+            (Action::PageDown, ComparePane::Skills) => self.compare_cursor += page,
+            (Action::Top, ComparePane::Skills) => self.compare_cursor = 0,
+            (Action::Bottom, ComparePane::Skills) => self.compare_cursor = usize::MAX,
+            (Action::Click(column, row), _) => {
+                let at = Position::new(column, row);
+                let regions = view::regions(self);
+                if contains(regions.compare_page, at) {
+                    self.compare_pane = ComparePane::Page;
+                } else if contains(regions.compare_skills, at) {
+                    self.compare_pane = ComparePane::Skills;
+                    if let Some(cursor) = view::compare::skill_at(self, at) {
+                        self.compare_cursor = cursor;
+                    }
+                }
+            }
+            (Action::Wheel { column, row, up }, _) => {
+                let at = Position::new(column, row);
+                let regions = view::regions(self);
+                if contains(regions.compare_page, at) {
+                    self.compare_pane = ComparePane::Page;
+                    self.compare_scroll = if up {
+                        self.compare_scroll.saturating_sub(3)
+                    } else {
+                        self.compare_scroll + 3
+                    };
+                } else if contains(regions.compare_skills, at) {
+                    self.compare_pane = ComparePane::Skills;
+                    self.compare_cursor = if up {
+                        self.compare_cursor.saturating_sub(1)
+                    } else {
+                        self.compare_cursor + 1
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves one side of the comparison a rung up (`step` 1) or down (-1) its own track; at
+    /// the end of the track nothing changes.
+    fn step_side(&mut self, side: Side, step: isize) {
+        let Screen::Compare { a, b } = self.screen else {
+            return;
+        };
+        let current = if side == Side::A { a } else { b };
+        let next = self
+            .ladder
+            .levels()
+            .get(current)
+            .and_then(|level| self.ladder.neighbour(&level.id, step))
+            .and_then(|level| self.ladder.level_index(&level.id));
+        if let Some(next) = next {
+            match side {
+                Side::A => self.show_pair(next, b),
+                Side::B => self.show_pair(a, next),
+            }
+        }
+    }
+
     fn click_level(&mut self, at: Position) {
         let regions = view::regions(self);
         if contains(regions.details, at) {
@@ -601,6 +861,11 @@ impl App {
         self.details_scroll = self.details_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));
         self.plan.clamp(&self.ladder);
+        let compared_skills = self.comparison().map_or(0, |c| c.skills.len());
+        self.compare_cursor = self.compare_cursor.min(compared_skills.saturating_sub(1));
+        self.compare_scroll = self
+            .compare_scroll
+            .min(view::compare::max_page_scroll(self));
     }
 }
 

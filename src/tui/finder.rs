@@ -22,15 +22,16 @@ use super::widgets::text_input::{TextEdit, TextInput};
 /// Why a level picker was opened, which decides what happens with the level picked.
 /// [`crate::tui::app::App::level_picked`] matches on it.
 ///
-/// New purposes go here (compare: `CompareWith`), each with a title for the
-/// overlay, and an arm in `App::level_picked` (and `App::pick_cancelled` if cancelling should
-/// do something).
+/// New purposes go here, each with a title for the overlay, and an arm in
+/// `App::level_picked` (and `App::pick_cancelled` if cancelling should do something).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PickPurpose {
     /// Open the picked level's screen.
     GoTo,
     /// Make the picked level the plan's target.
     Target,
+    /// Compare: put the picked level on side B.
+    CompareWith,
 }
 
 impl PickPurpose {
@@ -39,6 +40,7 @@ impl PickPurpose {
         match self {
             PickPurpose::GoTo => "Go to level",
             PickPurpose::Target => "Target level for your plan",
+            PickPurpose::CompareWith => "Compare with (level B)",
         }
     }
 }

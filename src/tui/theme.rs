@@ -30,11 +30,21 @@ pub struct Theme {
     pub key: Style,
     /// The characters a search query matched.
     pub matched: Style,
+    /// Compare: what B has and A lacks, or has more of (`+`, `↑`).
+    pub diff_added: Style,
+    /// Compare: what A has and B lacks, or has more of (`−`, `↓`).
+    pub diff_removed: Style,
+    /// Compare: a fact stated differently at A and B (`≠`).
+    pub diff_changed: Style,
+    /// Compare: level A's bars and name.
+    pub series_a: Style,
+    /// Compare: level B's bars and name.
+    pub series_b: Style,
 }
 
 impl Theme {
     /// The slot names used in theme files.
-    pub const SLOTS: [&'static str; 15] = [
+    pub const SLOTS: [&'static str; 20] = [
         "title",
         "border",
         "border-focused",
@@ -50,6 +60,11 @@ impl Theme {
         "profile-bar",
         "key",
         "match",
+        "diff-added",
+        "diff-removed",
+        "diff-changed",
+        "series-a",
+        "series-b",
     ];
 
     /// Every slot unstyled; theme files fill it in.
@@ -71,6 +86,11 @@ impl Theme {
             profile_bar: none,
             key: none,
             matched: none,
+            diff_added: none,
+            diff_removed: none,
+            diff_changed: none,
+            series_a: none,
+            series_b: none,
         }
     }
 
@@ -95,6 +115,12 @@ impl Theme {
             profile_bar: bold,
             key: bold,
             matched: bold.add_modifier(Modifier::UNDERLINED),
+            // The markers (+ − ↑ ↓ ≠) carry the meaning; the modifiers only add weight.
+            diff_added: bold,
+            diff_removed: underlined,
+            diff_changed: bold,
+            series_a: Style::new(),
+            series_b: bold,
         }
     }
 
@@ -116,6 +142,11 @@ impl Theme {
             "profile-bar" => &mut self.profile_bar,
             "key" => &mut self.key,
             "match" => &mut self.matched,
+            "diff-added" => &mut self.diff_added,
+            "diff-removed" => &mut self.diff_removed,
+            "diff-changed" => &mut self.diff_changed,
+            "series-a" => &mut self.series_a,
+            "series-b" => &mut self.series_b,
             _ => return,
         };
         *target = style;
@@ -205,6 +236,11 @@ mod tests {
             theme.profile_bar,
             theme.key,
             theme.matched,
+            theme.diff_added,
+            theme.diff_removed,
+            theme.diff_changed,
+            theme.series_a,
+            theme.series_b,
         ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }

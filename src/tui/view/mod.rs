@@ -2,6 +2,7 @@
 //! the app too, so mouse clicks are mapped to what is under them with the same geometry.
 
 pub mod common;
+pub mod compare;
 pub mod finder;
 pub mod help;
 pub mod ladder;
@@ -14,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::action::Action;
-use super::app::{App, LevelPane, Overlay, Screen};
+use super::app::{App, ComparePane, LevelPane, Overlay, Screen};
 
 /// Below this the explorer shows a note instead of panes.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -31,6 +32,12 @@ pub struct Regions {
     pub details: Option<Rect>,
     pub skills: Option<Rect>,
     pub skill_info: Option<Rect>,
+    /// Compare: the two names, where B sits, and the headline of what changes.
+    pub compare_head: Option<Rect>,
+    /// Compare: facts, experience, profiles and responsibilities in two columns.
+    pub compare_page: Option<Rect>,
+    /// Compare: the skills of both levels with the cursor.
+    pub compare_skills: Option<Rect>,
 }
 
 pub fn is_too_small(app: &App) -> bool {
@@ -114,6 +121,27 @@ pub fn regions(app: &App) -> Regions {
         }
         // The plan screen lays out its own body (`plan::layout`).
         Screen::Plan => {}
+        Screen::Compare { .. } => {
+            let wanted = compare::head_height(app, body.width, body.height);
+            let head_height = wanted.min(body.height.saturating_sub(3));
+            let [head, rest] =
+                Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)])
+                    .areas(body);
+            regions.compare_head = (head.height > 0).then_some(head);
+            if rest.width >= compare::SIDE_BY_SIDE_WIDTH {
+                let right_width = (rest.width * 2 / 5).clamp(40, 56);
+                let [page, skills] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)])
+                        .areas(rest);
+                regions.compare_page = Some(page);
+                regions.compare_skills = Some(skills);
+            } else {
+                match app.compare_pane {
+                    ComparePane::Page => regions.compare_page = Some(rest),
+                    ComparePane::Skills => regions.compare_skills = Some(rest),
+                }
+            }
+        }
     }
     regions
 }
@@ -131,6 +159,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Ladder => ladder::draw(frame, app, &regions),
         Screen::Level => level::draw(frame, app, &regions),
         Screen::Plan => plan::draw(frame, app, regions.body),
+        Screen::Compare { .. } => compare::draw(frame, app, &regions),
     }
     draw_footer(frame, app, regions.footer);
     match app.overlay {
@@ -155,18 +184,19 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Span::styled(" rungs", theme.title),
         Span::styled(" · ", theme.muted),
     ];
-    let rest = match (app.screen, app.level()) {
-        (Screen::Level, Some(level)) => {
+    let rest = match (app.screen, app.level(), app.compared_levels()) {
+        (Screen::Level, Some(level), _) => {
             let (track, rung, rungs) = common::track_and_rung(app, level);
             format!("{track} › {} · rung {rung} of {rungs}", level.title)
         }
-        (Screen::Plan, _) => {
+        (Screen::Plan, ..) => {
             let mut text = "Development plan".to_owned();
             if app.plan.is_read_only() {
                 text.push_str(" (read-only)");
             }
             text
         }
+        (Screen::Compare { .. }, _, Some((a, b))) => format!("Compare: {} ⇄ {}", a.title, b.title),
         _ => app.ladder.info.name.clone(),
     };
     let width = usize::from(area.width).saturating_sub(9);
@@ -231,14 +261,40 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
         Screen::Ladder => {
             hints.push((pair(Action::PreviousPane, Action::NextPane), "track"));
             hints.push((single(Action::Open), Action::Open.hint()));
-            hints.push((single(Action::SetTarget), Action::SetTarget.hint()));
+            hints.push((single(Action::Compare), Action::Compare.hint()));
             hints.push((single(Action::ShowPlan), Action::ShowPlan.hint()));
         }
         Screen::Level => {
             hints.push((pair(Action::PreviousPane, Action::NextPane), "pane"));
             hints.push((single(Action::Bookmark), Action::Bookmark.hint()));
-            hints.push((single(Action::ShowPlan), Action::ShowPlan.hint()));
+            hints.push((single(Action::Compare), Action::Compare.hint()));
             hints.push((single(Action::Back), Action::Back.hint()));
+        }
+        Screen::Compare { .. } => {
+            // Most useful first, help and quit early enough to fit 80 columns; the rest shows
+            // on wider terminals and in the help.
+            hints.push((pair(Action::PreviousPane, Action::NextPane), "pane"));
+            hints.push((single(Action::Compare), "pick B"));
+            hints.push((single(Action::SwapSides), Action::SwapSides.hint()));
+            // `[]/{}`: the four stepping keys in one hint, so the footer fits 80 columns.
+            let joined = |keys: [String; 2]| {
+                let keys: Vec<String> = keys.into_iter().filter(|k| !k.is_empty()).collect();
+                keys.join("/")
+            };
+            let steps = [
+                pair(Action::ARungDown, Action::ARungUp),
+                pair(Action::BRungDown, Action::BRungUp),
+            ];
+            hints.push((joined(steps), Action::ARungUp.hint()));
+            let opens = [single(Action::OpenA), single(Action::OpenB)];
+            hints.push((joined(opens), Action::OpenA.hint()));
+            hints.push((single(Action::Help), Action::Help.hint()));
+            hints.push((single(Action::Quit), Action::Quit.hint()));
+            hints.push((single(Action::Bookmark), Action::Bookmark.hint()));
+            hints.push((single(Action::Back), Action::Back.hint()));
+            hints.push((single(Action::Search), Action::Search.hint()));
+            hints.retain(|(keys, _)| !keys.is_empty());
+            return hints;
         }
         Screen::Plan => {
             // Most useful first: what does not fit at the right end is left out.

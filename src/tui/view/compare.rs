@@ -1,0 +1,707 @@
+//! The compare screen: two levels side by side. At the top, the two names, where B sits
+//! relative to A and the headline of what changes; below, a page in two aligned columns (facts,
+//! experience on one axis, the two skill profiles in one chart, responsibilities) and the skills
+//! of both levels as one list with a cursor.
+//!
+//! Every difference is marked twice: by colour, and by a character or modifier that survives
+//! `NO_COLOR` — `+` new at B, `−` only at A, `↑` raised, `↓` lowered, `≠` changed, `=` same.
+//! Content text is borrowed raw by [`crate::compare`], so all of it goes through `common`'s
+//! cleaning helpers here.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
+
+use super::Regions;
+use super::common::{self, fit, one_line, pad, wrap};
+use crate::compare::render::{relation_text, span_text};
+use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
+use crate::ladder::{Level, Proficiency, Range};
+use crate::tui::app::{App, ComparePane};
+use crate::tui::theme::Theme;
+
+/// From this body width on, the page and the skills list sit side by side; below it one shows
+/// at a time and `Tab` switches.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+/// The gutter between the A and B columns.
+const GUTTER: &str = " │ ";
+
+/// Bar glyphs of the two series, so they differ without colour.
+const GLYPH_A: &str = "█";
+const GLYPH_B: &str = "▓";
+
+/// The widths of the A and B columns for `columns` of text.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    left: usize,
+    right: usize,
+}
+
+impl Columns {
+    fn for_width(columns: usize) -> Columns {
+        let room = columns.saturating_sub(GUTTER.width());
+        let left = room / 2;
+        Columns {
+            left,
+            right: room - left,
+        }
+    }
+}
+
+/// How a status is marked: its character and its style.
+fn status_mark(status: Status, theme: &Theme) -> (&'static str, Style) {
+    match status {
+        Status::Same => ("=", theme.muted),
+        Status::Changed => ("≠", theme.diff_changed),
+        Status::OnlyA => ("−", theme.diff_removed),
+        Status::OnlyB => ("+", theme.diff_added),
+    }
+}
+
+/// The style of a skill change: gains at B (new, raised) one way, losses the other.
+fn change_style(change: SkillChange, theme: &Theme) -> Style {
+    match change {
+        SkillChange::Same => theme.muted,
+        SkillChange::Raised | SkillChange::OnlyB => theme.diff_added,
+        SkillChange::Lowered | SkillChange::OnlyA => theme.diff_removed,
+    }
+}
+
+/// `line` padded with spaces to `columns` display columns.
+fn padded(mut line: Line<'static>, columns: usize) -> Line<'static> {
+    let gap = columns.saturating_sub(line.width());
+    if gap > 0 {
+        line.spans.push(Span::raw(" ".repeat(gap)));
+    }
+    line
+}
+
+/// Two lists of lines side by side, row by row, the left padded to its column.
+fn side_by_side(
+    left: Vec<Line<'static>>,
+    right: Vec<Line<'static>>,
+    cols: Columns,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let rows = left.len().max(right.len());
+    let mut left = left.into_iter();
+    let mut right = right.into_iter();
+    (0..rows)
+        .map(|_| {
+            let mut line = padded(left.next().unwrap_or_default(), cols.left);
+            line.spans.push(Span::styled(GUTTER, theme.border));
+            line.spans.extend(right.next().unwrap_or_default().spans);
+            line
+        })
+        .collect()
+}
+
+fn styled_lines(texts: Vec<String>, style: Style) -> Vec<Line<'static>> {
+    texts.into_iter().map(|t| Line::styled(t, style)).collect()
+}
+
+/// `Management · rung 2 of 6`.
+fn place(app: &App, level: &Level) -> String {
+    let (track, rung, rungs) = common::track_and_rung(app, level);
+    format!("{track} · rung {rung} of {rungs}")
+}
+
+/// The top of the screen for `columns`: names, places (when `roomy`), relation and headline.
+pub fn head_lines(
+    app: &App,
+    c: &Comparison<'_>,
+    columns: usize,
+    roomy: bool,
+) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let columns = columns.saturating_sub(2).max(1);
+    let cols = Columns::for_width(columns);
+    let side = |letter: &str, level: &Level, width: usize, style: Style| {
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{letter} "), style),
+            Span::styled(
+                fit(&one_line(&level.title), width.saturating_sub(2)),
+                style.patch(theme.heading),
+            ),
+        ])];
+        if roomy {
+            lines.push(Line::styled(fit(&place(app, level), width), theme.muted));
+        }
+        lines
+    };
+    let mut lines = side_by_side(
+        side("A", c.a, cols.left, theme.series_a),
+        side("B", c.b, cols.right, theme.series_b),
+        cols,
+        theme,
+    );
+    lines.extend(styled_lines(
+        wrap(&relation_text(&app.ladder, c), columns, ""),
+        theme.muted,
+    ));
+    for (i, text) in wrap(&c.headline.text(), columns.saturating_sub(9), "")
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { "Changes: " } else { "         " };
+        lines.push(Line::from(vec![
+            Span::styled(lead, theme.muted),
+            Span::styled(text, theme.title),
+        ]));
+    }
+    // One column of margin on the left, as the panes below have.
+    lines
+        .into_iter()
+        .map(|mut l| {
+            l.spans.insert(0, Span::raw(" "));
+            l
+        })
+        .collect()
+}
+
+/// Below this body height the top leaves out each level's track and rung (the relation line
+/// and the page still say them).
+const ROOMY_HEIGHT: u16 = 30;
+
+/// Rows the top of the screen takes in a body of `width` × `height`.
+pub fn head_height(app: &App, width: u16, height: u16) -> u16 {
+    app.comparison().map_or(0, |c| {
+        let lines = head_lines(app, &c, usize::from(width), height >= ROOMY_HEIGHT);
+        u16::try_from(lines.len()).unwrap_or(u16::MAX)
+    })
+}
+
+fn heading(text: &str, columns: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(fit(text, columns), theme.heading));
+}
+
+/// The page: everything but the skills list, in two columns where there are two sides.
+pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let columns = columns.max(1);
+    let cols = Columns::for_width(columns);
+    let mut lines = vec![Line::from(legend(
+        &[
+            ("=", "same", theme.muted),
+            ("≠", "changed", theme.diff_changed),
+            ("+", "new at B", theme.diff_added),
+            ("−", "only at A", theme.diff_removed),
+        ],
+        columns,
+        theme,
+    ))];
+
+    for row in &c.facts {
+        if row.a.is_none() && row.b.is_none() {
+            continue;
+        }
+        let (mark, style) = status_mark(row.status, theme);
+        lines.push(Line::raw(""));
+        let mut label = vec![
+            Span::styled(mark, style),
+            Span::raw(" "),
+            Span::styled(row.fact.label(), theme.heading),
+        ];
+        if row.status == Status::Same {
+            label.push(Span::styled(" (the same at both)", theme.muted));
+        }
+        lines.push(Line::from(label));
+        if row.status == Status::Same {
+            // Said once across the page rather than twice.
+            let text = row.a.as_deref().unwrap_or_default();
+            lines.extend(styled_lines(wrap(text, columns, "  "), theme.muted));
+            continue;
+        }
+        let cell = |text: Option<&str>, width: usize, present: Style| match text {
+            Some(text) => styled_lines(wrap(text, width, ""), present),
+            None => vec![Line::styled("—", theme.muted)],
+        };
+        let (a_style, b_style) = match row.status {
+            Status::OnlyA => (theme.diff_removed, Style::new()),
+            Status::OnlyB => (Style::new(), theme.diff_added),
+            _ => (Style::new(), Style::new()),
+        };
+        lines.extend(side_by_side(
+            cell(row.a.as_deref(), cols.left, a_style),
+            cell(row.b.as_deref(), cols.right, b_style),
+            cols,
+            theme,
+        ));
+    }
+
+    heading(
+        &format!(
+            "Experience in years (one axis, 0–{})",
+            c.experience.axis_end
+        ),
+        columns,
+        theme,
+        &mut lines,
+    );
+    lines.extend(experience_lines(app, c, columns));
+
+    heading(
+        "Skill profile: mean proficiency per category (4 = expert)",
+        columns,
+        theme,
+        &mut lines,
+    );
+    lines.extend(profile_lines(app, c, columns));
+
+    heading("Responsibilities", columns, theme, &mut lines);
+    for (a, b) in c.responsibilities.rows() {
+        let cell =
+            |duty: Option<&crate::compare::Duty<'_>>, new: (&'static str, Style), width: usize| {
+                let Some(duty) = duty else {
+                    return Vec::new();
+                };
+                let (mark, style) = if duty.shared { ("=", theme.muted) } else { new };
+                wrap(duty.text, width.saturating_sub(2), "")
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let lead = if i == 0 { mark } else { " " };
+                        Line::from(vec![
+                            Span::styled(lead, style),
+                            Span::raw(" "),
+                            Span::styled(text, style),
+                        ])
+                    })
+                    .collect::<Vec<_>>()
+            };
+        lines.extend(side_by_side(
+            cell(a, ("−", theme.diff_removed), cols.left),
+            cell(b, ("+", theme.diff_added), cols.right),
+            cols,
+            theme,
+        ));
+    }
+    lines
+}
+
+/// `+ new at B  − only at A …`, each mark in its style, cut to `columns`.
+fn legend(items: &[(&str, &str, Style)], columns: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (mark, words, style) in items {
+        let piece = mark.width() + 1 + words.width() + 2;
+        if used + piece > columns + 2 {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled((*mark).to_owned(), *style));
+        spans.push(Span::styled(format!(" {words}  "), theme.muted));
+    }
+    spans
+}
+
+/// `5–10 yrs`, or `—` for a range a level does not give.
+fn range_label(range: Option<&Range>) -> String {
+    range.map_or_else(|| "—".to_owned(), common::years_label)
+}
+
+/// Both levels' experience drawn on the comparison's one axis, one bar per level, each
+/// labelled with its range as text; then the year ticks.
+fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let ranges: Vec<(&str, &RangeComparison<'_>)> = [
+        ("In the field", &c.experience.field),
+        ("Managing people", &c.experience.managing),
+    ]
+    .into_iter()
+    .filter(|(_, r)| r.a.is_some() || r.b.is_some())
+    .collect();
+    let label_width = ranges
+        .iter()
+        .flat_map(|(_, r)| [range_label(r.a), range_label(r.b)])
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
+    const LEAD: usize = 4; // "  A "
+    let bar_width = columns.saturating_sub(LEAD + 1 + label_width);
+    let axis = c.experience.axis_end.max(1);
+    let cell = |years: u32| -> usize {
+        let scaled = u64::from(years.min(axis)) * bar_width as u64 / u64::from(axis);
+        usize::try_from(scaled).unwrap_or(bar_width)
+    };
+    let mut lines = Vec::new();
+    for (name, range) in &ranges {
+        let (mark, style) = status_mark(range.status, theme);
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::raw(" "),
+            Span::raw(*name),
+            Span::styled(
+                fit(&format!(": {}", span_text(range)), columns),
+                theme.muted,
+            ),
+        ]));
+        for (letter, side, series, glyph) in [
+            ("A", range.a, theme.series_a, GLYPH_A),
+            ("B", range.b, theme.series_b, GLYPH_B),
+        ] {
+            let mut spans = vec![Span::styled(format!("  {letter} "), series)];
+            match side {
+                Some(r) if bar_width >= 8 => {
+                    let start = cell(r.min).min(bar_width.saturating_sub(1));
+                    let end = match r.max {
+                        Some(max) => cell(max).max(start + 1),
+                        None => bar_width,
+                    };
+                    // An estimate keeps the series colour but a lighter glyph, as elsewhere.
+                    let glyph = if r.estimate { "▒" } else { glyph };
+                    let mut bar = glyph.repeat(end.saturating_sub(start));
+                    if r.is_open_ended() {
+                        bar.pop();
+                        bar.push('▶');
+                    }
+                    spans.push(Span::styled("·".repeat(start), theme.pip_empty));
+                    spans.push(Span::styled(bar, series));
+                    spans.push(Span::styled(
+                        "·".repeat(bar_width.saturating_sub(end)),
+                        theme.pip_empty,
+                    ));
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(range_label(Some(r))));
+                }
+                // Too narrow for a picture, or no range: the figures alone still say it.
+                other => spans.push(Span::raw(range_label(other))),
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    if bar_width >= 8 {
+        let mut ticks = String::new();
+        let step = if axis > 50 {
+            10
+        } else if axis > 10 {
+            5
+        } else {
+            1
+        };
+        let mut year = 0;
+        while year <= axis {
+            let at = cell(year).min(bar_width);
+            let label = year.to_string();
+            if at >= ticks.width() && at + label.len() <= bar_width + label_width + 1 {
+                ticks.push_str(&" ".repeat(at - ticks.width()));
+                ticks.push_str(&label);
+                ticks.push(' ');
+            }
+            year += step;
+        }
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(LEAD)),
+            Span::styled(ticks.trim_end().to_owned(), theme.muted),
+        ]));
+    }
+    let estimate = [&c.experience.field, &c.experience.managing]
+        .iter()
+        .flat_map(|r| [r.a, r.b])
+        .flatten()
+        .any(|r| r.estimate);
+    if estimate {
+        lines.push(Line::styled(
+            fit("▒ and ~: an estimate, not from a source", columns),
+            theme.muted,
+        ));
+    }
+    lines
+}
+
+/// The two skill profiles in one chart: per category, A's bar (`█`) above B's (`▓`), with the
+/// mean and, on B's row, `↑`/`↓` where B's mean is higher or lower.
+fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let a = common::profile(app, c.a);
+    let b = common::profile(app, c.b);
+    let name_width = a
+        .iter()
+        .map(|(n, ..)| n.width())
+        .max()
+        .unwrap_or(0)
+        .min(columns / 3);
+    // name, space, "A ", bar, " 2.7 ↑"
+    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 6);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("A {GLYPH_A} "), theme.series_a),
+        Span::styled(
+            fit(&one_line(&c.a.title), columns.saturating_sub(4) / 2),
+            theme.muted,
+        ),
+        Span::raw("  "),
+        Span::styled(format!("B {GLYPH_B} "), theme.series_b),
+        Span::styled(
+            fit(&one_line(&c.b.title), columns.saturating_sub(4) / 2),
+            theme.muted,
+        ),
+    ])];
+    let max = f64::from(Proficiency::MAX);
+    for ((name, count_a, mean_a), (_, count_b, mean_b)) in a.into_iter().zip(b) {
+        if count_a == 0 && count_b == 0 {
+            continue;
+        }
+        let bar = |count: usize, mean: f64, glyph: &str, style: Style| -> Vec<Span<'static>> {
+            if count == 0 {
+                return vec![Span::styled(pad("—", bar_width + 4), theme.muted)];
+            }
+            let cells = ((mean / max).clamp(0.0, 1.0) * bar_width as f64).round() as usize;
+            vec![
+                Span::styled(glyph.repeat(cells), style),
+                Span::styled("·".repeat(bar_width.saturating_sub(cells)), theme.pip_empty),
+                Span::raw(format!(" {mean:.1}")),
+            ]
+        };
+        let mut first = vec![
+            Span::raw(pad(&name, name_width)),
+            Span::raw(" "),
+            Span::styled("A ", theme.series_a),
+        ];
+        first.extend(bar(count_a, mean_a, GLYPH_A, theme.series_a));
+        lines.push(Line::from(first));
+        let mut second = vec![
+            Span::raw(" ".repeat(name_width + 1)),
+            Span::styled("B ", theme.series_b),
+        ];
+        second.extend(bar(count_b, mean_b, GLYPH_B, theme.series_b));
+        let shown_a = (mean_a * 10.0).round();
+        let shown_b = (mean_b * 10.0).round();
+        if shown_b > shown_a {
+            second.push(Span::styled(" ↑", theme.diff_added));
+        } else if shown_b < shown_a {
+            second.push(Span::styled(" ↓", theme.diff_removed));
+        }
+        lines.push(Line::from(second));
+    }
+    lines
+}
+
+/// The page pane's inner area and its text width (one column kept for the scrollbar).
+fn page_inner(area: Rect) -> (Rect, usize) {
+    let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
+    (inner, usize::from(inner.width.saturating_sub(1)))
+}
+
+/// How far the page can scroll before its last line reaches the bottom of the pane.
+pub fn max_page_scroll(app: &App) -> usize {
+    let (Some(area), Some(c)) = (super::regions(app).compare_page, app.comparison()) else {
+        return 0;
+    };
+    let (inner, columns) = page_inner(area);
+    page_lines(app, &c, columns)
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+/// A row of the skills list: a category heading, or the skill at an index of the comparison.
+enum ListRow<'a> {
+    Category(&'a str),
+    Skill(usize),
+}
+
+fn list_rows<'a>(c: &'a Comparison<'_>) -> Vec<ListRow<'a>> {
+    let mut rows = Vec::new();
+    let mut category: Option<&str> = None;
+    for (index, row) in c.skills.iter().enumerate() {
+        if category != Some(row.skill.category.as_str()) {
+            category = Some(row.skill.category.as_str());
+            let name = row
+                .category
+                .map_or(row.skill.category.as_str(), |c| c.name.as_str());
+            rows.push(ListRow::Category(name));
+        }
+        rows.push(ListRow::Skill(index));
+    }
+    rows
+}
+
+/// Lines above the list inside the skills pane: the legend and the column heads.
+const LIST_HEAD: usize = 2;
+
+/// The first list row shown, so that the cursor's row is always visible.
+fn first_visible_row(rows: &[ListRow<'_>], cursor: usize, height: usize) -> usize {
+    let cursor_row = rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Skill(i) if *i == cursor))
+        .unwrap_or(0);
+    (cursor_row + 1).saturating_sub(height.max(1))
+}
+
+/// The skill (as a cursor position) drawn at a terminal cell, if any.
+pub fn skill_at(app: &App, at: Position) -> Option<usize> {
+    let area = super::regions(app).compare_skills?;
+    let inner = Block::bordered().inner(area);
+    let list_top = inner.y.saturating_add(u16::try_from(LIST_HEAD).ok()?);
+    if !inner.contains(at) || at.y < list_top {
+        return None;
+    }
+    let c = app.comparison()?;
+    let rows = list_rows(&c);
+    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
+    let first = first_visible_row(&rows, app.compare_cursor, height);
+    match rows.get(first + usize::from(at.y - list_top))? {
+        ListRow::Skill(index) => Some(*index),
+        ListRow::Category(_) => None,
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
+    let Some(c) = app.comparison() else {
+        return;
+    };
+    if let Some(area) = regions.compare_head {
+        let roomy = regions.body.height >= ROOMY_HEIGHT;
+        let lines = head_lines(app, &c, usize::from(area.width), roomy);
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+    if let Some(area) = regions.compare_page {
+        draw_page(frame, app, &c, area);
+    }
+    if let Some(area) = regions.compare_skills {
+        draw_skills(frame, app, &c, area);
+    }
+}
+
+fn draw_page(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
+    let focused = app.compare_pane == ComparePane::Page;
+    let title = fit(
+        "A │ B, side by side",
+        usize::from(area.width.saturating_sub(4)),
+    );
+    frame.render_widget(common::pane(&title, focused, app), area);
+    let (inner, columns) = page_inner(area);
+    let lines = page_lines(app, c, columns);
+    let total = lines.len();
+    let height = usize::from(inner.height);
+    let visible: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(app.compare_scroll)
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if total > height {
+        let mut state =
+            ScrollbarState::new(total.saturating_sub(height)).position(app.compare_scroll);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_style(app.settings.theme.border_focused)
+            .track_style(app.settings.theme.border);
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+    }
+}
+
+/// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.
+fn proficiency_cell(p: Option<Proficiency>, width: usize) -> String {
+    let text = match p {
+        Some(p) => {
+            let filled = usize::from(p.value());
+            let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+            let pips = format!("{}{}", "●".repeat(filled), "○".repeat(empty));
+            if width > 4 {
+                format!("{pips} {}", p.name())
+            } else {
+                pips
+            }
+        }
+        None => "—".to_owned(),
+    };
+    pad(&text, width)
+}
+
+/// Columns before a skill's name: cursor, bookmark star, change marker, space.
+const ROW_PREFIX: usize = 4;
+
+fn skill_line(
+    app: &App,
+    row: &SkillRow<'_>,
+    selected: bool,
+    cell: usize,
+    name_width: usize,
+) -> Line<'static> {
+    let theme = &app.settings.theme;
+    let style = change_style(row.change, theme);
+    let (a_style, b_style) = match row.change {
+        SkillChange::Same => (theme.muted, theme.muted),
+        SkillChange::OnlyA => (style, theme.muted),
+        _ => (Style::new(), style),
+    };
+    Line::from(vec![
+        Span::raw(if selected { "▶" } else { " " }),
+        // ★: bookmarked at the level `b` would bookmark it at (B if B expects it, else A).
+        Span::raw(if app.compare_row_bookmarked(row) {
+            "★"
+        } else {
+            " "
+        }),
+        Span::styled(row.change.marker().to_string(), style),
+        Span::raw(" "),
+        Span::raw(pad(&one_line(&row.skill.name), name_width)),
+        Span::raw(" "),
+        Span::styled(proficiency_cell(row.a, cell), a_style),
+        Span::raw(" "),
+        Span::styled(proficiency_cell(row.b, cell), b_style),
+    ])
+}
+
+fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
+    let focused = app.compare_pane == ComparePane::Skills;
+    let theme = &app.settings.theme;
+    let title = format!("Skills ({})", c.skills.len());
+    frame.render_widget(common::pane(&title, focused, app), area);
+    let inner = Block::bordered().inner(area);
+    let columns = usize::from(inner.width);
+    // Pips and the word (`●●●○ advanced`) when the names keep 16 columns; else pips only.
+    let cell = if columns >= ROW_PREFIX + 16 + 2 * 14 {
+        13
+    } else {
+        4
+    };
+    let name_width = columns.saturating_sub(ROW_PREFIX + 2 * (cell + 1));
+    let mut lines = vec![
+        Line::from(legend(
+            &[
+                ("+", "new at B", theme.diff_added),
+                ("−", "only at A", theme.diff_removed),
+                ("↑", "raised", theme.diff_added),
+                ("↓", "lowered", theme.diff_removed),
+            ],
+            columns,
+            theme,
+        )),
+        Line::from(vec![
+            Span::raw(" ".repeat(ROW_PREFIX + name_width + 1)),
+            Span::styled(pad("A", cell), theme.series_a.patch(theme.heading)),
+            Span::raw(" "),
+            Span::styled(pad("B", cell), theme.series_b.patch(theme.heading)),
+        ]),
+    ];
+    let rows = list_rows(c);
+    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
+    let first = first_visible_row(&rows, app.compare_cursor, height);
+    for row in rows.iter().skip(first).take(height) {
+        match row {
+            ListRow::Category(name) => {
+                lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
+            }
+            ListRow::Skill(index) => {
+                let Some(skill) = c.skills.get(*index) else {
+                    continue;
+                };
+                let selected = *index == app.compare_cursor;
+                let line = skill_line(app, skill, selected, cell, name_width);
+                lines.push(if selected {
+                    line.style(common::row_style(app, true, focused))
+                } else {
+                    line
+                });
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

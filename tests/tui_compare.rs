@@ -1,0 +1,672 @@
+//! The compare screen: update sequences (open, swap, step, open a side, back), snapshots of a
+//! same-track and a cross-track pair at two sizes, the styles that carry the diff with and
+//! without colour, wide characters and control characters.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use rungs::Ladder;
+use rungs::compare::Side;
+use rungs::tui::action::Action;
+use rungs::tui::app::{App, ComparePane, Overlay, Screen};
+use rungs::tui::config::Settings;
+use rungs::tui::finder::PickPurpose;
+use rungs::tui::view;
+use unicode_width::UnicodeWidthStr;
+
+fn app(width: u16, height: u16, no_color: bool) -> App {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    App::new(ladder, Settings::defaults(no_color), (width, height))
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        app.update(action);
+    }
+}
+
+fn buffer(app: &App) -> Buffer {
+    let backend = TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = Terminal::new(backend).expect("test backend");
+    terminal
+        .draw(|frame| view::draw(frame, app))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as a terminal shows it: a wide character covers the cell after it.
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The cell where `needle` starts, searching the screen's text row by row.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let shown = text(buffer);
+    for (y, line) in shown.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].width();
+            return Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?));
+        }
+    }
+    None
+}
+
+fn select(app: &mut App, id: &str) {
+    let index = app.ladder.level_index(id).expect("known level");
+    app.select_level(index);
+}
+
+/// The ids compared, A then B.
+fn pair(app: &App) -> Option<(String, String)> {
+    app.compared_levels()
+        .map(|(a, b)| (a.id.clone(), b.id.clone()))
+}
+
+fn ids(a: &str, b: &str) -> Option<(String, String)> {
+    Some((a.to_owned(), b.to_owned()))
+}
+
+/// Compare opened from the ladder on `a`, the picker closed with Esc (B stays the rung above),
+/// then B set as picking it in the picker sets it.
+fn comparing(a: &str, b: &str, width: u16, height: u16, no_color: bool) -> App {
+    let mut app = app(width, height, no_color);
+    select(&mut app, a);
+    app.update(Action::Compare);
+    // Esc in the picker keeps the default B.
+    app.update(Action::Back);
+    assert!(app.set_compare_side(Side::B, b));
+    app
+}
+
+#[test]
+fn c_compares_the_selected_level_with_the_rung_above_and_esc_goes_back() {
+    let mut app = app(80, 24, false);
+    run(&mut app, &[Action::Up, Action::Compare, Action::Back]);
+    assert_eq!(pair(&app), ids("manager", "senior-manager"));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("manager"));
+
+    // From the level screen, Esc returns to that level's page.
+    run(&mut app, &[Action::Open, Action::Compare, Action::Back]);
+    assert!(matches!(app.screen, Screen::Compare { .. }));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen, Screen::Level);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen, Screen::Ladder);
+}
+
+#[test]
+fn at_the_top_b_is_the_rung_below_and_alone_it_is_itself() {
+    let mut app = app(80, 24, false);
+    run(&mut app, &[Action::Top, Action::Compare, Action::Back]);
+    assert_eq!(pair(&app), ids("c-suite", "vice-president"));
+
+    let mut wide = wide_app(80, 24);
+    wide.update(Action::Compare);
+    // Esc in the picker keeps the default B.
+    wide.update(Action::Back);
+    assert_eq!(pair(&wide), ids("eng-1", "eng-1"), "a one-level track");
+    assert!(text(&buffer(&wide)).contains("The same level on both sides."));
+}
+
+#[test]
+fn swap_and_step_change_the_pair_and_keep_the_skill_under_the_cursor() {
+    let mut app = comparing("manager", "senior-manager", 120, 40, false);
+    run(&mut app, &[Action::NextPane, Action::Down, Action::Down]);
+    assert_eq!(app.compare_pane, ComparePane::Skills);
+    let skill = app.selected_skill_id().map(str::to_owned);
+    assert!(skill.is_some());
+
+    run(&mut app, &[Action::SwapSides]);
+    assert_eq!(pair(&app), ids("senior-manager", "manager"));
+    assert_eq!(app.selected_skill_id().map(str::to_owned), skill);
+
+    run(&mut app, &[Action::SwapSides, Action::ARungUp]);
+    assert_eq!(pair(&app), ids("senior-manager", "senior-manager"));
+    run(&mut app, &[Action::BRungUp, Action::BRungUp]);
+    assert_eq!(pair(&app), ids("senior-manager", "vice-president"));
+    run(&mut app, &[Action::ARungDown, Action::ARungDown]);
+    assert_eq!(pair(&app), ids("individual-contributor", "vice-president"));
+    run(&mut app, &[Action::ARungDown]);
+    assert_eq!(
+        pair(&app),
+        ids("individual-contributor", "vice-president"),
+        "no rung below the bottom"
+    );
+    run(&mut app, &[Action::BRungDown]);
+    assert_eq!(pair(&app), ids("individual-contributor", "director"));
+    run(
+        &mut app,
+        &[
+            Action::Top,
+            Action::BRungUp,
+            Action::BRungUp,
+            Action::BRungUp,
+        ],
+    );
+    assert_eq!(
+        pair(&app),
+        ids("individual-contributor", "c-suite"),
+        "no rung above the top"
+    );
+}
+
+#[test]
+fn one_and_two_open_a_side_and_esc_comes_back_to_the_same_pair() {
+    let mut app = comparing("staff-engineer", "senior-manager", 80, 24, false);
+    let before = app.screen;
+    run(&mut app, &[Action::OpenB]);
+    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("senior-manager"));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen, before);
+    run(&mut app, &[Action::OpenA]);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("staff-engineer"));
+    run(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(
+        app.level().map(|l| l.id.as_str()),
+        Some("staff-engineer"),
+        "the ladder keeps the rung compare was opened on"
+    );
+}
+
+#[test]
+fn the_skill_cursor_names_a_compared_skill_and_stays_in_the_list() {
+    let mut app = comparing("manager", "senior-manager", 80, 24, false);
+    let count = app.comparison().map_or(0, |c| c.skills.len());
+    assert_eq!(count, 20);
+    run(&mut app, &[Action::NextPane]);
+    let first = app.selected_skill_id().map(str::to_owned);
+    assert_eq!(first.as_deref(), Some("coaching-mentoring"));
+    run(&mut app, &[Action::Down]);
+    assert_ne!(app.selected_skill_id().map(str::to_owned), first);
+    run(&mut app, &[Action::Bottom, Action::Down, Action::PageDown]);
+    assert_eq!(app.compare_cursor, count - 1);
+    // The last skill's row is on screen, marked by the cursor.
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("▶   Domain expertise"), "{shown}");
+    run(&mut app, &[Action::Top]);
+    assert_eq!(app.selected_skill_id().map(str::to_owned), first);
+}
+
+#[test]
+fn the_page_scrolls_within_its_text() {
+    let mut app = comparing("manager", "senior-manager", 80, 24, false);
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.compare_scroll, 2);
+    run(&mut app, &[Action::Bottom]);
+    let bottom = app.compare_scroll;
+    assert!(bottom > 40, "two levels make a long page: {bottom}");
+    run(&mut app, &[Action::Down, Action::PageDown]);
+    assert_eq!(app.compare_scroll, bottom);
+    assert!(text(&buffer(&app)).contains("expectations and deadlines."));
+    run(&mut app, &[Action::Top]);
+    assert_eq!(app.compare_scroll, 0);
+}
+
+#[test]
+fn set_compare_side_refuses_unknown_ids_and_other_screens() {
+    let mut app = app(80, 24, false);
+    assert!(!app.set_compare_side(Side::B, "manager"), "not comparing");
+    run(&mut app, &[Action::Compare, Action::Back]);
+    let before = app.screen;
+    assert!(!app.set_compare_side(Side::A, "no-such-level"));
+    assert_eq!(app.screen, before);
+    assert!(app.set_compare_side(Side::A, "fellow"));
+    assert_eq!(pair(&app), ids("fellow", "manager"));
+}
+
+#[test]
+fn clicks_and_the_wheel_reach_both_panes() {
+    let mut app = comparing("manager", "senior-manager", 120, 40, false);
+    let shown = text(&buffer(&app));
+    let (x, y) = find(&buffer(&app), "+ Managing managers").expect("row drawn");
+    app.update(Action::Click(x, y));
+    assert_eq!(app.compare_pane, ComparePane::Skills);
+    assert_eq!(
+        app.selected_skill_id(),
+        Some("managing-managers"),
+        "{shown}"
+    );
+    app.update(Action::Wheel {
+        column: 10,
+        row: 20,
+        up: false,
+    });
+    assert_eq!(app.compare_pane, ComparePane::Page);
+    assert_eq!(app.compare_scroll, 3);
+}
+
+#[test]
+fn compare_screens_at_80x24_and_120x40() {
+    for (a, b, name) in [
+        ("manager", "senior-manager", "manager-senior-manager"),
+        (
+            "staff-engineer",
+            "senior-manager",
+            "staff-engineer-senior-manager",
+        ),
+    ] {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut app = comparing(a, b, width, height, false);
+            insta::assert_snapshot!(
+                format!("compare_{name}_{width}x{height}"),
+                text(&buffer(&app))
+            );
+            // Further down the page: the experience heading scrolled to the top of the pane.
+            let page_top = find(&buffer(&app), "┏ A │ B").expect("page pane").1 + 1;
+            let mut seen = text(&buffer(&app));
+            while find(&buffer(&app), "Experience in years").is_none_or(|(_, y)| y > page_top) {
+                let before = app.compare_scroll;
+                app.update(Action::Down);
+                assert_ne!(
+                    app.compare_scroll, before,
+                    "the page ends before experience"
+                );
+                seen = text(&buffer(&app));
+            }
+            insta::assert_snapshot!(format!("compare_{name}_{width}x{height}_experience"), seen);
+        }
+    }
+    let mut narrow = comparing("staff-engineer", "senior-manager", 80, 24, false);
+    narrow.update(Action::NextPane);
+    insta::assert_snapshot!(
+        "compare_staff-engineer-senior-manager_80x24_skills",
+        text(&buffer(&narrow))
+    );
+}
+
+#[test]
+fn the_diff_is_coloured_where_colour_is_on() {
+    let app = comparing("manager", "senior-manager", 120, 40, false);
+    let buffer = buffer(&app);
+    let (x, y) = find(&buffer, "+ Managing managers").expect("new skill");
+    assert_eq!(buffer[(x, y)].fg, Color::Green, "new at B");
+    // Each rung keeps the skills of the rung below: only a cross-track pair has skills only A
+    // expects.
+    let across = self::buffer(&comparing(
+        "staff-engineer",
+        "senior-manager",
+        120,
+        40,
+        false,
+    ));
+    let (x, y) = find(&across, "− Hands-on engineering").expect("skill only at A");
+    assert_eq!(across[(x, y)].fg, Color::Red, "only at A");
+    let (x, y) = find(&buffer, "↑ People management").expect("raised skill");
+    assert_eq!(buffer[(x, y)].fg, Color::Green, "raised");
+    let (x, y) = find(&buffer, "≠ Summary").expect("changed fact");
+    assert_eq!(buffer[(x, y)].fg, Color::Yellow, "changed");
+    let (x, y) = find(&buffer, "B Senior manager").expect("B's name");
+    assert_eq!(buffer[(x, y)].fg, Color::Magenta, "B's series");
+    let (x, y) = find(&buffer, "A Manager").expect("A's name");
+    assert_eq!(buffer[(x, y)].fg, Color::Cyan, "A's series");
+}
+
+#[test]
+fn no_color_keeps_the_diff_in_markers_and_modifiers() {
+    let mut app = comparing("manager", "senior-manager", 120, 40, true);
+    for _ in 0..2 {
+        let buffer = buffer(&app);
+        for cell in &buffer.content {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "colour in cell {:?}",
+                cell.symbol()
+            );
+        }
+        let (x, y) = find(&buffer, "+ Managing managers").expect("new skill marked +");
+        assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+        assert!(find(&buffer, "↑ People management").is_some());
+        // The cursor row of the skills list, which has no focus: underlined.
+        let (x, y) = find(&buffer, "▶ ↑ Coaching").expect("the cursor row");
+        assert!(buffer[(x + 4, y)].modifier.contains(Modifier::UNDERLINED));
+        app.update(Action::Bottom);
+    }
+    // Further down: the bars of the two series differ in glyph, not only colour.
+    app.update(Action::Top);
+    let mut shown = text(&buffer(&app));
+    while !shown.contains("B ▓") {
+        let before = app.compare_scroll;
+        app.update(Action::PageDown);
+        assert_ne!(app.compare_scroll, before, "no B bar on the page: {shown}");
+        shown = text(&buffer(&app));
+    }
+    assert!(shown.contains("A █"), "{shown}");
+
+    let across = comparing("staff-engineer", "senior-manager", 120, 40, true);
+    let buffer = buffer(&across);
+    let (x, y) = find(&buffer, "− Hands-on engineering").expect("only-A skill marked −");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+const WIDE_LADDER: &str = r#"
+[ladder]
+name = "多言語 ladder 🚀"
+
+[[tracks]]
+id = "eng"
+title = "エンジニア"
+order = 1
+
+[[tracks]]
+id = "ops"
+title = "Ops 🛠"
+order = 2
+
+[[categories]]
+id = "people"
+name = "人材"
+
+[[skills]]
+id = "coaching"
+name = "コーチング 🎯"
+category = "people"
+description = "Helps others grow."
+
+[[skills]]
+id = "on-call"
+name = "On-call 📟"
+category = "people"
+description = "Answers the pager."
+
+[[levels]]
+id = "eng-1"
+title = "ソフトウェアエンジニア長い肩書き"
+track = "eng"
+rank = 1
+summary = "書く。Writes code 🚀 and reviews it."
+scope = "One team"
+decision_scope = "Own work"
+responsibilities = ["Ship 🚀", "レビュー"]
+skills = [{ skill = "coaching", proficiency = "working" }]
+experience = { field = { min = 0, max = 3 } }
+education = { typical = "None required" }
+sources = ["made up"]
+
+[[levels]]
+id = "ops-1"
+title = "Operator 🛠🛠"
+track = "ops"
+rank = 1
+summary = "Keeps things running. 運用。"
+scope = "One team"
+decision_scope = "Own work and the pager 📟"
+responsibilities = ["Run", "レビュー"]
+skills = [{ skill = "coaching", proficiency = "basic" }, { skill = "on-call", proficiency = "expert" }]
+experience = { field = { min = 1 }, managing = { min = 0, max = 2, estimate = true } }
+education = { typical = "None required" }
+sources = ["made up"]
+"#;
+
+fn wide_app(width: u16, height: u16) -> App {
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "wide.toml".into(),
+        text: WIDE_LADDER.into(),
+    }])
+    .expect("wide ladder is valid");
+    App::new(ladder, Settings::defaults(false), (width, height))
+}
+
+#[test]
+fn wide_characters_keep_the_columns_aligned() {
+    for (width, height) in [(80, 24), (41, 12), (120, 40), (100, 30)] {
+        let mut app = wide_app(width, height);
+        app.update(Action::Compare);
+        // Esc in the picker keeps the default B.
+        app.update(Action::Back);
+        assert!(app.set_compare_side(Side::B, "ops-1"));
+        for pane in [Action::Top, Action::NextPane] {
+            app.update(pane);
+            let shown = text(&buffer(&app));
+            for line in shown.lines() {
+                assert_eq!(line.width(), usize::from(width), "{line}\n{shown}");
+            }
+            // The gutter between A and B sits in one column on every two-column row.
+            let gutters: Vec<usize> = shown
+                .lines()
+                .filter(|l| l.starts_with('┃') || l.starts_with('│'))
+                .filter_map(|l| l.find(" │ ").map(|byte| l[..byte].width()))
+                .collect();
+            assert!(
+                gutters.windows(2).all(|w| w[0] == w[1]),
+                "{gutters:?}\n{shown}"
+            );
+        }
+    }
+    let mut app = wide_app(80, 24);
+    app.update(Action::Compare);
+    // Esc in the picker keeps the default B.
+    app.update(Action::Back);
+    assert!(app.set_compare_side(Side::B, "ops-1"));
+    insta::assert_snapshot!("compare_wide_80x24", text(&buffer(&app)));
+}
+
+#[test]
+fn control_characters_in_compared_content_never_reach_the_screen() {
+    // Validation keeps control characters out of a loaded ladder, but compare() takes any two
+    // levels: give it doctored copies and check every span the compare views would draw.
+    let app = app(120, 40, false);
+    let doctored = |id: &str| {
+        let mut level = app.ladder.level(id).expect("known level").clone();
+        level.title = format!("evil\u{1b}[31m{}", level.title);
+        level.summary = format!("bell\u{7}{}", level.summary);
+        level.decision_scope.push_str("\u{1b}]0;retitled\u{7}");
+        if let Some(first) = level.responsibilities.first_mut() {
+            first.insert_str(0, "\u{9b}2J");
+        }
+        level
+    };
+    let (a, b) = (doctored("manager"), doctored("senior-manager"));
+    let c = rungs::compare::compare(&app.ladder, &a, &b);
+    for columns in [20, 76, 117] {
+        let lines = view::compare::page_lines(&app, &c, columns)
+            .into_iter()
+            .chain(view::compare::head_lines(&app, &c, columns, true));
+        let mut seen = String::new();
+        for line in lines {
+            for span in &line.spans {
+                seen.push_str(&span.content);
+            }
+            seen.push('\n');
+        }
+        assert!(
+            !seen.chars().any(|ch| ch.is_control() && ch != '\n'),
+            "{seen}"
+        );
+        assert!(seen.contains("evil"), "{seen}");
+        assert!(seen.contains("bell"), "{seen}");
+    }
+}
+
+/// Presses keys as the event loop does: through the keymap, or into the open text field. Each
+/// key waits for the picker's answer, as a person reading the screen would.
+fn press(app: &mut App, keys: &str) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    for key in keys.chars() {
+        let code = match key {
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = rungs::tui::action_for_app_event(app, &event) {
+            app.update(action);
+            assert!(
+                app.wait_for_search(std::time::Duration::from_secs(20)),
+                "picker answered"
+            );
+        }
+    }
+}
+
+fn picking_b(app: &App) -> bool {
+    app.overlay
+        == Some(Overlay::Picker {
+            purpose: PickPurpose::CompareWith,
+        })
+}
+
+#[test]
+fn c_asks_for_b_in_the_picker_enter_sets_it_esc_keeps_the_rung_above() {
+    let mut app = app(100, 30, false);
+    select(&mut app, "manager");
+    press(&mut app, "c");
+    assert!(picking_b(&app), "c opens the picker for B");
+    assert_eq!(pair(&app), ids("manager", "senior-manager"), "underneath");
+    assert!(text(&buffer(&app)).contains("Compare with (level B)"));
+
+    press(&mut app, "vice pres\n");
+    assert_eq!(app.overlay, None);
+    assert_eq!(pair(&app), ids("manager", "vice-president"));
+
+    // `c` on the compare screen asks again; Esc there changes nothing.
+    press(&mut app, "c");
+    assert!(picking_b(&app));
+    press(&mut app, "staff\u{1b}");
+    assert_eq!(app.overlay, None);
+    assert_eq!(pair(&app), ids("manager", "vice-president"));
+    press(&mut app, "cstaff eng\n");
+    assert_eq!(pair(&app), ids("manager", "staff-engineer"));
+
+    // `x` exchanges the sides; `s` is the plan's status key and leaves the pair alone.
+    press(&mut app, "s");
+    assert_eq!(pair(&app), ids("manager", "staff-engineer"));
+    press(&mut app, "x");
+    assert_eq!(pair(&app), ids("staff-engineer", "manager"));
+
+    // Esc leaves compare for the ladder it was opened from, on the rung it was opened on.
+    press(&mut app, "\u{1b}");
+    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("manager"));
+}
+
+fn compare_with_plan(a: &str, b: &str, path: &std::path::Path) -> App {
+    let mut app = comparing(a, b, 120, 40, false);
+    app.plan = rungs::tui::open_plan(Some(path));
+    app
+}
+
+fn on_disk(path: &std::path::Path) -> rungs::plan::Plan {
+    let text = std::fs::read_to_string(path).expect("plan file written");
+    rungs::plan::parse("plan.toml", &text).expect("a valid plan")
+}
+
+/// Moves the compare cursor to the skill named `name` (the skills list must be in view).
+fn cursor_to(app: &mut App, id: &str) {
+    let index = app
+        .comparison()
+        .and_then(|c| c.skills.iter().position(|row| row.skill.id == id))
+        .expect("a compared skill");
+    app.compare_pane = ComparePane::Skills;
+    app.compare_cursor = index;
+}
+
+#[test]
+fn b_on_compare_bookmarks_at_b_when_b_expects_the_skill_else_at_a() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    let mut app = compare_with_plan("staff-engineer", "senior-manager", &path);
+
+    // New at B: bookmarked at B, the level aimed at.
+    cursor_to(&mut app, "managing-managers");
+    press(&mut app, "b");
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 1);
+    assert!(plan.contains("managing-managers", "senior-manager"));
+
+    // Only at A: B does not expect it, so it is bookmarked at A.
+    cursor_to(&mut app, "hands-on-engineering");
+    press(&mut app, " ");
+    let plan = on_disk(&path);
+    assert_eq!(plan.items.len(), 2);
+    assert!(plan.contains("hands-on-engineering", "staff-engineer"));
+    assert!(!plan.contains("hands-on-engineering", "senior-manager"));
+
+    // Both stars show in the list, on those two rows only.
+    let shown = text(&buffer(&app));
+    // Rows of the list (inside its borders), not the footer's "★ bookmarked …" message.
+    let starred: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains('★') && l.ends_with('┃'))
+        .collect();
+    assert_eq!(starred.len(), 2, "{shown}");
+    assert!(
+        starred.iter().any(|l| l.contains("★+ Managing managers")),
+        "{shown}"
+    );
+    assert!(
+        starred
+            .iter()
+            .any(|l| l.contains("★− Hands-on engineering")),
+        "{shown}"
+    );
+
+    // Again on the same row takes it out, and the star goes.
+    press(&mut app, "b");
+    assert!(!on_disk(&path).contains("hands-on-engineering", "staff-engineer"));
+    assert!(!text(&buffer(&app)).contains("★− Hands-on engineering"));
+}
+
+#[test]
+fn the_star_follows_a_bookmark_made_on_the_level_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    let mut app = compare_with_plan("manager", "senior-manager", &path);
+    assert!(!text(&buffer(&app)).contains('★'));
+    // `2` opens B; bookmark its first skill there; Esc comes back to compare.
+    press(&mut app, "2\tb");
+    let skill = app.selected_skill_id().expect("a skill").to_owned();
+    assert!(on_disk(&path).contains(&skill, "senior-manager"));
+    press(&mut app, "\u{1b}");
+    assert!(matches!(app.screen, Screen::Compare { .. }));
+    let name = app.ladder.skill(&skill).expect("known skill").name.clone();
+    let shown = text(&buffer(&app));
+    let row = shown
+        .lines()
+        .find(|l| l.contains(&name))
+        .expect("the skill is listed");
+    assert!(row.contains('★'), "{shown}");
+}
+
+#[test]
+fn the_plan_and_a_jump_from_compare_come_back_to_compare_on_esc() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    let mut app = compare_with_plan("manager", "senior-manager", &path);
+    let compared = app.screen;
+    press(&mut app, "p");
+    assert_eq!(app.screen, Screen::Plan);
+    press(&mut app, "\u{1b}");
+    assert_eq!(app.screen, compared, "p then Esc returns to compare");
+
+    // Go to a level by name from compare: Esc on it returns to compare too.
+    press(&mut app, "odirector\n");
+    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("director"));
+    press(&mut app, "\u{1b}");
+    assert_eq!(app.screen, compared);
+
+    // Plan opened from a level opened from compare: Esc, Esc walks back through both.
+    press(&mut app, "1p\u{1b}");
+    assert_eq!(app.screen, Screen::Level);
+    press(&mut app, "\u{1b}");
+    assert_eq!(app.screen, compared);
+    press(&mut app, "\u{1b}");
+    assert_eq!(app.screen, Screen::Ladder);
+}
