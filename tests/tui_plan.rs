@@ -423,3 +423,24 @@ fn a_plan_changed_on_disk_is_reloaded_and_the_change_made_on_top() {
     press(&mut app, &chars("p"));
     assert!(screen_text(&app).contains("not in this ladder"));
 }
+
+#[test]
+fn a_skill_in_the_plan_from_another_level_carries_a_hollow_star() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    to_director_skills(&mut app);
+    let skill = app.selected_skill_id().expect("a skill").to_owned();
+    press(&mut app, &chars("b"));
+    assert_eq!(app.bookmark_mark(&skill, "director"), "★");
+
+    // The vice president expects the same skill: there it is marked as in the plan from
+    // another level, and `b` would add a second item rather than remove the first.
+    let vp = app.ladder.level("vice-president").expect("vice president");
+    assert!(vp.proficiency_of(&skill).is_some(), "{skill} is kept up the track");
+    assert_eq!(app.bookmark_mark(&skill, "vice-president"), "☆");
+    assert_eq!(app.bookmark_mark("no-such-skill", "director"), " ");
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('k'), KeyCode::Enter]);
+    assert_eq!(app.level().map(|l| l.id.as_str()), Some("vice-president"));
+    press(&mut app, &[KeyCode::Tab]);
+    assert!(screen_text(&app).contains('☆'), "{}", screen_text(&app));
+}

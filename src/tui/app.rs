@@ -160,9 +160,21 @@ impl App {
         self
     }
 
-    /// Whether the skill is bookmarked at this level, for a ★ on any screen that lists it.
+    /// Whether the skill is bookmarked at this level.
     pub fn is_bookmarked(&self, skill_id: &str, level_id: &str) -> bool {
         self.plan.is_bookmarked(skill_id, level_id)
+    }
+
+    /// The mark a skill row carries wherever it appears: `★` bookmarked at this level (what
+    /// `b` toggles here), `☆` in the plan from another level, a space otherwise.
+    pub fn bookmark_mark(&self, skill_id: &str, level_id: &str) -> &'static str {
+        if self.is_bookmarked(skill_id, level_id) {
+            "★"
+        } else if self.plan.has_skill(skill_id) {
+            "☆"
+        } else {
+            " "
+        }
     }
 
     /// The (skill, level) under the cursor on the current screen, which `b` bookmarks. A
@@ -190,14 +202,14 @@ impl App {
         }
     }
 
-    /// The level a compare-list row is bookmarked at (see [`App::selected_skill_at_level`]),
-    /// for its ★.
-    pub fn compare_row_bookmarked(&self, row: &crate::compare::SkillRow<'_>) -> bool {
+    /// The bookmark mark of a compare-list row, at the level `b` would bookmark it at (see
+    /// [`App::selected_skill_at_level`]).
+    pub fn compare_row_mark(&self, row: &crate::compare::SkillRow<'_>) -> &'static str {
         let Some((a, b)) = self.compared_levels() else {
-            return false;
+            return " ";
         };
         let level = if row.b.is_some() { b } else { a };
-        self.is_bookmarked(&row.skill.id, &level.id)
+        self.bookmark_mark(&row.skill.id, &level.id)
     }
 
     /// Sets the plan's target level (the level picker calls this with the chosen id).

@@ -122,6 +122,11 @@ impl PlanState {
         self.plan().is_some_and(|p| p.contains(skill, level))
     }
 
+    /// Whether the skill is in the plan at all, from whichever level.
+    pub fn has_skill(&self, skill: &str) -> bool {
+        self.plan().is_some_and(|p| p.has_skill(skill))
+    }
+
     /// The items in the order the plan screen lists them: grouped by status, file order
     /// within a group.
     pub fn items(&self) -> Vec<&PlanItem> {

@@ -633,12 +633,8 @@ fn skill_line(
     };
     Line::from(vec![
         Span::raw(if selected { "▶" } else { " " }),
-        // ★: bookmarked at the level `b` would bookmark it at (B if B expects it, else A).
-        Span::raw(if app.compare_row_bookmarked(row) {
-            "★"
-        } else {
-            " "
-        }),
+        // ★ at the level `b` would bookmark it at (B if B expects it, else A); ☆ elsewhere.
+        Span::raw(app.compare_row_mark(row)),
         Span::styled(row.change.marker().to_string(), style),
         Span::raw(" "),
         Span::raw(pad(&one_line(&row.skill.name), name_width)),

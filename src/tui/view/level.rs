@@ -332,12 +332,8 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
                 proficiency,
             } => {
                 let selected = index == cursor;
-                let marker = match (selected, app.is_bookmarked(id, &level.id)) {
-                    (true, true) => "▶★",
-                    (true, false) => "▶ ",
-                    (false, true) => " ★",
-                    (false, false) => "  ",
-                };
+                let cursor_mark = if selected { "▶" } else { " " };
+                let marker = format!("{cursor_mark}{}", app.bookmark_mark(id, &level.id));
                 let word_width = if columns >= 34 { 9 } else { 0 };
                 let name_width = columns.saturating_sub(2 + 4 + 1 + word_width);
                 let mut spans = vec![Span::raw(marker)];
