@@ -436,10 +436,16 @@ fn a_skill_in_the_plan_from_another_level_carries_a_hollow_star() {
     // The vice president expects the same skill: there it is marked as in the plan from
     // another level, and `b` would add a second item rather than remove the first.
     let vp = app.ladder.level("vice-president").expect("vice president");
-    assert!(vp.proficiency_of(&skill).is_some(), "{skill} is kept up the track");
+    assert!(
+        vp.proficiency_of(&skill).is_some(),
+        "{skill} is kept up the track"
+    );
     assert_eq!(app.bookmark_mark(&skill, "vice-president"), "☆");
     assert_eq!(app.bookmark_mark("no-such-skill", "director"), " ");
-    press(&mut app, &[KeyCode::Esc, KeyCode::Char('k'), KeyCode::Enter]);
+    press(
+        &mut app,
+        &[KeyCode::Esc, KeyCode::Char('k'), KeyCode::Enter],
+    );
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("vice-president"));
     press(&mut app, &[KeyCode::Tab]);
     assert!(screen_text(&app).contains('☆'), "{}", screen_text(&app));
