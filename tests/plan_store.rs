@@ -224,6 +224,34 @@ fn a_missing_date_is_located_and_left_alone() {
     );
 }
 
+/// The read-only store's message says "fix it (or move it away) and try again": both must
+/// give a writable store at the next reload, and never before.
+#[test]
+fn a_read_only_plan_becomes_writable_once_fixed_or_moved_away() {
+    let dir = temp_dir();
+    let path = dir.path().join("plan.toml");
+    let broken = "version = 1\n[[items]\n";
+    for repair in ["fix", "move away"] {
+        write(&path, broken);
+        let (mut store, error) = PlanStore::open_or_read_only(&path);
+        assert!(error.is_some() && store.is_read_only());
+        assert!(store.reload().is_err(), "still broken: still an error");
+        assert!(store.is_read_only());
+        match repair {
+            "fix" => write(&path, HAND_WRITTEN),
+            _ => std::fs::rename(&path, dir.path().join("broken.toml")).expect("move away"),
+        }
+        assert!(store.reload().expect("readable now"), "{repair}: reloaded");
+        assert!(!store.is_read_only(), "{repair}: writable again");
+        store.apply(&Edit::Add(item("a", "b"))).expect("saved");
+        let expected = if repair == "fix" { 2 } else { 1 };
+        assert_eq!(
+            PlanStore::open(&path).expect("valid").plan().items.len(),
+            expected
+        );
+    }
+}
+
 #[test]
 fn bytes_that_are_not_utf8_are_left_alone() {
     let dir = temp_dir();

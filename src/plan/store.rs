@@ -211,10 +211,12 @@ impl PlanStore {
         }
     }
 
-    /// Reads the file again if it changed on disk; returns whether it had.
+    /// Reads the file again if it changed on disk; returns whether it had. A read-only store
+    /// always reads it again: its file may have been fixed, or moved away (no file at all, as
+    /// a read-only store holds, is then a new empty plan).
     pub fn reload(&mut self) -> Result<bool, PlanError> {
         let current = read_file(&self.path)?;
-        if current == self.on_disk {
+        if current == self.on_disk && !self.read_only {
             return Ok(false);
         }
         self.plan = parse_bytes(&self.path, current.as_deref()).map_err(PlanError::Invalid)?;
