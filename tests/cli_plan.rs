@@ -421,3 +421,46 @@ fn a_folder_that_cannot_hold_the_plan_is_a_clear_error() {
     );
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn ids_from_the_plan_file_are_escaped_in_messages_and_suggested_once() {
+    let sandbox = Sandbox::new();
+    for level in ["director", "senior-manager"] {
+        sandbox
+            .rungs(&["plan", "add", "budgeting", "--level", level])
+            .assert()
+            .success();
+    }
+    let out = sandbox
+        .rungs(&["plan", "status", "budgetin", "done"])
+        .assert()
+        .code(2);
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("`budgeting`").count(), 1, "{err}");
+
+    // A hand-edited item whose level id holds an ESC (a TOML escape, so the file is valid).
+    let mut text = std::fs::read_to_string(sandbox.plan_path()).expect("read");
+    text.push_str(
+        "\n[[items]]\nskill = \"budgeting\"\nlevel = \"old\\u001b[31m\"\nadded = 2026-01-05\n",
+    );
+    std::fs::write(sandbox.plan_path(), text).expect("write");
+    for args in [
+        &["plan", "remove", "budgeting"][..],
+        &["plan", "remove", "budgeting", "--level", "old"],
+    ] {
+        let out = sandbox.rungs(args).assert().code(2);
+        let err = stderr_of(&out);
+        assert!(err.contains("old\\u{1b}[31m"), "{err}");
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+    }
+    let out = sandbox
+        .rungs(&["plan", "remove", "budgeting", "--level", "old\u{1b}[31m"])
+        .assert()
+        .success();
+    let said = stdout_of(&out);
+    assert!(
+        said.starts_with("removed budgeting at old\\u{1b}[31m"),
+        "{said}"
+    );
+    assert_eq!(sandbox.plan().items.len(), 2);
+}

@@ -158,6 +158,8 @@ fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
             Err(error) => return plan_error(&error),
         }
     }
+    // The ids in `done` may come from the plan file.
+    let done = escape_control(&done);
     let path = escape_control(&store.path().display().to_string()).into_owned();
     if changed {
         emit(&format!("{done} ({path})\n"))
@@ -286,18 +288,22 @@ fn find_skill<'a>(ladder: &'a Ladder, id: &str) -> Result<&'a crate::ladder::Ski
 }
 
 /// The plan's item for `skill` (at `level` when given). Works for items the ladder does not
-/// know, so a renamed skill can still be removed.
+/// know, so a renamed skill can still be removed. Ids quoted in messages come from the plan
+/// file too, so each message is printed with its control characters escaped.
 fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a PlanItem, i32> {
+    let refuse = |message: String| {
+        eprintln!("rungs: {}", escape_control(&message));
+        EXIT_USAGE
+    };
     let of_skill: Vec<&PlanItem> = plan.items.iter().filter(|i| i.skill == skill).collect();
     if of_skill.is_empty() {
-        let mut ids: Vec<&str> = plan.items.iter().map(|i| i.skill.as_str()).collect();
-        ids.dedup();
+        // Sorted so that a skill planned at two levels is suggested once.
+        let ids: std::collections::BTreeSet<&str> =
+            plan.items.iter().map(|i| i.skill.as_str()).collect();
         let hint = did_you_mean(skill, ids);
-        eprintln!(
-            "rungs: skill `{}` is not in the plan{hint}; `rungs plan` lists it",
-            escape_control(skill)
-        );
-        return Err(EXIT_USAGE);
+        return Err(refuse(format!(
+            "skill `{skill}` is not in the plan{hint}; `rungs plan` lists it"
+        )));
     }
     let levels = || {
         of_skill
@@ -312,22 +318,15 @@ fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a
             .find(|i| i.level == level)
             .ok_or_else(|| {
                 let hint = did_you_mean(level, levels());
-                eprintln!(
-                    "rungs: skill `{skill}` is not planned at level `{}`{hint}; it is planned \
-                     at: {}",
-                    escape_control(level),
+                refuse(format!(
+                    "skill `{skill}` is not planned at level `{level}`{hint}; it is planned at: {}",
                     levels().join(", ")
-                );
-                EXIT_USAGE
+                ))
             }),
-        None if of_skill.len() > 1 => {
-            eprintln!(
-                "rungs: skill `{skill}` is planned at more than one level ({}); say which with \
-                 --level",
-                levels().join(", ")
-            );
-            Err(EXIT_USAGE)
-        }
+        None if of_skill.len() > 1 => Err(refuse(format!(
+            "skill `{skill}` is planned at more than one level ({}); say which with --level",
+            levels().join(", ")
+        ))),
         None => Ok(of_skill[0]),
     }
 }
