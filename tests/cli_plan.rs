@@ -464,3 +464,40 @@ fn ids_from_the_plan_file_are_escaped_in_messages_and_suggested_once() {
     );
     assert_eq!(sandbox.plan().items.len(), 2);
 }
+
+#[test]
+fn target_clear_takes_the_target_and_its_title_out() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .rungs(&["plan", "target", "director"])
+        .assert()
+        .success();
+    sandbox
+        .rungs(&["plan", "add", "budgeting"])
+        .assert()
+        .success();
+    sandbox
+        .rungs(&["plan", "target", "--clear"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("target cleared"));
+    let plan = sandbox.plan();
+    assert_eq!((plan.target, plan.target_title), (None, None));
+    assert_eq!(plan.items.len(), 1, "clearing the target keeps the items");
+    let text = stdout_of(&sandbox.rungs(&["plan"]).assert().success());
+    assert!(text.contains("No target level"), "{text}");
+    sandbox
+        .rungs(&["plan", "target", "--clear"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("nothing to change"));
+
+    // A level and --clear together, or neither, is a usage error that writes nothing.
+    let before = std::fs::read(sandbox.plan_path()).expect("read");
+    sandbox
+        .rungs(&["plan", "target", "director", "--clear"])
+        .assert()
+        .code(2);
+    sandbox.rungs(&["plan", "target"]).assert().code(2);
+    assert_eq!(std::fs::read(sandbox.plan_path()).expect("read"), before);
+}

@@ -57,8 +57,10 @@ pub enum PlanCommand {
     },
     /// Set the level you are working toward (or clear it with --clear).
     Target {
+        /// A level id, as listed by `rungs list`.
         #[arg(required_unless_present = "clear")]
         level: Option<String>,
+        /// Clear the target instead (the plan's items stay).
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
