@@ -148,9 +148,26 @@ mod tests {
 
     #[test]
     fn an_items_header_inside_a_note_never_splits_the_plan_wrongly() {
-        // Every note holds what looks like the start of another item, in a multi-line string.
-        let plan = big_plan(|i| format!("line one\n[[items]]\nskill = \"fake-{i}\"\nend"));
+        // The first note is long enough to span the middle of the file, and after the middle
+        // it holds what looks like the start of another item: the first `[[items]]` line
+        // after the middle is inside that note.
+        let fake = "\n[[items]]\nskill = \"fake\"\n";
+        let plan = big_plan(|i| match i {
+            0 => format!("{}{fake}end", "x".repeat(2 * PARSE_IN_HALVES_FROM)),
+            _ => format!("note {i}"),
+        });
         let text = to_toml(&plan).expect("encodes");
+        let middle = text.len() / 2;
+        let in_note = text.find(fake).expect("the fake header is in the file");
+        assert!(
+            in_note > middle && !text[middle..in_note].contains("\n[[items]]\n"),
+            "the split point must fall inside the note"
+        );
+        assert_eq!(
+            parse_in_halves(&text),
+            None,
+            "a split inside a note is refused"
+        );
         assert_eq!(parse("plan.toml", &text).expect("parses"), plan);
     }
 
