@@ -204,3 +204,22 @@ fn bad_usage_exits_2() {
     rungs().args(["show"]).assert().code(2);
     rungs().args(["list", "--format", "yaml"]).assert().code(2);
 }
+
+#[test]
+fn control_characters_in_a_file_name_never_reach_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("rungs-cli-file-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    std::fs::write(dir.join("bad\u{1b}]0;title\u{7}.toml"), "sumary = 1\n").expect("write");
+    let output = rungs().arg("validate").arg(&dir).assert().code(1);
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = &output.get_output().stderr;
+    let shown = String::from_utf8_lossy(stderr);
+    assert!(
+        shown.contains("bad\\u{1b}]0;title\\u{7}.toml:1:1: unknown key"),
+        "{shown}"
+    );
+    assert!(
+        !stderr.contains(&0x1b) && !stderr.contains(&0x07),
+        "{shown}"
+    );
+}

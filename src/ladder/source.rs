@@ -64,11 +64,13 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
-    /// `file:line:col: message`, or `file: message` for the file as a whole.
+    /// `file:line:col: message`, or `file: message` for the file as a whole. The file name is
+    /// escaped: a folder from someone else may name a file with an ESC in it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = escape_control(&self.file);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {}", self.message),
+            None => write!(f, "{file}: {}", self.message),
         }
     }
 }
