@@ -45,6 +45,12 @@ fn level_name(ladder: &Ladder, id: &str) -> String {
     )
 }
 
+/// `Title (id), Title (id)` for a list of level ids.
+fn level_names<'a>(ladder: &Ladder, ids: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<String> = ids.into_iter().map(|id| level_name(ladder, id)).collect();
+    names.join(", ")
+}
+
 /// Tracks and their levels in order, lowest rung first.
 pub fn list_text(ladder: &Ladder) -> String {
     let mut out = format!("{}\n", one_line(&ladder.info.name));
@@ -210,12 +216,8 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
     out.push('\n');
     field(&mut out, "Scope", &level.scope, width);
     if !level.reports_to.is_empty() {
-        let bosses: Vec<String> = level
-            .reports_to
-            .iter()
-            .map(|id| level_name(ladder, id))
-            .collect();
-        field(&mut out, "Reports to", &bosses.join(", "), width);
+        let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
+        field(&mut out, "Reports to", &bosses, width);
     }
     if !level.reporting_note.is_empty() {
         field(&mut out, "", &level.reporting_note, width);
@@ -284,12 +286,9 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
     }
     let equivalents = ladder.equivalents_of(&level.id);
     if !equivalents.is_empty() {
-        let names: Vec<String> = equivalents
-            .iter()
-            .map(|l| level_name(ladder, &l.id))
-            .collect();
+        let names = level_names(ladder, equivalents.iter().map(|l| l.id.as_str()));
         out.push('\n');
-        field(&mut out, "Equivalent to", &names.join(", "), width);
+        field(&mut out, "Equivalent to", &names, width);
     }
     out.push_str("\nSources\n");
     bullets(&mut out, &level.sources, width);
@@ -317,12 +316,8 @@ pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
     out.push_str("| | |\n|---|---|\n");
     out.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
     if !level.reports_to.is_empty() {
-        let bosses: Vec<String> = level
-            .reports_to
-            .iter()
-            .map(|id| level_name(ladder, id))
-            .collect();
-        out.push_str(&format!("| Reports to | {} |\n", cell(&bosses.join(", "))));
+        let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
+        out.push_str(&format!("| Reports to | {} |\n", cell(&bosses)));
     }
     if let Some(direct) = &level.direct_reports {
         out.push_str(&format!("| Direct reports | {} |\n", cell(&direct.label())));

@@ -179,3 +179,26 @@ fn a_skill_reference_must_name_its_proficiency() {
         "skill `coaching` has no `proficiency`",
     );
 }
+
+#[test]
+fn the_caret_stands_under_the_problem_on_a_tab_indented_line() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/ladder.toml"),
+    )
+    .expect("valid fixture");
+    let source = rungs::ladder::SourceFile {
+        name: "tabs.toml".into(),
+        text: text.replace("\nscope = ", "\n\t\tscpoe = "),
+    };
+    let found = Ladder::from_sources(&[source]).unwrap_err();
+    let unknown = found
+        .iter()
+        .find(|p| p.message.contains("scpoe"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(unknown.position.map(|(_, column)| column), Some(3));
+    let rendered = unknown.render();
+    let lines: Vec<&str> = rendered.lines().collect();
+    let (excerpt, caret) = (lines[2], lines[3]);
+    let key_at = excerpt.find("scpoe").expect("excerpt shows the key");
+    assert_eq!(caret.find('^'), Some(key_at), "{rendered}");
+}

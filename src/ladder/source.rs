@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::text::escape_control;
 
 /// The text of one content file and the name it is reported under.
@@ -30,6 +32,9 @@ pub struct Problem {
     pub message: String,
     /// The offending line, control characters escaped, to show under the message.
     pub excerpt: Option<String>,
+    /// Display columns of `excerpt` before the caret. Not derived from `position`: an escaped
+    /// control character (a tab, say) is wider in the excerpt than in the file.
+    pub caret: usize,
 }
 
 impl Problem {
@@ -39,17 +44,18 @@ impl Problem {
             position: None,
             message: message.into(),
             excerpt: None,
+            caret: 0,
         }
     }
 
     /// The problem and, under it, the line it points at with a caret, like a compiler does.
     pub fn render(&self) -> String {
         let mut out = self.to_string();
-        if let (Some(excerpt), Some((line, column))) = (&self.excerpt, self.position) {
+        if let (Some(excerpt), Some((line, _))) = (&self.excerpt, self.position) {
             let gutter = line.to_string().len();
-            let caret_pad = excerpt_width_before(excerpt, column);
+            let caret = self.caret;
             out.push_str(&format!(
-                "\n{:gutter$} |\n{line} | {excerpt}\n{:gutter$} | {:caret_pad$}^",
+                "\n{:gutter$} |\n{line} | {excerpt}\n{:gutter$} | {:caret$}^",
                 "", "", ""
             ));
         }
@@ -57,19 +63,14 @@ impl Problem {
     }
 }
 
-/// Display columns before the caret: the excerpt is escaped, so measure its prefix.
-fn excerpt_width_before(excerpt: &str, column: usize) -> usize {
-    use unicode_width::UnicodeWidthStr;
-    let prefix: String = excerpt.chars().take(column.saturating_sub(1)).collect();
-    prefix.width()
-}
-
 impl fmt::Display for Problem {
-    /// `file:line:col: message`, or `file: message` for the file as a whole.
+    /// `file:line:col: message`, or `file: message` for the file as a whole. The file name is
+    /// escaped: a folder from someone else may name a file with an ESC in it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = escape_control(&self.file);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {}", self.message),
+            None => write!(f, "{file}: {}", self.message),
         }
     }
 }
@@ -135,12 +136,15 @@ impl<'a> ParsedFile<'a> {
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let column = text[line_start..start].chars().count() + 1;
+        let before = &text[line_start..start];
+        // Both are prefixes of the same line, so the shorter one ends on a char boundary.
+        let before_in_excerpt = &before[..before.len().min(line_text.len())];
         Problem {
             file: self.source.name.clone(),
-            position: Some((line_index + 1, column)),
+            position: Some((line_index + 1, before.chars().count() + 1)),
             message: escape_control(message).into_owned(),
             excerpt: Some(escape_control(line_text).into_owned()),
+            caret: escape_control(before_in_excerpt).width(),
         }
     }
 
