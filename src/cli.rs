@@ -183,6 +183,15 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, command: Command) -> i32
     }
 }
 
+/// `1 track`, `2 tracks`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn validate(dir: Option<&Path>) -> i32 {
     let checked = match dir {
         Some(dir) => Ladder::from_folder(dir),
@@ -194,11 +203,11 @@ fn validate(dir: Option<&Path>) -> i32 {
             let place =
                 dir.map_or_else(|| "built-in ladder".to_owned(), |d| d.display().to_string());
             emit(&format!(
-                "{place}: ok — {} tracks, {} levels, {} skills ({} skill references)\n",
-                ladder.tracks().len(),
-                ladder.levels().len(),
-                ladder.skills().len(),
-                references
+                "{place}: ok — {}, {}, {} ({})\n",
+                count(ladder.tracks().len(), "track"),
+                count(ladder.levels().len(), "level"),
+                count(ladder.skills().len(), "skill"),
+                count(references, "skill reference"),
             ))
         }
         Err(problems) => {

@@ -55,7 +55,9 @@ fn validate_takes_the_folder_from_content_flag_or_env() {
         .args(["--content", &fixture("valid"), "validate"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 tracks, 1 levels, 1 skills"));
+        .stdout(predicate::str::contains(
+            "1 track, 1 level, 1 skill (1 skill reference)",
+        ));
     rungs()
         .env("RUNGS_CONTENT", fixture("bad/unknown-skill"))
         .arg("validate")
