@@ -474,9 +474,12 @@ impl<'a> Comparison<'a> {
     /// new/only-A and raised/lowered counts swap. Overlaps, the axis, `Same` and `Changed`
     /// rows, and the order of rows are unchanged.
     pub fn mirrored(&self) -> Comparison<'a> {
+        let responsibilities = Responsibilities {
+            a: self.responsibilities.b.clone(),
+            b: self.responsibilities.a.clone(),
+        };
         let mut headline = self.headline.mirrored();
-        headline.responsibilities_new =
-            self.responsibilities.a.iter().filter(|d| !d.shared).count();
+        headline.responsibilities_new = responsibilities.new_at_b();
         Comparison {
             a: self.b,
             b: self.a,
@@ -509,10 +512,7 @@ impl<'a> Comparison<'a> {
                     ..row.clone()
                 })
                 .collect(),
-            responsibilities: Responsibilities {
-                a: self.responsibilities.b.clone(),
-                b: self.responsibilities.a.clone(),
-            },
+            responsibilities,
             headline,
         }
     }

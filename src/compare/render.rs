@@ -154,6 +154,14 @@ fn wrap(text: &str, width: usize, first: &str) -> Vec<String> {
         .collect()
 }
 
+/// Appends `text` wrapped to `width` columns, one line each; `first` as in [`wrap`].
+fn push_wrapped(out: &mut String, text: &str, width: usize, first: &str) {
+    for line in wrap(text, width, first) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
 /// Two columns side by side, `left` padded to `left_width`, with `gutter` between.
 struct Columns {
     left: usize,
@@ -227,14 +235,8 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     };
     cols.push(&mut out, &tag(a_head, "A"), &tag(b_head, "B"), '│');
     out.push('\n');
-    for line in wrap(&relation_text(ladder, c), width, "") {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    for line in wrap(&c.headline.text(), width, "Changes: ") {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    push_wrapped(&mut out, &relation_text(ladder, c), width, "");
+    push_wrapped(&mut out, &c.headline.text(), width, "Changes: ");
 
     for row in &c.facts {
         if row.a.is_none() && row.b.is_none() {
@@ -246,10 +248,7 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
 
     out.push('\n');
     let heading = format!("Experience (one axis, 0–{} years)", c.experience.axis_end);
-    for line in wrap(&heading, width, "") {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    push_wrapped(&mut out, &heading, width, "");
     for (label, range) in [
         ("In the field", &c.experience.field),
         ("Managing people", &c.experience.managing),
@@ -285,25 +284,21 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     }
 
     out.push('\n');
-    for line in wrap(
+    push_wrapped(
+        &mut out,
         "Skills  (+ new at B, − only at A, ↑ raised, ↓ lowered)",
         width,
         "",
-    ) {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    );
     skills_text(&mut out, c, width);
 
     out.push('\n');
-    for line in wrap(
+    push_wrapped(
+        &mut out,
         "Responsibilities  (+ new at B, − only at A, = at both)",
         width,
         "",
-    ) {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    );
     for (a, b) in c.responsibilities.rows() {
         let cell = |d: Option<&Duty>, side, w| {
             d.map_or_else(Vec::new, |d| {
@@ -404,10 +399,7 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                     }
                 }
                 let mark = format!("  {} ", row.change.marker());
-                for line in wrap(&row.skill.name, width, &mark) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
+                push_wrapped(out, &row.skill.name, width, &mark);
                 out.push_str(&format!("    A {}\n", proficiency_text(row.a, false)));
                 out.push_str(&format!("    B {}\n", proficiency_text(row.b, false)));
             }

@@ -254,6 +254,13 @@ fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
 }
 
+/// Whether `pattern`'s chars appear in `haystack` in order: exactly when skim matching (case
+/// respected) finds a match at all.
+fn is_subsequence(pattern: &str, haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    pattern.chars().all(|p| rest.any(|c| c == p))
+}
+
 /// Below this many candidate texts a scan runs on the calling thread: starting threads would
 /// cost more than it saves.
 const PARALLEL_MIN: usize = 4_096;
@@ -529,6 +536,14 @@ impl SearchIndex {
                     },
                     last: before.last,
                 };
+                // Building a matcher is the costly part of scoring (see `fresh_matcher`):
+                // build none for a text that some term cannot match.
+                let possible = terms
+                    .iter()
+                    .all(|term| is_subsequence(&term.pattern, self.haystack(before.text, term)));
+                if !possible {
+                    continue;
+                }
                 let matched = terms.iter().try_for_each(|term| {
                     let share = self.score(scored.text, term)?;
                     scored.total += share;

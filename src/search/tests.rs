@@ -399,6 +399,19 @@ proptest! {
         }
     }
 
+    /// The pre-check that spares building a matcher never turns away a text the matcher
+    /// would match, and never lets through one it would not.
+    #[test]
+    fn the_subsequence_check_agrees_with_the_matcher(
+        text in "[abcAB é日 ]{0,16}",
+        pattern in "[abcAB é日]{1,6}",
+    ) {
+        prop_assert_eq!(
+            is_subsequence(&pattern, &text),
+            fresh_matcher().fuzzy(&text, &pattern, false).is_some()
+        );
+    }
+
     #[test]
     fn snippets_fit_and_keep_matched_characters(
         text in "[a-z 日é]{0,80}",
