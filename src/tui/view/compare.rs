@@ -167,12 +167,10 @@ pub fn head_lines(
 /// and the page still say them).
 const ROOMY_HEIGHT: u16 = 30;
 
-/// Rows the top of the screen takes in a body of `width` × `height`.
-pub fn head_height(app: &App, width: u16, height: u16) -> u16 {
-    app.comparison().map_or(0, |c| {
-        let lines = head_lines(app, &c, usize::from(width), height >= ROOMY_HEIGHT);
-        u16::try_from(lines.len()).unwrap_or(u16::MAX)
-    })
+/// Rows the top of the screen takes in `body`.
+pub fn head_height(app: &App, c: &Comparison<'_>, body: Rect) -> u16 {
+    let lines = head_lines(app, c, usize::from(body.width), body.height >= ROOMY_HEIGHT);
+    u16::try_from(lines.len()).unwrap_or(u16::MAX)
 }
 
 fn heading(text: &str, columns: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
@@ -488,12 +486,12 @@ fn page_inner(area: Rect) -> (Rect, usize) {
 }
 
 /// How far the page can scroll before its last line reaches the bottom of the pane.
-pub fn max_page_scroll(app: &App) -> usize {
-    let (Some(area), Some(c)) = (super::regions(app).compare_page, app.comparison()) else {
+pub fn max_page_scroll(app: &App, c: &Comparison<'_>) -> usize {
+    let Some(area) = super::regions_for(app, Some(c)).compare_page else {
         return 0;
     };
     let (inner, columns) = page_inner(area);
-    page_lines(app, &c, columns)
+    page_lines(app, c, columns)
         .len()
         .saturating_sub(usize::from(inner.height))
 }
@@ -534,13 +532,13 @@ fn first_visible_row(rows: &[ListRow<'_>], cursor: usize, height: usize) -> usiz
 
 /// The skill (as a cursor position) drawn at a terminal cell, if any.
 pub fn skill_at(app: &App, at: Position) -> Option<usize> {
-    let area = super::regions(app).compare_skills?;
+    let c = app.comparison()?;
+    let area = super::regions_for(app, Some(&c)).compare_skills?;
     let inner = Block::bordered().inner(area);
     let list_top = inner.y.saturating_add(u16::try_from(LIST_HEAD).ok()?);
     if !inner.contains(at) || at.y < list_top {
         return None;
     }
-    let c = app.comparison()?;
     let rows = list_rows(&c);
     let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
     let first = first_visible_row(&rows, app.compare_cursor, height);
@@ -550,20 +548,17 @@ pub fn skill_at(app: &App, at: Position) -> Option<usize> {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
-    let Some(c) = app.comparison() else {
-        return;
-    };
+pub fn draw(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, regions: &Regions) {
     if let Some(area) = regions.compare_head {
         let roomy = regions.body.height >= ROOMY_HEIGHT;
-        let lines = head_lines(app, &c, usize::from(area.width), roomy);
+        let lines = head_lines(app, c, usize::from(area.width), roomy);
         frame.render_widget(Paragraph::new(lines), area);
     }
     if let Some(area) = regions.compare_page {
-        draw_page(frame, app, &c, area);
+        draw_page(frame, app, c, area);
     }
     if let Some(area) = regions.compare_skills {
-        draw_skills(frame, app, &c, area);
+        draw_skills(frame, app, c, area);
     }
 }
 
