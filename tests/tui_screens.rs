@@ -555,3 +555,30 @@ fn the_readme_shows_the_screens_as_they_are() {
         );
     }
 }
+
+#[test]
+fn billions_of_years_draw_at_once() {
+    // A content folder may give any whole number of years; the tick row under the bars
+    // must not step through them one by one.
+    let text_of_ladder = include_str!("fixtures/valid/ladder.toml")
+        .replace("min = 2, max = 4 }", "min = 2, max = 4294967295 }");
+    assert!(text_of_ladder.contains("4294967295"));
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "huge.toml".into(),
+        text: text_of_ladder,
+    }])
+    .expect("a ladder with a huge range is valid");
+    let huge = ladder
+        .levels()
+        .iter()
+        .position(|l| l.experience.field.max == Some(u32::MAX))
+        .expect("the level with the huge range");
+    let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
+    app.select_level(huge);
+    app.update(Action::Open);
+    let level = text(&buffer(&app));
+    assert!(level.contains("4294967295"), "{level}");
+    run(&mut app, &[Action::Compare, Action::Back]);
+    let compare = text(&buffer(&app));
+    assert!(compare.contains("Experience in years"), "{compare}");
+}

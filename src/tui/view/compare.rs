@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use unicode_width::UnicodeWidthStr;
 
 use super::Regions;
-use super::common::{self, fit, one_line, pad, wrap};
+use super::common::{self, YearsScale, fit, one_line, pad, wrap};
 use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
 use crate::ladder::{Level, Proficiency, Range};
@@ -322,11 +322,7 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
         .unwrap_or(0);
     const LEAD: usize = 4; // "  A "
     let bar_width = columns.saturating_sub(LEAD + 1 + label_width);
-    let axis = c.experience.axis_end.max(1);
-    let cell = |years: u32| -> usize {
-        let scaled = u64::from(years.min(axis)) * bar_width as u64 / u64::from(axis);
-        usize::try_from(scaled).unwrap_or(bar_width)
-    };
+    let scale = YearsScale::new(c.experience.axis_end, bar_width);
     let mut lines = Vec::new();
     for (name, range) in &ranges {
         let (mark, style) = status_mark(range.status, theme);
@@ -346,24 +342,12 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
             let mut spans = vec![Span::styled(format!("  {letter} "), series)];
             match side {
                 Some(r) if bar_width >= 8 => {
-                    let start = cell(r.min).min(bar_width.saturating_sub(1));
-                    let end = match r.max {
-                        Some(max) => cell(max).max(start + 1),
-                        None => bar_width,
-                    };
                     // An estimate keeps the series colour but a lighter glyph, as elsewhere.
                     let glyph = if r.estimate { "▒" } else { glyph };
-                    let mut bar = glyph.repeat(end.saturating_sub(start));
-                    if r.is_open_ended() {
-                        bar.pop();
-                        bar.push('▶');
-                    }
-                    spans.push(Span::styled("·".repeat(start), theme.pip_empty));
+                    let (before, bar, after) = scale.bar(r, glyph);
+                    spans.push(Span::styled("·".repeat(before), theme.pip_empty));
                     spans.push(Span::styled(bar, series));
-                    spans.push(Span::styled(
-                        "·".repeat(bar_width.saturating_sub(end)),
-                        theme.pip_empty,
-                    ));
+                    spans.push(Span::styled("·".repeat(after), theme.pip_empty));
                     spans.push(Span::raw(" "));
                     spans.push(Span::raw(range_label(Some(r))));
                 }
@@ -374,28 +358,16 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
         }
     }
     if bar_width >= 8 {
-        let mut ticks = String::new();
-        let step = if axis > 50 {
+        let step = if scale.axis > 50 {
             10
-        } else if axis > 10 {
+        } else if scale.axis > 10 {
             5
         } else {
             1
         };
-        let mut year = 0;
-        while year <= axis {
-            let at = cell(year).min(bar_width);
-            let label = year.to_string();
-            if at >= ticks.width() && at + label.len() <= bar_width + label_width + 1 {
-                ticks.push_str(&" ".repeat(at - ticks.width()));
-                ticks.push_str(&label);
-                ticks.push(' ');
-            }
-            year += step;
-        }
         lines.push(Line::from(vec![
             Span::raw(" ".repeat(LEAD)),
-            Span::styled(ticks.trim_end().to_owned(), theme.muted),
+            Span::styled(scale.ticks(step, label_width + 1), theme.muted),
         ]));
     }
     let estimate = [&c.experience.field, &c.experience.managing]
