@@ -2,9 +2,9 @@
 //! same-track and a cross-track pair at two sizes, the styles that carry the diff with and
 //! without colour, wide characters and control characters.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+mod common;
+
+use common::{app, buffer, find, text};
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
 use rungs::compare::Side;
@@ -15,51 +15,10 @@ use rungs::tui::finder::PickPurpose;
 use rungs::tui::view;
 use unicode_width::UnicodeWidthStr;
 
-fn app(width: u16, height: u16, no_color: bool) -> App {
-    let ladder = Ladder::embedded().expect("built-in ladder loads");
-    App::new(ladder, Settings::defaults(no_color), (width, height))
-}
-
 fn run(app: &mut App, actions: &[Action]) {
     for &action in actions {
         app.update(action);
     }
-}
-
-fn buffer(app: &App) -> Buffer {
-    let backend = TestBackend::new(app.size.0, app.size.1);
-    let mut terminal = Terminal::new(backend).expect("test backend");
-    terminal
-        .draw(|frame| view::draw(frame, app))
-        .expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as a terminal shows it: a wide character covers the cell after it.
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// The cell where `needle` starts, searching the screen's text row by row.
-fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    let shown = text(buffer);
-    for (y, line) in shown.lines().enumerate() {
-        if let Some(byte) = line.find(needle) {
-            let x = line[..byte].width();
-            return Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?));
-        }
-    }
-    None
 }
 
 fn select(app: &mut App, id: &str) {
@@ -297,7 +256,7 @@ fn the_diff_is_coloured_where_colour_is_on() {
     assert_eq!(buffer[(x, y)].fg, Color::Green, "new at B");
     // Each rung keeps the skills of the rung below: only a cross-track pair has skills only A
     // expects.
-    let across = self::buffer(&comparing(
+    let across = common::buffer(&comparing(
         "staff-engineer",
         "senior-manager",
         120,

@@ -450,3 +450,21 @@ fn a_skill_in_the_plan_from_another_level_carries_a_hollow_star() {
     press(&mut app, &[KeyCode::Tab]);
     assert!(screen_text(&app).contains('☆'), "{}", screen_text(&app));
 }
+
+#[test]
+fn the_plan_screen_names_the_keys_as_bound() {
+    let (_dir, path) = temp_plan();
+    let keys = "[keys]\nbookmark = [\"m\"]\ntarget = [\"T\"]\n";
+    let user = rungs::tui::config::parse("config.toml", keys).expect("config parses");
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    let mut app = App::new(ladder, Settings::with_overrides(false, &user), (100, 30))
+        .with_plan(open_plan(Some(&path)));
+    press(&mut app, &chars("p"));
+    let shown = screen_text(&app);
+    assert!(shown.contains("Press T to choose"), "{shown}");
+    app.set_plan_target("director");
+    let shown = screen_text(&app);
+    assert!(shown.contains("Not yet in your plan"), "{shown}");
+    assert!(shown.contains(" · m adds"), "{shown}");
+    assert!(!shown.contains(" · b adds"), "{shown}");
+}

@@ -1,47 +1,19 @@
 //! The explorer's screens drawn into a `TestBackend`: text snapshots at two sizes, and the
 //! styles that carry meaning (snapshots keep text only).
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::{app, buffer, find, text};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
 use rungs::tui::action::Action;
 use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
+use rungs::tui::open_plan;
 use rungs::tui::widgets::text_input::TextEdit;
-use rungs::tui::{open_plan, view};
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
-
-fn app(width: u16, height: u16, no_color: bool) -> App {
-    let ladder = Ladder::embedded().expect("built-in ladder loads");
-    App::new(ladder, Settings::defaults(no_color), (width, height))
-}
-
-fn buffer(app: &App) -> Buffer {
-    let backend = TestBackend::new(app.size.0, app.size.1);
-    let mut terminal = Terminal::new(backend).expect("test backend");
-    terminal
-        .draw(|frame| view::draw(frame, app))
-        .expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as a terminal shows it: a wide character covers the cell after it.
-fn text(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// The screens the README shows, each reached by a sequence of actions.
 pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
@@ -181,18 +153,6 @@ fn too_small_terminal_shows_a_note() {
     let app = app(39, 11, false);
     let shown = text(&buffer(&app));
     insta::assert_snapshot!("too_small_39x11", shown);
-}
-
-/// The cells of the row holding `needle`, from its first column, as (symbol, style) pairs.
-fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    let shown = text(buffer);
-    for (y, line) in shown.lines().enumerate() {
-        if let Some(byte) = line.find(needle) {
-            let x = line[..byte].width();
-            return Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?));
-        }
-    }
-    None
 }
 
 #[test]
@@ -554,4 +514,31 @@ fn the_readme_shows_the_screens_as_they_are() {
             "README screens out of date: {stale:?}; run `UPDATE_README=1 cargo test --test tui_screens`"
         );
     }
+}
+
+#[test]
+fn billions_of_years_draw_at_once() {
+    // A content folder may give any whole number of years; the tick row under the bars
+    // must not step through them one by one.
+    let text_of_ladder = include_str!("fixtures/valid/ladder.toml")
+        .replace("min = 2, max = 4 }", "min = 2, max = 4294967295 }");
+    assert!(text_of_ladder.contains("4294967295"));
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "huge.toml".into(),
+        text: text_of_ladder,
+    }])
+    .expect("a ladder with a huge range is valid");
+    let huge = ladder
+        .levels()
+        .iter()
+        .position(|l| l.experience.field.max == Some(u32::MAX))
+        .expect("the level with the huge range");
+    let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
+    app.select_level(huge);
+    app.update(Action::Open);
+    let level = text(&buffer(&app));
+    assert!(level.contains("4294967295"), "{level}");
+    run(&mut app, &[Action::Compare, Action::Back]);
+    let compare = text(&buffer(&app));
+    assert!(compare.contains("Experience in years"), "{compare}");
 }

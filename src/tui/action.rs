@@ -173,33 +173,19 @@ impl Action {
         }
     }
 
-    /// A word or two for the footer hints.
+    /// A word or two for the footer hints: the config name, unless a shorter word or one
+    /// shared by a pair reads better.
     pub fn hint(self) -> &'static str {
         match self {
             Action::Up | Action::Down => "move",
             Action::PreviousPane | Action::NextPane => "pane",
-            Action::Open => "open",
             Action::PageUp | Action::PageDown => "page",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Back => "back",
-            Action::Help => "help",
-            Action::Search => "search",
-            Action::GoToLevel => "go-to-level",
-            Action::Quit => "quit",
-            Action::Edit(_) => "edit",
-            Action::Bookmark => "bookmark",
-            Action::Undo => "undo",
-            Action::ShowPlan => "plan",
-            Action::CycleStatus => "status",
-            Action::Remove => "remove",
             Action::EditNote => "note",
-            Action::SetTarget => "target",
-            Action::Compare => "compare",
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
+            other => other.config_name(),
         }
     }
 

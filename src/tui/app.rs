@@ -873,11 +873,11 @@ impl App {
         self.details_scroll = self.details_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));
         self.plan.clamp(&self.ladder);
-        let compared_skills = self.comparison().map_or(0, |c| c.skills.len());
+        let (compared_skills, max_page_scroll) = self.comparison().map_or((0, 0), |c| {
+            (c.skills.len(), view::compare::max_page_scroll(self, &c))
+        });
         self.compare_cursor = self.compare_cursor.min(compared_skills.saturating_sub(1));
-        self.compare_scroll = self
-            .compare_scroll
-            .min(view::compare::max_page_scroll(self));
+        self.compare_scroll = self.compare_scroll.min(max_page_scroll);
     }
 }
 

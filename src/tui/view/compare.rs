@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use unicode_width::UnicodeWidthStr;
 
 use super::Regions;
-use super::common::{self, fit, one_line, pad, wrap};
+use super::common::{self, YearsScale, fit, one_line, pad, wrap};
 use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
 use crate::ladder::{Level, Proficiency, Range};
@@ -167,12 +167,10 @@ pub fn head_lines(
 /// and the page still say them).
 const ROOMY_HEIGHT: u16 = 30;
 
-/// Rows the top of the screen takes in a body of `width` × `height`.
-pub fn head_height(app: &App, width: u16, height: u16) -> u16 {
-    app.comparison().map_or(0, |c| {
-        let lines = head_lines(app, &c, usize::from(width), height >= ROOMY_HEIGHT);
-        u16::try_from(lines.len()).unwrap_or(u16::MAX)
-    })
+/// Rows the top of the screen takes in `body`.
+pub fn head_height(app: &App, c: &Comparison<'_>, body: Rect) -> u16 {
+    let lines = head_lines(app, c, usize::from(body.width), body.height >= ROOMY_HEIGHT);
+    u16::try_from(lines.len()).unwrap_or(u16::MAX)
 }
 
 fn heading(text: &str, columns: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
@@ -324,11 +322,7 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
         .unwrap_or(0);
     const LEAD: usize = 4; // "  A "
     let bar_width = columns.saturating_sub(LEAD + 1 + label_width);
-    let axis = c.experience.axis_end.max(1);
-    let cell = |years: u32| -> usize {
-        let scaled = u64::from(years.min(axis)) * bar_width as u64 / u64::from(axis);
-        usize::try_from(scaled).unwrap_or(bar_width)
-    };
+    let scale = YearsScale::new(c.experience.axis_end, bar_width);
     let mut lines = Vec::new();
     for (name, range) in &ranges {
         let (mark, style) = status_mark(range.status, theme);
@@ -348,24 +342,12 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
             let mut spans = vec![Span::styled(format!("  {letter} "), series)];
             match side {
                 Some(r) if bar_width >= 8 => {
-                    let start = cell(r.min).min(bar_width.saturating_sub(1));
-                    let end = match r.max {
-                        Some(max) => cell(max).max(start + 1),
-                        None => bar_width,
-                    };
                     // An estimate keeps the series colour but a lighter glyph, as elsewhere.
                     let glyph = if r.estimate { "▒" } else { glyph };
-                    let mut bar = glyph.repeat(end.saturating_sub(start));
-                    if r.is_open_ended() {
-                        bar.pop();
-                        bar.push('▶');
-                    }
-                    spans.push(Span::styled("·".repeat(start), theme.pip_empty));
+                    let (before, bar, after) = scale.bar(r, glyph);
+                    spans.push(Span::styled("·".repeat(before), theme.pip_empty));
                     spans.push(Span::styled(bar, series));
-                    spans.push(Span::styled(
-                        "·".repeat(bar_width.saturating_sub(end)),
-                        theme.pip_empty,
-                    ));
+                    spans.push(Span::styled("·".repeat(after), theme.pip_empty));
                     spans.push(Span::raw(" "));
                     spans.push(Span::raw(range_label(Some(r))));
                 }
@@ -376,28 +358,16 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
         }
     }
     if bar_width >= 8 {
-        let mut ticks = String::new();
-        let step = if axis > 50 {
+        let step = if scale.axis > 50 {
             10
-        } else if axis > 10 {
+        } else if scale.axis > 10 {
             5
         } else {
             1
         };
-        let mut year = 0;
-        while year <= axis {
-            let at = cell(year).min(bar_width);
-            let label = year.to_string();
-            if at >= ticks.width() && at + label.len() <= bar_width + label_width + 1 {
-                ticks.push_str(&" ".repeat(at - ticks.width()));
-                ticks.push_str(&label);
-                ticks.push(' ');
-            }
-            year += step;
-        }
         lines.push(Line::from(vec![
             Span::raw(" ".repeat(LEAD)),
-            Span::styled(ticks.trim_end().to_owned(), theme.muted),
+            Span::styled(scale.ticks(step, label_width + 1), theme.muted),
         ]));
     }
     let estimate = [&c.experience.field, &c.experience.managing]
@@ -488,12 +458,12 @@ fn page_inner(area: Rect) -> (Rect, usize) {
 }
 
 /// How far the page can scroll before its last line reaches the bottom of the pane.
-pub fn max_page_scroll(app: &App) -> usize {
-    let (Some(area), Some(c)) = (super::regions(app).compare_page, app.comparison()) else {
+pub fn max_page_scroll(app: &App, c: &Comparison<'_>) -> usize {
+    let Some(area) = super::regions_for(app, Some(c)).compare_page else {
         return 0;
     };
     let (inner, columns) = page_inner(area);
-    page_lines(app, &c, columns)
+    page_lines(app, c, columns)
         .len()
         .saturating_sub(usize::from(inner.height))
 }
@@ -534,13 +504,13 @@ fn first_visible_row(rows: &[ListRow<'_>], cursor: usize, height: usize) -> usiz
 
 /// The skill (as a cursor position) drawn at a terminal cell, if any.
 pub fn skill_at(app: &App, at: Position) -> Option<usize> {
-    let area = super::regions(app).compare_skills?;
+    let c = app.comparison()?;
+    let area = super::regions_for(app, Some(&c)).compare_skills?;
     let inner = Block::bordered().inner(area);
     let list_top = inner.y.saturating_add(u16::try_from(LIST_HEAD).ok()?);
     if !inner.contains(at) || at.y < list_top {
         return None;
     }
-    let c = app.comparison()?;
     let rows = list_rows(&c);
     let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
     let first = first_visible_row(&rows, app.compare_cursor, height);
@@ -550,20 +520,17 @@ pub fn skill_at(app: &App, at: Position) -> Option<usize> {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
-    let Some(c) = app.comparison() else {
-        return;
-    };
+pub fn draw(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, regions: &Regions) {
     if let Some(area) = regions.compare_head {
         let roomy = regions.body.height >= ROOMY_HEIGHT;
-        let lines = head_lines(app, &c, usize::from(area.width), roomy);
+        let lines = head_lines(app, c, usize::from(area.width), roomy);
         frame.render_widget(Paragraph::new(lines), area);
     }
     if let Some(area) = regions.compare_page {
-        draw_page(frame, app, &c, area);
+        draw_page(frame, app, c, area);
     }
     if let Some(area) = regions.compare_skills {
-        draw_skills(frame, app, &c, area);
+        draw_skills(frame, app, c, area);
     }
 }
 

@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::{App, ComparePane, LevelPane, Overlay, Screen};
+use crate::compare::Comparison;
 
 /// Below this the explorer shows a note instead of panes.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -45,6 +46,12 @@ pub fn is_too_small(app: &App) -> bool {
 }
 
 pub fn regions(app: &App) -> Regions {
+    regions_for(app, app.comparison().as_ref())
+}
+
+/// [`regions`] with the compare screen's comparison already made (`None` on other screens),
+/// so that a frame computes it once.
+pub fn regions_for(app: &App, comparison: Option<&Comparison<'_>>) -> Regions {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     if is_too_small(app) {
         return Regions {
@@ -122,7 +129,7 @@ pub fn regions(app: &App) -> Regions {
         // The plan screen lays out its own body (`plan::layout`).
         Screen::Plan => {}
         Screen::Compare { .. } => {
-            let wanted = compare::head_height(app, body.width, body.height);
+            let wanted = comparison.map_or(0, |c| compare::head_height(app, c, body));
             let head_height = wanted.min(body.height.saturating_sub(3));
             let [head, rest] =
                 Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)])
@@ -153,13 +160,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    let regions = regions(app);
+    let comparison = app.comparison();
+    let regions = regions_for(app, comparison.as_ref());
     draw_header(frame, app, regions.header);
-    match app.screen {
-        Screen::Ladder => ladder::draw(frame, app, &regions),
-        Screen::Level => level::draw(frame, app, &regions),
-        Screen::Plan => plan::draw(frame, app, regions.body),
-        Screen::Compare { .. } => compare::draw(frame, app, &regions),
+    match (app.screen, &comparison) {
+        (Screen::Ladder, _) => ladder::draw(frame, app, &regions),
+        (Screen::Level, _) => level::draw(frame, app, &regions),
+        (Screen::Plan, _) => plan::draw(frame, app, regions.body),
+        (Screen::Compare { .. }, Some(c)) => compare::draw(frame, app, c, &regions),
+        (Screen::Compare { .. }, None) => {}
     }
     draw_footer(frame, app, regions.footer);
     match app.overlay {

@@ -174,6 +174,21 @@ fn status_glyph(status: Status) -> char {
     }
 }
 
+/// A muted, wrapped note where a pane has nothing to list.
+fn draw_note(
+    frame: &mut Frame<'_>,
+    app: &App,
+    text: impl Into<ratatui::text::Text<'static>>,
+    area: Rect,
+) {
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.settings.theme.muted)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
 fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.settings.theme;
     let plan = &app.plan;
@@ -199,12 +214,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "No skills bookmarked yet. Open a level (Enter), go to its skills (Tab) and press \
              b on a skill to add it here."
         };
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        draw_note(frame, app, text, inner);
         return;
     }
     let rows = rows(&items);
@@ -344,12 +354,7 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
                  title or an example job title."
             ),
         };
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        draw_note(frame, app, text, inner);
         return;
     };
     let cells = gauge_cells(&progress, columns);
@@ -376,7 +381,11 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let missing: Vec<_> = progress.missing_skills().collect();
     lines.push(Line::styled(
         fit(
-            &format!("Not yet in your plan ({}) · b adds", missing.len()),
+            &format!(
+                "Not yet in your plan ({}) · {} adds",
+                missing.len(),
+                app.settings.keymap.label_for(Action::Bookmark, 1)
+            ),
             columns,
         ),
         theme.heading,
