@@ -1,5 +1,7 @@
 //! `rungs compare A B`: the three formats, the width of the text, unknown ids.
 
+mod common_cli;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr;
@@ -190,4 +192,13 @@ fn unknown_ids_name_the_closest_and_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("senior-manager"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    for format in ["text", "markdown", "json"] {
+        let mut compare = common_cli::rungs_process();
+        compare.args(["compare", "manager", "director", "--format", format]);
+        common_cli::assert_a_closed_stdout_is_a_normal_end(compare);
+    }
 }

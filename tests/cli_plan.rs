@@ -1,6 +1,8 @@
 //! `rungs plan …` run as a binary, always on a plan file in a temporary folder (never the real
 //! home: HOME and XDG_DATA_HOME point into the temporary folder too).
 
+mod common_cli;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -31,11 +33,13 @@ impl Sandbox {
 
     /// `rungs ARGS…` with no plan given: HOME and XDG_DATA_HOME inside the sandbox.
     fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("rungs").expect("binary built");
-        cmd.env_remove("RUNGS_CONTENT")
-            .env_remove("RUNGS_PLAN")
-            .env_remove("COLUMNS")
-            .env("HOME", self.dir.path().join("home"))
+        Command::from_std(self.bare_process())
+    }
+
+    /// `bare` as a plain process, for tests that wire up stdout themselves.
+    fn bare_process(&self) -> std::process::Command {
+        let mut cmd = common_cli::rungs_process();
+        cmd.env("HOME", self.dir.path().join("home"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"));
         cmd
     }
@@ -365,6 +369,24 @@ fn export_markdown_and_json() {
     assert_eq!(json["items"][0]["status"], "done");
     assert_eq!(json["items"][0]["note"], "ask for a mentor");
     assert_eq!(json["items"][0]["in_ladder"], true);
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .rungs(&["plan", "target", "director"])
+        .assert()
+        .success();
+    for args in [
+        &["plan"][..],
+        &["plan", "export"],
+        &["plan", "export", "--format", "json"],
+    ] {
+        let mut plan = sandbox.bare_process();
+        plan.arg("--plan").arg(sandbox.plan_path()).args(args);
+        common_cli::assert_a_closed_stdout_is_a_normal_end(plan);
+    }
 }
 
 #[test]

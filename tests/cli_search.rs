@@ -1,5 +1,7 @@
 //! `rungs search`: the built binary, its rows, JSON and exit codes.
 
+mod common_cli;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -116,21 +118,9 @@ fn searching_a_content_folder_and_control_characters_in_the_query() {
 
 #[test]
 fn a_closed_pipe_is_not_a_panic() {
-    // `head -1` style: stdout closed early must not panic.
-    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("rungs"))
-        .args(["search", "e", "--limit", "0"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            drop(child.stdout.take());
-            child.wait_with_output()
-        })
-        .expect("runs");
-    assert!(
-        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let mut search = common_cli::rungs_process();
+    search.args(["search", "e", "--limit", "0"]);
+    common_cli::assert_a_closed_stdout_is_a_normal_end(search);
 }
 
 #[test]

@@ -1,0 +1,27 @@
+//! Helpers the command-line tests share. Kept apart from `tests/common`, which the screen
+//! tests use, so these do not show up there as unused code.
+
+use std::process::Command;
+
+/// `rungs` as a plain process, with the variables the user may have set removed, for tests
+/// that wire up stdout themselves.
+pub fn rungs_process() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    cmd.env_remove("RUNGS_CONTENT")
+        .env_remove("RUNGS_PLAN")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// `rungs … | head -1` after the reader has gone: runs `cmd` with stdout a pipe whose reading
+/// end is closed before rungs starts, so every write fails (a reader that merely stops early
+/// would leave a few KB in the pipe's buffer and never make the write fail). The command must
+/// still exit 0 and say nothing on stderr: a closed pipe is a normal end, not a panic.
+pub fn assert_a_closed_stdout_is_a_normal_end(mut cmd: Command) {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let output = cmd.stdout(writer).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{cmd:?}\n{stderr}");
+    assert!(stderr.is_empty(), "{cmd:?}\n{stderr}");
+}
