@@ -2,18 +2,9 @@
 
 mod common_cli;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn rungs() -> Command {
-    let mut cmd = Command::cargo_bin("rungs").expect("binary built");
-    cmd.env_remove("RUNGS_CONTENT").env_remove("COLUMNS");
-    cmd
-}
-
-fn fixture(path: &str) -> String {
-    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
-}
+use common_cli::{fixture, rungs};
 
 #[test]
 fn validate_the_built_in_ladder_prints_a_summary() {

@@ -6,15 +6,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-fn rungs() -> Command {
-    let mut cmd = Command::cargo_bin("rungs").expect("binary built");
-    cmd.env_remove("RUNGS_CONTENT").env_remove("COLUMNS");
-    cmd
-}
-
-fn fixture(path: &str) -> String {
-    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
-}
+use common_cli::{fixture, rungs};
 
 fn stdout_of(cmd: &mut Command) -> String {
     let output = cmd.assert().success();

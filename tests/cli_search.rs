@@ -2,14 +2,9 @@
 
 mod common_cli;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn rungs() -> Command {
-    let mut cmd = Command::cargo_bin("rungs").expect("binary built");
-    cmd.env_remove("RUNGS_CONTENT").env_remove("COLUMNS");
-    cmd
-}
+use common_cli::rungs;
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let output = rungs().args(args).output().expect("runs");

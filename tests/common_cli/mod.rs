@@ -1,7 +1,20 @@
 //! Helpers the command-line tests share. Kept apart from `tests/common`, which the screen
 //! tests use, so these do not show up there as unused code.
 
+// Each test file is its own crate and uses only some of these.
+#![allow(dead_code)]
+
 use std::process::Command;
+
+/// `rungs` for `assert_cmd`, with the variables the user may have set removed.
+pub fn rungs() -> assert_cmd::Command {
+    assert_cmd::Command::from_std(rungs_process())
+}
+
+/// The path of a file or folder under `tests/fixtures`.
+pub fn fixture(path: &str) -> String {
+    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
 
 /// `rungs` as a plain process, with the variables the user may have set removed, for tests
 /// that wire up stdout themselves.
