@@ -112,7 +112,8 @@ pub(crate) fn emit_json(value: &serde_json::Value) -> i32 {
     }
 }
 
-fn print_problems(problems: &[Problem]) {
+/// Lists content problems on stderr, then how many there are.
+pub(crate) fn print_problems(problems: &[Problem]) {
     let mut stderr = std::io::stderr().lock();
     for problem in problems {
         let _ = writeln!(stderr, "{}", problem.render());

@@ -390,6 +390,20 @@ fn a_closed_pipe_is_not_a_panic() {
 }
 
 #[test]
+fn a_broken_content_folder_is_reported_like_validate_does() {
+    let sandbox = Sandbox::new();
+    let content = common_cli::fixture("bad/many-problems");
+    let output = sandbox
+        .rungs(&["--content", &content, "plan"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("unknown key `scpoe`"), "{stderr}");
+    assert!(stderr.ends_with("4 problems found\n"), "{stderr}");
+    assert!(!sandbox.plan_path().exists(), "no plan written");
+}
+
+#[test]
 fn the_plan_file_comes_from_the_env_or_the_data_folder() {
     let sandbox = Sandbox::new();
     let from_env = sandbox.dir.path().join("env-plan.toml");

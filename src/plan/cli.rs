@@ -8,8 +8,8 @@ use std::path::Path;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder};
-use crate::ladder::{Ladder, Problem};
+use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder, print_problems};
+use crate::ladder::Ladder;
 use crate::plan::{
     Edit, Plan, PlanError, PlanItem, PlanStore, Status, TargetProgress, default_level,
     is_in_ladder, new_item, resolve_path, target_progress,
@@ -120,12 +120,6 @@ pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<Pla
             },
         },
         Some(command) => change(store, &ladder, command),
-    }
-}
-
-fn print_problems(problems: &[Problem]) {
-    for problem in problems {
-        eprintln!("{}", problem.render());
     }
 }
 
