@@ -300,6 +300,15 @@ fn cell(text: &str) -> String {
     one_line(text).replace('|', "\\|")
 }
 
+/// `fact — note`, or whichever of the two is there.
+fn with_note(fact: &str, note: &str) -> String {
+    match (fact.is_empty(), note.is_empty()) {
+        (_, true) => fact.to_owned(),
+        (true, false) => note.to_owned(),
+        (false, false) => format!("{fact} — {note}"),
+    }
+}
+
 /// Everything about one level as a markdown document.
 pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
     let mut out = format!("# {}\n\n", one_line(&level.title));
@@ -315,12 +324,14 @@ pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
     out.push_str(&format!("{}\n\n", clean(&level.summary, true)));
     out.push_str("| | |\n|---|---|\n");
     out.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
-    if !level.reports_to.is_empty() {
-        let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
-        out.push_str(&format!("| Reports to | {} |\n", cell(&bosses)));
+    let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
+    let reporting = with_note(&bosses, &level.reporting_note);
+    if !reporting.is_empty() {
+        out.push_str(&format!("| Reports to | {} |\n", cell(&reporting)));
     }
     if let Some(direct) = &level.direct_reports {
-        out.push_str(&format!("| Direct reports | {} |\n", cell(&direct.label())));
+        let reports = with_note(&direct.label(), &direct.note);
+        out.push_str(&format!("| Direct reports | {} |\n", cell(&reports)));
     }
     out.push_str(&format!(
         "| Decisions | {} |\n",
@@ -340,15 +351,18 @@ pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
         };
         out.push_str(&format!("| {label} | {}{} |\n", years(range), cell(&note)));
     }
-    out.push_str(&format!(
-        "| Education | {} |\n",
-        cell(&level.education.typical)
-    ));
+    let education = with_note(&level.education.typical, &level.education.note);
+    out.push_str(&format!("| Education | {} |\n", cell(&education)));
     if !level.education.preferred.is_empty() {
         out.push_str(&format!(
             "| Preferred | {} |\n",
             cell(&level.education.preferred)
         ));
+    }
+    let equivalents = ladder.equivalents_of(&level.id);
+    if !equivalents.is_empty() {
+        let names = level_names(ladder, equivalents.iter().map(|l| l.id.as_str()));
+        out.push_str(&format!("| Equivalent to | {} |\n", cell(&names)));
     }
 
     out.push_str("\n## Responsibilities\n\n");

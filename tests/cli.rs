@@ -168,6 +168,48 @@ fn show_markdown_is_a_document() {
         ));
 }
 
+/// Every text a JSON value holds, with the key it sits under (array items under their array's).
+fn texts_of<'a>(value: &'a serde_json::Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
+    match value {
+        serde_json::Value::String(text) => out.push((key, text)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| texts_of(v, key, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| texts_of(v, k, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn markdown_leaves_out_no_fact_of_a_level() {
+    // A promotion case is pasted from this export, so every text the JSON holds (notes
+    // included) must be in it. Skill, category and track ids are shown as names instead.
+    for id in ["engineer", "director", "c-suite"] {
+        let stdout_of = |format: &str| {
+            let output = rungs()
+                .args(["show", id, "--format", format])
+                .assert()
+                .success();
+            String::from_utf8_lossy(&output.get_output().stdout).into_owned()
+        };
+        let json: serde_json::Value = serde_json::from_str(&stdout_of("json")).expect("JSON");
+        let markdown = stdout_of("markdown");
+        let mut texts = Vec::new();
+        texts_of(&json, "", &mut texts);
+        let facts: Vec<&(&str, &str)> = texts
+            .iter()
+            .filter(|(key, _)| !matches!(*key, "skill" | "category" | "track"))
+            .collect();
+        assert!(facts.len() > 20, "{id}: {facts:?}");
+        for (key, text) in facts {
+            // Table cells escape pipes (a c-suite note has one); list items need not.
+            let in_cell = text.replace('|', "\\|");
+            assert!(
+                markdown.contains(text) || markdown.contains(&in_cell),
+                "{id}: `{key}` missing: {text}\n{markdown}"
+            );
+        }
+    }
+}
+
 #[test]
 fn an_unknown_id_names_the_closest_and_exits_2() {
     rungs()
