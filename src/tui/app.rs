@@ -421,15 +421,48 @@ impl App {
             None => match self.screen {
                 Screen::Ladder => self.update_ladder(action),
                 Screen::Level => self.update_level(action),
-                Screen::Plan => match self.plan.update(&self.ladder, action) {
-                    Outcome::Stay => {}
-                    Outcome::Back => self.go_back(),
-                    Outcome::Help => self.overlay = Some(Overlay::Help),
-                },
+                Screen::Plan => self.update_plan(action),
                 Screen::Compare { a, b } => self.update_compare(action, a, b),
             },
         }
         self.clamp();
+    }
+
+    /// The plan screen: the mouse is placed here, where the layout is known; the rest is the
+    /// plan state's. While a note is edited the mouse does nothing.
+    fn update_plan(&mut self, action: Action) {
+        let action = match action {
+            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => return,
+            Action::Click(column, row) => {
+                let at = Position::new(column, row);
+                if let Some(pane) = view::plan::pane_at(self, at) {
+                    // Found before the pane changes: the row under the mouse is the one drawn.
+                    let item = view::plan::item_at(self, at);
+                    let missing = view::plan::missing_at(self, at);
+                    self.plan.pane = pane;
+                    if let Some(item) = item {
+                        self.plan.item_cursor = item;
+                    }
+                    if let Some(missing) = missing {
+                        self.plan.missing_cursor = missing;
+                    }
+                }
+                return;
+            }
+            Action::Wheel { column, row, up } => {
+                let Some(pane) = view::plan::pane_at(self, Position::new(column, row)) else {
+                    return;
+                };
+                self.plan.pane = pane;
+                if up { Action::Up } else { Action::Down }
+            }
+            other => other,
+        };
+        match self.plan.update(&self.ladder, action) {
+            Outcome::Stay => {}
+            Outcome::Back => self.go_back(),
+            Outcome::Help => self.overlay = Some(Overlay::Help),
+        }
     }
 
     fn update_help(&mut self, action: Action) {
