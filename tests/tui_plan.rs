@@ -489,10 +489,15 @@ fn long_plan_on_a_short_screen(path: &Path) -> App {
     app
 }
 
-/// The cell where a skill's name is drawn (its start: long names are cut short).
-fn cell_of(app: &App, skill: &str) -> (u16, u16) {
+/// The start of a skill's name, which shows even where long names are cut short.
+fn name_start(app: &App, skill: &str) -> String {
     let name = &app.ladder.skill(skill).expect("a skill of the ladder").name;
-    let start: String = name.chars().take(16).collect();
+    name.chars().take(16).collect()
+}
+
+/// The cell where a skill's name is drawn.
+fn cell_of(app: &App, skill: &str) -> (u16, u16) {
+    let start = name_start(app, skill);
     common::find(&common::buffer(app), &start).unwrap_or_else(|| panic!("{start} on screen"))
 }
 
@@ -554,4 +559,34 @@ fn the_wheel_on_the_plan_screen_moves_in_the_pane_under_the_mouse() {
     // Outside both panes (the footer) nothing moves.
     app.update(wheel(item_x, app.size.1 - 1, false));
     assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 1));
+}
+
+#[test]
+fn page_keys_on_the_plan_screen_move_by_the_rows_on_screen() {
+    let (_dir, path) = temp_plan();
+    let mut app = long_plan_on_a_short_screen(&path);
+    app.update(Action::NextPane);
+    assert_eq!(app.plan.pane, PlanPane::Missing);
+    // 13 rows: the target pane shows its gauge, legend and heading, then 4 missing skills.
+    let shown = |app: &App| {
+        app.plan
+            .missing(&app.ladder)
+            .iter()
+            .filter(|skill| common::find(&common::buffer(app), &name_start(app, skill)).is_some())
+            .count()
+    };
+    assert_eq!(shown(&app), 4);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, 4);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, 8);
+    app.update(Action::PageUp);
+    assert_eq!(app.plan.missing_cursor, 4);
+
+    app.update(Action::Resize(100, 20));
+    app.update(Action::Top);
+    let page = shown(&app);
+    assert_eq!(page, 11);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, page);
 }

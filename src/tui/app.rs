@@ -458,7 +458,8 @@ impl App {
             }
             other => other,
         };
-        match self.plan.update(&self.ladder, action) {
+        let page = view::plan::page_height(self, self.plan.pane);
+        match self.plan.update(&self.ladder, action, page) {
             Outcome::Stay => {}
             Outcome::Back => self.go_back(),
             Outcome::Help => self.overlay = Some(Overlay::Help),

@@ -232,6 +232,22 @@ pub fn missing_at(app: &App, at: Position) -> Option<usize> {
     (index < progress.missing_skills().count()).then_some(index)
 }
 
+/// How many rows of a pane's list are on screen: what PgUp and PgDn move by.
+pub fn page_height(app: &App, pane: PlanPane) -> usize {
+    let Some(parts) = screen_layout(app) else {
+        return 1;
+    };
+    let window = match pane {
+        PlanPane::Items => Some(items_window(app, parts.items, &app.plan.items()).1),
+        PlanPane::Missing => app
+            .plan
+            .plan()
+            .and_then(|p| target_progress(p, &app.ladder))
+            .map(|progress| missing_window(app, parts.target, &progress)),
+    };
+    window.map_or(1, |w| w.height().max(1))
+}
+
 pub fn draw(frame: &mut Frame<'_>, app: &App, body: Rect) {
     let parts = layout(app, body);
     if let Some(area) = parts.banner {
