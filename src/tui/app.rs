@@ -1,6 +1,8 @@
 //! The explorer's state and the one function that changes it. Nothing here touches the
 //! terminal: keys and mouse events arrive as [`Action`]s, and the views draw from `&App`.
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
@@ -103,7 +105,8 @@ pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>>
 
 #[derive(Debug)]
 pub struct App {
-    pub ladder: Ladder,
+    /// Shared with the search worker, which builds its index from it on its own thread.
+    pub ladder: Arc<Ladder>,
     pub settings: Settings,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -134,7 +137,7 @@ pub struct App {
 impl App {
     pub fn new(ladder: Ladder, settings: Settings, size: (u16, u16)) -> App {
         App {
-            ladder,
+            ladder: Arc::new(ladder),
             settings,
             screen: Screen::Ladder,
             overlay: None,
