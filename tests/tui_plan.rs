@@ -1,6 +1,8 @@
 //! The plan in the explorer: keys in, the plan FILE checked on disk. Every test keeps its plan
 //! in a temporary folder, never in the real home.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -467,4 +469,124 @@ fn the_plan_screen_names_the_keys_as_bound() {
     assert!(shown.contains("Not yet in your plan"), "{shown}");
     assert!(shown.contains(" · m adds"), "{shown}");
     assert!(!shown.contains(" · b adds"), "{shown}");
+}
+
+/// A plan of every skill of the engineer level, all planned, aiming at director: both lists
+/// are longer than a 13-row terminal shows.
+fn long_plan_on_a_short_screen(path: &Path) -> App {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    let mut text = "version = 1\ntarget = \"director\"\n".to_owned();
+    for skill in &ladder.level("engineer").expect("engineer level").skills {
+        text.push_str(&format!(
+            "\n[[items]]\nskill = \"{}\"\nlevel = \"engineer\"\nadded = 2026-01-05\n",
+            skill.skill
+        ));
+    }
+    std::fs::write(path, text).expect("plan written");
+    let mut app = common::app(100, 13, false).with_plan(open_plan(Some(path)));
+    press(&mut app, &chars("p"));
+    assert_eq!(app.screen, Screen::Plan);
+    app
+}
+
+/// The start of a skill's name, which shows even where long names are cut short.
+fn name_start(app: &App, skill: &str) -> String {
+    let name = &app.ladder.skill(skill).expect("a skill of the ladder").name;
+    name.chars().take(16).collect()
+}
+
+/// The cell where a skill's name is drawn.
+fn cell_of(app: &App, skill: &str) -> (u16, u16) {
+    let start = name_start(app, skill);
+    common::find(&common::buffer(app), &start).unwrap_or_else(|| panic!("{start} on screen"))
+}
+
+#[test]
+fn a_click_on_the_plan_screen_selects_the_row_under_it_even_when_scrolled() {
+    let (_dir, path) = temp_plan();
+    let mut app = long_plan_on_a_short_screen(&path);
+    let items: Vec<String> = app.plan.items().iter().map(|i| i.skill.clone()).collect();
+    // The last item at the bottom scrolls the list: rows keep their place under the mouse.
+    app.update(Action::Bottom);
+    let scrolled = screen_text(&app);
+    assert!(
+        !scrolled.contains("Planned ("),
+        "the list scrolled:\n{scrolled}"
+    );
+    let (x, y) = cell_of(&app, &items[2]);
+    app.update(Action::Click(x, y));
+    assert_eq!(app.plan.item_cursor, 2, "{scrolled}");
+    assert_eq!(app.plan.pane, PlanPane::Items);
+
+    // A status heading is not an item: the cursor stays.
+    let (x, y) = common::find(&common::buffer(&app), "Planned (9)").expect("a heading");
+    app.update(Action::Click(x, y));
+    assert_eq!(app.plan.item_cursor, 2);
+
+    // The target's missing skills: a click focuses the pane and selects the skill.
+    let missing = app.plan.missing(&app.ladder);
+    app.update(Action::NextPane);
+    app.update(Action::Bottom);
+    let last = missing.len() - 1;
+    assert_eq!(app.plan.missing_cursor, last);
+    let (x, y) = cell_of(&app, &missing[last - 3]);
+    app.update(Action::NextPane);
+    assert_eq!(app.plan.pane, PlanPane::Items);
+    app.update(Action::Click(x, y));
+    assert_eq!(app.plan.pane, PlanPane::Missing);
+    assert_eq!(app.plan.missing_cursor, last - 3);
+}
+
+#[test]
+fn the_wheel_on_the_plan_screen_moves_in_the_pane_under_the_mouse() {
+    let (_dir, path) = temp_plan();
+    let mut app = long_plan_on_a_short_screen(&path);
+    let items = app.plan.items();
+    let (item_x, item_y) = cell_of(&app, &items[0].skill);
+    let missing = app.plan.missing(&app.ladder);
+    let (missing_x, missing_y) = cell_of(&app, &missing[0]);
+
+    let wheel = |column, row, up| Action::Wheel { column, row, up };
+    app.update(wheel(missing_x, missing_y, false));
+    app.update(wheel(missing_x, missing_y, false));
+    assert_eq!(app.plan.pane, PlanPane::Missing);
+    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (0, 2));
+    app.update(wheel(item_x, item_y, false));
+    assert_eq!(app.plan.pane, PlanPane::Items);
+    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 2));
+    app.update(wheel(missing_x, missing_y, true));
+    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 1));
+    // Outside both panes (the footer) nothing moves.
+    app.update(wheel(item_x, app.size.1 - 1, false));
+    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 1));
+}
+
+#[test]
+fn page_keys_on_the_plan_screen_move_by_the_rows_on_screen() {
+    let (_dir, path) = temp_plan();
+    let mut app = long_plan_on_a_short_screen(&path);
+    app.update(Action::NextPane);
+    assert_eq!(app.plan.pane, PlanPane::Missing);
+    // 13 rows: the target pane shows its gauge, legend and heading, then 4 missing skills.
+    let shown = |app: &App| {
+        app.plan
+            .missing(&app.ladder)
+            .iter()
+            .filter(|skill| common::find(&common::buffer(app), &name_start(app, skill)).is_some())
+            .count()
+    };
+    assert_eq!(shown(&app), 4);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, 4);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, 8);
+    app.update(Action::PageUp);
+    assert_eq!(app.plan.missing_cursor, 4);
+
+    app.update(Action::Resize(100, 20));
+    app.update(Action::Top);
+    let page = shown(&app);
+    assert_eq!(page, 11);
+    app.update(Action::PageDown);
+    assert_eq!(app.plan.missing_cursor, page);
 }

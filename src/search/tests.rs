@@ -326,6 +326,39 @@ fn the_searcher_delivers_results_for_the_latest_query() {
 }
 
 #[test]
+fn the_searcher_builds_its_index_on_its_own_thread_and_answers_queries_asked_meanwhile() {
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let (built_on_tx, built_on) = std::sync::mpsc::channel::<Option<String>>();
+    let mut searcher = Searcher::spawn_with(move || {
+        let _ = built_on_tx.send(std::thread::current().name().map(str::to_owned));
+        // Held until the test has looked at the searcher with no index yet.
+        let _ = gate.recv();
+        Arc::new(default_index().1)
+    });
+    let thread = built_on
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the build started");
+    assert_eq!(thread.as_deref(), Some("rungs-search"));
+    assert_ne!(
+        std::thread::current().name(),
+        Some("rungs-search"),
+        "the test runs elsewhere"
+    );
+    assert!(searcher.index().is_none(), "not built yet");
+    let generation = searcher.submit("budget");
+    assert!(searcher.try_recv().is_none(), "no answer without an index");
+
+    release.send(()).expect("the builder waits");
+    let result = searcher
+        .recv_timeout(Duration::from_secs(10))
+        .expect("an answer once built");
+    assert_eq!(result.generation, generation);
+    let index = searcher.index().expect("built before the answer was sent");
+    assert_eq!(result.matches.ranked(), index.search("budget").ranked());
+    assert!(!result.matches.ranked().is_empty());
+}
+
+#[test]
 fn the_searcher_drops_results_of_stale_queries() {
     let index = Arc::new(large_index(50_000));
     let mut searcher = Searcher::spawn(Arc::clone(&index));

@@ -7,9 +7,9 @@
 //! [`Searcher::try_recv`] never blocks and only ever returns the result of the latest
 //! submitted query; results of older ones are dropped.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 
 use super::{Matches, QueryTrail, SearchIndex};
@@ -29,7 +29,8 @@ struct Request {
 
 /// A background matcher over one [`SearchIndex`]. Dropping it stops the thread.
 pub struct Searcher {
-    index: Arc<SearchIndex>,
+    /// Set by the worker once the index is built; queries submitted before wait for it.
+    index: Arc<OnceLock<Arc<SearchIndex>>>,
     requests: Option<Sender<Request>>,
     results: Receiver<SearchResults>,
     /// The generation of the newest submitted query, shared with the worker so that it can
@@ -41,38 +42,48 @@ pub struct Searcher {
 impl std::fmt::Debug for Searcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Searcher")
-            .field("index", &self.index)
+            .field("index", &self.index.get())
             .field("latest", &self.latest.load(Ordering::Relaxed))
             .finish_non_exhaustive()
     }
 }
 
 impl Searcher {
-    /// Starts the worker thread.
+    /// Starts the worker thread over an index already built.
     pub fn spawn(index: Arc<SearchIndex>) -> Searcher {
+        Searcher::spawn_with(move || index)
+    }
+
+    /// Starts the worker thread, which first builds its index with `build`: on a large ladder
+    /// that takes milliseconds the caller's thread need not wait for.
+    pub fn spawn_with(build: impl FnOnce() -> Arc<SearchIndex> + Send + 'static) -> Searcher {
         let (request_tx, request_rx) = mpsc::channel::<Request>();
         let (result_tx, result_rx) = mpsc::channel::<SearchResults>();
         let latest = Arc::new(AtomicU64::new(0));
+        let index = Arc::new(OnceLock::new());
         let worker = {
-            let index = Arc::clone(&index);
+            let slot = Arc::clone(&index);
             let latest = Arc::clone(&latest);
             std::thread::Builder::new()
                 .name("rungs-search".into())
-                .spawn(move || serve(&index, &latest, &request_rx, &result_tx))
+                .spawn(move || {
+                    let index = slot.get_or_init(build);
+                    serve(index, &latest, &request_rx, &result_tx);
+                })
         };
         Searcher {
             index,
             requests: Some(request_tx),
             results: result_rx,
             latest,
-            // Without a thread (the system refused one) `try_recv` simply never answers;
-            // `search_blocking` still works.
+            // Without a thread (the system refused one) `try_recv` simply never answers.
             worker: worker.ok(),
         }
     }
 
-    pub fn index(&self) -> &Arc<SearchIndex> {
-        &self.index
+    /// The index, once the worker has built it. Every answer is sent after it is set.
+    pub fn index(&self) -> Option<&Arc<SearchIndex>> {
+        self.index.get()
     }
 
     /// Asks for the matches of `query`; returns its generation. Never blocks.

@@ -1,6 +1,8 @@
 //! The explorer's state and the one function that changes it. Nothing here touches the
 //! terminal: keys and mouse events arrive as [`Action`]s, and the views draw from `&App`.
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
@@ -103,7 +105,8 @@ pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>>
 
 #[derive(Debug)]
 pub struct App {
-    pub ladder: Ladder,
+    /// Shared with the search worker, which builds its index from it on its own thread.
+    pub ladder: Arc<Ladder>,
     pub settings: Settings,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -134,7 +137,7 @@ pub struct App {
 impl App {
     pub fn new(ladder: Ladder, settings: Settings, size: (u16, u16)) -> App {
         App {
-            ladder,
+            ladder: Arc::new(ladder),
             settings,
             screen: Screen::Ladder,
             overlay: None,
@@ -421,15 +424,49 @@ impl App {
             None => match self.screen {
                 Screen::Ladder => self.update_ladder(action),
                 Screen::Level => self.update_level(action),
-                Screen::Plan => match self.plan.update(&self.ladder, action) {
-                    Outcome::Stay => {}
-                    Outcome::Back => self.go_back(),
-                    Outcome::Help => self.overlay = Some(Overlay::Help),
-                },
+                Screen::Plan => self.update_plan(action),
                 Screen::Compare { a, b } => self.update_compare(action, a, b),
             },
         }
         self.clamp();
+    }
+
+    /// The plan screen: the mouse is placed here, where the layout is known; the rest is the
+    /// plan state's. While a note is edited the mouse does nothing.
+    fn update_plan(&mut self, action: Action) {
+        let action = match action {
+            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => return,
+            Action::Click(column, row) => {
+                let at = Position::new(column, row);
+                if let Some(pane) = view::plan::pane_at(self, at) {
+                    // Found before the pane changes: the row under the mouse is the one drawn.
+                    let item = view::plan::item_at(self, at);
+                    let missing = view::plan::missing_at(self, at);
+                    self.plan.pane = pane;
+                    if let Some(item) = item {
+                        self.plan.item_cursor = item;
+                    }
+                    if let Some(missing) = missing {
+                        self.plan.missing_cursor = missing;
+                    }
+                }
+                return;
+            }
+            Action::Wheel { column, row, up } => {
+                let Some(pane) = view::plan::pane_at(self, Position::new(column, row)) else {
+                    return;
+                };
+                self.plan.pane = pane;
+                if up { Action::Up } else { Action::Down }
+            }
+            other => other,
+        };
+        let page = view::plan::page_height(self, self.plan.pane);
+        match self.plan.update(&self.ladder, action, page) {
+            Outcome::Stay => {}
+            Outcome::Back => self.go_back(),
+            Outcome::Help => self.overlay = Some(Overlay::Help),
+        }
     }
 
     fn update_help(&mut self, action: Action) {

@@ -70,10 +70,14 @@ pub struct Finder {
 }
 
 impl Finder {
-    /// Starts a new query in `mode`, building the index and the worker the first time.
-    pub fn open(&mut self, ladder: &Ladder, mode: FinderMode) {
+    /// Starts a new query in `mode`, starting the worker the first time; it builds the index
+    /// on its own thread, so the overlay opens at once and says so until the index is ready.
+    pub fn open(&mut self, ladder: &Arc<Ladder>, mode: FinderMode) {
         if self.searcher.is_none() {
-            self.searcher = Some(Searcher::spawn(Arc::new(SearchIndex::new(ladder))));
+            let ladder = Arc::clone(ladder);
+            self.searcher = Some(Searcher::spawn_with(move || {
+                Arc::new(SearchIndex::new(&ladder))
+            }));
         }
         self.mode = Some(mode);
         self.choose_when_ready = false;
@@ -89,8 +93,9 @@ impl Finder {
         self.choose_when_ready = false;
     }
 
+    /// The index, once the worker has built it (it has by the time any answer arrives).
     pub fn index(&self) -> Option<&SearchIndex> {
-        self.searcher.as_ref().map(|s| s.index().as_ref())
+        self.searcher.as_ref()?.index().map(AsRef::as_ref)
     }
 
     /// Applies an edit to the query, asking for new results when the text changed.

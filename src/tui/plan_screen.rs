@@ -345,7 +345,8 @@ impl PlanState {
 
     /// The plan screen's own actions. Bookmark, undo and target are the app's (they work on
     /// every screen). While a note is edited, only editing, Open (save) and Back (cancel) count.
-    pub fn update(&mut self, ladder: &Ladder, action: Action) -> Outcome {
+    /// `page` is how many rows of the focused list are on screen: what PgUp and PgDn move by.
+    pub fn update(&mut self, ladder: &Ladder, action: Action, page: usize) -> Outcome {
         if let Some(editor) = self.editor.as_mut() {
             match action {
                 Action::Edit(edit) => {
@@ -371,8 +372,8 @@ impl PlanState {
             Action::Help => return Outcome::Help,
             Action::Up => *cursor = cursor.saturating_sub(1),
             Action::Down => *cursor = cursor.saturating_add(1),
-            Action::PageUp => *cursor = cursor.saturating_sub(10),
-            Action::PageDown => *cursor = cursor.saturating_add(10),
+            Action::PageUp => *cursor = cursor.saturating_sub(page),
+            Action::PageDown => *cursor = cursor.saturating_add(page),
             Action::Top => *cursor = 0,
             Action::Bottom => *cursor = count.saturating_sub(1),
             Action::PreviousPane | Action::NextPane => {

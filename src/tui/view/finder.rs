@@ -112,7 +112,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Some(FinderMode::Levels) => "levels",
         _ => "matches",
     };
-    let status = if !app.finder.is_current() {
+    let status = if app.finder.index().is_none() {
+        "indexing…".to_owned()
+    } else if !app.finder.is_current() {
         "searching…".to_owned()
     } else if rows.is_empty() {
         format!("no {noun} for “{}”", one_line(app.finder.answered_query()))

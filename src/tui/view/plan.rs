@@ -2,7 +2,7 @@
 //! target level a segmented gauge and the skills not yet in the plan.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -98,6 +98,154 @@ pub fn gauge_legend(progress: &TargetProgress<'_>, columns: usize) -> Vec<String
         }
     }
     lines
+}
+
+/// The rows of a list on screen: where they are drawn, and which row is drawn first (the
+/// cursor's row is kept in view). The drawing and the mouse both read it, so a click lands
+/// on the row drawn under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ListWindow {
+    list: Rect,
+    first: usize,
+}
+
+impl ListWindow {
+    /// Keeps the row `cursor_row` inside `list`.
+    fn new(list: Rect, cursor_row: usize) -> ListWindow {
+        let first = (cursor_row + 1).saturating_sub(usize::from(list.height).max(1));
+        ListWindow { list, first }
+    }
+
+    fn height(self) -> usize {
+        usize::from(self.list.height)
+    }
+
+    /// The list row drawn at a terminal cell, if the cell is in the list.
+    fn row_at(self, at: Position) -> Option<usize> {
+        self.list
+            .contains(at)
+            .then(|| self.first + usize::from(at.y - self.list.y))
+    }
+}
+
+/// The items pane's rows and their window; the note editor, when open, takes the last line.
+fn items_window<'a>(app: &App, area: Rect, items: &[&'a PlanItem]) -> (Vec<Row<'a>>, ListWindow) {
+    let inner = Block::bordered().inner(area);
+    let editing = u16::from(app.plan.editor.is_some());
+    let list = Rect {
+        height: inner.height.saturating_sub(editing),
+        ..inner
+    };
+    let rows = rows(items);
+    let cursor_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Item(i, _) if *i == app.plan.item_cursor))
+        .unwrap_or(0);
+    (rows, ListWindow::new(list, cursor_row))
+}
+
+/// The lines above the target's missing skills: the gauge, its legend, a blank line and the
+/// list's heading.
+fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let cells = gauge_cells(progress, columns);
+    let styles = [
+        theme.pip_filled,
+        theme.bar_estimate,
+        theme.bar,
+        theme.pip_empty,
+    ];
+    let glyphs = [DONE, IN_PROGRESS, PLANNED, MISSING];
+    let bar: Vec<Span<'static>> = cells
+        .iter()
+        .zip(glyphs)
+        .zip(styles)
+        .map(|((&n, glyph), style)| Span::styled(glyph.to_string().repeat(n), style))
+        .collect();
+    let mut lines = vec![Line::from(bar)];
+    lines.extend(
+        gauge_legend(progress, columns)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted)),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(
+            &format!(
+                "Not yet in your plan ({}) · {} adds",
+                progress.missing_skills().count(),
+                app.settings.keymap.label_for(Action::Bookmark, 1)
+            ),
+            columns,
+        ),
+        theme.heading,
+    ));
+    lines
+}
+
+/// The window of the target's missing skills, below [`target_head`].
+fn missing_window(app: &App, area: Rect, progress: &TargetProgress<'_>) -> ListWindow {
+    let inner = Block::bordered().inner(area);
+    let head = target_head(app, progress, usize::from(inner.width)).len();
+    let head = u16::try_from(head).unwrap_or(u16::MAX).min(inner.height);
+    let list = Rect {
+        y: inner.y.saturating_add(head),
+        height: inner.height - head,
+        ..inner
+    };
+    ListWindow::new(list, app.plan.missing_cursor)
+}
+
+/// The plan screen's panes, or `None` when the screen is not drawn (too small).
+fn screen_layout(app: &App) -> Option<PlanLayout> {
+    (!super::is_too_small(app)).then(|| layout(app, super::regions(app).body))
+}
+
+/// The pane drawn at a terminal cell.
+pub fn pane_at(app: &App, at: Position) -> Option<PlanPane> {
+    let parts = screen_layout(app)?;
+    if parts.items.contains(at) {
+        Some(PlanPane::Items)
+    } else if parts.target.contains(at) {
+        Some(PlanPane::Missing)
+    } else {
+        None
+    }
+}
+
+/// The item (index into `PlanState::items`) drawn at a terminal cell; headings are `None`.
+pub fn item_at(app: &App, at: Position) -> Option<usize> {
+    let parts = screen_layout(app)?;
+    let items = app.plan.items();
+    let (rows, window) = items_window(app, parts.items, &items);
+    match rows.get(window.row_at(at)?)? {
+        Row::Item(index, _) => Some(*index),
+        Row::Heading(..) => None,
+    }
+}
+
+/// The missing skill (index into the target's missing skills) drawn at a terminal cell.
+pub fn missing_at(app: &App, at: Position) -> Option<usize> {
+    let parts = screen_layout(app)?;
+    let progress = target_progress(app.plan.plan()?, &app.ladder)?;
+    let index = missing_window(app, parts.target, &progress).row_at(at)?;
+    (index < progress.missing_skills().count()).then_some(index)
+}
+
+/// How many rows of a pane's list are on screen: what PgUp and PgDn move by.
+pub fn page_height(app: &App, pane: PlanPane) -> usize {
+    let Some(parts) = screen_layout(app) else {
+        return 1;
+    };
+    let window = match pane {
+        PlanPane::Items => Some(items_window(app, parts.items, &app.plan.items()).1),
+        PlanPane::Missing => app
+            .plan
+            .plan()
+            .and_then(|p| target_progress(p, &app.ladder))
+            .map(|progress| missing_window(app, parts.target, &progress)),
+    };
+    window.map_or(1, |w| w.height().max(1))
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, body: Rect) {
@@ -205,7 +353,6 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     }
     let editing = plan.editor.is_some();
-    let list_height = usize::from(inner.height).saturating_sub(usize::from(editing));
     let columns = usize::from(inner.width);
     if items.is_empty() {
         let text = if plan.plan().is_none() {
@@ -217,12 +364,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw_note(frame, app, text, inner);
         return;
     }
-    let rows = rows(&items);
-    let cursor_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Item(i, _) if *i == plan.item_cursor))
-        .unwrap_or(0);
-    let first = (cursor_row + 1).saturating_sub(list_height.max(1));
+    let (rows, window) = items_window(app, area, &items);
     let level_width = (columns / 4).clamp(6, 22);
     // Room for "not in this ladder" in the note column when the list is wide enough.
     let name_width = (columns * 2 / 5)
@@ -231,7 +373,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .max(8);
     let note_width = columns.saturating_sub(2 + name_width + 1 + level_width + 1);
     let mut lines = Vec::new();
-    for (index, row) in rows.iter().enumerate().skip(first).take(list_height) {
+    for row in rows.iter().skip(window.first).take(window.height()) {
         match row {
             Row::Heading(status, count) => lines.push(Line::from(vec![
                 Span::styled(
@@ -247,7 +389,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 ),
             ])),
             Row::Item(_, item) => {
-                let selected = index == cursor_row;
+                let selected = matches!(row, Row::Item(i, _) if *i == plan.item_cursor);
                 let known = is_in_ladder(item, &app.ladder);
                 let name = app.ladder.skill(&item.skill).map_or_else(
                     || {
@@ -296,7 +438,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines), window.list);
     if editing {
         let line = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
         draw_editor(frame, app, line);
@@ -328,7 +470,6 @@ fn draw_editor(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.settings.theme;
     let plan = app.plan.plan();
     let progress = plan.and_then(|p| target_progress(p, &app.ladder));
     let focused = app.plan.pane == PlanPane::Missing;
@@ -357,43 +498,17 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw_note(frame, app, text, inner);
         return;
     };
-    let cells = gauge_cells(&progress, columns);
-    let styles = [
-        theme.pip_filled,
-        theme.bar_estimate,
-        theme.bar,
-        theme.pip_empty,
-    ];
-    let glyphs = [DONE, IN_PROGRESS, PLANNED, MISSING];
-    let bar: Vec<Span<'static>> = cells
-        .iter()
-        .zip(glyphs)
-        .zip(styles)
-        .map(|((&n, glyph), style)| Span::styled(glyph.to_string().repeat(n), style))
-        .collect();
-    let mut lines = vec![Line::from(bar)];
-    lines.extend(
-        gauge_legend(&progress, columns)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.muted)),
-    );
-    lines.push(Line::raw(""));
     let missing: Vec<_> = progress.missing_skills().collect();
-    lines.push(Line::styled(
-        fit(
-            &format!(
-                "Not yet in your plan ({}) · {} adds",
-                missing.len(),
-                app.settings.keymap.label_for(Action::Bookmark, 1)
-            ),
-            columns,
-        ),
-        theme.heading,
-    ));
-    let list_height = usize::from(inner.height).saturating_sub(lines.len());
+    frame.render_widget(Paragraph::new(target_head(app, &progress, columns)), inner);
+    let window = missing_window(app, area, &progress);
     let cursor = app.plan.missing_cursor;
-    let first = (cursor + 1).saturating_sub(list_height.max(1));
-    for (index, skill) in missing.iter().enumerate().skip(first).take(list_height) {
+    let mut lines = Vec::new();
+    for (index, skill) in missing
+        .iter()
+        .enumerate()
+        .skip(window.first)
+        .take(window.height())
+    {
         let selected = focused && index == cursor;
         let name = app
             .ladder
@@ -410,5 +525,5 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
             line
         });
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines), window.list);
 }
