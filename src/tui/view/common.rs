@@ -2,10 +2,13 @@
 //! ladder's shared years axis, and the skill-profile chart.
 
 use ratatui::Frame;
+use ratatui::layout::Margin;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ladder::{Level, Proficiency, Range};
@@ -349,6 +352,28 @@ pub fn row_style(app: &App, selected: bool, focused: bool) -> Style {
         (true, false) => theme.selected_unfocused,
         _ => Style::new(),
     }
+}
+
+/// The scrollbar on the right border of a scrolling pane, drawn only when `total` rows do
+/// not fit in `visible`.
+pub fn scrollbar(
+    frame: &mut Frame,
+    area: Rect,
+    total: usize,
+    visible: usize,
+    position: usize,
+    app: &App,
+) {
+    if total <= visible {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(visible)).position(position);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .thumb_style(app.settings.theme.border_focused)
+        .track_style(app.settings.theme.border);
+    frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
 }
 
 #[cfg(test)]

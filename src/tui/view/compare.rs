@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::Regions;
@@ -551,16 +551,7 @@ fn draw_page(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
         .take(height)
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    if total > height {
-        let mut state =
-            ScrollbarState::new(total.saturating_sub(height)).position(app.compare_scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .thumb_style(app.settings.theme.border_focused)
-            .track_style(app.settings.theme.border);
-        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-    }
+    common::scrollbar(frame, area, total, height, app.compare_scroll, app);
 }
 
 /// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.

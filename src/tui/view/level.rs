@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::Regions;
 use super::common::{self, fit, one_line, pad, wrap};
@@ -293,16 +293,14 @@ fn draw_details(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    if total > usize::from(inner.height) {
-        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(inner.height)))
-            .position(app.details_scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .thumb_style(app.settings.theme.border_focused)
-            .track_style(app.settings.theme.border);
-        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-    }
+    common::scrollbar(
+        frame,
+        area,
+        total,
+        usize::from(inner.height),
+        app.details_scroll,
+        app,
+    );
 }
 
 fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
