@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::ladder::{Experience, Ladder, Level, Proficiency, Range};
+use crate::ladder::{Experience, Ladder, Level, Proficiency, Range, Scale, SkillRef};
 use crate::text::clean;
 
 /// Output formats of the headless commands.
@@ -20,11 +20,19 @@ fn one_line(text: &str) -> String {
     clean(text, false).into_owned()
 }
 
-/// Pips for a proficiency: `●●●○` for advanced.
-pub fn pips(p: Proficiency) -> String {
+/// Pips for a proficiency on a scale: `●●●○` for the third of four steps.
+pub fn pips(p: Proficiency, scale: &Scale) -> String {
     let filled = usize::from(p.value());
-    let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+    let empty = usize::from(scale.max()).saturating_sub(filled);
     format!("{}{}", "●".repeat(filled), "○".repeat(empty))
+}
+
+/// Pips and the step's name, or `expected (not rated)` for an unrated reference.
+pub fn rating(p: Option<Proficiency>, scale: &Scale) -> String {
+    match p {
+        Some(p) => format!("{} {}", pips(p, scale), one_line(&scale.name(p))),
+        None => "expected (not rated)".to_owned(),
+    }
 }
 
 /// `5–10 yrs`, `15+ yrs`, `~3–6 yrs (estimate)`.
@@ -106,8 +114,10 @@ pub fn level_json(ladder: &Ladder, level: &Level) -> Value {
                 "skill": r.skill,
                 "name": skill.map(|s| s.name.as_str()),
                 "category": skill.map(|s| s.category.as_str()),
-                "proficiency": r.proficiency,
-                "proficiency_value": r.proficiency.value(),
+                "proficiency": r.proficiency.map(|p| ladder.scale().name(p)),
+                "proficiency_value": r.proficiency.map(Proficiency::value),
+                "expectations": r.expectations,
+                "examples": r.examples,
             })
         })
         .collect();
@@ -127,19 +137,20 @@ pub fn level_json(ladder: &Ladder, level: &Level) -> Value {
     value
 }
 
-/// Skill references grouped by category, in catalogue order of categories.
+/// Skill references (with the skill's name) grouped by category, in catalogue order of
+/// categories; categories the level does not use are left out.
 pub fn skills_by_category<'a>(
     ladder: &'a Ladder,
     level: &'a Level,
-) -> Vec<(&'a str, Vec<(&'a str, Proficiency)>)> {
-    let mut groups: Vec<(&str, Vec<(&str, Proficiency)>)> = Vec::new();
-    for category in ladder.categories() {
-        let members: Vec<(&str, Proficiency)> = level
+) -> Vec<(&'a str, Vec<(&'a str, &'a SkillRef)>)> {
+    let mut groups: Vec<(&str, Vec<(&str, &SkillRef)>)> = Vec::new();
+    for category in ladder.categories_of_level(level) {
+        let members: Vec<(&str, &SkillRef)> = level
             .skills
             .iter()
             .filter_map(|r| {
                 let skill = ladder.skill(&r.skill)?;
-                (skill.category == category.id).then_some((skill.name.as_str(), r.proficiency))
+                (skill.category == category.id).then_some((skill.name.as_str(), r))
             })
             .collect();
         if !members.is_empty() {
@@ -163,14 +174,23 @@ fn wrap_into(out: &mut String, text: &str, width: usize, indent: &str) {
 }
 
 fn bullets(out: &mut String, items: &[String], width: usize) {
-    let options = textwrap::Options::new(width.max(20))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .initial_indent("  • ")
-        .subsequent_indent("    ");
+    bullets_at(out, items, width, "  • ", "    ");
+}
+
+/// Bullets with the given indents; line breaks inside an item start a new line under the
+/// bullet, so lists written inside a text stay lists.
+fn bullets_at(out: &mut String, items: &[String], width: usize, first: &str, rest: &str) {
     for item in items {
-        for line in textwrap::wrap(&one_line(item), &options) {
-            out.push_str(&line);
-            out.push('\n');
+        let cleaned = clean(item, true);
+        for (i, paragraph) in cleaned.split('\n').enumerate() {
+            let options = textwrap::Options::new(width.max(20))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .initial_indent(if i == 0 { first } else { rest })
+                .subsequent_indent(rest);
+            for line in textwrap::wrap(paragraph, &options) {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
     }
 }
@@ -196,25 +216,55 @@ fn experience_lines(experience: &Experience) -> Vec<(&'static str, &Range)> {
     lines
 }
 
+/// `rung N of M` within the level's own track.
+fn rung_words(ladder: &Ladder, level: &Level) -> String {
+    ladder
+        .rung_of(&level.id)
+        .map_or_else(String::new, |(n, m)| format!("rung {n} of {m}"))
+}
+
+/// A field shown only when the content states it.
+fn stated_field(out: &mut String, label: &str, value: &str, width: usize) {
+    if !value.trim().is_empty() {
+        field(out, label, value, width);
+    }
+}
+
+fn education_text(level: &Level) -> Option<String> {
+    let education = level.education.as_ref()?;
+    let mut school = education.typical.clone();
+    if !education.preferred.is_empty() {
+        school.push_str(&format!("; preferred: {}", education.preferred));
+    }
+    if !education.note.is_empty() {
+        school.push_str(&format!(" — {}", education.note));
+    }
+    Some(school)
+}
+
 /// Everything about one level, for a reader at a terminal, wrapped to `width` columns.
+/// Sections the content leaves out are left out here too.
 pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
     let mut out = String::new();
     let track = ladder.track(&level.track);
     let track_title = track.map_or(level.track.as_str(), |t| t.title.as_str());
-    let rungs = ladder
-        .track_index(&level.track)
-        .map_or(0, |t| ladder.levels_of_track(t).len());
     out.push_str(&format!(
-        "{}  ({} · {}, rung {} of {})\n\n",
+        "{}  ({} · {}, {})\n\n",
         one_line(&level.title),
         level.id,
         one_line(track_title),
-        level.rank,
-        rungs
+        rung_words(ladder, level)
     ));
-    wrap_into(&mut out, &level.summary, width, "");
-    out.push('\n');
-    field(&mut out, "Scope", &level.scope, width);
+    if !level.summary.trim().is_empty() {
+        wrap_into(&mut out, &level.summary, width, "");
+        out.push('\n');
+    }
+    stated_field(&mut out, "Scope", &level.scope, width);
+    let before = ladder.previous_on_path(&level.id);
+    if !level.follows.is_empty() && !before.is_empty() {
+        let names = level_names(ladder, before.iter().map(|l| l.id.as_str()));
+        field(&mut out, "Follows", &names, width);
+    }
     if !level.reports_to.is_empty() {
         let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
         field(&mut out, "Reports to", &bosses, width);
@@ -235,7 +285,7 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
             width,
         );
     }
-    field(&mut out, "Decisions", &level.decision_scope, width);
+    stated_field(&mut out, "Decisions", &level.decision_scope, width);
     if !level.example_titles.is_empty() {
         field(
             &mut out,
@@ -245,38 +295,79 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
         );
     }
 
-    out.push_str("\nExperience\n");
-    for (label, range) in experience_lines(&level.experience) {
-        let note = if range.note.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", range.note)
-        };
-        field(&mut out, label, &format!("{}{note}", years(range)), width);
+    let education = education_text(level);
+    if level.experience.is_some() || education.is_some() {
+        out.push_str("\nExperience\n");
     }
-    let education = &level.education;
-    let mut school = education.typical.clone();
-    if !education.preferred.is_empty() {
-        school.push_str(&format!("; preferred: {}", education.preferred));
+    if let Some(experience) = &level.experience {
+        for (label, range) in experience_lines(experience) {
+            let note = if range.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", range.note)
+            };
+            field(&mut out, label, &format!("{}{note}", years(range)), width);
+        }
     }
-    if !education.note.is_empty() {
-        school.push_str(&format!(" — {}", education.note));
+    if let Some(school) = education {
+        field(&mut out, "Education", &school, width);
     }
-    field(&mut out, "Education", &school, width);
 
-    out.push_str("\nResponsibilities\n");
-    bullets(&mut out, &level.responsibilities, width);
+    if !level.responsibilities.is_empty() {
+        out.push_str("\nResponsibilities\n");
+        bullets(&mut out, &level.responsibilities, width);
+    }
 
-    out.push_str("\nSkills\n");
-    for (category, members) in skills_by_category(ladder, level) {
+    let groups = skills_by_category(ladder, level);
+    if !groups.is_empty() {
+        out.push_str("\nSkills\n");
+    }
+    let scale = ladder.scale();
+    let name_width = scale
+        .steps()
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(one_line(&s.name).as_str()))
+        .max()
+        .unwrap_or(0);
+    let pip_width = usize::from(scale.max());
+    for (category, members) in groups {
         out.push_str(&format!("  {}\n", one_line(category)));
-        for (name, proficiency) in members {
-            out.push_str(&format!(
-                "    {} {:<9} {}\n",
-                pips(proficiency),
-                proficiency.name(),
-                one_line(name)
-            ));
+        for (name, reference) in members {
+            let rating = match reference.proficiency {
+                Some(p) => format!(
+                    "{} {:<name_width$}",
+                    pips(p, scale),
+                    one_line(&scale.name(p))
+                ),
+                None => format!("{:<w$}", "(not rated)", w = pip_width + 1 + name_width),
+            };
+            out.push_str(&format!("    {rating} {}\n", one_line(name)));
+            let rubric = reference
+                .proficiency
+                .and_then(|p| ladder.skill(&reference.skill).and_then(|s| s.rubric_at(p)));
+            if let Some(rubric) = rubric {
+                bullets_at(
+                    &mut out,
+                    &[rubric.to_owned()],
+                    width,
+                    "      at this step: ",
+                    "        ",
+                );
+            }
+            bullets_at(
+                &mut out,
+                &reference.expectations,
+                width,
+                "      – ",
+                "        ",
+            );
+            bullets_at(
+                &mut out,
+                &reference.examples,
+                width,
+                "      e.g. ",
+                "           ",
+            );
         }
     }
 
@@ -290,8 +381,14 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
         out.push('\n');
         field(&mut out, "Equivalent to", &names, width);
     }
-    out.push_str("\nSources\n");
-    bullets(&mut out, &level.sources, width);
+    if !level.sources.is_empty() {
+        out.push_str("\nSources\n");
+        bullets(&mut out, &level.sources, width);
+    }
+    // Sections left out must not leave gaps of blank lines behind.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
     out
 }
 
@@ -309,6 +406,15 @@ fn with_note(fact: &str, note: &str) -> String {
     }
 }
 
+/// Text for a markdown list item: line breaks become indented continuation lines, so a list
+/// inside the text stays readable and the item stays one item.
+fn md_item(text: &str, indent: &str) -> String {
+    clean(text, true)
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join(&format!("  \n{indent}"))
+}
+
 /// Everything about one level as a markdown document.
 pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
     let mut out = format!("# {}\n\n", one_line(&level.title));
@@ -316,80 +422,116 @@ pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
         .track(&level.track)
         .map_or(level.track.as_str(), |t| t.title.as_str());
     out.push_str(&format!(
-        "`{}` · {} track, rung {}\n\n",
+        "`{}` · {} track, {}\n\n",
         level.id,
         one_line(track_title),
-        level.rank
+        rung_words(ladder, level)
     ));
-    out.push_str(&format!("{}\n\n", clean(&level.summary, true)));
-    out.push_str("| | |\n|---|---|\n");
-    out.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
+    if !level.summary.trim().is_empty() {
+        out.push_str(&format!("{}\n\n", clean(&level.summary, true)));
+    }
+    let mut rows = String::new();
+    if !level.scope.trim().is_empty() {
+        rows.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
+    }
+    if !level.follows.is_empty() {
+        let names = level_names(ladder, level.follows.iter().map(String::as_str));
+        rows.push_str(&format!("| Follows | {} |\n", cell(&names)));
+    }
     let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
     let reporting = with_note(&bosses, &level.reporting_note);
     if !reporting.is_empty() {
-        out.push_str(&format!("| Reports to | {} |\n", cell(&reporting)));
+        rows.push_str(&format!("| Reports to | {} |\n", cell(&reporting)));
     }
     if let Some(direct) = &level.direct_reports {
         let reports = with_note(&direct.label(), &direct.note);
-        out.push_str(&format!("| Direct reports | {} |\n", cell(&reports)));
+        rows.push_str(&format!("| Direct reports | {} |\n", cell(&reports)));
     }
-    out.push_str(&format!(
-        "| Decisions | {} |\n",
-        cell(&level.decision_scope)
-    ));
+    if !level.decision_scope.trim().is_empty() {
+        rows.push_str(&format!(
+            "| Decisions | {} |\n",
+            cell(&level.decision_scope)
+        ));
+    }
     if !level.example_titles.is_empty() {
-        out.push_str(&format!(
+        rows.push_str(&format!(
             "| Example titles | {} |\n",
             cell(&level.example_titles.join(", "))
         ));
     }
-    for (label, range) in experience_lines(&level.experience) {
-        let note = if range.note.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", range.note)
-        };
-        out.push_str(&format!("| {label} | {}{} |\n", years(range), cell(&note)));
+    if let Some(experience) = &level.experience {
+        for (label, range) in experience_lines(experience) {
+            let note = if range.note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", range.note)
+            };
+            rows.push_str(&format!("| {label} | {}{} |\n", years(range), cell(&note)));
+        }
     }
-    let education = with_note(&level.education.typical, &level.education.note);
-    out.push_str(&format!("| Education | {} |\n", cell(&education)));
-    if !level.education.preferred.is_empty() {
-        out.push_str(&format!(
-            "| Preferred | {} |\n",
-            cell(&level.education.preferred)
-        ));
+    if let Some(education) = &level.education {
+        let typical = with_note(&education.typical, &education.note);
+        rows.push_str(&format!("| Education | {} |\n", cell(&typical)));
+        if !education.preferred.is_empty() {
+            rows.push_str(&format!("| Preferred | {} |\n", cell(&education.preferred)));
+        }
     }
     let equivalents = ladder.equivalents_of(&level.id);
     if !equivalents.is_empty() {
         let names = level_names(ladder, equivalents.iter().map(|l| l.id.as_str()));
-        out.push_str(&format!("| Equivalent to | {} |\n", cell(&names)));
+        rows.push_str(&format!("| Equivalent to | {} |\n", cell(&names)));
+    }
+    if !rows.is_empty() {
+        out.push_str("| | |\n|---|---|\n");
+        out.push_str(&rows);
     }
 
-    out.push_str("\n## Responsibilities\n\n");
-    for r in &level.responsibilities {
-        out.push_str(&format!("- {}\n", one_line(r)));
+    if !level.responsibilities.is_empty() {
+        out.push_str("\n## Responsibilities\n\n");
+        for r in &level.responsibilities {
+            out.push_str(&format!("- {}\n", md_item(r, "  ")));
+        }
     }
-    out.push_str("\n## Skills\n\n| Category | Skill | Proficiency |\n|---|---|---|\n");
-    for (category, members) in skills_by_category(ladder, level) {
-        for (name, proficiency) in members {
+    let groups = skills_by_category(ladder, level);
+    if !groups.is_empty() {
+        out.push_str("\n## Skills\n\n| Category | Skill | Proficiency |\n|---|---|---|\n");
+    }
+    let scale = ladder.scale();
+    let mut statements = String::new();
+    for (category, members) in &groups {
+        for (name, reference) in members {
             out.push_str(&format!(
-                "| {} | {} | {} {} |\n",
+                "| {} | {} | {} |\n",
                 cell(category),
                 cell(name),
-                pips(proficiency),
-                proficiency
+                cell(&rating(reference.proficiency, scale))
             ));
+            if !reference.expectations.is_empty() || !reference.examples.is_empty() {
+                statements.push_str(&format!("\n### {}\n\n", one_line(name)));
+                for e in &reference.expectations {
+                    statements.push_str(&format!("- {}\n", md_item(e, "  ")));
+                }
+                for e in &reference.examples {
+                    statements.push_str(&format!("- *Example:* {}\n", md_item(e, "  ")));
+                }
+            }
         }
+    }
+    if !statements.is_empty() {
+        out.push_str("\n## What the skills look like at this level\n");
+        out.push_str(&statements);
     }
     if !level.move_up.is_empty() {
         out.push_str("\n## How to move up\n\n");
         for advice in &level.move_up {
-            out.push_str(&format!("- {}\n", one_line(advice)));
+            out.push_str(&format!("- {}\n", md_item(advice, "  ")));
         }
     }
-    out.push_str("\n## Sources\n\n");
-    for source in &level.sources {
-        out.push_str(&format!("- {}\n", one_line(source)));
+    if !level.sources.is_empty() {
+        out.push_str("\n## Sources\n\n");
+        for source in &level.sources {
+            out.push_str(&format!("- {}\n", md_item(source, "  ")));
+        }
     }
     out
 }

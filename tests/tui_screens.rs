@@ -529,7 +529,11 @@ fn billions_of_years_draw_at_once() {
     let huge = ladder
         .levels()
         .iter()
-        .position(|l| l.experience.field.max == Some(u32::MAX))
+        .position(|l| {
+            l.experience
+                .as_ref()
+                .is_some_and(|e| e.field.max == Some(u32::MAX))
+        })
         .expect("the level with the huge range");
     let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
     app.select_level(huge);

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Comparison, Duty, RangeComparison, Relation, SkillChange, Span, Status};
-use crate::ladder::{Ladder, Level, Proficiency, Range};
+use crate::ladder::{Ladder, Level, Proficiency, Range, Scale, SkillRef};
 use crate::report::{pips, years};
 use crate::text::clean;
 
@@ -92,11 +92,35 @@ fn range_text(range: Option<&Range>) -> String {
     range.map_or_else(|| "—".to_owned(), years)
 }
 
-fn proficiency_text(p: Option<Proficiency>, with_pips: bool) -> String {
-    match p {
-        Some(p) if with_pips => format!("{} {}", pips(p), p.name()),
-        Some(p) => p.name().to_owned(),
+/// One side of a skill row: `—` where the level does not name the skill, `not rated` where
+/// it names it without a step.
+fn proficiency_text(reference: Option<&SkillRef>, scale: &Scale, with_pips: bool) -> String {
+    match reference.map(|r| r.proficiency) {
+        Some(Some(p)) if with_pips => format!("{} {}", pips(p, scale), one_line(&scale.name(p))),
+        Some(Some(p)) => one_line(&scale.name(p)),
+        Some(None) => "not rated".to_owned(),
         None => "—".to_owned(),
+    }
+}
+
+/// Each side's statements about the skill at its level, A's then B's, so what changes
+/// between the two levels reads side by side under the skill.
+fn statements_text(out: &mut String, row: &super::SkillRow<'_>, width: usize) {
+    for (letter, reference) in [("A", row.a_ref), ("B", row.b_ref)] {
+        let Some(reference) = reference else { continue };
+        for statement in &reference.expectations {
+            for (i, paragraph) in statement.split('\n').enumerate() {
+                let first = if i == 0 {
+                    format!("      {letter} – ")
+                } else {
+                    "          ".to_owned()
+                };
+                push_wrapped(out, paragraph, width, &first);
+            }
+        }
+        for example in &reference.examples {
+            push_wrapped(out, example, width, &format!("      {letter} e.g. "));
+        }
     }
 }
 
@@ -213,7 +237,9 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
                 "{} · {}, rung {}",
                 level.id,
                 one_line(track_title(ladder, level)),
-                level.rank
+                ladder
+                    .rung_of(&level.id)
+                    .map_or(level.rank as usize, |(n, _)| n)
             ),
         ]
     };
@@ -247,7 +273,14 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     }
 
     out.push('\n');
-    let heading = format!("Experience (one axis, 0–{} years)", c.experience.axis_end);
+    let stated = [&c.experience.field, &c.experience.managing]
+        .iter()
+        .any(|r| r.a.is_some() || r.b.is_some());
+    let heading = if stated {
+        format!("Experience (one axis, 0–{} years)", c.experience.axis_end)
+    } else {
+        "Experience: not stated at either level".to_owned()
+    };
     push_wrapped(&mut out, &heading, width, "");
     for (label, range) in [
         ("In the field", &c.experience.field),
@@ -290,7 +323,7 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
         width,
         "",
     );
-    skills_text(&mut out, c, width);
+    skills_text(&mut out, c, ladder.scale(), width);
 
     out.push('\n');
     push_wrapped(
@@ -332,11 +365,18 @@ pub fn bar(range: &Range, axis_end: u32, width: usize) -> String {
 }
 
 /// Skills as a table (name, A, B) when there is room, else each skill over two lines.
-fn skills_text(out: &mut String, c: &Comparison, width: usize) {
+fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
     const MARK: usize = 2;
     const GAP: usize = 2;
-    let pips_width = "●●●● advanced".width();
-    let plain_width = "advanced".width();
+    let longest_step = scale
+        .steps()
+        .iter()
+        .map(|s| one_line(&s.name).width())
+        .chain(["not rated".width()])
+        .max()
+        .unwrap_or(0);
+    let plain_width = longest_step;
+    let pips_width = usize::from(scale.max()) + 1 + longest_step;
     let table = [(pips_width, true, 16), (plain_width, false, 12)]
         .into_iter()
         .find_map(|(cell, with_pips, least)| {
@@ -375,9 +415,9 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                             row.change.marker(),
                             pad(line, name_width),
                             " ".repeat(GAP),
-                            pad(&proficiency_text(row.a, with_pips), cell),
+                            pad(&proficiency_text(row.a_ref, scale, with_pips), cell),
                             " ".repeat(GAP),
-                            proficiency_text(row.b, with_pips)
+                            proficiency_text(row.b_ref, scale, with_pips)
                         )
                     } else {
                         format!("    {line}")
@@ -385,6 +425,7 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                     out.push_str(line.trim_end());
                     out.push('\n');
                 }
+                statements_text(out, row, width);
             }
         }
         None => {
@@ -400,8 +441,11 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                 }
                 let mark = format!("  {} ", row.change.marker());
                 push_wrapped(out, &row.skill.name, width, &mark);
-                out.push_str(&format!("    A {}\n", proficiency_text(row.a, false)));
-                out.push_str(&format!("    B {}\n", proficiency_text(row.b, false)));
+                let a = proficiency_text(row.a_ref, scale, false);
+                let b = proficiency_text(row.b_ref, scale, false);
+                out.push_str(&format!("    A {a}\n"));
+                out.push_str(&format!("    B {b}\n"));
+                statements_text(out, row, width);
             }
         }
     }
@@ -418,6 +462,7 @@ fn cell(text: &str) -> String {
 fn change_words(change: SkillChange) -> &'static str {
     match change {
         SkillChange::Same => "",
+        SkillChange::Unrated => "· not rated on both",
         SkillChange::Raised => "↑ raised",
         SkillChange::Lowered => "↓ lowered",
         SkillChange::OnlyA => "− only at A",
@@ -487,8 +532,8 @@ pub fn markdown(ladder: &Ladder, c: &Comparison) -> String {
             "| {} | {} | {} | {} | {} |\n",
             cell(category),
             cell(&row.skill.name),
-            proficiency_text(row.a, false),
-            proficiency_text(row.b, false),
+            cell(&proficiency_text(row.a_ref, ladder.scale(), false)),
+            cell(&proficiency_text(row.b_ref, ladder.scale(), false)),
             change_words(row.change)
         ));
     }
@@ -560,8 +605,16 @@ pub fn json(ladder: &Ladder, c: &Comparison) -> Value {
                 "skill": row.skill.id,
                 "name": row.skill.name,
                 "category": row.skill.category,
-                "a": row.a,
-                "b": row.b,
+                "a": row.a.map(|p| ladder.scale().name(p)),
+                "b": row.b.map(|p| ladder.scale().name(p)),
+                "a_value": row.a.map(Proficiency::value),
+                "b_value": row.b.map(Proficiency::value),
+                "at_a": row.a_ref.is_some(),
+                "at_b": row.b_ref.is_some(),
+                "a_expectations": row.a_ref.map_or(&[][..], |r| &r.expectations[..]),
+                "b_expectations": row.b_ref.map_or(&[][..], |r| &r.expectations[..]),
+                "a_examples": row.a_ref.map_or(&[][..], |r| &r.examples[..]),
+                "b_examples": row.b_ref.map_or(&[][..], |r| &r.examples[..]),
                 "change": row.change,
                 "steps": row.steps(),
             })

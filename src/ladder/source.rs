@@ -154,11 +154,6 @@ impl<'a> ParsedFile<'a> {
         self.problem_at(Some(self.locate(path, false)), message)
     }
 
-    /// A problem at the key a path ends with (an unknown key, say), not at its value.
-    pub fn problem_at_key(&self, path: &[Step], message: &str) -> Problem {
-        self.problem_at(Some(self.locate(path, true)), message)
-    }
-
     /// The span of what `path` names: the value it leads to, or with `key_itself` the last key.
     pub fn locate(&self, path: &[Step], key_itself: bool) -> ByteRange<usize> {
         let mut value: &DeValue<'_> = &DeValue::Integer(Default::default());
@@ -214,31 +209,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
-}
-
-/// Converts serde_ignored's path of an unknown key into steps.
-pub(crate) fn steps_of(path: &serde_ignored::Path<'_>) -> Vec<Step> {
-    use serde_ignored::Path as P;
-    let mut steps = Vec::new();
-    let mut current = path;
-    loop {
-        match current {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                steps.push(Step::Index(*index));
-                current = parent;
-            }
-            P::Map { parent, key } => {
-                steps.push(Step::Key(key.clone()));
-                current = parent;
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                current = parent
-            }
-        }
-    }
-    steps.reverse();
-    steps
 }
 
 /// The default ladder, compiled into the binary.

@@ -399,7 +399,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
                         "    {} ({}) — {}\n",
                         one_line(name),
                         skill.skill,
-                        skill.proficiency
+                        step_name(ladder, skill.proficiency)
                     ));
                 }
             }
@@ -460,7 +460,7 @@ pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
                         "- {} (`{}`), expected at {}\n",
                         one_line(name),
                         skill.skill,
-                        skill.proficiency
+                        step_name(ladder, skill.proficiency)
                     ));
                 }
             }
@@ -517,7 +517,7 @@ pub fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
             "missing": progress.missing_skills().map(|s| json!({
                 "skill": s.skill,
                 "name": ladder.skill(&s.skill).map(|k| k.name.as_str()),
-                "proficiency": s.proficiency.name(),
+                "proficiency": s.proficiency.map(|p| ladder.scale().name(p)),
             })).collect::<Vec<_>>(),
         }),
         None => match &plan.target {
@@ -547,4 +547,12 @@ pub fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
         "target": target,
         "items": items,
     })
+}
+
+/// The name of an expected step, or `not rated`.
+fn step_name(ladder: &Ladder, p: Option<crate::ladder::Proficiency>) -> String {
+    p.map_or_else(
+        || "not rated".to_owned(),
+        |p| one_line(&ladder.scale().name(p)),
+    )
 }

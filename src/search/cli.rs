@@ -96,8 +96,9 @@ fn level_id(ladder: &Ladder, level: usize) -> &str {
     ladder.levels().get(level).map_or("", |l| l.id.as_str())
 }
 
-/// The skill a hit points at, as (skill id, proficiency name), for skill kinds.
-fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, &'static str)> {
+/// The skill a hit points at, as (skill id, proficiency name), for skill kinds; the name is
+/// `not rated` for an unrated reference.
+fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, String)> {
     if !matches!(
         hit.entry.kind,
         EntryKind::Skill | EntryKind::SkillDescription
@@ -109,10 +110,14 @@ fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, &'static 
         .get(hit.entry.level)?
         .skills
         .get(hit.entry.item)?;
-    Some((reference.skill.as_str(), reference.proficiency.name()))
+    let step = reference.proficiency.map_or_else(
+        || "not rated".to_owned(),
+        |p| crate::text::clean(&ladder.scale().name(p), false).into_owned(),
+    );
+    Some((reference.skill.as_str(), step))
 }
 
-fn proficiency(ladder: &Ladder, hit: &Hit<'_>) -> Option<&'static str> {
+fn proficiency(ladder: &Ladder, hit: &Hit<'_>) -> Option<String> {
     if hit.entry.kind != EntryKind::Skill {
         return None;
     }

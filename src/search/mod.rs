@@ -351,12 +351,13 @@ impl SearchIndex {
                     b.push(EntryKind::SkillDescription, l, i, &skill.description);
                 }
             }
-            let education = &level.education;
-            for (i, text) in [&education.typical, &education.preferred, &education.note]
-                .into_iter()
-                .enumerate()
-            {
-                b.push(EntryKind::Education, l, i, text);
+            if let Some(education) = &level.education {
+                for (i, text) in [&education.typical, &education.preferred, &education.note]
+                    .into_iter()
+                    .enumerate()
+                {
+                    b.push(EntryKind::Education, l, i, text);
+                }
             }
             for (i, advice) in level.move_up.iter().enumerate() {
                 b.push(EntryKind::MoveUp, l, i, advice);

@@ -73,7 +73,8 @@ pub enum SkillRow<'a> {
     Skill {
         id: &'a str,
         name: &'a str,
-        proficiency: Proficiency,
+        /// `None` for a skill the level expects without rating it.
+        proficiency: Option<Proficiency>,
     },
 }
 

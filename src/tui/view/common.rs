@@ -103,11 +103,15 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
         ))
 }
 
-/// `●●●○` for advanced, styled.
-pub fn pips(proficiency: Proficiency, app: &App) -> Vec<Span<'static>> {
+/// `●●●○` for the third of four steps, styled; dots for an unrated skill.
+pub fn pips(proficiency: Option<Proficiency>, app: &App) -> Vec<Span<'static>> {
     let theme = &app.settings.theme;
+    let steps = usize::from(app.ladder.scale().max());
+    let Some(proficiency) = proficiency else {
+        return vec![Span::styled("·".repeat(steps), theme.pip_empty)];
+    };
     let filled = usize::from(proficiency.value());
-    let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+    let empty = steps.saturating_sub(filled);
     vec![
         Span::styled("●".repeat(filled), theme.pip_filled),
         Span::styled("○".repeat(empty), theme.pip_empty),
@@ -121,7 +125,8 @@ pub fn years_axis(app: &App) -> u32 {
         .ladder
         .levels()
         .iter()
-        .flat_map(|l| std::iter::once(&l.experience.field).chain(l.experience.managing.as_ref()))
+        .filter_map(|l| l.experience.as_ref())
+        .flat_map(|e| std::iter::once(&e.field).chain(e.managing.as_ref()))
         .map(|r| r.max.unwrap_or(r.min.saturating_add(5)))
         .max()
         .unwrap_or(10);
@@ -209,8 +214,11 @@ pub fn years_label(range: &Range) -> String {
 /// key when a figure is an estimate. Open ranges run to the end of the axis with `▶`.
 pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let mut rows: Vec<(&str, &Range)> = vec![("In the field", &level.experience.field)];
-    if let Some(managing) = &level.experience.managing {
+    let Some(experience) = &level.experience else {
+        return vec![Line::styled(fit("not stated", columns), theme.muted)];
+    };
+    let mut rows: Vec<(&str, &Range)> = vec![("In the field", &experience.field)];
+    if let Some(managing) = &experience.managing {
         rows.push(("Managing", managing));
     }
     const NAME: usize = 13;
@@ -254,13 +262,7 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
         Span::styled(pad("years", NAME), theme.muted),
         Span::styled(ticks, theme.muted),
     ]));
-    if level.experience.field.estimate
-        || level
-            .experience
-            .managing
-            .as_ref()
-            .is_some_and(|r| r.estimate)
-    {
+    if experience.field.estimate || experience.managing.as_ref().is_some_and(|r| r.estimate) {
         lines.push(Line::styled(
             fit("▒ and ~: an estimate, not from a source", columns),
             theme.muted,
@@ -283,7 +285,8 @@ pub fn profile(app: &App, level: &Level) -> Vec<(String, usize, f64)> {
                         .skill(&r.skill)
                         .is_some_and(|s| s.category == category.id)
                 })
-                .map(|r| r.proficiency.value())
+                // Unrated skills have no step to average.
+                .filter_map(|r| r.proficiency.map(Proficiency::value))
                 .collect();
             let mean = if values.is_empty() {
                 0.0
@@ -333,7 +336,7 @@ pub fn draw_profile(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect)
                 spans.push(Span::styled(pad("—", bar_width), theme.muted));
                 spans.push(Span::styled("   ", theme.muted));
             } else {
-                let (filled, rest) = gauge(mean, f64::from(Proficiency::MAX), bar_width);
+                let (filled, rest) = gauge(mean, f64::from(app.ladder.scale().max()), bar_width);
                 spans.push(Span::styled(filled, theme.profile_bar));
                 spans.push(Span::styled(rest, theme.pip_empty));
                 spans.push(Span::raw(format!(" {mean:.1}")));

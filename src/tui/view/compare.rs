@@ -19,7 +19,7 @@ use super::Regions;
 use super::common::{self, YearsScale, fit, one_line, pad, wrap};
 use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
-use crate::ladder::{Level, Proficiency, Range};
+use crate::ladder::{Level, Range};
 use crate::tui::app::{App, ComparePane};
 use crate::tui::theme::Theme;
 
@@ -65,7 +65,7 @@ fn status_mark(status: Status, theme: &Theme) -> (&'static str, Style) {
 /// The style of a skill change: gains at B (new, raised) one way, losses the other.
 fn change_style(change: SkillChange, theme: &Theme) -> Style {
     match change {
-        SkillChange::Same => theme.muted,
+        SkillChange::Same | SkillChange::Unrated => theme.muted,
         SkillChange::Raised | SkillChange::OnlyB => theme.diff_added,
         SkillChange::Lowered | SkillChange::OnlyA => theme.diff_removed,
     }
@@ -411,7 +411,7 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
             theme.muted,
         ),
     ])];
-    let max = f64::from(Proficiency::MAX);
+    let max = f64::from(app.ladder.scale().max());
     for ((name, count_a, mean_a), (_, count_b, mean_b)) in a.into_iter().zip(b) {
         if count_a == 0 && count_b == 0 {
             continue;
@@ -555,18 +555,24 @@ fn draw_page(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
 }
 
 /// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.
-fn proficiency_cell(p: Option<Proficiency>, width: usize) -> String {
-    let text = match p {
-        Some(p) => {
+fn proficiency_cell(
+    app: &App,
+    reference: Option<&crate::ladder::SkillRef>,
+    width: usize,
+) -> String {
+    let scale = app.ladder.scale();
+    let text = match reference.map(|r| r.proficiency) {
+        Some(Some(p)) => {
             let filled = usize::from(p.value());
-            let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+            let empty = usize::from(scale.max()).saturating_sub(filled);
             let pips = format!("{}{}", "●".repeat(filled), "○".repeat(empty));
-            if width > 4 {
-                format!("{pips} {}", p.name())
+            if width > usize::from(scale.max()) {
+                format!("{pips} {}", one_line(&scale.name(p)))
             } else {
                 pips
             }
         }
+        Some(None) => "not rated".to_owned(),
         None => "—".to_owned(),
     };
     pad(&text, width)
@@ -585,7 +591,7 @@ fn skill_line(
     let theme = &app.settings.theme;
     let style = change_style(row.change, theme);
     let (a_style, b_style) = match row.change {
-        SkillChange::Same => (theme.muted, theme.muted),
+        SkillChange::Same | SkillChange::Unrated => (theme.muted, theme.muted),
         SkillChange::OnlyA => (style, theme.muted),
         _ => (Style::new(), style),
     };
@@ -597,9 +603,9 @@ fn skill_line(
         Span::raw(" "),
         Span::raw(pad(&one_line(&row.skill.name), name_width)),
         Span::raw(" "),
-        Span::styled(proficiency_cell(row.a, cell), a_style),
+        Span::styled(proficiency_cell(app, row.a_ref, cell), a_style),
         Span::raw(" "),
-        Span::styled(proficiency_cell(row.b, cell), b_style),
+        Span::styled(proficiency_cell(app, row.b_ref, cell), b_style),
     ])
 }
 

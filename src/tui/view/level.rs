@@ -128,40 +128,41 @@ fn detail_lines_anchored(
         &mut lines,
     );
     lines.extend(common::experience_lines(app, level, columns));
-    for (name, range) in std::iter::once(("In the field", &level.experience.field))
-        .chain(level.experience.managing.as_ref().map(|r| ("Managing", r)))
-    {
-        if !range.note.is_empty() {
-            lines.extend(
-                wrap(&format!("{name}: {}", range.note), columns, "")
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.muted)),
-            );
+    if let Some(experience) = &level.experience {
+        for (name, range) in std::iter::once(("In the field", &experience.field))
+            .chain(experience.managing.as_ref().map(|r| ("Managing", r)))
+        {
+            if !range.note.is_empty() {
+                lines.extend(
+                    wrap(&format!("{name}: {}", range.note), columns, "")
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.muted)),
+                );
+            }
         }
     }
 
     heading(app, "Education", &mut lines);
     anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
-    lines.extend(
-        wrap(&level.education.typical, columns, "")
-            .into_iter()
-            .map(Line::raw),
-    );
-    if !level.education.preferred.is_empty() {
-        labelled(
-            app,
-            "Preferred",
-            &level.education.preferred,
-            columns,
-            &mut lines,
-        );
-    }
-    if !level.education.note.is_empty() {
-        lines.extend(
-            wrap(&level.education.note, columns, "")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.muted)),
-        );
+    match &level.education {
+        None => lines.push(Line::styled("not stated", theme.muted)),
+        Some(education) => {
+            lines.extend(
+                wrap(&education.typical, columns, "")
+                    .into_iter()
+                    .map(Line::raw),
+            );
+            if !education.preferred.is_empty() {
+                labelled(app, "Preferred", &education.preferred, columns, &mut lines);
+            }
+            if !education.note.is_empty() {
+                lines.extend(
+                    wrap(&education.note, columns, "")
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.muted)),
+                );
+            }
+        }
     }
 
     heading(app, "Responsibilities", &mut lines);
@@ -338,10 +339,11 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
                 spans.extend(common::pips(*proficiency, app));
                 spans.push(Span::raw(" "));
                 if word_width > 0 {
-                    spans.push(Span::styled(
-                        pad(proficiency.name(), word_width),
-                        theme.muted,
-                    ));
+                    let word = proficiency.map_or_else(
+                        || "not rated".to_owned(),
+                        |p| one_line(&app.ladder.scale().name(p)),
+                    );
+                    spans.push(Span::styled(pad(&word, word_width), theme.muted));
                 }
                 spans.push(Span::raw(pad(&one_line(name), name_width)));
                 let line = Line::from(spans);
@@ -373,7 +375,10 @@ fn draw_skill_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let proficiency = app
         .level()
         .and_then(|l| l.proficiency_of(&skill.id))
-        .map(|p| format!("{p}: {}", p.meaning()));
+        .map(|p| {
+            let scale = app.ladder.scale();
+            format!("{}: {}", scale.name(p), scale.meaning(p))
+        });
     if let Some(text) = proficiency {
         lines.truncate(usize::from(inner.height).saturating_sub(1));
         lines.push(Line::raw(fit(&text, usize::from(inner.width))));
