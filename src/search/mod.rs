@@ -10,8 +10,9 @@
 //! skill and the results show every level that needs it, lowest rung first. A skill's
 //! *description* is the same at every level, so it gets one entry only, filed under the first
 //! level (in ladder order) that asks for the skill; repeating it per level would fill the
-//! results with copies of the same sentence. A catalogue skill no level asks for has nowhere
-//! to jump to and is not indexed.
+//! results with copies of the same sentence. A category's name is filed the same way, under
+//! the first level with a skill of the category. A catalogue skill no level asks for has
+//! nowhere to jump to yet and is not indexed.
 //!
 //! Matching uses fuzzy-matcher's skim v2 scoring. The query is split on whitespace into
 //! terms that must all match (in any order, like fzf); scores add up. Each term is smart-case
@@ -41,6 +42,8 @@ pub use worker::{SearchResults, Searcher};
 pub enum EntryKind {
     /// The level's own title.
     Level,
+    /// The level's id (`senior-manager`), as commands and plans name it.
+    LevelId,
     /// One of the level's example job titles; `item` is its position in `example_titles`.
     ExampleTitle,
     Summary,
@@ -50,9 +53,15 @@ pub enum EntryKind {
     Responsibility,
     /// A skill's name at a level that asks for it; `item` is the position in `skills`.
     Skill,
+    /// A statement of what a skill looks like at this level (or an example of it); `item`
+    /// is the position of the skill in `skills`.
+    Expectation,
     /// A skill's description, filed under the first level that asks for the skill; `item` is
     /// the position in that level's `skills`.
     SkillDescription,
+    /// A skill category's name, filed under the first level that asks for a skill of the
+    /// category; `item` is the position of that skill in the level's `skills`.
+    Category,
     /// `item`: 0 typical, 1 preferred, 2 note.
     Education,
     /// Advice on reaching the next rung; `item` is the position in `move_up`.
@@ -60,15 +69,18 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 10] = [
+    pub const ALL: [EntryKind; 13] = [
         EntryKind::Level,
+        EntryKind::LevelId,
         EntryKind::ExampleTitle,
         EntryKind::Summary,
         EntryKind::Scope,
         EntryKind::DecisionScope,
         EntryKind::Responsibility,
         EntryKind::Skill,
+        EntryKind::Expectation,
         EntryKind::SkillDescription,
+        EntryKind::Category,
         EntryKind::Education,
         EntryKind::MoveUp,
     ];
@@ -77,6 +89,7 @@ impl EntryKind {
     pub fn label(self) -> &'static str {
         match self {
             EntryKind::Level => "level",
+            EntryKind::LevelId => "level id",
             EntryKind::ExampleTitle => "example title",
             EntryKind::Summary => "summary",
             EntryKind::Scope => "scope",
@@ -84,6 +97,8 @@ impl EntryKind {
             EntryKind::Responsibility => "responsibility",
             EntryKind::Skill => "skill",
             EntryKind::SkillDescription => "skill description",
+            EntryKind::Expectation => "expectation",
+            EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "moving up",
         }
@@ -93,6 +108,7 @@ impl EntryKind {
     pub fn key(self) -> &'static str {
         match self {
             EntryKind::Level => "level",
+            EntryKind::LevelId => "level_id",
             EntryKind::ExampleTitle => "example_title",
             EntryKind::Summary => "summary",
             EntryKind::Scope => "scope",
@@ -100,6 +116,8 @@ impl EntryKind {
             EntryKind::Responsibility => "responsibility",
             EntryKind::Skill => "skill",
             EntryKind::SkillDescription => "skill_description",
+            EntryKind::Expectation => "expectation",
+            EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "move_up",
         }
@@ -328,8 +346,10 @@ impl SearchIndex {
     pub fn new(ladder: &Ladder) -> SearchIndex {
         let mut b = Builder::default();
         let mut described = std::collections::HashSet::new();
+        let mut categories_seen = std::collections::HashSet::new();
         for (l, level) in ladder.levels().iter().enumerate() {
             b.push(EntryKind::Level, l, 0, &level.title);
+            b.push(EntryKind::LevelId, l, 0, &level.id);
             for (i, title) in level.example_titles.iter().enumerate() {
                 b.push(EntryKind::ExampleTitle, l, i, title);
             }
@@ -345,10 +365,24 @@ impl SearchIndex {
                 }
             }
             for (i, reference) in level.skills.iter().enumerate() {
+                for statement in reference.expectations.iter().chain(&reference.examples) {
+                    b.push(EntryKind::Expectation, l, i, statement);
+                }
+            }
+            for (i, reference) in level.skills.iter().enumerate() {
                 if let Some(skill) = ladder.skill(&reference.skill)
                     && described.insert(skill.id.as_str())
                 {
                     b.push(EntryKind::SkillDescription, l, i, &skill.description);
+                }
+            }
+            for (i, reference) in level.skills.iter().enumerate() {
+                if let Some(category) = ladder
+                    .skill(&reference.skill)
+                    .and_then(|s| ladder.category(&s.category))
+                    && categories_seen.insert(category.id.as_str())
+                {
+                    b.push(EntryKind::Category, l, i, &category.name);
                 }
             }
             if let Some(education) = &level.education {

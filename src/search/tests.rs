@@ -34,7 +34,11 @@ fn ranked_texts(index: &SearchIndex, query: &str) -> Vec<String> {
 #[test]
 fn the_index_covers_every_kind_in_ladder_order() {
     let (ladder, index) = default_index();
-    for kind in EntryKind::ALL {
+    // The built-in ladder states no expectations per skill; a v2 fixture covers them.
+    for kind in EntryKind::ALL
+        .into_iter()
+        .filter(|k| *k != EntryKind::Expectation)
+    {
         assert!(
             index.entries().iter().any(|e| e.kind == kind),
             "no {kind:?} entry"
@@ -485,4 +489,47 @@ fn narrowing_equals_a_fresh_scan_on_a_found_case() {
             "{typed:?}"
         );
     }
+}
+
+fn fixture_index(feature: &str) -> (Ladder, SearchIndex) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/v2")
+        .join(feature);
+    let ladder = Ladder::from_folder(&dir).expect("fixture loads");
+    let index = SearchIndex::new(&ladder);
+    (ladder, index)
+}
+
+#[test]
+fn expectations_category_names_and_level_ids_are_searchable() {
+    let (ladder, index) = fixture_index("expectations");
+    let hits = top(&index, "help early", usize::MAX);
+    let hit = hits
+        .iter()
+        .find(|h| h.entry.kind == EntryKind::Expectation)
+        .expect("the statement is found");
+    assert_eq!(ladder.levels()[hit.entry.level].id, "e1");
+    assert_eq!(
+        hit.entry.item, 0,
+        "points at the skill the statement is about"
+    );
+
+    let hits = top(&index, "People", usize::MAX);
+    let categories: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.entry.kind == EntryKind::Category)
+        .map(|h| h.entry.level)
+        .collect();
+    assert_eq!(
+        categories,
+        [0],
+        "filed once, under the first level using it"
+    );
+
+    let hits = top(&index, "e2", usize::MAX);
+    assert!(
+        hits.iter()
+            .any(|h| h.entry.kind == EntryKind::LevelId && h.entry.level == 1),
+        "{hits:?}"
+    );
 }
