@@ -1,5 +1,6 @@
 //! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
 
+mod chunks;
 mod model;
 mod read;
 mod source;

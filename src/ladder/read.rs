@@ -15,7 +15,7 @@ use super::model::{
     Category, ContentFile, Education, Experience, Extra, Family, LadderInfo, Level, Range,
     RubricLine, Scale, ScaleStep, Skill, SkillRef, Track,
 };
-use super::source::{ParsedFile, Problem};
+use super::source::{FileText, Problem};
 use crate::suggest::did_you_mean;
 
 type Value<'a> = Spanned<DeValue<'a>>;
@@ -78,6 +78,15 @@ pub(super) struct ReadFile {
 }
 
 impl ReadFile {
+    /// Adds the items of another part of the same file.
+    pub fn extend(&mut self, other: ReadFile) {
+        self.families.extend(other.families);
+        self.tracks.extend(other.tracks);
+        self.categories.extend(other.categories);
+        self.skills.extend(other.skills);
+        self.levels.extend(other.levels);
+    }
+
     /// The model without the places (for the built-in ladder's trusted path and tests).
     #[allow(dead_code)]
     pub fn into_content(self) -> ContentFile {
@@ -96,7 +105,10 @@ impl ReadFile {
 }
 
 pub(super) struct Reader<'a, 'p> {
-    file: &'a ParsedFile<'a>,
+    file: &'a FileText<'a>,
+    /// The parsed chunk of the file being read, and where it starts in the file.
+    doc: &'a DeTable<'a>,
+    base: usize,
     index: usize,
     scale: &'a Scale,
     pub problems: &'p mut Vec<Problem>,
@@ -174,18 +186,26 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 
 impl<'a, 'p> Reader<'a, 'p> {
     pub fn new(
-        file: &'a ParsedFile<'a>,
+        file: &'a FileText<'a>,
+        (doc, base): (&'a DeTable<'a>, usize),
         index: usize,
         scale: &'a Scale,
         problems: &'p mut Vec<Problem>,
     ) -> Self {
         Reader {
             file,
+            doc,
+            base,
             index,
             scale,
             problems,
             bad_value: false,
         }
+    }
+
+    /// A span of the chunk as a span of the file.
+    fn sp(&self, span: Span<usize>) -> Span<usize> {
+        span.start + self.base..span.end + self.base
     }
 
     fn problem(&mut self, span: Span<usize>, message: String) {
@@ -200,18 +220,18 @@ impl<'a, 'p> Reader<'a, 'p> {
     /// `what` must be `wanted`, quoting what was found instead.
     fn wrong_type_of(&mut self, what: &str, value: &Value<'_>, wanted: &str) {
         self.bad_value = true;
-        let found = quote(&self.file.source.text, &value.span());
+        let found = quote(&self.file.source.text, &self.sp(value.span()));
         let message = format!(
             "{what} must be {wanted}, found {} `{found}`",
             kind(value.get_ref())
         );
-        self.problem(value.span(), message);
+        self.problem(self.sp(value.span()), message);
     }
 
     fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, accepted: &[&str]) {
         let name = key.get_ref().as_ref();
         let hint = did_you_mean(name, accepted.iter().copied());
-        self.problem(key.span(), format!("unknown key `{name}`{hint}"));
+        self.problem(self.sp(key.span()), format!("unknown key `{name}`{hint}"));
     }
 
     fn places(&self, span: Span<usize>) -> Places {
@@ -242,9 +262,9 @@ impl<'a, 'p> Reader<'a, 'p> {
         };
         if parsed.is_none() {
             self.bad_value = true;
-            let found = quote(&self.file.source.text, &value.span());
+            let found = quote(&self.file.source.text, &self.sp(value.span()));
             self.problem(
-                value.span(),
+                self.sp(value.span()),
                 format!("`{key}` must be a whole number from 0 up, found `{found}`"),
             );
         }
@@ -271,7 +291,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                     match item.get_ref() {
                         DeValue::String(s) => {
                             texts.push(s.to_string());
-                            spans.push(item.span());
+                            spans.push(self.sp(item.span()));
                         }
                         _ => self.wrong_type_of(&format!("each entry of `{key}`"), item, "text"),
                     }
@@ -280,7 +300,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             // One statement where a list was expected is still one statement.
             DeValue::String(s) => {
                 texts.push(s.to_string());
-                spans.push(value.span());
+                spans.push(self.sp(value.span()));
             }
             _ => self.wrong_type(key, value, "a list of text"),
         }
@@ -308,7 +328,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         let mut tables = Vec::new();
         for item in items {
             match item.get_ref().as_table() {
-                Some(table) => tables.push((table, item.span())),
+                Some(table) => tables.push((table, self.sp(item.span()))),
                 None => self.wrong_type_of(&format!("each entry of `{key}`"), item, "a table"),
             }
         }
@@ -330,7 +350,7 @@ impl<'a, 'p> Reader<'a, 'p> {
 
     /// Reads the whole document; `[ladder]` is read by [`Reader::ladder`] beforehand.
     pub fn file(&mut self, ladder: Option<(LadderInfo, Places)>) -> ReadFile {
-        let doc = self.file.doc.get_ref();
+        let doc = self.doc;
         let mut out = ReadFile {
             ladder,
             ..ReadFile::default()
@@ -373,20 +393,18 @@ impl<'a, 'p> Reader<'a, 'p> {
     /// its scale gives the names skill references use.
     pub fn ladder(&mut self) -> Option<(LadderInfo, Places)> {
         let (_, value) = self
-            .file
             .doc
-            .get_ref()
             .iter()
             .find(|(k, _)| k.get_ref().as_ref() == "ladder")?;
         let table = self.table("ladder", value)?;
         let mut info = LadderInfo::default();
-        let mut places = self.places(value.span());
+        let mut places = self.places(self.sp(value.span()));
         for (key, value) in table.iter() {
             let Some(name) = known(LADDER_KEYS, key.get_ref()) else {
                 self.unknown_key(key, LADDER_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "name" => info.name = self.text(name, value),
@@ -425,7 +443,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.unknown_key(key, FAMILY_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "id" => family.id = self.text(name, value),
@@ -449,7 +467,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.unknown_key(key, TRACK_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "id" => track.id = self.text(name, value),
@@ -474,7 +492,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.unknown_key(key, CATEGORY_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "id" => category.id = self.text(name, value),
@@ -498,7 +516,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.unknown_key(key, SKILL_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "id" => skill.id = self.text(name, value),
@@ -528,7 +546,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 Some(step) => {
                     if text.trim().is_empty() && value.get_ref().is_str() {
                         self.problem(
-                            value.span(),
+                            self.sp(value.span()),
                             format!("`rubric.{step_name}` is blank; leave the step out instead"),
                         );
                     }
@@ -536,7 +554,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 }
                 None => {
                     let message = self.off_scale("rubric step", step_name);
-                    self.problem(key.span(), message);
+                    self.problem(self.sp(key.span()), message);
                 }
             }
         }
@@ -570,13 +588,13 @@ impl<'a, 'p> Reader<'a, 'p> {
             }
         }
         if !has_min {
-            self.problem(value.span(), format!("`{key}` needs a `min`"));
+            self.problem(self.sp(value.span()), format!("`{key}` needs a `min`"));
         }
         if let Some(max) = range.max
             && range.min > max
         {
             self.problem(
-                value.span(),
+                self.sp(value.span()),
                 format!("`{key}` has min {} above max {max}", range.min),
             );
         }
@@ -596,7 +614,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         }
         if field.is_none() && !table.iter().any(|(k, _)| k.get_ref() == "field") {
             self.problem(
-                value.span(),
+                self.sp(value.span()),
                 "`experience` needs `field` (years in the field)".into(),
             );
         }
@@ -619,7 +637,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         }
         if education.typical.trim().is_empty() {
             self.problem(
-                value.span(),
+                self.sp(value.span()),
                 "`education.typical` is missing or blank".into(),
             );
         }
@@ -633,14 +651,14 @@ impl<'a, 'p> Reader<'a, 'p> {
             match known(REF_KEYS, key.get_ref()) {
                 Some("skill") => {
                     reference.skill = self.text("skill", value);
-                    at = value.span();
+                    at = self.sp(value.span());
                 }
                 Some("proficiency") => match value.get_ref() {
                     DeValue::String(name) => match self.scale.find(name) {
                         Some(step) => reference.proficiency = Some(step),
                         None => {
                             let message = self.off_scale("proficiency", name);
-                            self.problem(value.span(), message);
+                            self.problem(self.sp(value.span()), message);
                         }
                     },
                     _ => self.wrong_type("proficiency", value, "the name of a step of the scale"),
@@ -674,7 +692,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.unknown_key(key, LEVEL_KEYS);
                 continue;
             };
-            places.keys.push((name, value.span()));
+            places.keys.push((name, self.sp(value.span())));
             self.bad_value = false;
             match name {
                 "id" => level.id = self.text(name, value),

@@ -94,32 +94,20 @@ impl From<usize> for Step {
     }
 }
 
-/// A content file parsed into its spanned document.
-pub(crate) struct ParsedFile<'a> {
+/// A content file's text with its line starts, for pointing at places in it.
+pub(crate) struct FileText<'a> {
     pub source: &'a SourceFile,
-    pub doc: Spanned<DeTable<'a>>,
     line_starts: Vec<usize>,
 }
 
-impl<'a> ParsedFile<'a> {
-    /// Parses the file; on syntax errors returns every one the parser could recover from.
-    pub fn parse(source: &'a SourceFile) -> Result<Self, Vec<Problem>> {
+impl<'a> FileText<'a> {
+    pub fn new(source: &'a SourceFile) -> Self {
         let line_starts = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let (doc, errors) = DeTable::parse_recoverable(&source.text);
-        let parsed = ParsedFile {
+        FileText {
             source,
-            doc,
             line_starts,
-        };
-        if errors.is_empty() {
-            Ok(parsed)
-        } else {
-            Err(errors
-                .iter()
-                .map(|e| parsed.problem_at(e.span(), e.message()))
-                .collect())
         }
     }
 
@@ -146,6 +134,36 @@ impl<'a> ParsedFile<'a> {
             excerpt: Some(escape_control(line_text).into_owned()),
             caret: escape_control(before_in_excerpt).width(),
         }
+    }
+}
+
+/// A content file parsed into its spanned document.
+pub(crate) struct ParsedFile<'a> {
+    pub doc: Spanned<DeTable<'a>>,
+    text: FileText<'a>,
+}
+
+impl<'a> ParsedFile<'a> {
+    /// Parses the file; on syntax errors returns every one the parser could recover from.
+    pub fn parse(source: &'a SourceFile) -> Result<Self, Vec<Problem>> {
+        let (doc, errors) = DeTable::parse_recoverable(&source.text);
+        let parsed = ParsedFile {
+            doc,
+            text: FileText::new(source),
+        };
+        if errors.is_empty() {
+            Ok(parsed)
+        } else {
+            Err(errors
+                .iter()
+                .map(|e| parsed.problem_at(e.span(), e.message()))
+                .collect())
+        }
+    }
+
+    /// A problem at a byte span of this file (the start of the span is reported).
+    pub fn problem_at(&self, span: Option<ByteRange<usize>>, message: &str) -> Problem {
+        self.text.problem_at(span, message)
     }
 
     /// A problem at the value (or key) a path leads to. Where the path goes further than the
@@ -180,28 +198,26 @@ impl<'a> ParsedFile<'a> {
         span
     }
 
-    /// Every string in the document (keys included) with its span, for checks that apply to
-    /// all text whatever key it sits under.
-    pub fn for_each_string(&self, mut visit: impl FnMut(&str, ByteRange<usize>)) {
-        fn walk_table(table: &DeTable<'_>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
-            for (key, value) in table.iter() {
-                visit(key.get_ref(), key.span());
-                walk_value(value, visit);
-            }
+}
+
+/// Every string in a document (keys included) with its span, for checks that apply to all
+/// text whatever key it sits under.
+pub(crate) fn for_each_string(doc: &DeTable<'_>, mut visit: impl FnMut(&str, ByteRange<usize>)) {
+    fn walk_table(table: &DeTable<'_>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
+        for (key, value) in table.iter() {
+            visit(key.get_ref(), key.span());
+            walk_value(value, visit);
         }
-        fn walk_value(
-            value: &Spanned<DeValue<'_>>,
-            visit: &mut impl FnMut(&str, ByteRange<usize>),
-        ) {
-            match value.get_ref() {
-                DeValue::String(s) => visit(s, value.span()),
-                DeValue::Table(t) => walk_table(t, visit),
-                DeValue::Array(items) => items.iter().for_each(|v| walk_value(v, visit)),
-                _ => {}
-            }
-        }
-        walk_table(self.doc.get_ref(), &mut visit);
     }
+    fn walk_value(value: &Spanned<DeValue<'_>>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
+        match value.get_ref() {
+            DeValue::String(s) => visit(s, value.span()),
+            DeValue::Table(t) => walk_table(t, visit),
+            DeValue::Array(items) => items.iter().for_each(|v| walk_value(v, visit)),
+            _ => {}
+        }
+    }
+    walk_table(doc, &mut visit);
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {

@@ -9,13 +9,15 @@ use std::ops::Range as Span;
 use super::Ladder;
 use super::model::{Category, Family, LadderInfo, Level, Scale, Skill, Track};
 use super::read::{Places, ReadFile, Reader};
-use super::source::{ParsedFile, Problem, SourceFile};
+use super::chunks::{self, Chunk};
+use super::source::{FileText, Problem, SourceFile, for_each_string};
+use toml::de::DeTable;
 use crate::suggest::did_you_mean;
 use crate::text::is_allowed_in_text;
 
 /// Collects problems and turns places into positions.
 struct Checker<'a> {
-    files: &'a [ParsedFile<'a>],
+    files: &'a [FileText<'a>],
     problems: Vec<Problem>,
 }
 
@@ -126,41 +128,85 @@ fn check_unique<'i, T: 'i>(
 }
 
 pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
+    let files: Vec<FileText<'_>> = sources.iter().map(FileText::new).collect();
+    let chunks: Vec<Vec<Chunk>> = sources.iter().map(|s| chunks::split(&s.text)).collect();
     let mut problems = Vec::new();
-    let mut parsed = Vec::new();
-    for source in sources {
-        match ParsedFile::parse(source) {
-            Ok(file) => parsed.push(file),
-            Err(syntax) => problems.extend(syntax),
-        }
-    }
-    for file in &parsed {
-        check_control_characters(file, &mut problems);
-    }
 
-    // The `[ladder]` sections first: the scale names the steps levels refer to.
+    // The `[ladder]` sections first: the scale names the steps levels refer to. Syntax
+    // errors are reported by the second pass, which parses every chunk.
     let default_scale = Scale::default();
-    let mut ladders = Vec::new();
-    for (index, file) in parsed.iter().enumerate() {
-        let section = Reader::new(file, index, &default_scale, &mut problems).ladder();
-        ladders.push(section);
+    let mut ladders: Vec<Option<(LadderInfo, Places)>> = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let mut found = None;
+        for chunk in &chunks[index] {
+            if chunk.key.as_deref().is_some_and(|k| k != "ladder") {
+                continue;
+            }
+            let text = &file.source.text[chunk.range.clone()];
+            let (doc, errors) = DeTable::parse_recoverable(text);
+            if !errors.is_empty() {
+                continue;
+            }
+            let mut ignored = Vec::new();
+            let section = Reader::new(
+                file,
+                (doc.get_ref(), chunk.range.start),
+                index,
+                &default_scale,
+                &mut ignored,
+            )
+            .ladder();
+            if let Some(section) = section {
+                problems.extend(ignored);
+                if found.is_none() {
+                    found = Some(section);
+                } else {
+                    problems.push(file.problem_at(
+                        Some(section.1.item.clone()),
+                        "a second [ladder] section; the folder may have only one",
+                    ));
+                }
+            }
+        }
+        ladders.push(found);
     }
-    let mut checker = Checker {
-        files: &parsed,
-        problems,
-    };
     let scale = ladders
         .iter()
         .flatten()
         .next()
         .filter(|(info, places)| places.has("scale") && !info.scale.is_empty())
         .map_or_else(Scale::default, |(info, _)| info.scale.clone());
+
+    // Then every chunk of every file, parsed, read and dropped one at a time.
     let mut read = Vec::new();
-    for (index, (file, ladder)) in parsed.iter().zip(ladders).enumerate() {
-        let mut reader = Reader::new(file, index, &scale, &mut checker.problems);
-        read.push(reader.file(ladder));
+    for ((index, file), ladder) in files.iter().enumerate().zip(ladders) {
+        let mut whole = ReadFile {
+            ladder,
+            ..ReadFile::default()
+        };
+        for chunk in &chunks[index] {
+            let text = &file.source.text[chunk.range.clone()];
+            let base = chunk.range.start;
+            let (doc, errors) = DeTable::parse_recoverable(text);
+            if !errors.is_empty() {
+                for e in &errors {
+                    let span = e.span().map(|s| s.start + base..s.end + base);
+                    problems.push(file.problem_at(span, e.message()));
+                }
+                continue;
+            }
+            check_control_characters(file, doc.get_ref(), base, &mut problems);
+            let part = Reader::new(file, (doc.get_ref(), base), index, &scale, &mut problems)
+                .file(None);
+            whole.extend(part);
+        }
+        read.push(whole);
     }
 
+    let mut checker = Checker {
+        files: &files,
+        problems,
+    };
     let ladder = merge_and_check(&mut checker, read, scale);
     if checker.problems.is_empty() {
         Ok(ladder)
@@ -178,8 +224,13 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
     }
 }
 
-fn check_control_characters(file: &ParsedFile<'_>, problems: &mut Vec<Problem>) {
-    file.for_each_string(|text, span| {
+fn check_control_characters(
+    file: &FileText<'_>,
+    doc: &DeTable<'_>,
+    base: usize,
+    problems: &mut Vec<Problem>,
+) {
+    for_each_string(doc, |text, span| {
         let mut chars = text.char_indices().peekable();
         while let Some((_, c)) = chars.next() {
             let crlf = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
@@ -188,7 +239,7 @@ fn check_control_characters(file: &ParsedFile<'_>, problems: &mut Vec<Problem>) 
                     "control character U+{:04X} in text; content must not carry terminal control codes",
                     c as u32
                 );
-                problems.push(file.problem_at(Some(span.clone()), &message));
+                problems.push(file.problem_at(Some(span.start + base..span.end + base), &message));
                 break;
             }
         }
