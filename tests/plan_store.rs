@@ -555,6 +555,7 @@ fn alpha_and_beta() -> (Plan, Plan) {
 /// save loop, and a kill lands in the middle of saving.
 const CHILD_SAVING: &str = "saving";
 
+#[cfg(unix)]
 #[test]
 #[ignore = "run by kill_during_save_leaves_a_whole_plan as its child process"]
 fn save_loop_child() {
@@ -576,8 +577,13 @@ fn save_loop_child() {
         writeln!(out, "{CHILD_SAVING}").expect("parent listens");
         out.flush().expect("parent listens");
     }
+    // Saves until killed, or until the parent test is gone (killed itself): never orphaned.
+    let parent = std::os::unix::process::parent_id();
     for round in 1.. {
         write_atomically(&path, texts[round % 2].as_bytes()).expect("save");
+        if std::os::unix::process::parent_id() != parent {
+            return;
+        }
     }
 }
 
