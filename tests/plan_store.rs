@@ -553,7 +553,7 @@ fn alpha_and_beta() -> (Plan, Plan) {
 
 /// What the child prints on stdout once its first save is on disk: from then on it is in its
 /// save loop, and a kill lands in the middle of saving.
-const CHILD_SAVING: &str = "saving";
+const CHILD_SAVING: &str = "rungs-test: save loop running";
 
 #[cfg(unix)]
 #[test]
@@ -638,11 +638,12 @@ fn kill_during_save_leaves_a_whole_plan() {
             .spawn()
             .expect("spawn child");
         let stdout = child.stdout.take().expect("piped stdout");
-        // The test harness prints its own lines too; ours says the save loop runs.
+        // The test harness prints on the same pipe (and may start our line with its own
+        // `test save_loop_child ... `): look for our words at the end of a line.
         let announced = std::io::BufReader::new(stdout)
             .lines()
             .map_while(Result::ok)
-            .any(|line| line == CHILD_SAVING);
+            .any(|line| line.ends_with(CHILD_SAVING));
         assert!(announced, "the child ended without starting its save loop");
         // The child saved beta at least once: the file now holds beta or alpha, never older.
         // A random instant within the next few saves: the delay only picks where the kill lands.
