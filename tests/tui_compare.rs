@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app, app_over, buffer, find, on_disk, press, run, text};
+use common::{WIDE_LADDER, app, app_over, buffer, find, on_disk, press, run, text};
 use ratatui::style::{Color, Modifier};
 use rungs::compare::Side;
 use rungs::tui::action::Action;
@@ -309,65 +309,6 @@ fn no_color_keeps_the_diff_in_markers_and_modifiers() {
     let (x, y) = find(&buffer, "− Hands-on engineering").expect("only-A skill marked −");
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }
-
-const WIDE_LADDER: &str = r#"
-[ladder]
-name = "多言語 ladder 🚀"
-
-[[tracks]]
-id = "eng"
-title = "エンジニア"
-order = 1
-
-[[tracks]]
-id = "ops"
-title = "Ops 🛠"
-order = 2
-
-[[categories]]
-id = "people"
-name = "人材"
-
-[[skills]]
-id = "coaching"
-name = "コーチング 🎯"
-category = "people"
-description = "Helps others grow."
-
-[[skills]]
-id = "on-call"
-name = "On-call 📟"
-category = "people"
-description = "Answers the pager."
-
-[[levels]]
-id = "eng-1"
-title = "ソフトウェアエンジニア長い肩書き"
-track = "eng"
-rank = 1
-summary = "書く。Writes code 🚀 and reviews it."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Ship 🚀", "レビュー"]
-skills = [{ skill = "coaching", proficiency = "working" }]
-experience = { field = { min = 0, max = 3 } }
-education = { typical = "None required" }
-sources = ["made up"]
-
-[[levels]]
-id = "ops-1"
-title = "Operator 🛠🛠"
-track = "ops"
-rank = 1
-summary = "Keeps things running. 運用。"
-scope = "One team"
-decision_scope = "Own work and the pager 📟"
-responsibilities = ["Run", "レビュー"]
-skills = [{ skill = "coaching", proficiency = "basic" }, { skill = "on-call", proficiency = "expert" }]
-experience = { field = { min = 1 }, managing = { min = 0, max = 2, estimate = true } }
-education = { typical = "None required" }
-sources = ["made up"]
-"#;
 
 #[test]
 fn wide_characters_keep_the_columns_aligned() {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, app_over, buffer, find, run, text};
+use common::{WIDE_LADDER, app, app_over, buffer, find, run, text};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
@@ -221,59 +221,6 @@ fn no_color_sends_no_colour_and_marks_selection_with_reverse() {
         }
     }
 }
-
-const WIDE_LADDER: &str = r#"
-[ladder]
-name = "多言語 ladder 🚀"
-
-[[tracks]]
-id = "eng"
-title = "エンジニア"
-order = 1
-
-[[tracks]]
-id = "ops"
-title = "Ops 🛠"
-order = 2
-
-[[categories]]
-id = "people"
-name = "人材"
-
-[[skills]]
-id = "coaching"
-name = "コーチング 🎯"
-category = "people"
-description = "Helps others grow."
-
-[[levels]]
-id = "eng-1"
-title = "ソフトウェアエンジニア長い肩書き"
-track = "eng"
-rank = 1
-summary = "書く。Writes code 🚀 and reviews it."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Ship"]
-skills = [{ skill = "coaching", proficiency = "working" }]
-experience = { field = { min = 0, max = 3 } }
-education = { typical = "None required" }
-sources = ["made up"]
-
-[[levels]]
-id = "ops-1"
-title = "Operator 🛠🛠"
-track = "ops"
-rank = 1
-summary = "Keeps things running."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Run"]
-skills = [{ skill = "coaching", proficiency = "basic" }]
-experience = { field = { min = 1 } }
-education = { typical = "None required" }
-sources = ["made up"]
-"#;
 
 #[test]
 fn wide_characters_keep_columns_aligned() {

@@ -25,6 +25,66 @@ pub fn app(width: u16, height: u16, no_color: bool) -> App {
     App::new(ladder, Settings::defaults(no_color), (width, height))
 }
 
+/// A small ladder whose names, titles and text are wide: CJK and emoji take two columns.
+pub const WIDE_LADDER: &str = r#"
+[ladder]
+name = "多言語 ladder 🚀"
+
+[[tracks]]
+id = "eng"
+title = "エンジニア"
+order = 1
+
+[[tracks]]
+id = "ops"
+title = "Ops 🛠"
+order = 2
+
+[[categories]]
+id = "people"
+name = "人材"
+
+[[skills]]
+id = "coaching"
+name = "コーチング 🎯"
+category = "people"
+description = "Helps others grow."
+
+[[skills]]
+id = "on-call"
+name = "On-call 📟"
+category = "people"
+description = "Answers the pager."
+
+[[levels]]
+id = "eng-1"
+title = "ソフトウェアエンジニア長い肩書き"
+track = "eng"
+rank = 1
+summary = "書く。Writes code 🚀 and reviews it."
+scope = "One team"
+decision_scope = "Own work"
+responsibilities = ["Ship 🚀", "レビュー"]
+skills = [{ skill = "coaching", proficiency = "working" }]
+experience = { field = { min = 0, max = 3 } }
+education = { typical = "None required" }
+sources = ["made up"]
+
+[[levels]]
+id = "ops-1"
+title = "Operator 🛠🛠"
+track = "ops"
+rank = 1
+summary = "Keeps things running. 運用。"
+scope = "One team"
+decision_scope = "Own work and the pager 📟"
+responsibilities = ["Run", "レビュー"]
+skills = [{ skill = "coaching", proficiency = "basic" }, { skill = "on-call", proficiency = "expert" }]
+experience = { field = { min = 1 }, managing = { min = 0, max = 2, estimate = true } }
+education = { typical = "None required" }
+sources = ["made up"]
+"#;
+
 /// An app over a ladder given as the text of one content file.
 pub fn app_over(ladder_toml: &str, width: u16, height: u16) -> App {
     let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
