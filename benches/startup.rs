@@ -44,6 +44,11 @@ fn generated_content() -> &'static Path {
 
 /// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
 fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+    run_with_cache(program, args, stats, &std::env::temp_dir().join("rungs-bench-cache"))
+}
+
+/// As [`run_in_pty`], with rungs' cache of validated ladders in `cache` (`XDG_CACHE_HOME`).
+fn run_with_cache(program: &Path, args: &[&str], stats: bool, cache: &Path) -> String {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -63,6 +68,7 @@ fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
         "XDG_CONFIG_HOME",
         std::env::temp_dir().join("rungs-bench-no-config"),
     );
+    command.env("XDG_CACHE_HOME", cache);
     let mut child = pty.slave.spawn_command(command).expect("spawn");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -115,8 +121,24 @@ fn rungs_built_in_ladder() {
     run_in_pty(rungs(), &[], false);
 }
 
+/// A first start on the generated ladder: every run gets an empty cache, so it validates the
+/// folder in full and writes the cache.
 #[divan::bench(sample_count = 10, sample_size = 1)]
-fn rungs_generated_ladder() {
+fn rungs_generated_ladder(bencher: divan::Bencher) {
     let dir = generated_content().to_str().unwrap_or_default().to_owned();
-    run_in_pty(rungs(), &["--content", &dir], false);
+    bencher
+        .with_inputs(|| tempfile::tempdir().expect("empty cache"))
+        .bench_values(|cache| {
+            run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+            cache
+        });
+}
+
+/// A second start on the unchanged generated ladder: the cache holds it.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn rungs_generated_ladder_from_cache(bencher: divan::Bencher) {
+    let dir = generated_content().to_str().unwrap_or_default().to_owned();
+    let cache = tempfile::tempdir().expect("cache");
+    run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+    bencher.bench(|| run_with_cache(rungs(), &["--content", &dir], false, cache.path()));
 }

@@ -129,7 +129,7 @@ pub(crate) fn print_problems(problems: &[Problem]) {
 /// The ladder the user asked for: their folder, or the built-in one.
 pub fn load_ladder(content: Option<&Path>) -> Result<Ladder, Vec<Problem>> {
     match content {
-        Some(dir) => Ladder::from_folder(dir),
+        Some(dir) => Ladder::from_folder_with_cache(dir),
         None => Ladder::embedded(),
     }
 }

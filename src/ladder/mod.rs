@@ -1,5 +1,6 @@
 //! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
 
+mod cache;
 mod chunks;
 mod model;
 mod read;
@@ -17,6 +18,7 @@ pub use model::{
 };
 pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
+pub use cache::{CacheUse, cache_key, default_cache_dir};
 pub use validate::is_well_formed_id;
 
 /// A validated ladder. Levels are kept in ladder order: by track order, then by rank.
