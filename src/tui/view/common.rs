@@ -9,68 +9,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::ladder::{Level, Proficiency, Range};
-use crate::text::clean;
+pub use crate::present::one_line;
+use crate::present::{experience_rows, years};
+pub use crate::text::{fit, pad};
 use crate::tui::app::App;
-
-/// Content text on one line, control characters gone.
-pub fn one_line(text: &str) -> String {
-    clean(text, false).into_owned()
-}
 
 /// Display columns of `text`.
 pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` cut to at most `max` columns, with `…` when something was cut. Wide characters are
-/// never split, so columns stay aligned.
-pub fn fit(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max.saturating_sub(1) {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` fitted and padded to exactly `columns` columns.
-pub fn pad(text: &str, columns: usize) -> String {
-    let fitted = fit(text, columns);
-    let gap = columns.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(gap))
-}
-
 /// Content text wrapped to `columns`, with `indent` before every line.
 pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
-    let columns = columns.max(indent.width() + 1);
-    let options = textwrap::Options::new(columns)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    clean(text, true)
-        .split('\n')
-        .flat_map(|paragraph| {
-            textwrap::wrap(paragraph, &options)
-                .into_iter()
-                .map(|l| l.into_owned())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    crate::text::wrap(text, columns, indent, indent)
 }
 
 /// The level's track title, its rung and how many rungs the track has.
@@ -106,26 +60,11 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
 /// `●●●○` for advanced, styled.
 pub fn pips(proficiency: Proficiency, app: &App) -> Vec<Span<'static>> {
     let theme = &app.settings.theme;
-    let filled = usize::from(proficiency.value());
-    let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+    let (filled, empty) = crate::present::pip_parts(proficiency);
     vec![
-        Span::styled("●".repeat(filled), theme.pip_filled),
-        Span::styled("○".repeat(empty), theme.pip_empty),
+        Span::styled(filled, theme.pip_filled),
+        Span::styled(empty, theme.pip_empty),
     ]
-}
-
-/// The end of the shared years axis: the largest figure any level gives, plus room to show
-/// open-ended ranges running on, rounded up to five years.
-pub fn years_axis(app: &App) -> u32 {
-    let largest = app
-        .ladder
-        .levels()
-        .iter()
-        .flat_map(|l| std::iter::once(&l.experience.field).chain(l.experience.managing.as_ref()))
-        .map(|r| r.max.unwrap_or(r.min.saturating_add(5)))
-        .max()
-        .unwrap_or(10);
-    largest.max(5).div_ceil(5).saturating_mul(5)
 }
 
 /// Years drawn as cells: `axis` years (at least one) across `cells` columns.
@@ -200,23 +139,15 @@ impl YearsScale {
     }
 }
 
-/// `5–10 yrs`, `15+ yrs`, `~0–5 yrs (estimate)`.
-pub fn years_label(range: &Range) -> String {
-    crate::report::years(range)
-}
-
 /// Bars for the level's experience on the ladder-wide axis, a tick row under them, and a
 /// key when a figure is an estimate. Open ranges run to the end of the axis with `▶`.
 pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let mut rows: Vec<(&str, &Range)> = vec![("In the field", &level.experience.field)];
-    if let Some(managing) = &level.experience.managing {
-        rows.push(("Managing", managing));
-    }
-    const NAME: usize = 13;
+    let rows = experience_rows(&level.experience);
+    const NAME: usize = 16;
     let label_width = rows
         .iter()
-        .map(|(_, r)| years_label(r).width())
+        .map(|(_, r)| years(r).width())
         .max()
         .unwrap_or(0);
     let bar_width = columns.saturating_sub(NAME + 1 + label_width);
@@ -226,12 +157,12 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
         for (name, range) in rows {
             lines.push(Line::from(vec![
                 Span::styled(pad(name, NAME), theme.muted),
-                Span::raw(years_label(range)),
+                Span::raw(years(range)),
             ]));
         }
         return lines;
     }
-    let scale = YearsScale::new(years_axis(app), bar_width);
+    let scale = YearsScale::new(app.ladder.years_axis(), bar_width);
     for (name, range) in rows {
         let (glyph, style) = if range.estimate {
             ("▒", theme.bar_estimate)
@@ -245,7 +176,7 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
             Span::styled(bar, style),
             Span::styled("·".repeat(after), theme.pip_empty),
             Span::raw(" "),
-            Span::raw(years_label(range)),
+            Span::raw(years(range)),
         ]));
     }
     let step = if scale.axis > 50 { 10 } else { 5 };
@@ -269,29 +200,12 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
     lines
 }
 
-/// For each category: how many of the level's skills fall in it and their mean proficiency.
+/// The level's skill profile as rows to draw: category name, number of skills, mean.
 pub fn profile(app: &App, level: &Level) -> Vec<(String, usize, f64)> {
     app.ladder
-        .categories()
-        .iter()
-        .map(|category| {
-            let values: Vec<u8> = level
-                .skills
-                .iter()
-                .filter(|r| {
-                    app.ladder
-                        .skill(&r.skill)
-                        .is_some_and(|s| s.category == category.id)
-                })
-                .map(|r| r.proficiency.value())
-                .collect();
-            let mean = if values.is_empty() {
-                0.0
-            } else {
-                values.iter().map(|&v| f64::from(v)).sum::<f64>() / values.len() as f64
-            };
-            (one_line(&category.name), values.len(), mean)
-        })
+        .skill_profile(level)
+        .into_iter()
+        .map(|p| (one_line(&p.category.name), p.skills, p.mean))
         .collect()
 }
 
