@@ -13,6 +13,7 @@ use crate::compare::{
 use crate::ladder::{Experience, Ladder, Level, Problem, Proficiency, Range};
 use crate::plan::{Status, TargetProgress};
 use crate::text::clean;
+use unicode_width::UnicodeWidthStr;
 
 /// Content text on one line: line breaks and tabs become spaces, control characters go.
 pub fn one_line(text: &str) -> String {
@@ -287,6 +288,78 @@ pub fn problems(problems: &[Problem]) -> String {
     out
 }
 
+/// Years drawn as cells: `axis` years (at least one) across `cells` columns.
+#[derive(Debug, Clone, Copy)]
+pub struct YearsScale {
+    pub axis: u32,
+    pub cells: usize,
+}
+
+impl YearsScale {
+    pub fn new(axis: u32, cells: usize) -> YearsScale {
+        YearsScale {
+            axis: axis.max(1),
+            cells,
+        }
+    }
+
+    /// The cell where `years` falls, at most `cells`.
+    pub fn cell(self, years: u32) -> usize {
+        let scaled = u64::from(years.min(self.axis)) * self.cells as u64 / u64::from(self.axis);
+        usize::try_from(scaled).unwrap_or(self.cells)
+    }
+
+    /// `range` as a bar: the cells before it, the bar in `glyph` (ending in `▶` when the
+    /// range is open-ended, which runs it to the end), and the cells after it.
+    pub fn bar(self, range: &Range, glyph: &str) -> (usize, String, usize) {
+        let start = self.cell(range.min).min(self.cells.saturating_sub(1));
+        let end = match range.max {
+            Some(max) => self.cell(max).max(start + 1),
+            None => self.cells,
+        };
+        let mut bar = glyph.repeat(end.saturating_sub(start));
+        if range.is_open_ended() {
+            bar.pop();
+            bar.push('▶');
+        }
+        (start, bar, self.cells.saturating_sub(end))
+    }
+
+    /// Year labels every `step` years under the bars, dropped where they would run into each
+    /// other or past the bar and `label_room` columns after it.
+    pub fn ticks(self, step: u32, label_room: usize) -> String {
+        let mut ticks = String::new();
+        if self.cells == 0 {
+            return ticks;
+        }
+        let (axis, cells, step) = (
+            u64::from(self.axis),
+            self.cells as u64,
+            u64::from(step.max(1)),
+        );
+        let mut year = 0u64;
+        while year <= axis {
+            // year ≤ axis, which is a u32.
+            let at = self.cell(u32::try_from(year).unwrap_or(u32::MAX));
+            if at >= ticks.width() {
+                let label = year.to_string();
+                if at + label.len() > self.cells + label_room {
+                    // Every later label starts further right and is no shorter.
+                    break;
+                }
+                ticks.push_str(&" ".repeat(at - ticks.width()));
+                ticks.push_str(&label);
+                ticks.push(' ');
+            }
+            // Skip the years whose label would start inside the ones placed: on a huge axis
+            // (content may say 4,000,000,000 years) stepping one by one would never end.
+            let first_free = (ticks.width() as u64 * axis).div_ceil(cells);
+            year = (year + step).max(first_free.next_multiple_of(step));
+        }
+        ticks.trim_end().to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +405,62 @@ mod tests {
             ..Headline::default()
         };
         assert_eq!(headline(&h), "+1 skill, −1 year in the field");
+    }
+
+    /// Every multiple of `step` tried in turn: what the tick row was before years were
+    /// skipped. Only usable on small axes.
+    fn ticks_one_by_one(scale: YearsScale, step: u32, label_room: usize) -> String {
+        let mut ticks = String::new();
+        let mut year = 0;
+        while year <= scale.axis {
+            let at = scale.cell(year);
+            let label = year.to_string();
+            if at >= ticks.width() && at + label.len() <= scale.cells + label_room {
+                ticks.push_str(&" ".repeat(at - ticks.width()));
+                ticks.push_str(&label);
+                ticks.push(' ');
+            }
+            year += step;
+        }
+        ticks.trim_end().to_owned()
+    }
+
+    #[test]
+    fn ticks_on_a_one_year_per_cell_axis() {
+        assert_eq!(
+            YearsScale::new(20, 20).ticks(5, 3),
+            "0    5    10   15   20"
+        );
+    }
+
+    #[test]
+    fn skipping_years_places_the_same_ticks() {
+        for axis in 1..=120 {
+            for cells in [1, 7, 8, 13, 30, 64, 150] {
+                for step in [1, 5, 10] {
+                    let scale = YearsScale::new(axis, cells);
+                    assert_eq!(
+                        scale.ticks(step, 4),
+                        ticks_one_by_one(scale, step, 4),
+                        "axis {axis}, {cells} cells, step {step}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_axis_gives_a_short_tick_row() {
+        // Content may give any u32 as years; stepping through them would hang the frame.
+        let ticks = YearsScale::new(u32::MAX, 40).ticks(10, 12);
+        assert!(ticks.starts_with("0 "), "{ticks}");
+        assert!(ticks.width() <= 52, "{ticks}");
+    }
+
+    #[test]
+    fn an_open_range_runs_to_the_end_with_an_arrow() {
+        let (before, bar, after) = YearsScale::new(20, 20).bar(&Range::new(5, None), "█");
+        assert_eq!((before, after), (5, 0));
+        assert_eq!(bar, "██████████████▶");
     }
 }

@@ -13,8 +13,9 @@ use super::{CliError, Format};
 use crate::compare::{Comparison, Duty, RangeComparison, Side, Status, compare};
 use crate::ladder::{Ladder, Level, Proficiency, Range};
 use crate::present::{
-    DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, SKILL_MARKS, cell, change_words, duty_marker,
-    headline, level_name, one_line, pips, relation_text, span_text, track_title, years_or_dash,
+    DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, SKILL_MARKS, YearsScale, cell, change_words,
+    duty_marker, headline, level_name, one_line, pips, relation_text, span_text, track_title,
+    years_or_dash,
 };
 use crate::text::{fit, pad, wrap};
 
@@ -207,19 +208,10 @@ fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
 }
 
 /// A range drawn on the axis `0..=axis_end` years in `width` cells: `█` for the years it
-/// covers, `░` for the rest; an open-ended range runs to the end.
+/// covers (an open-ended range runs to the end, with `▶`), `░` for the rest.
 fn bar(range: &Range, axis_end: u32, width: usize) -> String {
-    let axis = u64::from(axis_end.max(1));
-    let cells = width as u64;
-    let at = |years: u32| (u64::from(years) * cells / axis).min(cells) as usize;
-    let start = at(range.min).min(width.saturating_sub(1));
-    let end = range.max.map_or(width, at).max(start + 1).min(width);
-    format!(
-        "{}{}{}",
-        "░".repeat(start),
-        "█".repeat(end.saturating_sub(start)),
-        "░".repeat(width.saturating_sub(end))
-    )
+    let (before, bar, after) = YearsScale::new(axis_end, width).bar(range, "█");
+    format!("{}{bar}{}", "░".repeat(before), "░".repeat(after))
 }
 
 /// Skills as a table (name, A, B) when there is room, else each skill over two lines.
