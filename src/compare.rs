@@ -250,15 +250,6 @@ pub enum SkillChange {
 }
 
 impl SkillChange {
-    pub fn status(self) -> Status {
-        match self {
-            SkillChange::Same => Status::Same,
-            SkillChange::Raised | SkillChange::Lowered => Status::Changed,
-            SkillChange::OnlyA => Status::OnlyA,
-            SkillChange::OnlyB => Status::OnlyB,
-        }
-    }
-
     pub fn mirrored(self) -> SkillChange {
         match self {
             SkillChange::Raised => SkillChange::Lowered,

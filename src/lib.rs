@@ -9,10 +9,10 @@ pub mod compare;
 pub mod exit;
 pub mod ladder;
 pub mod plan;
-pub mod present;
+pub(crate) mod present;
 pub mod search;
-pub mod suggest;
-pub mod text;
+pub(crate) mod suggest;
+pub(crate) mod text;
 pub mod tui;
 
 pub use ladder::Ladder;
