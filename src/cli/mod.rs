@@ -12,6 +12,7 @@ mod output;
 mod plan;
 mod search;
 mod show;
+mod skills;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,12 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// List the skill catalogue: id, name, category, description and the levels that
+    /// expect each skill, with the proficiency they expect.
+    Skills {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Compare two levels side by side: what changes from A to B.
     Compare {
@@ -121,6 +128,7 @@ pub fn run(
         Command::Validate { dir } => validate::run(dir.as_deref().or(content)),
         Command::List { format } => list::run(&ladder(content)?, format),
         Command::Show { id, format } => show::run(&ladder(content)?, &id, format),
+        Command::Skills { format } => skills::run(&ladder(content)?, format),
         Command::Compare { a, b, format } => compare::run(&ladder(content)?, &a, &b, format),
         Command::Search {
             query,

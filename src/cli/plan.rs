@@ -6,7 +6,7 @@ use clap::Subcommand;
 use serde_json::{Value, json};
 
 use super::CliError;
-use super::lookup::{find_level, find_skill};
+use super::lookup::{find_level, find_skill, plan_level, plan_skill};
 use super::output::{emit, emit_json};
 use crate::ladder::Ladder;
 use crate::plan::{
@@ -114,7 +114,7 @@ pub fn run(
             add(plan, ladder, &skill, level.as_deref(), note)?
         }
         Some(PlanCommand::Remove { skill, level }) => {
-            let item = find_item(plan, &skill, level.as_deref())?;
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
             (
                 vec![Edit::Remove {
                     skill: item.skill.clone(),
@@ -128,7 +128,7 @@ pub fn run(
             status,
             level,
         }) => {
-            let item = find_item(plan, &skill, level.as_deref())?;
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
             let status = Status::from(status);
             (
                 vec![Edit::SetStatus {
@@ -140,7 +140,7 @@ pub fn run(
             )
         }
         Some(PlanCommand::Note { skill, note, level }) => {
-            let item = find_item(plan, &skill, level.as_deref())?;
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
             (
                 vec![Edit::SetNote {
                     skill: item.skill.clone(),
@@ -197,10 +197,9 @@ fn add(
             let level = find_level(ladder, id)?;
             if level.proficiency_of(&skill.id).is_none() {
                 let naming: Vec<&str> = ladder
-                    .levels()
-                    .iter()
-                    .filter(|l| l.proficiency_of(&skill.id).is_some())
-                    .map(|l| l.id.as_str())
+                    .levels_expecting(&skill.id)
+                    .into_iter()
+                    .map(|(l, _)| l.id.as_str())
                     .collect();
                 return Err(CliError::Usage(format!(
                     "level `{}` does not name skill `{}`; levels that do: {}",
@@ -231,6 +230,18 @@ fn add(
         });
     }
     Ok((edits, format!("planned {} at {}", skill.id, level.id)))
+}
+
+/// The plan's item a command names, by id or by the ladder's name for it.
+fn find_planned<'a>(
+    plan: &'a Plan,
+    ladder: &Ladder,
+    skill: &str,
+    level: Option<&str>,
+) -> Result<&'a PlanItem, CliError> {
+    let skill = plan_skill(plan, ladder, skill)?;
+    let level = level.map(|l| plan_level(plan, ladder, l)).transpose()?;
+    find_item(plan, &skill, level.as_deref())
 }
 
 /// The plan's item for `skill` (at `level` when given). Works for items the ladder does not

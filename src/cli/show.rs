@@ -159,10 +159,11 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         out.push_str(&format!("  {}\n", one_line(&group.category.name)));
         for (skill, proficiency) in group.skills {
             out.push_str(&format!(
-                "    {} {:<9} {}\n",
+                "    {} {:<9} {} ({})\n",
                 pips(proficiency),
                 proficiency.name(),
-                one_line(&skill.name)
+                one_line(&skill.name),
+                skill.id
             ));
         }
     }
@@ -259,9 +260,10 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
     for group in ladder.skills_by_category(level) {
         for (skill, proficiency) in group.skills {
             out.push_str(&format!(
-                "| {} | {} | {} {} |\n",
+                "| {} | {} (`{}`) | {} {} |\n",
                 cell(&group.category.name),
                 cell(&skill.name),
+                skill.id,
                 pips(proficiency),
                 proficiency
             ));

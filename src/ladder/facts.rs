@@ -68,6 +68,14 @@ impl Ladder {
             .collect()
     }
 
+    /// The levels that expect the skill, in ladder order, with the proficiency each expects.
+    pub fn levels_expecting(&self, skill_id: &str) -> Vec<(&Level, Proficiency)> {
+        self.levels()
+            .iter()
+            .filter_map(|l| l.proficiency_of(skill_id).map(|p| (l, p)))
+            .collect()
+    }
+
     /// The end of the years axis shared by every level: the largest figure any level gives,
     /// plus room for open-ended ranges to run on, rounded up to five years.
     pub fn years_axis(&self) -> u32 {
@@ -125,6 +133,20 @@ mod tests {
                 })
                 .collect();
             assert!(positions.windows(2).all(|w| w[0] < w[1]), "{}", level.id);
+        }
+    }
+
+    #[test]
+    fn every_level_expecting_a_skill_names_it() {
+        let ladder = ladder();
+        for skill in ladder.skills() {
+            let expecting = ladder.levels_expecting(&skill.id);
+            let naming = ladder
+                .levels()
+                .iter()
+                .filter(|l| l.skills.iter().any(|r| r.skill == skill.id))
+                .count();
+            assert_eq!(expecting.len(), naming, "{}", skill.id);
         }
     }
 

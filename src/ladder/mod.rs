@@ -1,6 +1,7 @@
 //! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
 
 mod facts;
+mod lookup;
 mod model;
 mod source;
 mod validate;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use facts::{CategoryProfile, SkillGroup};
+pub use lookup::NotFound;
 pub use model::{
     Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef, Track,
 };
