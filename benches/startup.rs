@@ -44,7 +44,12 @@ fn generated_content() -> &'static Path {
 
 /// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
 fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
-    run_with_cache(program, args, stats, &std::env::temp_dir().join("rungs-bench-cache"))
+    run_with_cache(
+        program,
+        args,
+        stats,
+        &std::env::temp_dir().join("rungs-bench-cache"),
+    )
 }
 
 /// As [`run_in_pty`], with rungs' cache of validated ladders in `cache` (`XDG_CACHE_HOME`).

@@ -50,12 +50,20 @@ fn a_one_byte_change_rebuilds_and_reports_like_a_fresh_load() {
     std::fs::write(&path, &changed).unwrap();
     let (ladder, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
     assert_eq!(how, CacheUse::Rebuilt);
-    assert_eq!(ladder.level("level-7").map(|l| l.title.as_str()), Some("Level 8 title"));
+    assert_eq!(
+        ladder.level("level-7").map(|l| l.title.as_str()),
+        Some("Level 8 title")
+    );
 
     // A change that breaks the folder is reported, never hidden by an older cache.
     std::fs::write(&path, changed.replacen("rank = 1\n", "rank = \"1\"\n", 1)).unwrap();
     let problems = Ladder::from_folder_cached(content.path(), cache.path()).unwrap_err();
-    assert!(problems[0].message.contains("`rank` must be a whole number"), "{problems:#?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("`rank` must be a whole number"),
+        "{problems:#?}"
+    );
 }
 
 #[test]

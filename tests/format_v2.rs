@@ -62,7 +62,11 @@ fn show_leaves_out_what_the_content_does_not_state() {
         "markdown",
     ]);
     assert!(!markdown.contains("Education"), "{markdown}");
-    assert!(markdown.contains("expected (not rated)"), "{markdown}");
+    assert!(
+        markdown.contains("| Testing (`testing`) | not rated |"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("\n\n\n"), "{markdown}");
 }
 
 #[test]

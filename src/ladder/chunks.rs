@@ -81,11 +81,12 @@ fn headers(text: &str) -> Option<Vec<(usize, String)>> {
                 let line = text[i..end].trim_end();
                 let header = line.split('#').next().unwrap_or("").trim_end();
                 let array = header.starts_with("[[");
-                let inner = header
-                    .trim_start_matches('[')
-                    .trim_end_matches(']')
-                    .trim();
-                let closes = if array { header.ends_with("]]") } else { header.ends_with(']') };
+                let inner = header.trim_start_matches('[').trim_end_matches(']').trim();
+                let closes = if array {
+                    header.ends_with("]]")
+                } else {
+                    header.ends_with(']')
+                };
                 if !closes || inner.contains(['"', '\'', '[', ']']) {
                     return None;
                 }

@@ -2,6 +2,8 @@
 
 mod cache;
 mod chunks;
+mod facts;
+mod lookup;
 mod model;
 mod read;
 mod source;
@@ -12,13 +14,15 @@ pub mod generate;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use cache::{CacheUse, cache_key, default_cache_dir};
+pub use facts::{CategoryProfile, SkillGroup};
+pub use lookup::NotFound;
 pub use model::{
     Category, Education, Experience, Extra, Family, LadderInfo, Level, Proficiency, Range,
     RubricLine, Scale, ScaleStep, Skill, SkillRef, Track,
 };
 pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
-pub use cache::{CacheUse, cache_key, default_cache_dir};
 pub use validate::is_well_formed_id;
 
 /// A validated ladder. Levels are kept in ladder order: by track order, then by rank.
@@ -43,7 +47,7 @@ impl Ladder {
     ///
     /// `build.rs` turns the built-in TOML files into one JSON document at build time, which
     /// deserializes several times faster than TOML and keeps the explorer's start-up close to
-    /// a bare ratatui app's. Every rule is checked on the same files at test time
+    /// a bare terminal app's. Every rule is checked on the same files at test time
     /// (`the_fast_built_in_load_matches_the_validated_one`). Should the JSON be unusable anyway,
     /// the full path runs and reports each problem with its line and column.
     pub fn embedded() -> Result<Ladder, Vec<Problem>> {
@@ -68,6 +72,15 @@ impl Ladder {
     /// The built-in ladder through every validation rule, as a user's folder is loaded.
     pub fn embedded_validated() -> Result<Ladder, Vec<Problem>> {
         Ladder::from_sources(&embedded_sources())
+    }
+
+    /// The ladder a person asked for: their content folder (through the cache of validated
+    /// ladders), else the built-in one.
+    pub fn load(content: Option<&Path>) -> Result<Ladder, Vec<Problem>> {
+        match content {
+            Some(dir) => Ladder::from_folder_with_cache(dir),
+            None => Ladder::embedded(),
+        }
     }
 
     /// A company's ladder from a content folder.

@@ -7,13 +7,13 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range as Span;
 
 use super::Ladder;
+use super::chunks::{self, Chunk};
 use super::model::{Category, Family, LadderInfo, Level, Scale, Skill, Track};
 use super::read::{Places, ReadFile, Reader};
-use super::chunks::{self, Chunk};
 use super::source::{FileText, Problem, SourceFile, for_each_string};
-use toml::de::DeTable;
 use crate::suggest::did_you_mean;
 use crate::text::is_allowed_in_text;
+use toml::de::DeTable;
 
 /// Collects problems and turns places into positions.
 struct Checker<'a> {
@@ -196,8 +196,8 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
                 continue;
             }
             check_control_characters(file, doc.get_ref(), base, &mut problems);
-            let part = Reader::new(file, (doc.get_ref(), base), index, &scale, &mut problems)
-                .file(None);
+            let part =
+                Reader::new(file, (doc.get_ref(), base), index, &scale, &mut problems).file(None);
             whole.extend(part);
         }
         read.push(whole);

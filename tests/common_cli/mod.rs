@@ -24,7 +24,10 @@ pub fn rungs_process() -> Command {
         .env_remove("RUNGS_PLAN")
         .env_remove("COLUMNS")
         // The cache of validated ladders goes to a test folder, not the user's.
-        .env("XDG_CACHE_HOME", std::env::temp_dir().join("rungs-test-cache"));
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("rungs-test-cache"),
+        );
     cmd
 }
 

@@ -103,10 +103,7 @@ fn detail_lines_anchored(
         );
     }
     if let Some(direct) = &level.direct_reports {
-        let mut text = format!("{} people", direct.label());
-        if !direct.note.is_empty() {
-            text.push_str(&format!(" — {}", direct.note));
-        }
+        let text = crate::present::direct_reports(direct);
         labelled(app, "Direct reports", &text, columns, &mut lines);
     }
     anchors.push((EntryKind::DecisionScope, 0, lines.len()));
@@ -128,17 +125,18 @@ fn detail_lines_anchored(
         &mut lines,
     );
     lines.extend(common::experience_lines(app, level, columns));
-    if let Some(experience) = &level.experience {
-        for (name, range) in std::iter::once(("In the field", &experience.field))
-            .chain(experience.managing.as_ref().map(|r| ("Managing", r)))
-        {
-            if !range.note.is_empty() {
-                lines.extend(
-                    wrap(&format!("{name}: {}", range.note), columns, "")
-                        .into_iter()
-                        .map(|l| Line::styled(l, theme.muted)),
-                );
-            }
+    let rows = level
+        .experience
+        .as_ref()
+        .map(crate::present::experience_rows)
+        .unwrap_or_default();
+    for (name, range) in rows {
+        if !range.note.is_empty() {
+            lines.extend(
+                wrap(&format!("{name}: {}", range.note), columns, "")
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted)),
+            );
         }
     }
 
