@@ -280,8 +280,16 @@ pub const SKILL_MARKS: &str = "+ new at B, − only at A, ↑ raised, ↓ lowere
 /// The key to the duty marks of a comparison.
 pub const DUTY_MARKS: &str = "+ new at B, − only at A, = at both";
 
-/// The heading of a level's skill profile.
-pub const PROFILE_HEADING: &str = "Skill profile: mean proficiency per category (4 = expert)";
+/// The heading of a level's skill profile, naming the top of the ladder's scale:
+/// `… (4 = expert)` on the default scale.
+pub fn profile_heading(scale: &Scale) -> String {
+    let top = scale
+        .proficiencies()
+        .last()
+        .map(|p| format!(" ({} = {})", p.value(), step_name(p, scale)))
+        .unwrap_or_default();
+    format!("Skill profile: mean proficiency per category{top}")
+}
 
 /// One category of a skill profile in figures: `2.7 over 3 skills`, or `no skills`.
 pub fn profile_figure(skills: usize, mean: f64) -> String {

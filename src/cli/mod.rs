@@ -6,6 +6,7 @@
 
 mod compare;
 mod error;
+mod import;
 mod list;
 mod lookup;
 mod output;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 pub use error::CliError;
+pub use import::ImportCommand;
 pub use plan::PlanCommand;
 
 use crate::exit::EXIT_CODES_HELP;
@@ -96,6 +98,12 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<PlanCommand>,
     },
+    /// Turn an existing career framework into a content folder for --content, with
+    /// IMPORT-REPORT.md saying what was kept, inferred or dropped.
+    Import {
+        #[command(subcommand)]
+        source: ImportCommand,
+    },
 }
 
 /// Output formats of `show` and `compare`.
@@ -136,5 +144,6 @@ pub fn run(
             format,
         } => search::run(&ladder(content)?, &query.join(" "), limit, format),
         Command::Plan { action } => plan::run(&ladder(content)?, plan_path, action),
+        Command::Import { source } => import::run(source),
     }
 }

@@ -11,8 +11,8 @@ use super::output::{emit, emit_json, output_width};
 use super::{CliError, Format};
 use crate::ladder::{Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
-    NOT_RATED, PROFILE_HEADING, cell, direct_reports, experience_rows, level_names, one_line, pips,
-    profile_figure, rating, rung_of_track, step_name, track_title, with_note, years,
+    NOT_RATED, cell, direct_reports, experience_rows, level_names, one_line, pips, profile_figure,
+    profile_heading, rating, rung_of_track, step_name, track_title, with_note, years,
 };
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
@@ -253,7 +253,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         .filter(|p| p.skills > 0)
         .collect();
     if !profile.is_empty() {
-        out.push_str(&format!("\n{PROFILE_HEADING}\n"));
+        out.push_str(&format!("\n{}\n", profile_heading(ladder.scale())));
     }
     let names: Vec<String> = profile.iter().map(|p| one_line(&p.category.name)).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
@@ -417,7 +417,8 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
         .collect();
     if !profile.is_empty() {
         out.push_str(&format!(
-            "\n## {PROFILE_HEADING}\n\n| Category | Skills | Mean |\n|---|---|---|\n"
+            "\n## {}\n\n| Category | Skills | Mean |\n|---|---|---|\n",
+            profile_heading(ladder.scale())
         ));
     }
     for p in profile {

@@ -245,7 +245,12 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
     );
     lines.extend(experience_lines(app, c, columns));
 
-    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
+    heading(
+        &crate::present::profile_heading(app.ladder.scale()),
+        columns,
+        theme,
+        &mut lines,
+    );
     lines.extend(profile_lines(app, c, columns));
 
     heading("Responsibilities", columns, theme, &mut lines);

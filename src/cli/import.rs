@@ -1,0 +1,94 @@
+//! `rungs import csv FILE --out DIR`: a company's framework into a content folder.
+//!
+//! The core ([`crate::import`]) reads the file and writes the folder (staged, validated,
+//! renamed into place); this prints the report, or the problems, and picks the exit code.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::output::{emit, emit_json};
+use super::{CliError, ListFormat};
+use crate::import::{CsvOptions, ImportError, Imported, import_csv, write_folder};
+use crate::ladder::Problem;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A spreadsheet export: one row per statement about one skill at one level. The header
+    /// row names the columns (any order, any case): Level and Skill are required; Track,
+    /// Family, Rank, Title, Follows, Category, Proficiency, Expectation, Example, Summary and
+    /// Scope are read; any other column is kept in `extra`.
+    Csv {
+        /// The CSV file (`,` `;` or tab separated; UTF-8, with or without a byte-order mark).
+        file: PathBuf,
+        /// The content folder to write; it must not exist or be empty, unless --force.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The file's proficiency steps, lowest first (`--scale novice,skilled,expert`);
+        /// without it, proficiencies are rungs' four steps by name or number.
+        #[arg(long, value_name = "STEP,STEP,…", value_delimiter = ',')]
+        scale: Option<Vec<String>>,
+        /// Replace what --out holds (only once the new folder is complete).
+        #[arg(long)]
+        force: bool,
+        /// Fail (exit 1, nothing written) if the import would drop anything.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the import report.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+pub fn run(command: ImportCommand) -> Result<(), CliError> {
+    match command {
+        ImportCommand::Csv {
+            file,
+            out,
+            scale,
+            force,
+            strict,
+            format,
+        } => {
+            let name = file.display().to_string();
+            let bytes = std::fs::read(&file).map_err(|e| {
+                CliError::Import(ImportError::Input(vec![Problem::whole_file(
+                    &name,
+                    format!("cannot read: {e}"),
+                )]))
+            })?;
+            let imported = import_csv(&name, &bytes, &CsvOptions { scale })
+                .map_err(|problems| CliError::Import(ImportError::Input(problems)))?;
+            finish(&imported, &out, force, strict, format)
+        }
+    }
+}
+
+/// Writes the folder (unless --strict and something was dropped) and prints the report.
+fn finish(
+    imported: &Imported,
+    out: &Path,
+    force: bool,
+    strict: bool,
+    format: ListFormat,
+) -> Result<(), CliError> {
+    let refused = strict && imported.report.dropped_anything();
+    if !refused {
+        write_folder(out, imported, force).map_err(CliError::Import)?;
+    }
+    match format {
+        ListFormat::Text => emit(&imported.report.markdown())?,
+        ListFormat::Json => {
+            let mut value = imported.report.json();
+            if let Some(map) = value.as_object_mut() {
+                map.insert("written".into(), (!refused).into());
+                map.insert("out".into(), out.display().to_string().into());
+            }
+            emit_json(&value)?;
+        }
+    }
+    if refused {
+        return Err(CliError::StrictDropped);
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! `rungs import csv`: the built binary, its report, its exit codes and the folder it leaves.
+
+mod common_cli;
+
+use std::path::Path;
+
+use common_cli::{fixture, rungs};
+
+fn stdout_of(output: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&output.get_output().stdout).into_owned()
+}
+
+fn stderr_of(output: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&output.get_output().stderr).into_owned()
+}
+
+fn import(csv: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    rungs()
+        .args(["import", "csv"])
+        .arg(csv)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .assert()
+}
+
+#[test]
+fn an_import_writes_a_folder_that_validates_and_opens_with_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ladder");
+    let done = import(Path::new(&fixture("import/basic.csv")), &out, &[]).code(0);
+    let report = stdout_of(&done);
+    assert!(report.starts_with("# Import report"), "{report}");
+    assert!(report.contains("2 levels"), "{report}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("IMPORT-REPORT.md")).unwrap(),
+        report
+    );
+    rungs().arg("validate").arg(&out).assert().code(0);
+    let shown = rungs()
+        .arg("--content")
+        .arg(&out)
+        .args(["show", "e1", "--format", "json"])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&shown)).unwrap();
+    assert_eq!(json["skills"][0]["expectations"][1], "Asks for help early.");
+    assert_eq!(json["extra"]["Grade"]["communication"], "G4");
+}
+
+#[test]
+fn a_second_import_of_the_same_file_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = Path::new(&fixture("import/basic.csv")).to_owned();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    import(&csv, &a, &[]).code(0);
+    import(&csv, &b, &[]).code(0);
+    import(&csv, &b, &["--force"]).code(0);
+    for name in [
+        "ladder.toml",
+        "skills.toml",
+        "levels.toml",
+        "IMPORT-REPORT.md",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_non_empty_out_is_refused_with_exit_2_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let refused = import(Path::new(&fixture("import/basic.csv")), dir.path(), &[]).code(2);
+    assert!(
+        stderr_of(&refused).contains("is not empty"),
+        "{}",
+        stderr_of(&refused)
+    );
+    assert!(stdout_of(&refused).is_empty());
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "only the user's file");
+}
+
+#[test]
+fn a_failed_import_leaves_no_folder_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("broken.csv");
+    std::fs::write(&csv, "Level;Skill;Expectation\ne1;Writing;\"never closed\n").unwrap();
+    let out = dir.path().join("out");
+    let failed = import(&csv, &out, &[]).code(3);
+    let stderr = stderr_of(&failed);
+    assert!(
+        stderr.contains("broken.csv:2:12: this quote is never closed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert!(!out.exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        [std::ffi::OsString::from("broken.csv")],
+        "no staging folder left"
+    );
+}
+
+#[test]
+fn strict_refuses_an_import_that_drops_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.csv");
+    // The second row gives e1 a second, different summary: it cannot be kept.
+    std::fs::write(
+        &csv,
+        "Level,Skill,Summary\ne1,Writing,Writes well.\ne1,Reading,Reads well.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let refused = import(&csv, &out, &["--strict", "--format", "json"]).code(1);
+    let report: serde_json::Value = serde_json::from_str(&stdout_of(&refused)).unwrap();
+    assert_eq!(report["dropped_anything"], true);
+    assert_eq!(report["written"], false);
+    assert!(!out.exists());
+    // Without --strict the same file imports, and the report says what was dropped.
+    let done = import(&csv, &out, &[]).code(0);
+    assert!(stdout_of(&done).contains("a second Summary for level `e1`"));
+}
+
+#[test]
+fn a_scale_of_the_file_is_given_with_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.csv");
+    std::fs::write(
+        &csv,
+        "Level\tSkill\tProficiency\nJunior\tWriting\tlearning\nSenior\tWriting\tleading\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let refused = import(&csv, &out, &[]).code(3);
+    assert!(stderr_of(&refused).contains("give the file's own steps with --scale"));
+    import(&csv, &out, &["--scale", "learning,practising,leading"]).code(0);
+    let shown = rungs()
+        .arg("--content")
+        .arg(&out)
+        .args(["show", "senior"])
+        .assert()
+        .code(0);
+    assert!(
+        stdout_of(&shown).contains("●●● leading"),
+        "{}",
+        stdout_of(&shown)
+    );
+}
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Each case runs the binary a few times: a handful of cases, each a whole sheet.
+        #![proptest_config(ProptestConfig::with_cases(6))]
+        #[test]
+        fn show_json_carries_every_statement_of_a_generated_sheet(
+            rows in proptest::collection::vec(
+                (0usize..3, 0usize..4, "[a-zA-Z ,;\"\n]{1,20}".prop_filter("text", |s| !s.trim().is_empty())),
+                1..20,
+            ),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let csv = dir.path().join("sheet.csv");
+            let mut text = String::from("Level,Skill,Expectation\n");
+            for (level, skill, statement) in &rows {
+                text.push_str(&format!("l{level},Skill {skill},\"{}\"\n", statement.replace('"', "\"\"")));
+            }
+            std::fs::write(&csv, &text).unwrap();
+            let out = dir.path().join("out");
+            import(&csv, &out, &[]).code(0);
+            let mut found = Vec::new();
+            for level in 0..3 {
+                let id = format!("l{level}");
+                if !rows.iter().any(|(l, _, _)| *l == level) {
+                    continue;
+                }
+                let shown = rungs().arg("--content").arg(&out).args(["show", &id, "--format", "json"]).assert().code(0);
+                let json: serde_json::Value = serde_json::from_str(&stdout_of(&shown)).unwrap();
+                for skill in json["skills"].as_array().unwrap() {
+                    for e in skill["expectations"].as_array().unwrap() {
+                        found.push((id.clone(), skill["skill"].as_str().unwrap().to_owned(), e.as_str().unwrap().to_owned()));
+                    }
+                }
+            }
+            let mut expected: Vec<(String, String, String)> = rows
+                .iter()
+                .map(|(l, s, e)| (format!("l{l}"), format!("skill-{s}"), e.trim().to_owned()))
+                .collect();
+            found.sort();
+            expected.sort();
+            prop_assert_eq!(found, expected);
+        }
+    }
+}
