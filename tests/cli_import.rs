@@ -205,3 +205,144 @@ mod generated {
         }
     }
 }
+
+/// Imports a structured fixture with its mapping into a fresh folder; the folder and the report.
+fn import_structured(format: &str, file: &str, mapping: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let done = rungs()
+        .args([
+            "import",
+            format,
+            &fixture(file),
+            "--mapping",
+            &fixture(mapping),
+            "--out",
+        ])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(0);
+    let report = stdout_of(&done);
+    rungs()
+        .arg("validate")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(0);
+    (dir, report)
+}
+
+fn show_json(dir: &Path, id: &str) -> serde_json::Value {
+    let shown = rungs()
+        .arg("--content")
+        .arg(dir.join("out"))
+        .args(["show", id, "--format", "json"])
+        .assert()
+        .code(0);
+    serde_json::from_str(&stdout_of(&shown)).unwrap()
+}
+
+#[test]
+fn json_levels_holding_statements_by_competency_import_through_a_mapping() {
+    let (dir, report) = import_structured("json", "import/by-level.json", "import/by-level.toml");
+    let e1 = show_json(dir.path(), "engineer-i");
+    assert_eq!(e1["summary"], "Delivers well-scoped work with guidance.");
+    assert_eq!(e1["extra"]["band"], "B1");
+    let communication = &e1["skills"][0];
+    assert_eq!(
+        communication["proficiency"], "basic",
+        "Developing folds to basic"
+    );
+    assert_eq!(communication["expectations"][1], "Asks for help early.");
+    assert_eq!(
+        e1["skills"][1]["proficiency"],
+        serde_json::Value::Null,
+        "no rating: unrated"
+    );
+    let e2 = show_json(dir.path(), "engineer-ii");
+    assert_eq!(e2["skills"][0]["examples"][0], "Runs the weekly demo.");
+    // The fold is explicit and the report says what it hides.
+    assert!(
+        report.contains("source steps `Developing`, `Learning` all become `basic`: the difference between them is hidden"),
+        "{report}"
+    );
+    assert!(
+        report.contains("`framework` at the top of the file kept"),
+        "{report}"
+    );
+}
+
+#[test]
+fn yaml_competencies_holding_statements_by_level_import_through_a_mapping() {
+    let (dir, report) = import_structured("yaml", "import/by-skill.yaml", "import/by-skill.toml");
+    let senior = show_json(dir.path(), "senior-rep");
+    let skills: Vec<&str> = senior["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["skill"].as_str().unwrap())
+        .collect();
+    assert_eq!(skills, ["negotiation", "forecasting"]);
+    assert_eq!(
+        senior["skills"][0]["expectations"][1],
+        "Coaches others through theirs."
+    );
+    assert!(report.contains("`owner` kept in `extra`"), "{report}");
+    let catalogue = rungs()
+        .arg("--content")
+        .arg(dir.path().join("out"))
+        .args(["skills", "--format", "json"])
+        .assert()
+        .code(0);
+    let catalogue: serde_json::Value = serde_json::from_str(&stdout_of(&catalogue)).unwrap();
+    assert_eq!(
+        catalogue["skills"][0]["description"],
+        "Reaching agreements that both sides keep."
+    );
+    assert_eq!(catalogue["skills"][1]["extra"]["owner"], "Sales ops");
+}
+
+#[test]
+fn structured_syntax_errors_and_mapping_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("bad.json");
+    std::fs::write(
+        &json,
+        "{\n  \"levels\": [\n    {\"name\": \"x\",}\n  ]\n}\n",
+    )
+    .unwrap();
+    let failed = rungs()
+        .args(["import", "json"])
+        .arg(&json)
+        .args(["--mapping", &fixture("import/by-level.toml"), "--out"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(3);
+    assert!(
+        stderr_of(&failed).contains("bad.json:3:"),
+        "{}",
+        stderr_of(&failed)
+    );
+    let mapping = dir.path().join("map.toml");
+    std::fs::write(
+        &mapping,
+        "shape = \"levels\"\nentries = \"competencies\"\nstatments = \"x\"\n",
+    )
+    .unwrap();
+    let failed = rungs()
+        .args([
+            "import",
+            "json",
+            &fixture("import/by-level.json"),
+            "--mapping",
+        ])
+        .arg(&mapping)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(3);
+    assert!(
+        stderr_of(&failed).contains("map.toml:3:1: unknown field `statments`"),
+        "{}",
+        stderr_of(&failed)
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -226,6 +226,12 @@ fn a_forked_track_counts_its_own_rungs_and_follows_the_trunk() {
         .map(|l| l.id.as_str())
         .collect();
     assert_eq!(before, ["senior"]);
+    // Compare's default B follows the path: from the top of the trunk into the first fork,
+    // and from the top of a fork back to the rung it came from.
+    let target = |id: &str| ladder.default_compare_target(id).map(|l| l.id.as_str());
+    assert_eq!(target("senior"), Some("manager"));
+    assert_eq!(target("engineer"), Some("senior"));
+    assert_eq!(target("staff"), Some("senior"));
     let shown = stdout(&["--content", &fixture("v2/follows"), "show", "staff"]);
     assert!(shown.contains("rung 1 of 1"), "{shown}");
     assert!(

@@ -9,7 +9,10 @@ use clap::Subcommand;
 
 use super::output::{emit, emit_json};
 use super::{CliError, ListFormat};
-use crate::import::{CsvOptions, ImportError, Imported, import_csv, write_folder};
+use crate::import::{
+    CsvOptions, ImportError, Imported, import_csv, import_structured, parse_json, parse_yaml,
+    write_folder,
+};
 use crate::ladder::Problem;
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +41,52 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// A JSON framework, read through a mapping file that says where levels, competencies
+    /// and statements are (see content/README.md, "Importing").
+    Json {
+        file: PathBuf,
+        /// The mapping file (TOML).
+        #[arg(long, value_name = "MAP.toml")]
+        mapping: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// A YAML framework, read through a mapping file, as for `json`.
+    Yaml {
+        file: PathBuf,
+        /// The mapping file (TOML).
+        #[arg(long, value_name = "MAP.toml")]
+        mapping: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// Where and how an import writes, shared by the structured formats.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// The content folder to write; it must not exist or be empty, unless --force.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Replace what --out holds (only once the new folder is complete).
+    #[arg(long)]
+    force: bool,
+    /// Fail (exit 1, nothing written) if the import would drop anything.
+    #[arg(long)]
+    strict: bool,
+    /// How to print the import report.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+}
+
+/// A file's bytes, or a located input problem.
+fn read(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| {
+        CliError::Import(ImportError::Input(vec![Problem::whole_file(
+            path.display().to_string(),
+            format!("cannot read: {e}"),
+        )]))
+    })
 }
 
 pub fn run(command: ImportCommand) -> Result<(), CliError> {
@@ -61,7 +110,41 @@ pub fn run(command: ImportCommand) -> Result<(), CliError> {
                 .map_err(|problems| CliError::Import(ImportError::Input(problems)))?;
             finish(&imported, &out, force, strict, format)
         }
+        ImportCommand::Json {
+            file,
+            mapping,
+            output,
+        } => structured(&file, &mapping, &output, parse_json),
+        ImportCommand::Yaml {
+            file,
+            mapping,
+            output,
+        } => structured(&file, &mapping, &output, parse_yaml),
     }
+}
+
+type Parse = fn(&str, &[u8]) -> Result<serde_json::Value, Vec<Problem>>;
+
+fn structured(
+    file: &Path,
+    mapping: &Path,
+    output: &OutputArgs,
+    parse: Parse,
+) -> Result<(), CliError> {
+    let input = |problems| CliError::Import(ImportError::Input(problems));
+    let name = file.display().to_string();
+    let value = parse(&name, &read(file)?).map_err(input)?;
+    let mapping_name = mapping.display().to_string();
+    let mapping_text = String::from_utf8(read(mapping)?)
+        .map_err(|_| input(vec![Problem::whole_file(&mapping_name, "not UTF-8 text")]))?;
+    let imported = import_structured(&name, &value, &mapping_name, &mapping_text).map_err(input)?;
+    finish(
+        &imported,
+        &output.out,
+        output.force,
+        output.strict,
+        output.format,
+    )
 }
 
 /// Writes the folder (unless --strict and something was dropped) and prints the report.

@@ -2,10 +2,10 @@
 //! level. Columns are found by their header, in any order and any case.
 
 use super::Imported;
-use super::draft::{Draft, Statement};
+use super::draft::{Draft, Statement, parse_step};
 use super::output;
 use super::report::ReportKind;
-use crate::ladder::{Problem, Proficiency, Scale, ScaleStep};
+use crate::ladder::{Problem, Scale, ScaleStep};
 
 /// What the command line adds to the file.
 #[derive(Debug, Clone, Default)]
@@ -128,19 +128,6 @@ fn scale_of(options: &CsvOptions, file: &str, problems: &mut Vec<Problem>) -> Op
         }
     }
     Some(Scale::new(steps))
-}
-
-/// A step by name (any case) or number (1 = lowest).
-fn parse_step(scale: &Scale, text: &str) -> Option<Proficiency> {
-    if let Ok(n) = text.parse::<u8>() {
-        return Proficiency::new(n).filter(|p| usize::from(p.value()) <= scale.len());
-    }
-    scale
-        .steps()
-        .iter()
-        .position(|s| s.name.eq_ignore_ascii_case(text))
-        .and_then(|i| u8::try_from(i + 1).ok())
-        .and_then(Proficiency::new)
 }
 
 /// Imports a CSV file's bytes; `file` is its name as given (for messages and the report).
@@ -340,6 +327,7 @@ pub fn import_csv(
         draft.add(&Statement {
             file,
             line,
+            place: "",
             family: cell(Column::Family),
             track: cell(Column::Track),
             level: cell(Column::Level),

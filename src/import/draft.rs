@@ -13,9 +13,11 @@ use crate::ladder::{
 /// One statement of the input: what one row (or list item) says.
 #[derive(Debug, Default)]
 pub(crate) struct Statement<'a> {
-    /// Where it is, for messages: file and line.
+    /// Where it is, for messages: file and line, or (for formats without lines kept) the
+    /// path to it inside the file, with `line` 0.
     pub file: &'a str,
     pub line: usize,
+    pub place: &'a str,
     pub family: &'a str,
     pub track: &'a str,
     pub level: &'a str,
@@ -109,6 +111,7 @@ pub(crate) struct Draft {
     level_keys: HashMap<(usize, String), usize>,
     level_ids: Ids,
     statements: usize,
+    ladder_extra: Extra,
     pub report: ImportReport,
     pub problems: Vec<Problem>,
 }
@@ -137,6 +140,7 @@ impl Draft {
             level_keys: HashMap::new(),
             level_ids: Ids::default(),
             statements: 0,
+            ladder_extra: Extra::new(),
             report: ImportReport {
                 source: source.to_owned(),
                 ..ImportReport::default()
@@ -148,7 +152,7 @@ impl Draft {
     pub fn problem(&mut self, file: &str, line: usize, column: usize, message: String) {
         self.problems.push(Problem {
             file: file.to_owned(),
-            position: Some((line, column)),
+            position: (line > 0).then_some((line, column)),
             message: crate::text::escape_control(&message).into_owned(),
             excerpt: None,
             caret: 0,
@@ -320,15 +324,21 @@ impl Draft {
     /// Adds one statement. Problems that make the statement unusable are recorded and the
     /// statement is left out.
     pub fn add(&mut self, s: &Statement<'_>) {
-        let at = format!("{}:{}", s.file, s.line);
+        let at = if s.line > 0 {
+            format!("{}:{}", s.file, s.line)
+        } else if s.place.is_empty() {
+            s.file.to_owned()
+        } else {
+            format!("{} at {}", s.file, s.place)
+        };
         if s.level.is_empty() || s.skill.is_empty() {
             let missing = if s.level.is_empty() { "Level" } else { "Skill" };
-            self.problem(
-                s.file,
-                s.line,
-                1,
-                format!("this row has no `{missing}`; every row is about one skill at one level"),
-            );
+            let message = if s.line > 0 {
+                format!("this row has no `{missing}`; every row is about one skill at one level")
+            } else {
+                format!("{}: no {} name", s.place, missing.to_lowercase())
+            };
+            self.problem(s.file, s.line, 1, message);
             return;
         }
         let family = self.family(s.family, &at);
@@ -481,6 +491,37 @@ impl Draft {
         }
     }
 
+    /// Keeps a value of the source the format has no place for in the ladder's `extra`.
+    pub fn ladder_extra(&mut self, key: &str, value: serde_json::Value) {
+        self.ladder_extra.insert(key.to_owned(), value);
+    }
+
+    /// Keeps a value of the source the format has no place for in the level's `extra`.
+    pub fn level_extra(&mut self, track: &str, level: &str, key: &str, value: serde_json::Value) {
+        let Some(&t) = self.track_keys.get(track) else {
+            return;
+        };
+        if let Some(&l) = self.level_keys.get(&(t, level.to_owned())) {
+            self.levels[l].level.extra.insert(key.to_owned(), value);
+        }
+    }
+
+    /// Keeps a value of the source the format has no place for in the skill's `extra`.
+    pub fn skill_extra(&mut self, skill: &str, key: &str, value: serde_json::Value) {
+        if let Some(&i) = self.skill_keys.get(skill) {
+            self.skills[i].extra.insert(key.to_owned(), value);
+        }
+    }
+
+    /// Sets a skill's description from the source (the first one given is kept).
+    pub fn skill_description(&mut self, skill: &str, text: &str) {
+        if let Some(&i) = self.skill_keys.get(skill)
+            && self.skills[i].description.is_empty()
+        {
+            self.skills[i].description = text.to_owned();
+        }
+    }
+
     /// Ranks, promotion paths and families settled; the ladder's parts, or every problem.
     pub fn finish(
         mut self,
@@ -529,7 +570,7 @@ impl Draft {
         let info = LadderInfo {
             name: name.to_owned(),
             scale: self.scale.unwrap_or_default(),
-            extra: Extra::new(),
+            extra: self.ladder_extra,
             ..LadderInfo::default()
         };
         let parts = Parts {
@@ -659,13 +700,20 @@ impl Draft {
 
 /// A problem at `FILE:LINE` (as kept in `at`), column 1.
 fn problem_at(at: &str, message: String) -> Problem {
-    let (file, line) = at
+    let located = at
         .rsplit_once(':')
-        .and_then(|(f, l)| l.parse::<usize>().ok().map(|l| (f, l)))
-        .unwrap_or((at, 1));
+        .and_then(|(f, l)| l.parse::<usize>().ok().map(|l| (f, l)));
+    let (file, position, message) = match located {
+        Some((file, line)) => (file, Some((line, 1)), message),
+        // A place inside a file without lines: `FILE at PATH`.
+        None => match at.split_once(" at ") {
+            Some((file, place)) => (file, None, format!("{place}: {message}")),
+            None => (at, None, message),
+        },
+    };
     Problem {
         file: file.to_owned(),
-        position: Some((line, 1)),
+        position,
         message: crate::text::escape_control(&message).into_owned(),
         excerpt: None,
         caret: 0,
@@ -680,4 +728,17 @@ pub(crate) struct Parts {
     pub skills: Vec<Skill>,
     pub levels: Vec<Level>,
     pub report: ImportReport,
+}
+
+/// A step by name (any case) or number (1 = lowest).
+pub(crate) fn parse_step(scale: &Scale, text: &str) -> Option<Proficiency> {
+    if let Ok(n) = text.parse::<u8>() {
+        return Proficiency::new(n).filter(|p| usize::from(p.value()) <= scale.len());
+    }
+    scale
+        .steps()
+        .iter()
+        .position(|s| s.name.eq_ignore_ascii_case(text))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .and_then(Proficiency::new)
 }

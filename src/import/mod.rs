@@ -12,11 +12,13 @@ mod csv;
 mod draft;
 mod output;
 mod report;
+mod structured;
 
 use std::path::{Path, PathBuf};
 
 pub use self::csv::{CsvOptions, import_csv};
 pub use report::{ImportReport, ReportEntry, ReportKind};
+pub use structured::{import_structured, parse_json, parse_yaml};
 
 use crate::ladder::{Ladder, Problem};
 

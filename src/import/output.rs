@@ -90,6 +90,8 @@ struct SkillOut<'a> {
     category: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     description: &'a str,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    extra: &'a Extra,
 }
 
 #[derive(Serialize)]
@@ -191,6 +193,7 @@ fn skill_out(skill: &Skill) -> SkillOut<'_> {
         name: &skill.name,
         category: &skill.category,
         description: &skill.description,
+        extra: &skill.extra,
     }
 }
 

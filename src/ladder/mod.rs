@@ -218,6 +218,17 @@ impl Ladder {
         next
     }
 
+    /// The level to compare `level_id` with when none is chosen: the first step up its
+    /// promotion path (which may be in another track, for a fork), else the step before it,
+    /// else the level itself.
+    pub fn default_compare_target(&self, level_id: &str) -> Option<&Level> {
+        self.next_on_path(level_id)
+            .into_iter()
+            .next()
+            .or_else(|| self.previous_on_path(level_id).into_iter().next())
+            .or_else(|| self.level(level_id))
+    }
+
     /// The levels `level_id` is promoted from: its `follows`, or the rung below in its track.
     pub fn previous_on_path(&self, level_id: &str) -> Vec<&Level> {
         let Some(level) = self.level(level_id) else {
