@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
@@ -17,14 +17,20 @@ use crate::search::{EntryKind, Hit, SearchIndex, snippet};
 pub const DEFAULT_LIMIT: usize = 20;
 
 /// Prints the best matches; nothing found is a negative answer (exit 1).
-pub fn run(ladder: &Ladder, query: &str, limit: usize, format: ListFormat) -> Result<(), CliError> {
+pub fn run(
+    ladder: &Ladder,
+    query: &str,
+    limit: usize,
+    format: ListFormat,
+    out: Out,
+) -> Result<(), CliError> {
     let index = SearchIndex::new(ladder);
     let matches = index.search(query);
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = index.hits(&matches, limit);
     match format {
         ListFormat::Text if hits.is_empty() => {}
-        ListFormat::Text => emit(&text_rows(ladder, &hits, output_width()))?,
+        ListFormat::Text => emit(&text_rows(ladder, &hits, out.width))?,
         ListFormat::Json => emit_json(&json_report(ladder, query, matches.len(), &hits))?,
     }
     if hits.is_empty() {

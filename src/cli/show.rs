@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::lookup::find_level;
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::ladder::{Ladder, Level};
 use crate::present::{
@@ -17,10 +17,10 @@ use crate::present::{
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(ladder: &Ladder, id: &str, format: Format) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, id: &str, format: Format, out: Out) -> Result<(), CliError> {
     let level = find_level(ladder, id)?;
     match format {
-        Format::Text => emit(&text(ladder, level, output_width())),
+        Format::Text => emit(&text(ladder, level, out)),
         Format::Markdown => emit(&markdown(ladder, level)),
         Format::Json => emit_json(&json(ladder, level)),
     }
@@ -94,15 +94,16 @@ fn field(out: &mut String, label: &str, value: &str, width: usize) {
 }
 
 /// Everything about one level, for a reader at a terminal, wrapped to `width` columns.
-fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
+fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
+    let width = style.width;
     let mut out = String::new();
     let rungs = ladder
         .track_index(&level.track)
         .map_or(0, |t| ladder.levels_of_track(t).len());
     out.push_str(&format!(
         "{}  ({} · {}, rung {} of {})\n\n",
-        one_line(&level.title),
-        level.id,
+        style.heading(&one_line(&level.title)),
+        style.id(&level.id),
         one_line(track_title(ladder, level)),
         level.rank,
         rungs
@@ -130,7 +131,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         );
     }
 
-    out.push_str("\nExperience\n");
+    out.push_str(&format!("\n{}\n", style.heading("Experience")));
     for (label, range) in experience_rows(&level.experience) {
         field(
             &mut out,
@@ -151,10 +152,10 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         width,
     );
 
-    out.push_str("\nResponsibilities\n");
+    out.push_str(&format!("\n{}\n", style.heading("Responsibilities")));
     bullets(&mut out, &level.responsibilities, width);
 
-    out.push_str("\nSkills\n");
+    out.push_str(&format!("\n{}\n", style.heading("Skills")));
     for group in ladder.skills_by_category(level) {
         out.push_str(&format!("  {}\n", one_line(&group.category.name)));
         for (skill, proficiency) in group.skills {
@@ -163,12 +164,12 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
                 pips(proficiency),
                 proficiency.name(),
                 one_line(&skill.name),
-                skill.id
+                style.id(&skill.id)
             ));
         }
     }
 
-    out.push_str(&format!("\n{PROFILE_HEADING}\n"));
+    out.push_str(&format!("\n{}\n", style.heading(PROFILE_HEADING)));
     let profile = ladder.skill_profile(level);
     let names: Vec<String> = profile.iter().map(|p| one_line(&p.category.name)).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
@@ -183,7 +184,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
     }
 
     if !level.move_up.is_empty() {
-        out.push_str("\nHow to move up\n");
+        out.push_str(&format!("\n{}\n", style.heading("How to move up")));
         bullets(&mut out, &level.move_up, width);
     }
     let equivalents = ladder.equivalents_of(&level.id);
@@ -192,7 +193,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         out.push('\n');
         field(&mut out, "Equivalent to", &names, width);
     }
-    out.push_str("\nSources\n");
+    out.push_str(&format!("\n{}\n", style.heading("Sources")));
     bullets(&mut out, &level.sources, width);
     out
 }
