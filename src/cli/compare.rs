@@ -21,13 +21,7 @@ use crate::text::{fit, pad, wrap};
 
 /// Finds both levels (a usage error naming the closest ids for an unknown one) and prints
 /// the comparison.
-pub fn run(
-    ladder: &Ladder,
-    a: &str,
-    b: &str,
-    format: Format,
-    out: Out,
-) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, a: &str, b: &str, format: Format, out: Out) -> Result<(), CliError> {
     let a = find_level(ladder, a)?;
     let b = find_level(ladder, b)?;
     let comparison = compare(ladder, a, b);

@@ -76,9 +76,7 @@ pub fn levels() -> Vec<CompletionCandidate> {
         ladder
             .levels()
             .iter()
-            .map(|l| {
-                CompletionCandidate::new(&l.id).help(Some(one_line(&l.title).into()))
-            })
+            .map(|l| CompletionCandidate::new(&l.id).help(Some(one_line(&l.title).into())))
             .collect()
     })
 }
@@ -89,9 +87,7 @@ pub fn skills() -> Vec<CompletionCandidate> {
         ladder
             .skills()
             .iter()
-            .map(|s| {
-                CompletionCandidate::new(&s.id).help(Some(one_line(&s.name).into()))
-            })
+            .map(|s| CompletionCandidate::new(&s.id).help(Some(one_line(&s.name).into())))
             .collect()
     })
 }

@@ -2,14 +2,14 @@
 
 use serde_json::{Value, json};
 
-use super::output::{Out, emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
 
 pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
-        ListFormat::Text => emit(&text(ladder, out)),
+        ListFormat::Text => emit(&fit_lines(&text(ladder, out), out.width)),
         ListFormat::Json => emit_json(&json(ladder)),
     }
 }

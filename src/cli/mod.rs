@@ -73,8 +73,10 @@ pub enum Command {
         format: ListFormat,
     },
     /// Show everything about one level.
-    #[command(after_help = "Examples:\n  rungs show director\n  rungs show \"senior manager\" \
-                            --format markdown > senior-manager.md\n  rungs show CTO --format json")]
+    #[command(
+        after_help = "Examples:\n  rungs show director\n  rungs show \"senior manager\" \
+                            --format markdown > senior-manager.md\n  rungs show CTO --format json"
+    )]
     Show {
         /// A level id (`rungs list`), or its title or an example title in any case.
         #[arg(add = ArgValueCandidates::new(complete::levels))]
@@ -92,8 +94,10 @@ pub enum Command {
         format: ListFormat,
     },
     /// Compare two levels side by side: what changes from A to B.
-    #[command(after_help = "Examples:\n  rungs compare manager senior-manager\n  rungs compare \
-                            manager CTO --format markdown")]
+    #[command(
+        after_help = "Examples:\n  rungs compare manager senior-manager\n  rungs compare \
+                            manager CTO --format markdown"
+    )]
     Compare {
         /// The level to compare from, e.g. `manager` (an id, a title or an example title).
         #[arg(add = ArgValueCandidates::new(complete::levels))]
@@ -106,8 +110,10 @@ pub enum Command {
         format: Format,
     },
     /// Fuzzy-search titles, skills, duties and advice; best matches first.
-    #[command(after_help = "Examples:\n  rungs search budget\n  rungs search coach people \
-                            --limit 5\n  rungs search hiring --format json")]
+    #[command(
+        after_help = "Examples:\n  rungs search budget\n  rungs search coach people \
+                            --limit 5\n  rungs search hiring --format json"
+    )]
     Search {
         /// What to look for; several words must all match, in any order.
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
@@ -121,9 +127,11 @@ pub enum Command {
     },
     /// Print your development plan (grouped by status, with progress toward the target), or
     /// change it.
-    #[command(after_help = "Examples:\n  rungs plan target director\n  rungs plan add \
+    #[command(
+        after_help = "Examples:\n  rungs plan target director\n  rungs plan add \
                             \"Budget and resource planning\"\n  rungs plan status budgeting \
-                            in-progress\n  rungs plan export > plan.md")]
+                            in-progress\n  rungs plan export > plan.md"
+    )]
     Plan {
         /// Keep the development plan in FILE [default: ~/.local/share/rungs/plan.toml; env:
         /// RUNGS_PLAN].
@@ -134,10 +142,12 @@ pub enum Command {
     },
     /// Print a completion script for bash, zsh or fish: commands, flags, and the level and
     /// skill ids of the ladder in use.
-    #[command(after_help = "Install (see the README for more):\n  bash: echo 'source <(rungs \
+    #[command(
+        after_help = "Install (see the README for more):\n  bash: echo 'source <(rungs \
                             completions bash)' >> ~/.bashrc\n  zsh:  echo 'source <(rungs \
                             completions zsh)' >> ~/.zshrc\n  fish: rungs completions fish > \
-                            ~/.config/fish/completions/rungs.fish")]
+                            ~/.config/fish/completions/rungs.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: complete::Shell,

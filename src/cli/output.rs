@@ -95,6 +95,27 @@ impl Out {
     }
 }
 
+/// `text` with every line wider than `width` wrapped, its further lines indented two more
+/// than it is. For listings whose rows are usually short: a row that does not fit breaks
+/// rather than running past the edge of the terminal.
+pub fn fit_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let hang = " ".repeat(indent + 2);
+        for part in textwrap::wrap(
+            line,
+            textwrap::Options::new(width)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .subsequent_indent(&hang),
+        ) {
+            out.push_str(&part);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Writes to stdout; a reader that went away (`rungs list | head`) is a normal end.
 pub fn emit(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
@@ -126,6 +147,15 @@ mod tests {
         assert!(!Colour::Auto.wanted(true, true));
         assert!(Colour::Always.wanted(false, true));
         assert!(!Colour::Never.wanted(true, false));
+    }
+
+    #[test]
+    fn long_rows_wrap_under_themselves() {
+        let text = "short\n  ★ a long row that will not fit\n";
+        assert_eq!(
+            fit_lines(text, 16),
+            "short\n  ★ a long row\n    that will\n    not fit\n"
+        );
     }
 
     #[test]

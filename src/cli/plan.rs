@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::CliError;
 use super::lookup::{find_level, find_skill, plan_level, plan_skill};
-use super::output::{Out, emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use crate::ladder::Ladder;
 use crate::plan::{
     Edit, Plan, PlanItem, PlanStore, Status, default_level, is_in_ladder, new_item, resolve_path,
@@ -113,7 +113,7 @@ pub fn run(
     let mut store = PlanStore::open(resolve_path(plan_path)?)?;
     let plan = store.plan();
     let (edits, done) = match command {
-        None => return emit(&plan_text(&store, ladder, out)),
+        None => return emit(&fit_lines(&plan_text(&store, ladder, out), out.width)),
         Some(PlanCommand::Export { format }) => {
             return match format {
                 ExportFormat::Markdown => emit(&plan_markdown(plan, ladder)),
