@@ -179,7 +179,16 @@ pub fn command() -> clap::Command {
 /// Parses the command line; help is wrapped to the width text output uses.
 pub fn parse() -> Result<Cli, clap::Error> {
     let width = output::width(output::stdout_is_terminal()).min(100);
-    let matches = Cli::command().term_width(width).try_get_matches()?;
+    let mut command = Cli::command().term_width(width);
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    // `--plan` before a command that keeps no plan would be silently ignored.
+    let plan_given = matches.value_source("plan") == Some(clap::parser::ValueSource::CommandLine);
+    if plan_given && matches.subcommand_name().is_some_and(|name| name != "plan") {
+        return Err(command.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--plan is for the explorer and `rungs plan` only",
+        ));
+    }
     Cli::from_arg_matches(&matches)
 }
 
