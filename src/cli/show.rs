@@ -68,6 +68,11 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
+        map.insert("track_title".into(), json!(track_title(ladder, level)));
+        let rungs = ladder
+            .track_index(&level.track)
+            .map_or(0, |t| ladder.levels_of_track(t).len());
+        map.insert("track_rungs".into(), json!(rungs));
     }
     value
 }
