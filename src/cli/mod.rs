@@ -18,7 +18,7 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
 use clap_complete::ArgValueCandidates;
 
 pub use error::CliError;
@@ -40,12 +40,12 @@ use output::Out;
 )]
 pub struct Cli {
     /// Load the ladder from this content folder instead of the built-in one.
-    #[arg(long, global = true, value_name = "DIR", env = "RUNGS_CONTENT")]
+    #[arg(long, global = true, value_name = "DIR", env = "RUNGS_CONTENT", value_hint = ValueHint::DirPath)]
     pub content: Option<PathBuf>,
 
     /// The explorer keeps your development plan in FILE [default:
     /// ~/.local/share/rungs/plan.toml].
-    #[arg(long, value_name = "FILE", env = "RUNGS_PLAN")]
+    #[arg(long, value_name = "FILE", env = "RUNGS_PLAN", value_hint = ValueHint::FilePath)]
     pub plan: Option<PathBuf>,
 
     /// When to use colour: on a terminal only (auto, which NO_COLOR turns off), always or
@@ -63,6 +63,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  rungs validate\n  rungs validate my-ladder/")]
     Validate {
         /// The folder to check; defaults to --content, then the built-in ladder.
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
     /// List the tracks and their levels, lowest rung first, with ids.
@@ -135,7 +136,7 @@ pub enum Command {
     Plan {
         /// Keep the development plan in FILE [default: ~/.local/share/rungs/plan.toml; env:
         /// RUNGS_PLAN].
-        #[arg(long = "plan", global = true, value_name = "FILE")]
+        #[arg(long = "plan", global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
         #[command(subcommand)]
         action: Option<PlanCommand>,

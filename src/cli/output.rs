@@ -20,7 +20,9 @@ pub const PIPE_WIDTH: usize = 80;
 pub enum Colour {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
+    /// Always, even in a pipe or with NO_COLOR set.
     Always,
+    /// Never.
     Never,
 }
 
