@@ -22,11 +22,8 @@ fn main() -> ExitCode {
     let outcome = match args.command.take() {
         Some(command) => cli::run(args, command).map_err(|e| (e.to_string(), e.exit())),
         None => {
-            let colour = match args.color {
-                cli::Colour::Auto => None,
-                cli::Colour::Always => Some(true),
-                cli::Colour::Never => Some(false),
-            };
+            // The explorer only runs on a terminal.
+            let colour = args.color.wanted(true, cli::no_color_set());
             rungs::tui::run(args.content.as_deref(), args.plan.as_deref(), colour)
                 .map_err(|e| (e.to_string(), e.exit()))
         }

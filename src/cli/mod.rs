@@ -22,7 +22,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
 use clap_complete::ArgValueCandidates;
 
 pub use error::CliError;
-pub use output::Colour;
+pub use output::{Colour, no_color_set};
 pub use plan::PlanCommand;
 
 use crate::exit::EXIT_CODES_HELP;
