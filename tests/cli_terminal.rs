@@ -189,3 +189,30 @@ fn help_lists_exit_codes_formats_and_examples() {
     assert!(show.contains("markdown") && show.contains("json"), "{show}");
     assert!(show.contains("Examples:"), "{show}");
 }
+
+#[test]
+fn every_text_output_fits_narrow_widths_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.toml");
+    let plan = plan.to_str().expect("UTF-8 path");
+    for columns in ["20", "27", "35", "50"] {
+        for args in [
+            &["show", "director"][..],
+            &["show", "c-suite"],
+            &["skills"],
+            &["list"],
+            &["compare", "staff-engineer", "vice-president"],
+            &["search", "budget"],
+            &["validate"],
+            &["plan", "--plan", plan],
+        ] {
+            let out = stdout_of(rungs().env("COLUMNS", columns).args(args));
+            let limit: usize = columns.parse().expect("a number");
+            assert!(
+                widest(&out) <= limit,
+                "COLUMNS={columns} {args:?}: a line of {} columns\n{out}",
+                widest(&out)
+            );
+        }
+    }
+}

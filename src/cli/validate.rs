@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::CliError;
-use super::output::emit;
+use super::output::{Out, emit, fit_lines};
 use crate::ladder::Ladder;
 use crate::present::count;
 
-pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
+pub fn run(dir: Option<&Path>, out: Out) -> Result<(), CliError> {
     let checked = match dir {
         Some(dir) => Ladder::from_folder(dir),
         None => Ladder::embedded_validated(),
@@ -18,11 +18,12 @@ pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
         || "built-in ladder".to_owned(),
         |d| crate::text::escape_control(&d.display().to_string()).into_owned(),
     );
-    emit(&format!(
+    let summary = format!(
         "{place}: ok — {}, {}, {} ({})\n",
         count(ladder.tracks().len(), "track"),
         count(ladder.levels().len(), "level"),
         count(ladder.skills().len(), "skill"),
         count(references, "skill reference"),
-    ))
+    );
+    emit(&fit_lines(&summary, out.width))
 }
