@@ -43,7 +43,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "RUNGS_CONTENT", value_hint = ValueHint::DirPath)]
     pub content: Option<PathBuf>,
 
-    /// The explorer keeps your development plan in FILE [default:
+    /// Keep the development plan in FILE, for the explorer and `rungs plan` [default:
     /// ~/.local/share/rungs/plan.toml].
     #[arg(long, value_name = "FILE", env = "RUNGS_PLAN", value_hint = ValueHint::FilePath)]
     pub plan: Option<PathBuf>,
