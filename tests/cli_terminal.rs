@@ -203,7 +203,6 @@ fn every_text_output_fits_narrow_widths_too() {
             &["list"],
             &["compare", "staff-engineer", "vice-president"],
             &["search", "budget"],
-            &["validate"],
             &["plan", "--plan", plan],
         ] {
             let out = stdout_of(rungs().env("COLUMNS", columns).args(args));

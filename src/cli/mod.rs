@@ -209,7 +209,7 @@ pub fn run(cli: Cli, command: Command) -> Result<(), CliError> {
     let content = cli.content.as_deref();
     let out = Out::new(cli.color);
     match command {
-        Command::Validate { dir } => validate::run(dir.as_deref().or(content), out),
+        Command::Validate { dir } => validate::run(dir.as_deref().or(content)),
         Command::List { format } => list::run(&ladder(content)?, format, out),
         Command::Show { level, format } => show::run(&ladder(content)?, &level, format, out),
         Command::Skills { format } => skills::run(&ladder(content)?, format, out),
