@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::lookup::find_level;
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::ladder::{Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
@@ -17,10 +17,10 @@ use crate::present::{
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(ladder: &Ladder, id: &str, format: Format) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, id: &str, format: Format, out: Out) -> Result<(), CliError> {
     let level = find_level(ladder, id)?;
     match format {
-        Format::Text => emit(&text(ladder, level, output_width())),
+        Format::Text => emit(&text(ladder, level, out)),
         Format::Markdown => emit(&markdown(ladder, level)),
         Format::Json => emit_json(&json(ladder, level)),
     }
@@ -28,9 +28,9 @@ pub fn run(ladder: &Ladder, id: &str, format: Format) -> Result<(), CliError> {
 
 /// A level as JSON: the content model's fields (absent sections left out, `extra` kept),
 /// with each skill reference also carrying the skill's name, category, step name and value,
-/// expectations and examples, so a script needs no second lookup; the equivalent levels;
-/// the skill profile per category; and the ladder's years axis the explorer draws the
-/// experience on.
+/// expectations, examples and the rubric line of its step, so a script needs no second
+/// lookup; the equivalent levels; the skill profile per category; and the ladder's years
+/// axis the explorer draws the experience on.
 fn json(ladder: &Ladder, level: &Level) -> Value {
     let mut value = serde_json::to_value(level).unwrap_or(Value::Null);
     let scale = ladder.scale();
@@ -77,9 +77,10 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
-        if let Some((n, m)) = ladder.rung_of(&level.id) {
-            map.insert("rung".into(), json!({ "of_track": n, "track_rungs": m }));
-        }
+        map.insert("track_title".into(), json!(track_title(ladder, level)));
+        let (rung, rungs) = ladder.rung_of(&level.id).unwrap_or((0, 0));
+        map.insert("track_rungs".into(), json!(rungs));
+        map.insert("rung".into(), json!(rung));
     }
     value
 }
@@ -87,6 +88,15 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
 fn push_lines(out: &mut String, lines: Vec<String>) {
     for line in lines {
         out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// A section heading, wrapped, then styled line by line.
+fn heading(out: &mut String, text: &str, style: Out) {
+    out.push('\n');
+    for line in wrap(text, style.width, "", "") {
+        out.push_str(&style.heading(&line));
         out.push('\n');
     }
 }
@@ -99,16 +109,8 @@ fn bullets(out: &mut String, items: &[String], width: usize) {
 
 fn bullets_at(out: &mut String, items: &[String], width: usize, first: &str, rest: &str) {
     for item in items {
-        push_lines(out, wrap(item, width.max(20), first, rest));
+        push_lines(out, wrap(item, width, first, rest));
     }
-}
-
-/// `  Label            value`, the value's further lines under its first.
-fn field(out: &mut String, label: &str, value: &str, width: usize) {
-    const LABEL: usize = 17;
-    let text = format!("  {label:<LABEL$}{}", one_line(value));
-    let hang = " ".repeat(LABEL + 2);
-    push_lines(out, wrap(&text, width.max(LABEL + 20), "", &hang));
 }
 
 /// A field shown only when the content states it.
@@ -152,19 +154,44 @@ fn skill_detail(out: &mut String, ladder: &Ladder, reference: &SkillRef, width: 
     );
 }
 
+/// `  Label            value`, the value's further lines under its first; on a terminal too
+/// narrow for the two side by side, the label on a line of its own and the value under it.
+fn field(out: &mut String, label: &str, value: &str, width: usize) {
+    const LABEL: usize = 17;
+    if width < LABEL + 2 + 20 {
+        if !label.is_empty() {
+            push_lines(out, wrap(label, width, "  ", "  "));
+        }
+        push_lines(out, wrap(&one_line(value), width, "    ", "    "));
+        return;
+    }
+    let text = format!("  {label:<LABEL$}{}", one_line(value));
+    let hang = " ".repeat(LABEL + 2);
+    push_lines(out, wrap(&text, width, "", &hang));
+}
+
 /// Everything about one level, for a reader at a terminal, wrapped to `width` columns.
 /// Sections the content leaves out are left out here too.
-fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
+fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
+    let width = style.width;
     let mut out = String::new();
-    out.push_str(&format!(
-        "{}  ({} · {}, {})\n\n",
-        one_line(&level.title),
+    let title = one_line(&level.title);
+    let head = format!(
+        "{title}  ({} · {}, {})",
         level.id,
         one_line(track_title(ladder, level)),
         rung_of_track(ladder, level)
-    ));
+    );
+    for (i, line) in wrap(&head, width, "", "  ").into_iter().enumerate() {
+        // Styled after wrapping, so escapes never count as width.
+        match line.strip_prefix(&title) {
+            Some(rest) if i == 0 => out.push_str(&format!("{}{rest}\n", style.heading(&title))),
+            _ => out.push_str(&format!("{line}\n")),
+        }
+    }
+    out.push('\n');
     if !level.summary.trim().is_empty() {
-        push_lines(&mut out, wrap(&level.summary, width.max(20), "", ""));
+        push_lines(&mut out, wrap(&level.summary, width, "", ""));
         out.push('\n');
     }
     stated_field(&mut out, "Scope", &level.scope, width);
@@ -194,7 +221,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
 
     let education = education_text(level);
     if level.experience.is_some() || education.is_some() {
-        out.push_str("\nExperience\n");
+        heading(&mut out, "Experience", style);
     }
     if let Some(experience) = &level.experience {
         for (label, range) in experience_rows(experience) {
@@ -211,13 +238,13 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
     }
 
     if !level.responsibilities.is_empty() {
-        out.push_str("\nResponsibilities\n");
+        heading(&mut out, "Responsibilities", style);
         bullets(&mut out, &level.responsibilities, width);
     }
 
     let groups = ladder.skills_by_category(level);
     if !groups.is_empty() {
-        out.push_str("\nSkills\n");
+        heading(&mut out, "Skills", style);
     }
     let scale = ladder.scale();
     let name_width = scale
@@ -228,7 +255,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         .unwrap_or(0);
     let rating_width = usize::from(scale.max()) + 1 + name_width;
     for group in groups {
-        out.push_str(&format!("  {}\n", one_line(&group.category.name)));
+        push_lines(&mut out, wrap(&group.category.name, width, "  ", "  "));
         for (skill, reference) in group.skills {
             let rating = match reference.proficiency {
                 Some(p) => format!(
@@ -238,11 +265,18 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
                 ),
                 None => pad(&format!("({NOT_RATED})"), rating_width),
             };
-            out.push_str(&format!(
-                "    {rating} {} ({})\n",
-                one_line(&skill.name),
-                skill.id
-            ));
+            // The id is coloured after wrapping, so escapes never count as width.
+            let lead = format!("    {rating} ");
+            let line = format!("{lead}{} ({})", one_line(&skill.name), skill.id);
+            let hang = " ".repeat(lead.width());
+            for line in wrap(&line, width, "", &hang) {
+                let line = match line.strip_suffix(&format!("({})", skill.id)) {
+                    Some(before) => format!("{before}({})", style.id(&skill.id)),
+                    None => line,
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
             skill_detail(&mut out, ladder, reference, width);
         }
     }
@@ -253,7 +287,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         .filter(|p| p.skills > 0)
         .collect();
     if !profile.is_empty() {
-        out.push_str(&format!("\n{}\n", profile_heading(ladder.scale())));
+        heading(&mut out, &profile_heading(scale), style);
     }
     let names: Vec<String> = profile.iter().map(|p| one_line(&p.category.name)).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
@@ -263,12 +297,11 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
             pad(name, name_width),
             profile_figure(p.skills, p.mean)
         );
-        out.push_str(line.trim_end());
-        out.push('\n');
+        push_lines(&mut out, wrap(line.trim_end(), width, "", "    "));
     }
 
     if !level.move_up.is_empty() {
-        out.push_str("\nHow to move up\n");
+        heading(&mut out, "How to move up", style);
         bullets(&mut out, &level.move_up, width);
     }
     let equivalents = ladder.equivalents_of(&level.id);
@@ -278,7 +311,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         field(&mut out, "Equivalent to", &names, width);
     }
     if !level.sources.is_empty() {
-        out.push_str("\nSources\n");
+        heading(&mut out, "Sources", style);
         bullets(&mut out, &level.sources, width);
     }
     // Sections left out must not leave gaps of blank lines behind.

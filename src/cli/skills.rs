@@ -2,23 +2,24 @@
 
 use serde_json::{Value, json};
 
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::ladder::Proficiency;
 use crate::present::{NOT_RATED, one_line, step_name};
 use crate::text::wrap;
 
-pub fn run(ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
-        ListFormat::Text => emit(&text(ladder, output_width())),
+        ListFormat::Text => emit(&fit_lines(&text(ladder, out), out.width)),
         ListFormat::Json => emit_json(&json(ladder)),
     }
 }
 
 /// Skills by category: id and name, the description, the rubric (what each step looks like),
 /// then `expected at: level (step)`.
-fn text(ladder: &Ladder, width: usize) -> String {
+fn text(ladder: &Ladder, style: Out) -> String {
+    let width = style.width;
     let mut out = String::new();
     for category in ladder.categories() {
         let skills: Vec<_> = ladder
@@ -32,9 +33,17 @@ fn text(ladder: &Ladder, width: usize) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("{} ({})\n", one_line(&category.name), category.id));
+        out.push_str(&format!(
+            "{} ({})\n",
+            style.heading(&one_line(&category.name)),
+            category.id
+        ));
         for skill in skills {
-            out.push_str(&format!("  {}  {}\n", skill.id, one_line(&skill.name)));
+            out.push_str(&format!(
+                "  {}  {}\n",
+                style.id(&skill.id),
+                one_line(&skill.name)
+            ));
             for line in wrap(&one_line(&skill.description), width, "      ", "      ") {
                 out.push_str(&line);
                 out.push('\n');
