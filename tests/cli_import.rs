@@ -346,3 +346,80 @@ fn structured_syntax_errors_and_mapping_errors_are_located() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_markdown_folder_imports_one_track_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let done = rungs()
+        .args(["import", "markdown", &fixture("import/markdown"), "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let report = stdout_of(&done);
+    assert!(report.contains("1 family, 2 tracks, 3 levels"), "{report}");
+    assert!(
+        report.contains("design.md:4`: front matter `owner` is not kept"),
+        "{report}"
+    );
+    rungs().arg("validate").arg(&out).assert().code(0);
+    let e1 = show_json(dir.path(), "engineer-i");
+    assert_eq!(e1["summary"], "Delivers well-scoped work with guidance.");
+    let communication = e1["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["skill"] == "communication")
+        .unwrap();
+    assert_eq!(communication["proficiency"], "basic");
+    assert_eq!(
+        communication["expectations"][1], "Asks for help early, before a task runs late.",
+        "a wrapped list item is one statement"
+    );
+    assert_eq!(
+        communication["examples"][0],
+        "A weekly note on what shipped."
+    );
+    // The front matter's owner was dropped, so --strict refuses the same import.
+    let strict = rungs()
+        .args([
+            "import",
+            "markdown",
+            &fixture("import/markdown"),
+            "--strict",
+            "--out",
+        ])
+        .arg(dir.path().join("strict"))
+        .assert()
+        .code(1);
+    assert!(stderr_of(&strict).contains("--strict"));
+    assert!(!dir.path().join("strict").exists());
+}
+
+#[test]
+fn a_markdown_level_without_skills_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("md");
+    std::fs::create_dir(&md).unwrap();
+    std::fs::write(
+        md.join("eng.md"),
+        "# Engineer I\n\nJust a summary.\n\n# Engineer II\n## Craft [wizard]\n- x\n",
+    )
+    .unwrap();
+    let failed = rungs()
+        .args(["import", "markdown"])
+        .arg(&md)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(3);
+    let stderr = stderr_of(&failed);
+    assert!(
+        stderr.contains("eng.md:1:1: level \"Engineer I\" has no skill heading"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("eng.md:6:1: step \"wizard\" of skill \"Craft\" is not on the scale"),
+        "{stderr}"
+    );
+}

@@ -10,10 +10,11 @@ use clap::Subcommand;
 use super::output::{emit, emit_json};
 use super::{CliError, ListFormat};
 use crate::import::{
-    CsvOptions, ImportError, Imported, import_csv, import_structured, parse_json, parse_yaml,
-    write_folder,
+    CsvOptions, ImportError, Imported, import_csv, import_markdown, import_structured, parse_json,
+    parse_yaml, read_markdown_folder, write_folder,
 };
 use crate::ladder::Problem;
+use crate::ladder::{Scale, ScaleStep};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -57,6 +58,18 @@ pub enum ImportCommand {
         /// The mapping file (TOML).
         #[arg(long, value_name = "MAP.toml")]
         mapping: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// A folder of markdown files, one per track: front matter (`track`, `family`), a `#`
+    /// heading per level, a `##` heading per skill (`## Category / Skill [step]`) and its
+    /// statements as list items (see content/README.md, "Importing").
+    Markdown {
+        /// The folder of `*.md` files.
+        dir: PathBuf,
+        /// The framework's proficiency steps, lowest first, as for `csv`.
+        #[arg(long, value_name = "STEP,STEP,…", value_delimiter = ',')]
+        scale: Option<Vec<String>>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -120,6 +133,30 @@ pub fn run(command: ImportCommand) -> Result<(), CliError> {
             mapping,
             output,
         } => structured(&file, &mapping, &output, parse_yaml),
+        ImportCommand::Markdown { dir, scale, output } => {
+            let input = |problems| CliError::Import(ImportError::Input(problems));
+            let files = read_markdown_folder(&dir).map_err(input)?;
+            let scale = scale.map(|names| {
+                Scale::new(
+                    names
+                        .into_iter()
+                        .map(|name| ScaleStep {
+                            name: name.trim().to_owned(),
+                            description: String::new(),
+                        })
+                        .collect(),
+                )
+            });
+            let imported =
+                import_markdown(&dir.display().to_string(), &files, scale).map_err(input)?;
+            finish(
+                &imported,
+                &output.out,
+                output.force,
+                output.strict,
+                output.format,
+            )
+        }
     }
 }
 

@@ -491,6 +491,13 @@ impl Draft {
         }
     }
 
+    /// Whether a level of that name has been added to the track of that name.
+    pub fn has_level(&self, track: &str, level: &str) -> bool {
+        self.track_keys
+            .get(track)
+            .is_some_and(|&t| self.level_keys.contains_key(&(t, level.to_owned())))
+    }
+
     /// Keeps a value of the source the format has no place for in the ladder's `extra`.
     pub fn ladder_extra(&mut self, key: &str, value: serde_json::Value) {
         self.ladder_extra.insert(key.to_owned(), value);

@@ -10,6 +10,7 @@
 
 mod csv;
 mod draft;
+mod markdown;
 mod output;
 mod report;
 mod structured;
@@ -17,6 +18,7 @@ mod structured;
 use std::path::{Path, PathBuf};
 
 pub use self::csv::{CsvOptions, import_csv};
+pub use markdown::{MarkdownFile, import_markdown, read_markdown_folder};
 pub use report::{ImportReport, ReportEntry, ReportKind};
 pub use structured::{import_structured, parse_json, parse_yaml};
 
