@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::ladder::{Experience, Ladder, Level, Proficiency, Range};
+use crate::ladder::{Citation, Experience, Ladder, Level, Proficiency, Range};
 use crate::text::clean;
 
 /// Output formats of the headless commands.
@@ -90,7 +90,7 @@ pub fn list_json(ladder: &Ladder) -> Value {
             })
         })
         .collect();
-    json!({ "ladder": ladder.info, "tracks": tracks })
+    json!({ "ladder": ladder.info, "tracks": tracks, "sources": ladder.sources() })
 }
 
 /// A level as JSON: the content model's fields, with each skill reference also carrying the
@@ -113,6 +113,7 @@ pub fn level_json(ladder: &Ladder, level: &Level) -> Value {
         .collect();
     if let Value::Object(map) = &mut value {
         map.insert("skills".into(), Value::Array(skills));
+        map.insert("sources".into(), sources_json(ladder, level));
         map.insert(
             "equivalents".into(),
             json!(
@@ -125,6 +126,29 @@ pub fn level_json(ladder: &Ladder, level: &Level) -> Value {
         );
     }
     value
+}
+
+/// The sources a level cites, each an object with at least `id` and `title`: the whole
+/// catalogue entry, or `{"id": null, "title": TEXT}` for a free-text citation.
+fn sources_json(ladder: &Ladder, level: &Level) -> Value {
+    let cited: Vec<Value> = ladder
+        .citations(level)
+        .into_iter()
+        .map(|citation| match citation {
+            Citation::Catalogued(source) => serde_json::to_value(source).unwrap_or(Value::Null),
+            Citation::Text(text) => json!({ "id": null, "title": text }),
+        })
+        .collect();
+    Value::Array(cited)
+}
+
+/// How a level's sources are listed to a reader: `Title — Author, Year`.
+fn citation_labels(ladder: &Ladder, level: &Level) -> Vec<String> {
+    ladder
+        .citations(level)
+        .iter()
+        .map(Citation::label)
+        .collect()
 }
 
 /// Skill references grouped by category, in catalogue order of categories.
@@ -291,7 +315,7 @@ pub fn level_text(ladder: &Ladder, level: &Level, width: usize) -> String {
         field(&mut out, "Equivalent to", &names, width);
     }
     out.push_str("\nSources\n");
-    bullets(&mut out, &level.sources, width);
+    bullets(&mut out, &citation_labels(ladder, level), width);
     out
 }
 
@@ -388,8 +412,14 @@ pub fn level_markdown(ladder: &Ladder, level: &Level) -> String {
         }
     }
     out.push_str("\n## Sources\n\n");
-    for source in &level.sources {
-        out.push_str(&format!("- {}\n", one_line(source)));
+    for citation in ladder.citations(level) {
+        let url = match citation {
+            Citation::Catalogued(source) if !source.url.is_empty() => {
+                format!(" <{}>", one_line(&source.url))
+            }
+            _ => String::new(),
+        };
+        out.push_str(&format!("- {}{url}\n", one_line(&citation.label())));
     }
     out
 }
