@@ -219,6 +219,15 @@ fn each_rung_keeps_the_skills_of_the_rung_below() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The reason for each drop is shown to the reader, not only kept in a TOML comment.
+    for (level_id, skill_id) in DELIBERATE_DROPS {
+        let level = ladder.level(level_id).unwrap();
+        let name = ladder.skill(skill_id).unwrap().name.to_lowercase();
+        assert!(
+            level.summary.to_lowercase().contains(&name),
+            "{level_id}: the summary does not say why {name} drops out"
+        );
+    }
     assert_eq!(
         drops_used.len(),
         DELIBERATE_DROPS.len(),
