@@ -1,9 +1,13 @@
 //! The sources catalogue: levels cite sources by id, readers see titles, and a folder without
 //! a catalogue keeps its free-text citations.
 
+mod common;
+
 use std::process::Command;
 
+use common::{app, buffer, find, text};
 use rungs::ladder::{Citation, Ladder, Problem, SourceFile};
+use rungs::tui::action::Action;
 
 const LEVEL: &str = r#"
 [[tracks]]
@@ -215,4 +219,40 @@ fn show_json_lists_each_source_as_an_object_with_id_and_title() {
         .expect("the director jobs article is cited");
     assert_eq!(director_jobs["title"], "Director and senior manager jobs");
     assert_eq!(director_jobs["kind"], "article");
+}
+
+#[test]
+fn the_level_page_ends_with_its_sources_by_title() {
+    let mut app = app(120, 40, false);
+    // From the first rung up to the director, open it and scroll its page to the end.
+    for action in [
+        Action::Up,
+        Action::Up,
+        Action::Up,
+        Action::Open,
+        Action::Bottom,
+    ] {
+        app.update(action);
+    }
+    let drawn = buffer(&app);
+    let shown = text(&drawn);
+    let (_, heading) = find(&drawn, "Sources").expect("a Sources heading");
+    let (_, first) = find(&drawn, "Director and senior manager jobs").expect("a title");
+    assert!(
+        heading < first,
+        "the titles are listed under the heading: {shown}"
+    );
+    assert!(
+        shown.contains("Director and senior manager jobs"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Engineering Paths — Beyond Pricing"),
+        "{shown}"
+    );
+    assert!(!shown.contains(".txt"), "{shown}");
+    assert!(
+        !shown.contains("director-jobs"),
+        "ids are not shown: {shown}"
+    );
 }
