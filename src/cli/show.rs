@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::lookup::find_level;
 use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
-use crate::ladder::{Ladder, Level, Proficiency, SkillRef};
+use crate::ladder::{Citation, Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
     NOT_RATED, cell, direct_reports, experience_rows, level_names, one_line, pips, profile_figure,
     profile_heading, rating, rung_of_track, step_name, track_title, with_note, years,
@@ -74,6 +74,7 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         // Text the content leaves out is absent here too, not an empty string.
         map.retain(|_, v| v.as_str() != Some(""));
         map.insert("skills".into(), Value::Array(skills));
+        map.insert("sources".into(), sources_json(ladder, level));
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
@@ -83,6 +84,29 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         map.insert("rung".into(), json!(rung));
     }
     value
+}
+
+/// The sources a level cites, each an object with at least `id` and `title`: the whole
+/// catalogue entry, or `{"id": null, "title": TEXT}` for a free-text citation.
+fn sources_json(ladder: &Ladder, level: &Level) -> Value {
+    let cited: Vec<Value> = ladder
+        .citations(level)
+        .into_iter()
+        .map(|citation| match citation {
+            Citation::Catalogued(source) => serde_json::to_value(source).unwrap_or(Value::Null),
+            Citation::Text(text) => json!({ "id": null, "title": text }),
+        })
+        .collect();
+    Value::Array(cited)
+}
+
+/// How a level's sources are listed to a reader: `Title — Author, Year`.
+fn citation_labels(ladder: &Ladder, level: &Level) -> Vec<String> {
+    ladder
+        .citations(level)
+        .iter()
+        .map(Citation::label)
+        .collect()
 }
 
 fn push_lines(out: &mut String, lines: Vec<String>) {
@@ -312,7 +336,7 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
     }
     if !level.sources.is_empty() {
         heading(&mut out, "Sources", style);
-        bullets(&mut out, &level.sources, width);
+        bullets(&mut out, &citation_labels(ladder, level), width);
     }
     // Sections left out must not leave gaps of blank lines behind.
     while out.contains("\n\n\n") {
@@ -470,8 +494,14 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
     }
     if !level.sources.is_empty() {
         out.push_str("\n## Sources\n\n");
-        for source in &level.sources {
-            out.push_str(&format!("- {}\n", md_item(source)));
+        for citation in ladder.citations(level) {
+            let url = match citation {
+                Citation::Catalogued(source) if !source.url.is_empty() => {
+                    format!(" <{}>", one_line(&source.url))
+                }
+                _ => String::new(),
+            };
+            out.push_str(&format!("- {}{url}\n", md_item(&citation.label())));
         }
     }
     while out.contains("\n\n\n") {

@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::model::{Category, Family, LadderInfo, Level, Skill, Track};
+use super::model::{Category, Family, LadderInfo, Level, Skill, Source, Track};
 use super::{Ladder, Problem, SourceFile, read_folder};
 
 /// Bumped whenever the shape of a cache file or of the model changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Where rungs keeps its cache: `$XDG_CACHE_HOME/rungs` (or the platform's equivalent).
 pub fn default_cache_dir() -> Option<PathBuf> {
@@ -51,6 +51,7 @@ struct CacheOut<'a> {
     categories: &'a [Category],
     skills: &'a [Skill],
     levels: &'a [Level],
+    sources: &'a [Source],
 }
 
 #[derive(Deserialize)]
@@ -63,6 +64,7 @@ struct CacheIn {
     categories: Vec<Category>,
     skills: Vec<Skill>,
     levels: Vec<Level>,
+    sources: Vec<Source>,
 }
 
 /// How a cached load went, for benchmarks and tests.
@@ -116,6 +118,7 @@ fn read_cache(path: &Path, key: &str) -> Option<Ladder> {
         cached.categories,
         cached.skills,
         cached.levels,
+        cached.sources,
     ))
 }
 
@@ -131,6 +134,7 @@ fn write_cache(cache_dir: &Path, path: &Path, key: &str, ladder: &Ladder) {
         categories: &ladder.categories,
         skills: &ladder.skills,
         levels: &ladder.levels,
+        sources: &ladder.sources,
     };
     let write = || -> std::io::Result<()> {
         use std::io::Write;

@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::model::{
     Category, ContentFile, Education, Experience, Extra, Family, LadderInfo, Level, Range,
-    RubricLine, Scale, ScaleStep, Skill, SkillRef, Track,
+    RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 use super::source::{FileText, Problem};
 use crate::suggest::did_you_mean;
@@ -75,6 +75,7 @@ pub(super) struct ReadFile {
     pub categories: Vec<(Category, Places)>,
     pub skills: Vec<(Skill, Places)>,
     pub levels: Vec<(Level, Places)>,
+    pub sources: Vec<(Source, Places)>,
 }
 
 impl ReadFile {
@@ -85,6 +86,7 @@ impl ReadFile {
         self.categories.extend(other.categories);
         self.skills.extend(other.skills);
         self.levels.extend(other.levels);
+        self.sources.extend(other.sources);
     }
 
     /// The model without the places (for the built-in ladder's trusted path and tests).
@@ -100,6 +102,7 @@ impl ReadFile {
             categories: strip(self.categories),
             skills: strip(self.skills),
             levels: strip(self.levels),
+            sources: strip(self.sources),
         }
     }
 }
@@ -123,7 +126,9 @@ const TOP_KEYS: &[&str] = &[
     "categories",
     "skills",
     "levels",
+    "sources",
 ];
+const SOURCE_KEYS: &[&str] = &["id", "title", "author", "year", "kind", "url", "file"];
 const LADDER_KEYS: &[&str] = &["name", "description", "scale", "extra"];
 const STEP_KEYS: &[&str] = &["name", "description"];
 const FAMILY_KEYS: &[&str] = &["id", "name", "description", "order", "extra"];
@@ -383,6 +388,11 @@ impl<'a, 'p> Reader<'a, 'p> {
                         out.levels.push(self.level(t, span));
                     }
                 }
+                "sources" => {
+                    for (t, span) in self.tables("sources", value) {
+                        out.sources.push(self.source(t, span));
+                    }
+                }
                 _ => self.unknown_key(key, TOP_KEYS),
             }
         }
@@ -433,6 +443,46 @@ impl<'a, 'p> Reader<'a, 'p> {
             steps.push(step);
         }
         Scale::new(steps)
+    }
+
+    fn source(&mut self, table: &DeTable<'_>, span: Span<usize>) -> (Source, Places) {
+        let mut source = Source::default();
+        let mut places = self.places(span);
+        for (key, value) in table.iter() {
+            let Some(name) = known(SOURCE_KEYS, key.get_ref()) else {
+                self.unknown_key(key, SOURCE_KEYS);
+                continue;
+            };
+            places.keys.push((name, self.sp(value.span())));
+            self.bad_value = false;
+            match name {
+                "id" => source.id = self.text(name, value),
+                "title" => source.title = self.text(name, value),
+                "author" => source.author = self.text(name, value),
+                "year" => source.year = self.number(name, value),
+                "url" => source.url = self.text(name, value),
+                "file" => source.file = self.text(name, value),
+                _ => {
+                    let kind = self.text(name, value);
+                    source.kind = SourceKind::ALL
+                        .into_iter()
+                        .find(|k| k.name() == kind)
+                        .unwrap_or(SourceKind::Unknown);
+                    if source.kind == SourceKind::Unknown && !self.bad_value {
+                        let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
+                        self.problem(
+                            self.sp(value.span()),
+                            format!("source kind `{kind}` is not one of {}", kinds.join(", ")),
+                        );
+                        self.bad_value = true;
+                    }
+                }
+            }
+            if std::mem::take(&mut self.bad_value) {
+                places.bad.push(name);
+            }
+        }
+        (source, places)
     }
 
     fn family(&mut self, table: &DeTable<'_>, span: Span<usize>) -> (Family, Places) {
@@ -722,6 +772,16 @@ impl<'a, 'p> Reader<'a, 'p> {
                         "reports_to" => level.reports_to = ids,
                         _ => level.equivalents = ids,
                     }
+                }
+                "sources" => {
+                    let (texts, spans) = self.text_list(name, value);
+                    for (text, span) in texts.iter().zip(&spans) {
+                        if text.trim().is_empty() {
+                            self.problem(span.clone(), "`sources` has a blank entry".into());
+                        }
+                    }
+                    places.lists.push((name, spans));
+                    level.sources = texts;
                 }
                 _ => {
                     let texts = self.statements(name, value);

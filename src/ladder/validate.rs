@@ -8,7 +8,7 @@ use std::ops::Range as Span;
 
 use super::Ladder;
 use super::chunks::{self, Chunk};
-use super::model::{Category, Family, LadderInfo, Level, Scale, Skill, Track};
+use super::model::{Category, Family, LadderInfo, Level, Scale, Skill, Source, Track};
 use super::read::{Places, ReadFile, Reader};
 use super::source::{FileText, Problem, SourceFile, for_each_string};
 use crate::suggest::did_you_mean;
@@ -278,6 +278,7 @@ fn merge_and_check(checker: &mut Checker<'_>, files: Vec<ReadFile>, scale: Scale
     let mut categories = Vec::new();
     let mut skills = Vec::new();
     let mut levels = Vec::new();
+    let mut sources = Vec::new();
     for file in files {
         if let Some((ladder_info, places)) = file.ladder {
             if info.is_some() {
@@ -304,13 +305,20 @@ fn merge_and_check(checker: &mut Checker<'_>, files: Vec<ReadFile>, scale: Scale
         categories.extend(file.categories);
         skills.extend(file.skills);
         levels.extend(file.levels);
+        sources.extend(file.sources);
     }
 
     let family_ids = check_families(checker, &families);
     let track_ids = check_tracks(checker, &tracks, &family_ids, !families.is_empty());
     let category_ids = check_categories(checker, &categories, &family_ids);
     let skill_ids = check_skills(checker, &skills, &category_ids);
+    let source_ids = check_sources(checker, &sources);
     check_levels(checker, &levels, &track_ids, &skill_ids);
+    if !sources.is_empty() {
+        for (level, places) in &levels {
+            check_citations(checker, level, places, &source_ids);
+        }
+    }
 
     if checker.problems.is_empty() {
         if tracks.is_empty() {
@@ -342,7 +350,45 @@ fn merge_and_check(checker: &mut Checker<'_>, files: Vec<ReadFile>, scale: Scale
         strip(categories),
         strip(skills),
         strip(levels),
+        strip(sources),
     )
+}
+
+fn check_sources<'i>(
+    checker: &mut Checker<'_>,
+    sources: &'i [(Source, Places)],
+) -> HashMap<&'i str, &'i Places> {
+    for (source, places) in sources {
+        checker.check_id(places, &source.id, "source");
+        checker.require_text(places, "title", &source.title);
+        if !places.has("kind") {
+            checker.key(places, "kind", "source has no `kind`".into());
+        }
+    }
+    check_unique(checker, "source", sources, |s| s.id.as_str())
+}
+
+/// In a folder with a sources catalogue, every source a level cites must be one of its ids:
+/// a reader is shown catalogue titles, so a stray citation would show as a bare id.
+fn check_citations(
+    checker: &mut Checker<'_>,
+    level: &Level,
+    places: &Places,
+    source_ids: &HashMap<&str, &Places>,
+) {
+    for (i, cited) in level.sources.iter().enumerate() {
+        if !cited.trim().is_empty() && !source_ids.contains_key(cited.as_str()) {
+            let hint = did_you_mean(cited, source_ids.keys().copied());
+            let at = places.entry("sources", i);
+            checker.at(
+                places.file,
+                at,
+                format!(
+                    "unknown source `{cited}`{hint}; this folder has a [[sources]] catalogue, so levels cite its ids"
+                ),
+            );
+        }
+    }
 }
 
 fn check_families<'i>(

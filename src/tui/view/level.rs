@@ -203,7 +203,13 @@ fn detail_lines_anchored(
     }
 
     heading(app, "Sources", &mut lines);
-    bullets(&level.sources, columns, &mut lines);
+    let citations: Vec<String> = app
+        .ladder
+        .citations(level)
+        .iter()
+        .map(|c| one_line(&c.label()))
+        .collect();
+    bullets(&citations, columns, &mut lines);
     lines
 }
 
