@@ -342,3 +342,29 @@ fn every_example_in_the_format_guide_is_a_valid_folder() {
         }
     }
 }
+
+#[test]
+fn list_groups_tracks_by_family_with_descriptions_and_names_the_rung_a_fork_follows() {
+    let families = stdout(&["--content", &fixture("v2/families"), "list"]);
+    let engineering = families.find("ENGINEERING (engineering)").expect(&families);
+    let described = families
+        .find("People who build the product.")
+        .expect(&families);
+    let design = families.find("DESIGN (design)").expect(&families);
+    assert!(engineering < described && described < design, "{families}");
+    let forks = stdout(&["--content", &fixture("v2/follows"), "list"]);
+    assert!(
+        forks.contains("3  manager         Engineering manager  (after senior)"),
+        "{forks}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "--content",
+        &fixture("v2/families"),
+        "list",
+        "--format",
+        "json",
+    ]))
+    .expect("json");
+    assert_eq!(json["families"][1]["id"], "design");
+    assert_eq!(json["tracks"][1]["family"], "design");
+}

@@ -38,6 +38,12 @@ fn text(ladder: &Ladder, style: Out) -> String {
             style.heading(&one_line(&category.name)),
             category.id
         ));
+        if !category.description.trim().is_empty() {
+            for line in wrap(&category.description, width, "  ", "  ") {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
         for skill in skills {
             out.push_str(&format!(
                 "  {}  {}\n",
