@@ -134,6 +134,12 @@ fn json_report(ladder: &Ladder, query: &str, total: usize, hits: &[Hit<'_>]) -> 
                 "score": hit.score,
                 "matched": hit.indices,
             });
+            if hit.entry.kind == EntryKind::CatalogueSkill
+                && let (Some(skill), Some(map)) =
+                    (ladder.skills().get(hit.entry.item), row.as_object_mut())
+            {
+                map.insert("skill".into(), json!(skill.id));
+            }
             if let Some((skill, proficiency)) = skill_of(ladder, hit)
                 && let Some(map) = row.as_object_mut()
             {

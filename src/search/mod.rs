@@ -11,8 +11,8 @@
 //! *description* is the same at every level, so it gets one entry only, filed under the first
 //! level (in ladder order) that asks for the skill; repeating it per level would fill the
 //! results with copies of the same sentence. A category's name is filed the same way, under
-//! the first level with a skill of the category. A catalogue skill no level asks for has
-//! nowhere to jump to yet and is not indexed.
+//! the first level with a skill of the category. A catalogue skill no level asks for is
+//! indexed at the end, under no level ([`NO_LEVEL`]).
 //!
 //! Matching uses fuzzy-matcher's skim v2 scoring. The query is split on whitespace into
 //! terms that must all match (in any order, like fzf); scores add up. Each term is smart-case
@@ -65,10 +65,17 @@ pub enum EntryKind {
     Education,
     /// Advice on reaching the next rung; `item` is the position in `move_up`.
     MoveUp,
+    /// The name or description of a catalogue skill that no level expects. Such an entry
+    /// belongs to no level: its `level` is [`NO_LEVEL`] and its `item` the skill's position
+    /// in [`Ladder::skills`].
+    CatalogueSkill,
 }
 
+/// The `level` of an entry that belongs to no level (a catalogue-only skill).
+pub const NO_LEVEL: usize = usize::MAX;
+
 impl EntryKind {
-    pub const ALL: [EntryKind; 13] = [
+    pub const ALL: [EntryKind; 14] = [
         EntryKind::Level,
         EntryKind::LevelId,
         EntryKind::ExampleTitle,
@@ -82,6 +89,7 @@ impl EntryKind {
         EntryKind::Category,
         EntryKind::Education,
         EntryKind::MoveUp,
+        EntryKind::CatalogueSkill,
     ];
 
     /// A short label for result rows.
@@ -100,6 +108,7 @@ impl EntryKind {
             EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "moving up",
+            EntryKind::CatalogueSkill => "catalogue skill",
         }
     }
 
@@ -119,6 +128,7 @@ impl EntryKind {
             EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "move_up",
+            EntryKind::CatalogueSkill => "catalogue_skill",
         }
     }
 
@@ -126,7 +136,10 @@ impl EntryKind {
     pub fn is_title(self) -> bool {
         matches!(
             self,
-            EntryKind::Level | EntryKind::ExampleTitle | EntryKind::Skill
+            EntryKind::Level
+                | EntryKind::ExampleTitle
+                | EntryKind::Skill
+                | EntryKind::CatalogueSkill
         )
     }
 
@@ -148,7 +161,7 @@ pub const TITLE_BONUS: i64 = 16;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// Position of the level in [`Ladder::levels`].
+    /// Position of the level in [`Ladder::levels`]; [`NO_LEVEL`] for a catalogue-only skill.
     pub level: usize,
     /// Position inside the level's list for list kinds (see [`EntryKind`]); 0 otherwise.
     pub item: usize,
@@ -394,6 +407,13 @@ impl SearchIndex {
             }
             for (i, advice) in level.move_up.iter().enumerate() {
                 b.push(EntryKind::MoveUp, l, i, advice);
+            }
+        }
+        // Skills no level expects are still part of the catalogue, and findable.
+        for (i, skill) in ladder.skills().iter().enumerate() {
+            if !described.contains(skill.id.as_str()) {
+                b.push(EntryKind::CatalogueSkill, NO_LEVEL, i, &skill.name);
+                b.push(EntryKind::CatalogueSkill, NO_LEVEL, i, &skill.description);
             }
         }
         SearchIndex::from_builder(b)

@@ -38,10 +38,11 @@ fn ranked_texts(index: &SearchIndex, query: &str) -> Vec<String> {
 #[test]
 fn the_index_covers_every_kind_in_ladder_order() {
     let (ladder, index) = default_index();
-    // The built-in ladder states no expectations per skill; a v2 fixture covers them.
+    // The built-in ladder states no expectations and expects every catalogue skill somewhere;
+    // other tests cover those two kinds.
     for kind in EntryKind::ALL
         .into_iter()
-        .filter(|k| *k != EntryKind::Expectation)
+        .filter(|k| !matches!(k, EntryKind::Expectation | EntryKind::CatalogueSkill))
     {
         assert!(
             index.entries().iter().any(|e| e.kind == kind),
@@ -539,5 +540,32 @@ fn expectations_category_names_and_level_ids_are_searchable() {
         hits.iter()
             .any(|h| h.entry.kind == EntryKind::LevelId && h.entry.level == 1),
         "{hits:?}"
+    );
+}
+
+#[test]
+fn a_catalogue_skill_no_level_expects_is_found_under_no_level() {
+    let text = include_str!("../../tests/fixtures/v2/minimal/ladder.toml").to_owned()
+        + "\n[[skills]]\nid = \"pairing\"\nname = \"Pair programming\"\ncategory = \"craft\"\ndescription = \"Two people, one change.\"\n";
+    let ladder = Ladder::from_sources(&[crate::ladder::SourceFile {
+        name: "catalogue.toml".into(),
+        text,
+    }])
+    .expect("valid");
+    let index = SearchIndex::new(&ladder);
+    for query in ["pair prog", "one change"] {
+        let hits = top(&index, query, usize::MAX);
+        let hit = hits
+            .iter()
+            .find(|h| h.entry.kind == EntryKind::CatalogueSkill)
+            .unwrap_or_else(|| panic!("{query}: {hits:?}"));
+        assert_eq!(hit.entry.level, NO_LEVEL);
+        assert_eq!(ladder.skills()[hit.entry.item].id, "pairing");
+    }
+    // An expected skill is not listed again as catalogue-only.
+    assert!(
+        !top(&index, "Testing", usize::MAX)
+            .iter()
+            .any(|h| h.entry.kind == EntryKind::CatalogueSkill)
     );
 }
