@@ -139,6 +139,25 @@ fn expectations_are_kept_per_level_and_paired_by_skill_in_compare() {
         json["skills"][0]["a_examples"].as_array().map(Vec::len),
         Some(1)
     );
+    let markdown = stdout(&[
+        "--content",
+        &fixture("v2/expectations"),
+        "compare",
+        "e1",
+        "e2",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        markdown.contains(
+            "### Communication\n\n**A:**\n\n- Writes clear updates about their own work.\n"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**B:**\n\n- Explains designs to the whole team.\n"),
+        "{markdown}"
+    );
 }
 
 #[test]

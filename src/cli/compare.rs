@@ -335,6 +335,14 @@ fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
+/// Text for a markdown list item: line breaks become indented continuation lines.
+fn md_item(text: &str) -> String {
+    crate::text::clean(text, true)
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join("  \n  ")
+}
+
 /// The comparison as markdown tables, to paste into a document or a promotion case.
 fn markdown(ladder: &Ladder, c: &Comparison) -> String {
     let mut out = format!(
@@ -401,6 +409,34 @@ fn markdown(ladder: &Ladder, c: &Comparison) -> String {
             cell(&proficiency_text(row.b_ref, ladder.scale(), false)),
             change_words(row.change)
         ));
+    }
+
+    // What each skill looks like at A and at B, where either level says.
+    let mut statements = String::new();
+    for row in &c.skills {
+        let said = |r: Option<&SkillRef>| {
+            r.is_some_and(|r| !r.expectations.is_empty() || !r.examples.is_empty())
+        };
+        if !said(row.a_ref) && !said(row.b_ref) {
+            continue;
+        }
+        statements.push_str(&format!("\n### {}\n", one_line(&row.skill.name)));
+        for (letter, reference) in [("A", row.a_ref), ("B", row.b_ref)] {
+            let Some(reference) = reference.filter(|r| said(Some(r))) else {
+                continue;
+            };
+            statements.push_str(&format!("\n**{letter}:**\n\n"));
+            for e in &reference.expectations {
+                statements.push_str(&format!("- {}\n", md_item(e)));
+            }
+            for e in &reference.examples {
+                statements.push_str(&format!("- *Example:* {}\n", md_item(e)));
+            }
+        }
+    }
+    if !statements.is_empty() {
+        out.push_str("\n## What the skills look like at A and at B\n");
+        out.push_str(&statements);
     }
 
     out.push_str("\n## Responsibilities\n\n`+` new at B, `−` only at A, `=` at both.\n\n| A | B |\n|---|---|\n");
