@@ -12,8 +12,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::model::{
-    Category, ContentFile, Education, Experience, Extra, Family, LadderInfo, Level, Range,
-    RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
+    Category, Education, Experience, Extra, Family, LadderInfo, Level, Range, RubricLine, Scale,
+    ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 use super::source::{FileText, Problem};
 use crate::suggest::did_you_mean;
@@ -87,23 +87,6 @@ impl ReadFile {
         self.skills.extend(other.skills);
         self.levels.extend(other.levels);
         self.sources.extend(other.sources);
-    }
-
-    /// The model without the places (for the built-in ladder's trusted path and tests).
-    #[allow(dead_code)]
-    pub fn into_content(self) -> ContentFile {
-        fn strip<T>(items: Vec<(T, Places)>) -> Vec<T> {
-            items.into_iter().map(|(item, _)| item).collect()
-        }
-        ContentFile {
-            ladder: self.ladder.map(|(info, _)| info),
-            families: strip(self.families),
-            tracks: strip(self.tracks),
-            categories: strip(self.categories),
-            skills: strip(self.skills),
-            levels: strip(self.levels),
-            sources: strip(self.sources),
-        }
     }
 }
 
