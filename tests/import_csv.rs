@@ -313,3 +313,45 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn ids_rungs_would_refuse_are_made_well_formed_and_reported() {
+    let text =
+        "Level,Skill\n高级工程师,沟通\n3rd line,Writing\nSenior Eng.,Writing\nsenior-eng,Writing\n";
+    let imported = import(text).expect("imports");
+    let ladder = ladder_of(&imported);
+    let ids: Vec<&str> = ladder.levels().iter().map(|l| l.id.as_str()).collect();
+    // A title with no ASCII letter gets a plain id; one starting with a digit gets a letter
+    // in front; a made-up id that is taken gets a number.
+    assert_eq!(ids, ["level", "n3rd-line", "senior-eng", "senior-eng-2"]);
+    assert_eq!(
+        ladder.level("level").map(|l| l.title.as_str()),
+        Some("高级工程师")
+    );
+    let report = imported.report.markdown();
+    assert!(
+        report.contains("level id `level` made from \"高级工程师\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("level id `senior-eng-2` made from \"senior-eng\""),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_empty_header_and_a_repeated_column_are_listed_together() {
+    let problems = import("Level,Skill,,level\ne1,Writing,x,y\n").unwrap_err();
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("column 3 has no header"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("column `level` appears twice"))
+    );
+}
