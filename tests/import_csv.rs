@@ -316,8 +316,7 @@ mod generated {
 
 #[test]
 fn ids_rungs_would_refuse_are_made_well_formed_and_reported() {
-    let text =
-        "Level,Skill\n高级工程师,沟通\n3rd line,Writing\nSenior Eng.,Writing\nsenior-eng,Writing\n";
+    let text = "Level,Skill\n高级工程师,沟通\n3rd line,Writing\nSenior Eng.,Writing\nSenior  Eng,Writing\n";
     let imported = import(text).expect("imports");
     let ladder = ladder_of(&imported);
     let ids: Vec<&str> = ladder.levels().iter().map(|l| l.id.as_str()).collect();
@@ -334,7 +333,7 @@ fn ids_rungs_would_refuse_are_made_well_formed_and_reported() {
         "{report}"
     );
     assert!(
-        report.contains("level id `senior-eng-2` made from \"senior-eng\""),
+        report.contains("level id `senior-eng-2` made from \"Senior  Eng\""),
         "{report}"
     );
 }
@@ -353,5 +352,21 @@ fn an_empty_header_and_a_repeated_column_are_listed_together() {
         messages
             .iter()
             .any(|m| m.contains("column `level` appears twice"))
+    );
+}
+
+#[test]
+fn rows_may_name_a_level_by_its_id_or_by_its_title() {
+    let text = "Level,Title,Skill,Expectation\nsenior-eng,Senior engineer,Writing,Writes designs.\nSenior engineer,,Writing,Reviews designs.\n";
+    let ladder = ladder_of(&import(text).expect("imports"));
+    assert_eq!(ladder.levels().len(), 1);
+    assert_eq!(
+        ladder
+            .level("senior-eng")
+            .unwrap()
+            .skill_ref("writing")
+            .unwrap()
+            .expectations,
+        ["Writes designs.", "Reviews designs."]
     );
 }

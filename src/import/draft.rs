@@ -344,8 +344,17 @@ impl Draft {
         let family = self.family(s.family, &at);
         let track = self.track(s.track, family, &at);
         let key = (track, s.level.to_owned());
-        let level_index = match self.level_keys.get(&key) {
-            Some(&i) => i,
+        // A level is named by its id or by its title: another row may use the other one.
+        let known = self.level_keys.get(&key).copied().or_else(|| {
+            self.levels.iter().position(|d| {
+                d.track == track && (d.level.id == s.level || d.level.title == s.level)
+            })
+        });
+        let level_index = match known {
+            Some(i) => {
+                self.level_keys.insert(key, i);
+                i
+            }
             None => {
                 let (id, made) = self.level_ids.make(s.level, "level");
                 let title = if s.title.is_empty() {
