@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod files;
 pub mod ladder;
 pub mod plan;
 pub mod report;

@@ -83,7 +83,8 @@ pub fn open_plan(given: Option<&Path>) -> PlanState {
     match crate::plan::resolve_path(given) {
         Ok(path) => {
             let (store, error) = crate::plan::PlanStore::open_or_read_only(path);
-            PlanState::with_store(store, error.as_ref())
+            // A save finds the lock free or reports it busy: no frame waits for another rungs.
+            PlanState::with_store(store.with_lock_wait(Duration::ZERO), error.as_ref())
         }
         Err(error) => PlanState::without_store(Some(error.to_string())),
     }
