@@ -60,9 +60,9 @@ pub fn list_text(ladder: &Ladder) -> String {
         let id_width = levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
         for level in levels {
             out.push_str(&format!(
-                "  {:>2}  {:id_width$}  {}\n",
+                "  {:>2}  {}  {}\n",
                 level.rank,
-                level.id,
+                crate::text::pad_to(&level.id, id_width),
                 one_line(&level.title)
             ));
         }

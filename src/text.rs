@@ -25,6 +25,29 @@ pub fn escape_control(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// At most `max_chars` characters of `text`, ending in `…` when cut.
+pub fn shorten(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => Cow::Borrowed(text),
+        Some(_) => {
+            let keep = text
+                .char_indices()
+                .nth(max_chars.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            Cow::Owned(format!("{}…", &text[..keep]))
+        }
+    }
+}
+
+/// `text` and then spaces up to `width` display columns. Unlike a `{:width$}` format, any
+/// width works (a format width past 65,535 panics).
+pub fn pad_to(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
+    out
+}
+
 /// Text for display: control characters dropped, tabs as a space; line breaks kept when
 /// `keep_newlines`, otherwise turned into spaces.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
@@ -54,6 +77,14 @@ mod tests {
     #[test]
     fn escape_makes_esc_visible() {
         assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+    }
+
+    #[test]
+    fn shorten_cuts_with_an_ellipsis_and_pad_takes_any_width() {
+        assert_eq!(shorten("abcdef", 6), "abcdef");
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("ééééé", 3), "éé…");
+        assert_eq!(pad_to("ab", 100_000).len(), 100_000);
     }
 
     #[test]

@@ -137,13 +137,23 @@ impl fmt::Display for PlanError {
                 "{}: cannot read the plan: {error}",
                 crate::text::escape_control(&path.display().to_string())
             ),
-            PlanError::Busy { path, waited } => write!(
-                f,
-                "{}: another rungs has been saving this plan for {:.1} s; nothing was saved, \
-                 try again",
-                crate::text::escape_control(&path.display().to_string()),
-                waited.as_secs_f64()
-            ),
+            PlanError::Busy { path, waited } => {
+                let path = crate::text::escape_control(&path.display().to_string()).into_owned();
+                if waited.as_secs_f64() < 0.1 {
+                    write!(
+                        f,
+                        "{path}: another rungs is saving this plan right now; nothing was \
+                         saved, try again"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{path}: another rungs held this plan's lock for {:.1} s; nothing was \
+                         saved, try again",
+                        waited.as_secs_f64()
+                    )
+                }
+            }
             PlanError::Protected { path, reason } => write!(
                 f,
                 "{}: not saved: {reason}",

@@ -29,10 +29,14 @@ pub struct ConfigProblem {
 
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The path comes from the environment: it may carry control characters.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            crate::text::escape_control(&self.file),
+            self.line,
+            self.column,
+            crate::text::escape_control(&self.message)
         )
     }
 }
@@ -101,19 +105,28 @@ impl Settings {
             return Ok(Settings::defaults(no_color));
         };
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Settings::defaults(no_color));
-            }
-            Err(e) => {
-                return Err(ConfigError(vec![ConfigProblem {
-                    file: shown,
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read the config file: {e}"),
-                }]));
-            }
+        use crate::files::{CONFIG_FILE_LIMIT, ReadError, read_regular};
+        let cannot_read = |message: String| {
+            Err(ConfigError(vec![ConfigProblem {
+                file: shown.clone(),
+                line: 1,
+                column: 1,
+                message,
+            }]))
+        };
+        // Regular files only, size-limited: a FIFO here would hang the start-up.
+        let text = match read_regular(path, CONFIG_FILE_LIMIT) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    return cannot_read(format!(
+                        "not UTF-8 text (byte {})",
+                        e.utf8_error().valid_up_to()
+                    ));
+                }
+            },
+            Err(ReadError::NotFound) => return Ok(Settings::defaults(no_color)),
+            Err(e) => return cannot_read(format!("cannot read the config file: {e}")),
         };
         let user = parse(&shown, &text)?;
         Ok(Settings::with_overrides(no_color, &user))
