@@ -103,7 +103,7 @@ pub fn emit(text: &str) -> i32 {
 }
 
 pub(crate) fn emit_json(value: &serde_json::Value) -> i32 {
-    match serde_json::to_string_pretty(value) {
+    match crate::text::to_json(value) {
         Ok(text) => emit(&(text + "\n")),
         Err(e) => {
             eprintln!("rungs: cannot encode JSON: {e}");
@@ -201,8 +201,10 @@ fn validate(dir: Option<&Path>) -> i32 {
     match checked {
         Ok(ladder) => {
             let references: usize = ladder.levels().iter().map(|l| l.skills.len()).sum();
-            let place =
-                dir.map_or_else(|| "built-in ladder".to_owned(), |d| d.display().to_string());
+            let place = dir.map_or_else(
+                || "built-in ladder".to_owned(),
+                |d| crate::text::escape_control(&d.display().to_string()).into_owned(),
+            );
             emit(&format!(
                 "{place}: ok — {}, {}, {} ({})\n",
                 count(ladder.tracks().len(), "track"),

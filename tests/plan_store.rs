@@ -562,6 +562,13 @@ fn save_loop_child() {
     ];
     for round in 0.. {
         write_atomically(&path, texts[round % 2].as_bytes()).expect("save");
+        if round == 0 {
+            // The parent starts its kill clock here, not at the spawn: starting up takes
+            // from a few to a few hundred milliseconds depending on the machine's load.
+            use std::io::Write;
+            println!("saving");
+            std::io::stdout().flush().expect("flush");
+        }
     }
 }
 
@@ -602,13 +609,22 @@ fn kill_during_save_leaves_a_whole_plan() {
         let mut child = std::process::Command::new(&exe)
             .args(["--exact", "save_loop_child", "--ignored", "--nocapture"])
             .env(CHILD_ENV, &path)
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn child");
-        std::thread::sleep(std::time::Duration::from_millis(10 + seed % 50));
+        // Kept open until the kill: the child's harness writes to it.
+        let mut lines = std::io::BufRead::lines(std::io::BufReader::new(
+            child.stdout.take().expect("stdout"),
+        ));
+        let saving = lines.by_ref().map_while(Result::ok).any(|l| l == "saving");
+        assert!(saving, "the child did not start saving");
+        // A random instant in the save loop (this sleep picks where the kill lands; nothing
+        // waits on it to be long enough).
+        std::thread::sleep(std::time::Duration::from_millis(seed % 30));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
+        drop(lines);
 
         let text = std::fs::read_to_string(&path).expect("the plan is still there");
         let plan = parse("plan.toml", &text).expect("the plan is whole");

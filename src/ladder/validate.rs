@@ -223,6 +223,15 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
                     problems.push(file.problem_at(Some(span.clone()), &message));
                     break;
                 }
+                if crate::text::is_invisible_format(c) {
+                    let message = format!(
+                        "invisible formatting character U+{:04X} in text (a bidi control or \
+                         zero-width character can make text read differently than it is)",
+                        c as u32
+                    );
+                    problems.push(file.problem_at(Some(span.clone()), &message));
+                    break;
+                }
             }
         });
         let mut unknown = Vec::new();

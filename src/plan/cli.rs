@@ -111,7 +111,7 @@ pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<Pla
         None => emit(&plan_text(&store, &ladder)),
         Some(PlanCommand::Export { format }) => match format {
             ExportFormat::Markdown => emit(&plan_markdown(store.plan(), &ladder)),
-            ExportFormat::Json => match serde_json::to_string_pretty(&plan_json(&store, &ladder)) {
+            ExportFormat::Json => match crate::text::to_json(&plan_json(&store, &ladder)) {
                 Ok(text) => emit(&(text + "\n")),
                 Err(e) => {
                     eprintln!("rungs: cannot encode JSON: {e}");

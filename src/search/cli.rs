@@ -33,7 +33,7 @@ pub fn run(ladder: &Ladder, query: &str, limit: usize, format: SearchFormat, wid
         SearchFormat::Text => emit(&text_rows(ladder, &hits, width)),
         SearchFormat::Json => {
             let report = json_report(ladder, query, matches.len(), &hits);
-            match serde_json::to_string_pretty(&report) {
+            match crate::text::to_json(&report) {
                 Ok(text) => emit(&(text + "\n")),
                 Err(e) => {
                     eprintln!("rungs: cannot encode JSON: {e}");
