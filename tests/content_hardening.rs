@@ -205,3 +205,23 @@ fn a_fifo_or_a_huge_file_as_the_config_is_refused_by_name() {
     let error = Settings::load(false, Some(&big)).expect_err("too large");
     assert!(error.to_string().contains("too large"), "{error}");
 }
+
+#[test]
+fn a_megabyte_long_text_is_a_located_problem() {
+    let dir = folder_with(|text| {
+        text.replace(
+            "summary = \"Runs one support shift",
+            &format!(
+                "summary = \"{} Runs one support shift",
+                "word ".repeat(200_000)
+            ),
+        )
+    });
+    let (code, out) = validate(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("text of 1000052 characters; at most 10000"),
+        "{out}"
+    );
+    assert!(out.len() < 2_000, "short: {} bytes", out.len());
+}

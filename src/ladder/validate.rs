@@ -163,6 +163,9 @@ impl Checker<'_> {
 
 /// Longer ids are refused: an id is typed on the command line and shown in every list.
 pub const MAX_ID_CHARS: usize = 64;
+/// Longer text is refused: the explorer wraps every text it shows, and a megabyte-long one
+/// made each frame take half a second.
+pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Years of experience past this are a typo (and would overflow the compare axis).
 pub const MAX_YEARS: u32 = 60;
 /// Direct reports past this are a typo.
@@ -212,6 +215,13 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
     let mut contents = Vec::new();
     for file in &parsed {
         file.for_each_string(|text, span| {
+            let length = text.chars().count();
+            if length > MAX_TEXT_CHARS {
+                let message = format!(
+                    "text of {length} characters; at most {MAX_TEXT_CHARS} (split it into a list)"
+                );
+                problems.push(file.problem_at(Some(span.clone()), &message));
+            }
             let mut chars = text.char_indices().peekable();
             while let Some((_, c)) = chars.next() {
                 let crlf = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
