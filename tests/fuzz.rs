@@ -17,7 +17,7 @@
 mod common;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -262,6 +262,10 @@ fn run(
 ) {
     let mut runner = TestRunner::new(Config {
         cases,
+        // Failures are kept here and replayed first next time.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/fuzz.txt",
+        ))),
         ..Config::default()
     });
     let started = std::time::Instant::now();

@@ -342,3 +342,31 @@ fn an_oversized_plan_is_refused_before_it_is_parsed() {
     assert!(message.contains("too large: 50.0 MB"), "{message}");
     assert!(message.len() < 300, "no excerpt of the file: {message}");
 }
+
+#[test]
+fn a_plan_of_garbage_under_the_limit_gives_a_short_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    // 3 MB of TOML punctuation: a syntax error on nearly every line.
+    let mut dice: u64 = 0x2545_f491_4f6c_dd1d;
+    let garbage: String = (0..3_000_000)
+        .map(|_| {
+            dice ^= dice << 13;
+            dice ^= dice >> 7;
+            dice ^= dice << 17;
+            b"ab =[]\"\n#."[(dice % 10) as usize] as char
+        })
+        .collect();
+    std::fs::write(&path, &garbage).expect("write");
+    let message = PlanStore::open(&path).expect_err("garbage").to_string();
+    assert!(
+        message.contains("more syntax errors not shown"),
+        "{message}"
+    );
+    assert!(message.len() < 20_000, "{} bytes", message.len());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        garbage,
+        "untouched"
+    );
+}

@@ -107,7 +107,11 @@ impl<'a> ParsedFile<'a> {
         let line_starts = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let (doc, errors) = DeTable::parse_recoverable(&source.text);
+        let (doc, mut errors) = DeTable::parse_recoverable(&source.text);
+        // Past the first few, syntax errors are mostly echoes of earlier ones; a file of
+        // garbage would otherwise print an error for every line (20 MB for a 3 MB file).
+        let unshown = errors.len().saturating_sub(MAX_SYNTAX_PROBLEMS);
+        errors.truncate(MAX_SYNTAX_PROBLEMS);
         let parsed = ParsedFile {
             source,
             doc,
@@ -139,6 +143,12 @@ impl<'a> ParsedFile<'a> {
                 .collect();
             // Deep nesting gives the same error once per level that is left open.
             problems.dedup();
+            if unshown > 0 {
+                problems.push(Problem::whole_file(
+                    &source.name,
+                    format!("{unshown} more syntax errors not shown; fix the ones above first"),
+                ));
+            }
             Err(problems)
         }
     }
@@ -249,6 +259,9 @@ fn neighbourhood(before: &str, after: &str) -> (String, String) {
     let after = crate::text::shorten(after, EXCERPT_AFTER).into_owned();
     (before, after)
 }
+
+/// Syntax errors reported per file.
+const MAX_SYNTAX_PROBLEMS: usize = 50;
 
 /// Far deeper than any content or plan file needs, and well inside serde's recursion limit.
 const MAX_NESTING: usize = 32;
