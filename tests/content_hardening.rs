@@ -65,7 +65,11 @@ fn a_70000_character_id_is_a_located_problem_not_a_panic() {
         .arg(dir.path())
         .output()
         .expect("runs");
-    assert_eq!(listed.status.code(), Some(1), "refused, not a panic (101)");
+    assert_eq!(
+        listed.status.code(),
+        Some(3),
+        "refused as unusable content, not a panic (101)"
+    );
 }
 
 #[test]
@@ -154,7 +158,7 @@ fn a_fifo_or_device_as_the_plan_is_refused_by_name() {
             .output()
             .expect("runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert_eq!(output.status.code(), Some(3), "{stderr}");
         assert!(stderr.contains("not a regular file (a FIFO)"), "{stderr}");
     }
 }

@@ -12,8 +12,6 @@
 //! A failure is shrunk by proptest and stored under `proptest-regressions/`; fixed crashes
 //! are kept as named tests at the end of this file.
 
-// Shared with the screen tests; this file uses only some of the helpers.
-#[allow(dead_code)]
 mod common;
 
 use proptest::prelude::*;
@@ -210,10 +208,15 @@ fn check_content(text: &str) -> Result<(), TestCaseError> {
     };
     match Ladder::from_sources(&[source]) {
         Ok(ladder) => {
-            // What a valid ladder offers must work: lists, every level's page, compare.
-            let _ = rungs::report::list_text(&ladder);
+            // What a valid ladder offers must work: compare every pair, search its words.
+            for a in ladder.levels() {
+                for b in ladder.levels() {
+                    let _ = rungs::compare::compare(&ladder, a, b);
+                }
+            }
+            let index = rungs::search::SearchIndex::new(&ladder);
             for level in ladder.levels() {
-                let _ = rungs::report::level_text(&ladder, level, 80);
+                let _ = index.search(&level.title);
             }
         }
         Err(problems) => {

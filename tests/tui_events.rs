@@ -1,8 +1,6 @@
 //! The explorer's loop handles every waiting event before it draws: a held key or a burst of
 //! resizes costs one frame, and a quit key wins over what is queued behind it.
 
-// Shared with the screen tests; this file uses only some of the helpers.
-#[allow(dead_code)]
 mod common;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

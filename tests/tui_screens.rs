@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, buffer, find, text};
+use common::{WIDE_LADDER, app, app_over, buffer, find, run, text};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
@@ -12,7 +12,6 @@ use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
 use rungs::tui::open_plan;
 use rungs::tui::widgets::text_input::TextEdit;
-use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// The screens the README shows, each reached by a sequence of actions.
@@ -111,16 +110,6 @@ fn typed(text: &str) -> impl Iterator<Item = Action> + '_ {
     text.chars().map(|c| Action::Edit(TextEdit::Insert(c)))
 }
 
-const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
-
-/// Applies actions as the loop would, waiting for each search answer so screens are exact.
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        app.update(action);
-        assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
-    }
-}
-
 fn screen(name: &str, width: u16, height: u16) -> String {
     let (_, actions) = screens()
         .into_iter()
@@ -188,7 +177,7 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     let (y, line) = shown
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("In the field ·"))
+        .find(|(_, l)| l.contains("In the field  ") && l.contains('█'))
         .expect("the field bar");
     let x = line[..line.find('█').expect("a sourced bar")].width();
     assert_eq!(
@@ -233,72 +222,10 @@ fn no_color_sends_no_colour_and_marks_selection_with_reverse() {
     }
 }
 
-const WIDE_LADDER: &str = r#"
-[ladder]
-name = "多言語 ladder 🚀"
-
-[[tracks]]
-id = "eng"
-title = "エンジニア"
-order = 1
-
-[[tracks]]
-id = "ops"
-title = "Ops 🛠"
-order = 2
-
-[[categories]]
-id = "people"
-name = "人材"
-
-[[skills]]
-id = "coaching"
-name = "コーチング 🎯"
-category = "people"
-description = "Helps others grow."
-
-[[levels]]
-id = "eng-1"
-title = "ソフトウェアエンジニア長い肩書き"
-track = "eng"
-rank = 1
-summary = "書く。Writes code 🚀 and reviews it."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Ship"]
-skills = [{ skill = "coaching", proficiency = "working" }]
-experience = { field = { min = 0, max = 3 } }
-education = { typical = "None required" }
-sources = ["made up"]
-
-[[levels]]
-id = "ops-1"
-title = "Operator 🛠🛠"
-track = "ops"
-rank = 1
-summary = "Keeps things running."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Run"]
-skills = [{ skill = "coaching", proficiency = "basic" }]
-experience = { field = { min = 1 } }
-education = { typical = "None required" }
-sources = ["made up"]
-"#;
-
-fn wide_app(width: u16, height: u16) -> App {
-    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
-        name: "wide.toml".into(),
-        text: WIDE_LADDER.into(),
-    }])
-    .expect("wide ladder is valid");
-    App::new(ladder, Settings::defaults(false), (width, height))
-}
-
 #[test]
 fn wide_characters_keep_columns_aligned() {
     for (width, height) in [(80, 24), (41, 12), (120, 40)] {
-        let mut app = wide_app(width, height);
+        let mut app = app_over(WIDE_LADDER, width, height);
         let ladder_screen = text(&buffer(&app));
         app.update(Action::Open);
         let level_screen = text(&buffer(&app));
@@ -315,7 +242,7 @@ fn wide_characters_keep_columns_aligned() {
             assert!(shown.contains("エンジニア"), "{shown}");
         }
     }
-    let app = wide_app(80, 24);
+    let app = app_over(WIDE_LADDER, 80, 24);
     insta::assert_snapshot!("wide_ladder_80x24", text(&buffer(&app)));
 }
 
@@ -515,27 +442,41 @@ fn the_readme_shows_the_screens_as_they_are() {
 }
 
 #[test]
-fn billions_of_years_draw_at_once() {
-    // A content folder may give any whole number of years; the tick row under the bars
-    // must not step through them one by one.
-    let text_of_ladder = include_str!("fixtures/valid/ladder.toml")
+fn billions_of_years_are_refused_and_the_largest_range_allowed_draws() {
+    // Years past 60 are a located content problem (they wrapped the compare axis); the
+    // widest range a valid ladder can hold must still draw at once.
+    let huge = include_str!("fixtures/valid/ladder.toml")
         .replace("min = 2, max = 4 }", "min = 2, max = 4294967295 }");
-    assert!(text_of_ladder.contains("4294967295"));
-    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+    assert!(huge.contains("4294967295"));
+    let problems = Ladder::from_sources(&[rungs::ladder::SourceFile {
         name: "huge.toml".into(),
-        text: text_of_ladder,
+        text: huge,
     }])
-    .expect("a ladder with a huge range is valid");
-    let huge = ladder
+    .expect_err("4294967295 years is refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.position.is_some() && p.message.contains("at most 60")),
+        "{problems:?}"
+    );
+
+    let widest = include_str!("fixtures/valid/ladder.toml")
+        .replace("min = 2, max = 4 }", "min = 0, max = 60 }");
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "widest.toml".into(),
+        text: widest,
+    }])
+    .expect("0 to 60 years is valid");
+    let widest = ladder
         .levels()
         .iter()
-        .position(|l| l.experience.field.max == Some(u32::MAX))
-        .expect("the level with the huge range");
+        .position(|l| l.experience.field.max == Some(60))
+        .expect("the level with the widest range");
     let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
-    app.select_level(huge);
+    app.select_level(widest);
     app.update(Action::Open);
     let level = text(&buffer(&app));
-    assert!(level.contains("4294967295"), "{level}");
+    assert!(level.contains("60"), "{level}");
     run(&mut app, &[Action::Compare, Action::Back]);
     let compare = text(&buffer(&app));
     assert!(compare.contains("Experience in years"), "{compare}");

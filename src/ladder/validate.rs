@@ -104,7 +104,7 @@ impl Checker<'_> {
     }
 
     fn check_id(&mut self, origin: Origin, id: &str, kind: &str) {
-        let shown = crate::text::shorten(id, MAX_ID_CHARS);
+        let shown = crate::text::fit(id, MAX_ID_CHARS);
         if id.is_empty() {
             self.at(
                 origin,

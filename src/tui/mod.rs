@@ -34,7 +34,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
+use crate::exit::Exit;
+use crate::ladder::{Ladder, Problem};
 use action::Action;
 use app::App;
 use config::Settings;
@@ -117,46 +118,90 @@ impl Drop for MouseCapture {
     }
 }
 
-/// Opens the explorer, with the plan at `plan` (or the default path), and returns the process
-/// exit code.
-pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
+/// Why the explorer could not run; each knows its exit code.
+#[derive(Debug)]
+pub enum TuiError {
+    /// Standard input or output is not a terminal.
+    NoTerminal,
+    /// The ladder cannot be loaded.
+    Content(Vec<Problem>),
+    /// The settings file has problems.
+    Config(config::ConfigError),
+    /// The terminal could not be set up or failed while running.
+    Terminal(std::io::Error),
+    /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the explorer; the terminal was
+    /// restored. `draft` says where a note being typed was kept, or why it could not be.
+    Stopped {
+        signal: i32,
+        draft: Option<Result<PathBuf, String>>,
+    },
+}
+
+impl TuiError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            TuiError::Content(_) | TuiError::Config(_) => Exit::BadInput,
+            TuiError::NoTerminal | TuiError::Terminal(_) => Exit::Terminal,
+            TuiError::Stopped { signal, .. } => Exit::Signal(u8::try_from(*signal).unwrap_or(0)),
+        }
+    }
+}
+
+impl std::fmt::Display for TuiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TuiError::NoTerminal => write!(
+                f,
+                "rungs: the explorer needs a terminal; use `rungs list` or `rungs show ID` for \
+                 text output"
+            ),
+            TuiError::Content(problems) => write!(
+                f,
+                "{}\nrungs: the ladder has problems; `rungs validate` lists them",
+                crate::present::problems(problems)
+            ),
+            TuiError::Config(error) => write!(
+                f,
+                "{error}\nrungs: fix the config file above, or move it away to use the defaults"
+            ),
+            TuiError::Terminal(error) => write!(f, "rungs: terminal error: {error}"),
+            TuiError::Stopped { signal, draft } => {
+                let name = signal_name(*signal);
+                match draft {
+                    Some(Ok(path)) => write!(
+                        f,
+                        "rungs: stopped by {name}; the note you were typing was kept in {}",
+                        crate::text::escape_control(&path.display().to_string())
+                    ),
+                    Some(Err(why)) => write!(
+                        f,
+                        "rungs: stopped by {name}; the note you were typing could not be kept: \
+                         {why}"
+                    ),
+                    None => write!(f, "rungs: stopped by {name}"),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for TuiError {}
+
+/// Opens the explorer, with the plan at `plan` (or the default path).
+pub fn run(content: Option<&Path>, plan: Option<&Path>) -> Result<(), TuiError> {
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "rungs: the explorer needs a terminal; use `rungs list` or `rungs show ID` for text output"
-        );
-        return EXIT_PROBLEMS;
+        return Err(TuiError::NoTerminal);
     }
-    let ladder = match crate::cli::load_ladder(content) {
-        Ok(ladder) => ladder,
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{}", problem.render());
-            }
-            eprintln!("rungs: the ladder has problems; `rungs validate` lists them");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let ladder = Ladder::load(content).map_err(TuiError::Content)?;
     let plan = open_plan(plan);
     let no_color = theme::no_color_requested();
-    let settings = match Settings::load(no_color, config::config_path().as_deref()) {
-        Ok(settings) => settings,
-        Err(error) => {
-            eprintln!("{error}");
-            eprintln!("rungs: fix the config file above, or move it away to use the defaults");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let settings =
+        Settings::load(no_color, config::config_path().as_deref()).map_err(TuiError::Config)?;
 
     // Registered before the terminal changes: from here on these signals set a flag the loop
     // reads, instead of killing rungs with the terminal in raw mode.
-    let stop = match StopSignals::register() {
-        Ok(stop) => stop,
-        Err(e) => {
-            eprintln!("rungs: cannot watch for signals: {e}");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let stop = StopSignals::register().map_err(TuiError::Terminal)?;
 
     // Runs before ratatui's own hook (installed by try_init), which restores the terminal and
     // then calls this one.
@@ -165,14 +210,10 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            ratatui::restore();
-            eprintln!("rungs: cannot set up the terminal: {e}");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        TuiError::Terminal(e)
+    })?;
     let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
     let result = MouseCapture::enable().and_then(|guard| {
         let result = event_loop(&mut terminal, &mut app, &stop);
@@ -180,33 +221,18 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
         result
     });
     ratatui::restore();
-    match result {
-        Ok(End::Quit) => EXIT_OK,
-        Ok(End::FirstFrame { report_memory }) => {
+    match result.map_err(TuiError::Terminal)? {
+        End::Quit => Ok(()),
+        End::FirstFrame { report_memory } => {
             if report_memory {
                 report_first_frame_memory();
             }
-            EXIT_OK
+            Ok(())
         }
-        Ok(End::Signal(signal)) => {
-            let name = signal_name(signal);
-            match keep_note_draft(&app, name) {
-                Some(Ok(path)) => eprintln!(
-                    "rungs: stopped by {name}; the note you were typing was kept in {}",
-                    crate::text::escape_control(&path.display().to_string())
-                ),
-                Some(Err(e)) => eprintln!(
-                    "rungs: stopped by {name}; the note you were typing could not be kept: {e}"
-                ),
-                None => eprintln!("rungs: stopped by {name}"),
-            }
-            // The shell's convention for a process ended by a signal.
-            128 + signal
-        }
-        Err(e) => {
-            eprintln!("rungs: terminal error: {e}");
-            EXIT_PROBLEMS
-        }
+        End::Signal(signal) => Err(TuiError::Stopped {
+            signal,
+            draft: keep_note_draft(&app, signal_name(signal)).map(|r| r.map_err(|e| e.to_string())),
+        }),
     }
 }
 
