@@ -407,7 +407,16 @@ fn monkey(events: u64) {
         || common::app(100, 30, false).with_plan(rungs::tui::open_plan(Some(&plan_path)));
     let mut app = fresh_app();
     let mut sent = 0;
+    let mut reported = 0;
+    let started = std::time::Instant::now();
     while sent < events {
+        if sent >= reported + 100_000 {
+            reported = sent;
+            eprintln!(
+                "monkey: {sent} events in {:.0} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
         let batch: Vec<Event> = (0..1 + dice.below(8))
             .map(|_| random_event(&mut dice))
             .collect();
@@ -418,6 +427,10 @@ fn monkey(events: u64) {
         app.poll_search();
         let _ = common::buffer(&app);
     }
+    eprintln!(
+        "monkey: {sent} events in {:.0} s, no panic",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 #[test]
