@@ -48,6 +48,6 @@ Exit codes:
   0  done
   1  a negative answer: search found nothing, validate found problems
   2  usage: an unknown flag, command, id or name, or an ambiguous name
-  3  an input file cannot be used: content, plan or settings unreadable or invalid
+  3  an input file cannot be used: content, plan or settings unreadable or bad
   4  the terminal or standard output failed
   128+N  the explorer was stopped by signal N (15 for SIGTERM: exit code 143)";

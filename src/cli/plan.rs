@@ -3,11 +3,12 @@
 use std::path::Path;
 
 use clap::Subcommand;
+use clap_complete::ArgValueCandidates;
 use serde_json::{Value, json};
 
 use super::CliError;
 use super::lookup::{find_level, find_skill, plan_level, plan_skill};
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use crate::ladder::Ladder;
 use crate::plan::{
     Edit, Plan, PlanItem, PlanStore, Status, default_level, is_in_ladder, new_item, resolve_path,
@@ -22,10 +23,11 @@ pub enum PlanCommand {
     /// Bookmark a skill. Without --level: the target level if it names the skill, else the
     /// lowest level that does.
     Add {
-        /// A skill id, as printed by `rungs show LEVEL`.
+        /// A skill id (`rungs skills`), or its name in any case.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
-        /// The level the skill is planned at.
-        #[arg(long)]
+        /// The level the skill is planned at (an id, a title or an example title).
+        #[arg(long, add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// A note to keep with it.
         #[arg(long)]
@@ -33,6 +35,8 @@ pub enum PlanCommand {
     },
     /// Take a skill out of the plan.
     Remove {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         /// Which level's item, when the skill is planned at more than one.
         #[arg(long)]
@@ -40,6 +44,8 @@ pub enum PlanCommand {
     },
     /// Set where a planned skill stands.
     Status {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         #[arg(value_enum)]
         status: StatusArg,
@@ -49,6 +55,8 @@ pub enum PlanCommand {
     },
     /// Replace the note of a planned skill ("" clears it).
     Note {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         note: String,
         /// Which level's item, when the skill is planned at more than one.
@@ -57,8 +65,8 @@ pub enum PlanCommand {
     },
     /// Set the level you are working toward (or clear it with --clear).
     Target {
-        /// A level id, as listed by `rungs list`.
-        #[arg(required_unless_present = "clear")]
+        /// A level id (`rungs list`), or its title or an example title.
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// Clear the target instead (the plan's items stay).
         #[arg(long, conflicts_with = "level")]
@@ -66,6 +74,7 @@ pub enum PlanCommand {
     },
     /// Print the plan as a document to bring to a one-on-one.
     Export {
+        /// markdown for a document, json for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
@@ -99,11 +108,12 @@ pub fn run(
     ladder: &Ladder,
     plan_path: Option<&Path>,
     command: Option<PlanCommand>,
+    out: Out,
 ) -> Result<(), CliError> {
     let mut store = PlanStore::open(resolve_path(plan_path)?)?;
     let plan = store.plan();
     let (edits, done) = match command {
-        None => return emit(&plan_text(&store, ladder)),
+        None => return emit(&fit_lines(&plan_text(&store, ladder, out), out.width)),
         Some(PlanCommand::Export { format }) => {
             return match format {
                 ExportFormat::Markdown => emit(&plan_markdown(plan, ladder)),
@@ -316,7 +326,7 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 }
 
 /// `rungs plan`: the target and its progress, then the items grouped by status.
-fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
+fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
     let plan = store.plan();
     let mut out = format!(
         "Development plan ({})\n",
@@ -354,7 +364,11 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     }
     for status in Status::ALL {
         let items: Vec<&PlanItem> = plan.with_status(status).collect();
-        out.push_str(&format!("\n{} ({})\n", status_title(status), items.len()));
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading(status_title(status)),
+            items.len()
+        ));
         if items.is_empty() {
             out.push_str("  (none)\n");
         }
