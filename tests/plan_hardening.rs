@@ -237,26 +237,83 @@ fn a_read_only_plan_is_not_written_and_opens_read_only() {
     assert_eq!(store.plan().items.len(), 1, "and still shows the plan");
 }
 
+const OWNER_CHILD_ENV: &str = "RUNGS_TEST_OWNER_CHILD";
+
+/// The child: becomes user and group 65534 (nobody), tries to add an item to the plan at
+/// `RUNGS_TEST_OWNER_CHILD`, and prints how that ended.
+#[cfg(unix)]
+#[test]
+#[ignore = "run by another_users_plan_keeps_its_owner_or_is_refused as its child process"]
+fn owner_child() {
+    let Some(path) = std::env::var_os(OWNER_CHILD_ENV) else {
+        return;
+    };
+    // SAFETY: plain system calls on this single-threaded child before it does anything else.
+    let dropped = unsafe {
+        libc::setgroups(0, std::ptr::null()) == 0
+            && libc::setgid(65534) == 0
+            && libc::setuid(65534) == 0
+    };
+    assert!(dropped, "could not become nobody");
+    let mut store = PlanStore::open(PathBuf::from(path)).expect("readable");
+    match store.apply(&Edit::Add(item("a", "b"))) {
+        Err(PlanError::Protected {
+            reason: Protection::Owner { uid: 0, gid: 0 },
+            ..
+        }) => println!("refused: owner"),
+        other => println!("unexpected: {other:?}"),
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn another_users_plan_keeps_its_owner_or_is_refused() {
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.toml");
     std::fs::write(&path, ONE_ITEM).expect("write");
     let (other_uid, other_gid) = (4242, 4343);
-    if std::os::unix::fs::chown(&path, Some(other_uid), Some(other_gid)).is_ok() {
-        // Root: the saved file must keep the other user as its owner.
-        let mut store = PlanStore::open(&path).expect("valid");
-        store.apply(&Edit::Add(item("a", "b"))).expect("saved");
-        let meta = std::fs::metadata(&path).expect("meta");
-        assert_eq!((meta.uid(), meta.gid()), (other_uid, other_gid));
-        assert_eq!(items_in(&path), 2);
-    } else {
-        // Not root: the file cannot change hands here, so check the refusal through a file
-        // root owns, when there is one to point at.
-        eprintln!("skipped: cannot give a file away without root");
+    if std::os::unix::fs::chown(&path, Some(other_uid), Some(other_gid)).is_err() {
+        eprintln!("skipped: giving a file away (and becoming another user) needs root");
+        return;
     }
+    // Root saving another user's plan: the saved file keeps that owner, group and mode.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let mut store = PlanStore::open(&path).expect("valid");
+    store.apply(&Edit::Add(item("a", "b"))).expect("saved");
+    let meta = std::fs::metadata(&path).expect("meta");
+    assert_eq!((meta.uid(), meta.gid()), (other_uid, other_gid));
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    assert_eq!(items_in(&path), 2);
+
+    // A user saving root's plan in a folder anyone may write: the new file could not belong
+    // to root, so nothing is written and no temporary file stays.
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("folder");
+    for folder in [dir.path(), shared.as_path()] {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    }
+    let roots = shared.join("plan.toml");
+    std::fs::write(&roots, ONE_ITEM).expect("write");
+    std::fs::set_permissions(&roots, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    std::os::unix::fs::chown(&roots, Some(0), Some(0)).expect("root's");
+    let output = Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--exact", "owner_child", "--ignored", "--nocapture"])
+        .env(OWNER_CHILD_ENV, &roots)
+        .output()
+        .expect("child runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("refused: owner"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&roots).expect("read"), ONE_ITEM);
+    assert_eq!(std::fs::metadata(&roots).expect("meta").uid(), 0);
+    assert!(
+        !entries(&shared).iter().any(|n| n.ends_with(".tmp")),
+        "no temporary file is left"
+    );
 }
 
 #[cfg(unix)]
