@@ -42,7 +42,7 @@ fn a_one_byte_change_rebuilds_and_reports_like_a_fresh_load() {
     let content = folder(&generate::large_ladder(30, 600, 40));
     let cache = tempfile::tempdir().unwrap();
     Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
-    let path = content.path().join("levels.toml");
+    let path = content.path().join("levels-000.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     // "Level 7 title" becomes "Level 8 title": one byte.
     let changed = text.replacen("Level 7 title", "Level 8 title", 1);

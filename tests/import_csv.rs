@@ -211,13 +211,7 @@ fn the_same_input_gives_byte_identical_files() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     write_folder(&a, &first, false).unwrap();
     write_folder(&b, &second, false).unwrap();
-    for name in ["ladder.toml", "skills.toml", "levels.toml", REPORT_FILE] {
-        assert_eq!(
-            std::fs::read(a.join(name)).unwrap(),
-            std::fs::read(b.join(name)).unwrap(),
-            "{name}"
-        );
-    }
+    assert_eq!(folder_bytes(&a), folder_bytes(&b));
 }
 
 #[test]
@@ -369,4 +363,43 @@ fn rows_may_name_a_level_by_its_id_or_by_its_title() {
             .expectations,
         ["Writes designs.", "Reviews designs."]
     );
+}
+
+/// Every file of a folder with its bytes, by name.
+fn folder_bytes(dir: &Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "{files:?}");
+    files
+}
+
+#[test]
+fn a_large_import_is_split_into_files_rungs_reads_back() {
+    // 60 levels with 40 long statements each: several megabytes of levels in one track.
+    let mut text = String::from("Level,Skill,Expectation\n");
+    for l in 0..60 {
+        for s in 0..40 {
+            text.push_str(&format!(
+                "level-{l},Skill {s},\"{}\"\n",
+                "A long statement. ".repeat(60)
+            ));
+        }
+    }
+    let imported = import(&text).expect("imports");
+    let names: Vec<&str> = imported.files.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.len() > 4, "{names:?}");
+    assert!(
+        imported
+            .files
+            .iter()
+            .all(|(_, t)| t.len() <= 1024 * 1024 + 64 * 1024)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(&dir.path().join("out"), &imported, false).expect("written and read back");
+    let ladder = Ladder::from_folder(&dir.path().join("out")).expect("valid");
+    assert_eq!(ladder.levels().len(), 60);
 }

@@ -7,6 +7,7 @@ use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
 use crate::text::wrap;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
@@ -42,9 +43,10 @@ fn text(ladder: &Ladder, style: Out) -> String {
         ));
         push_description(&mut out, &track.description, width, "  ");
         let levels = ladder.levels_of_track(t);
-        let id_width = levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
+        let id_width = levels.iter().map(|l| l.id.width()).max().unwrap_or(0);
         for level in levels {
-            let id = format!("{:id_width$}", level.id);
+            // Padded by hand: a format width past 65,535 panics.
+            let id = crate::text::pad(&level.id, id_width);
             let after = if level.follows.is_empty() {
                 String::new()
             } else {

@@ -1,6 +1,7 @@
 //! Writing an imported ladder as content files: `ladder.toml` (the ladder, its scale,
-//! families, tracks and categories), `skills.toml` and `levels.toml`. Absent facts are left
-//! out, never written as empty values, so the folder reads like one written by hand.
+//! families, tracks and categories), `skills.toml` and `levels-TRACK.toml` per track. Absent
+//! facts are left out, never written as empty values, so the folder reads like one written
+//! by hand.
 
 use serde::Serialize;
 
@@ -164,10 +165,7 @@ pub(crate) fn files(info: &LadderInfo, parts: &Parts) -> Result<Vec<(String, Str
     let skills = SkillsFile {
         skills: parts.skills.iter().map(skill_out).collect(),
     };
-    let levels = LevelsFile {
-        levels: parts.levels.iter().map(|l| level_out(l, scale)).collect(),
-    };
-    Ok(vec![
+    let mut files = vec![
         (
             "ladder.toml".to_owned(),
             format!("{HEADER}{}", encode(&head)?),
@@ -176,11 +174,54 @@ pub(crate) fn files(info: &LadderInfo, parts: &Parts) -> Result<Vec<(String, Str
             "skills.toml".to_owned(),
             format!("{HEADER}{}", encode(&skills)?),
         ),
-        (
-            "levels.toml".to_owned(),
-            format!("{HEADER}{}", encode(&levels)?),
-        ),
-    ])
+    ];
+    // Levels go one file per track, split further past LEVELS_FILE_BUDGET bytes, so that a
+    // large framework never writes a file too big for rungs to read back.
+    let mut current: Option<(String, usize, String)> = None;
+    let by_track = parts
+        .tracks
+        .iter()
+        .flat_map(|t| parts.levels.iter().filter(move |l| l.track == t.id));
+    for level in by_track {
+        let block = encode(&LevelsFile {
+            levels: vec![level_out(level, scale)],
+        })?;
+        match &mut current {
+            Some((track, _, text))
+                if *track == level.track && text.len() + block.len() <= LEVELS_FILE_BUDGET =>
+            {
+                text.push('\n');
+                text.push_str(&block);
+            }
+            _ => {
+                let part = match &current {
+                    Some((track, part, _)) if *track == level.track => part + 1,
+                    _ => 1,
+                };
+                if let Some(done) = current.take() {
+                    files.push(levels_file(done));
+                }
+                current = Some((level.track.clone(), part, format!("{HEADER}{block}")));
+            }
+        }
+    }
+    if let Some(done) = current {
+        files.push(levels_file(done));
+    }
+    Ok(files)
+}
+
+/// Past this many bytes a track's levels continue in a second file.
+const LEVELS_FILE_BUDGET: usize = 1024 * 1024;
+
+/// `levels-TRACK.toml`, then `levels-TRACK-2.toml`, … for the parts of a large track.
+fn levels_file((track, part, text): (String, usize, String)) -> (String, String) {
+    let name = if part == 1 {
+        format!("levels-{track}.toml")
+    } else {
+        format!("levels-{track}-{part}.toml")
+    };
+    (name, text)
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<String, String> {

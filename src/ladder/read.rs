@@ -16,6 +16,7 @@ use super::model::{
     ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 use super::source::{FileText, Problem};
+use super::validate::{MAX_DIRECT_REPORTS, MAX_YEARS};
 use crate::suggest::did_you_mean;
 
 type Value<'a> = Spanned<DeValue<'a>>;
@@ -604,17 +605,29 @@ impl<'a, 'p> Reader<'a, 'p> {
         )
     }
 
-    fn range(&mut self, key: &str, value: &Value<'_>) -> Option<Range> {
+    /// A range: `min` required, `max` not below it, neither above `most` (a larger figure is
+    /// a typo, and would overflow the arithmetic that draws it).
+    fn range(&mut self, key: &str, value: &Value<'_>, most: u32) -> Option<Range> {
         let table = self.table(key, value)?;
         let mut range = Range::default();
         let mut has_min = false;
         for (k, v) in table.iter() {
             match known(RANGE_KEYS, k.get_ref()) {
-                Some("min") => {
-                    has_min = true;
-                    range.min = self.number(&format!("{key}.min"), v).unwrap_or_default();
+                Some(end @ ("min" | "max")) => {
+                    let figure = self.number(&format!("{key}.{end}"), v);
+                    if let Some(too_big) = figure.filter(|n| *n > most) {
+                        self.problem(
+                            self.sp(v.span()),
+                            format!("`{key}.{end}` is {too_big}; at most {most}"),
+                        );
+                    }
+                    if end == "min" {
+                        has_min = true;
+                        range.min = figure.unwrap_or_default();
+                    } else {
+                        range.max = figure;
+                    }
                 }
-                Some("max") => range.max = self.number(&format!("{key}.max"), v),
                 Some("estimate") => range.estimate = self.flag(&format!("{key}.estimate"), v),
                 Some(_) => range.note = self.text(&format!("{key}.note"), v),
                 None => self.unknown_key(k, RANGE_KEYS),
@@ -640,8 +653,8 @@ impl<'a, 'p> Reader<'a, 'p> {
         let mut managing = None;
         for (k, v) in table.iter() {
             match known(EXPERIENCE_KEYS, k.get_ref()) {
-                Some("field") => field = self.range("experience.field", v),
-                Some(_) => managing = self.range("experience.managing", v),
+                Some("field") => field = self.range("experience.field", v, MAX_YEARS),
+                Some(_) => managing = self.range("experience.managing", v, MAX_YEARS),
                 None => self.unknown_key(k, EXPERIENCE_KEYS),
             }
         }
@@ -736,7 +749,9 @@ impl<'a, 'p> Reader<'a, 'p> {
                 "scope" => level.scope = self.text(name, value),
                 "reporting_note" => level.reporting_note = self.text(name, value),
                 "decision_scope" => level.decision_scope = self.text(name, value),
-                "direct_reports" => level.direct_reports = self.range(name, value),
+                "direct_reports" => {
+                    level.direct_reports = self.range(name, value, MAX_DIRECT_REPORTS);
+                }
                 "experience" => level.experience = self.experience(value),
                 "education" => level.education = self.education(value),
                 "extra" => level.extra = self.extra(value),

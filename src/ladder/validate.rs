@@ -61,6 +61,7 @@ impl Checker<'_> {
     }
 
     fn check_id(&mut self, places: &Places, id: &str, kind: &str) {
+        let shown = crate::text::fit(id, MAX_ID_CHARS);
         if !places.has("id") {
             self.key(places, "id", format!("this {kind} has no `id`"));
         } else if !id.is_empty() && !is_well_formed_id(id) {
@@ -68,7 +69,16 @@ impl Checker<'_> {
                 places,
                 "id",
                 format!(
-                    "{kind} id `{id}` must be lowercase letters, digits and `-`, starting with a letter"
+                    "{kind} id `{shown}` must be lowercase letters, digits and `-`, starting with a letter"
+                ),
+            );
+        } else if id.chars().count() > MAX_ID_CHARS {
+            self.key(
+                places,
+                "id",
+                format!(
+                    "{kind} id `{shown}` is {} characters long; ids are typed on the command line, at most {MAX_ID_CHARS}",
+                    id.chars().count()
                 ),
             );
         } else if id.is_empty() && !places.is_bad("id") {
@@ -93,6 +103,16 @@ impl Checker<'_> {
         false
     }
 }
+
+/// Longer ids are refused: an id is typed on the command line and shown in every list.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longer text is refused: the explorer wraps every text it shows, and a megabyte-long one
+/// made each frame take half a second.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Years of experience past this are a typo (and would overflow the compare axis).
+pub const MAX_YEARS: u32 = 60;
+/// Direct reports past this are a typo.
+pub const MAX_DIRECT_REPORTS: u32 = 10_000;
 
 pub fn is_well_formed_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -144,7 +164,10 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
             }
             let text = &file.source.text[chunk.range.clone()];
             let (doc, errors) = DeTable::parse_recoverable(text);
-            if !errors.is_empty() {
+            if !file
+                .parse_problems(doc.get_ref(), errors, base_of(chunk))
+                .is_empty()
+            {
                 continue;
             }
             let mut ignored = Vec::new();
@@ -188,11 +211,9 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
             let text = &file.source.text[chunk.range.clone()];
             let base = chunk.range.start;
             let (doc, errors) = DeTable::parse_recoverable(text);
-            if !errors.is_empty() {
-                for e in &errors {
-                    let span = e.span().map(|s| s.start + base..s.end + base);
-                    problems.push(file.problem_at(span, e.message()));
-                }
+            let unusable = file.parse_problems(doc.get_ref(), errors, base);
+            if !unusable.is_empty() {
+                problems.extend(unusable);
                 continue;
             }
             check_control_characters(file, doc.get_ref(), base, &mut problems);
@@ -224,6 +245,10 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
     }
 }
 
+fn base_of(chunk: &Chunk) -> usize {
+    chunk.range.start
+}
+
 fn check_control_characters(
     file: &FileText<'_>,
     doc: &DeTable<'_>,
@@ -231,6 +256,14 @@ fn check_control_characters(
     problems: &mut Vec<Problem>,
 ) {
     for_each_string(doc, |text, span| {
+        let span = span.start + base..span.end + base;
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            let message = format!(
+                "text of {length} characters; at most {MAX_TEXT_CHARS} (split it into a list)"
+            );
+            problems.push(file.problem_at(Some(span.clone()), &message));
+        }
         let mut chars = text.char_indices().peekable();
         while let Some((_, c)) = chars.next() {
             let crlf = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
@@ -239,7 +272,16 @@ fn check_control_characters(
                     "control character U+{:04X} in text; content must not carry terminal control codes",
                     c as u32
                 );
-                problems.push(file.problem_at(Some(span.start + base..span.end + base), &message));
+                problems.push(file.problem_at(Some(span.clone()), &message));
+                break;
+            }
+            if crate::text::is_invisible_format(c) {
+                let message = format!(
+                    "invisible formatting character U+{:04X} in text (a bidi control or \
+                     zero-width character can make text read differently than it is)",
+                    c as u32
+                );
+                problems.push(file.problem_at(Some(span.clone()), &message));
                 break;
             }
         }
