@@ -201,3 +201,21 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod generated {
+    #[test]
+    fn the_generated_files_split_into_one_chunk_per_entry() {
+        for file in crate::ladder::generate::large_ladder(200, 2_000, 50) {
+            let chunks = super::split(&file.text);
+            let entries =
+                file.text.matches("\n[[").count() + usize::from(file.text.starts_with("[["));
+            assert!(
+                chunks.len() >= entries,
+                "{}: {} chunks for {entries} entries",
+                file.name,
+                chunks.len()
+            );
+        }
+    }
+}

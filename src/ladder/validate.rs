@@ -256,6 +256,14 @@ fn check_control_characters(
     problems: &mut Vec<Problem>,
 ) {
     for_each_string(doc, |text, span| {
+        // Plain printable ASCII (nearly every string) has nothing to check.
+        if text.len() <= MAX_TEXT_CHARS
+            && text
+                .bytes()
+                .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+        {
+            return;
+        }
         let span = span.start + base..span.end + base;
         let length = text.chars().count();
         if length > MAX_TEXT_CHARS {
