@@ -8,9 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, LevelPane, Screen};
+use rungs::tui::app::App;
 use rungs::tui::config::Settings;
 use rungs::tui::open_plan;
+use rungs::tui::screens::{Focus, ScreenKind};
 use rungs::tui::widgets::text_input::TextEdit;
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
@@ -33,7 +34,27 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 Action::Down,
             ],
         ),
+        (
+            "skill",
+            vec![
+                Action::Up,
+                Action::Open,
+                Action::FocusNext,
+                Action::Down,
+                Action::Open,
+            ],
+        ),
         ("help", vec![Action::Help]),
+        (
+            "messages",
+            vec![
+                Action::Down,
+                Action::Up,
+                Action::Down,
+                Action::Down,
+                Action::Messages,
+            ],
+        ),
         (
             "search",
             std::iter::once(Action::Search)
@@ -116,6 +137,8 @@ const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
 /// Applies actions as the loop would, waiting for each search answer so screens are exact.
 fn run(app: &mut App, actions: &[Action]) {
     for &action in actions {
+        // As the loop does: a frame is on screen before each key.
+        common::draw(app);
         app.update(action);
         assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
     }
@@ -132,14 +155,14 @@ fn screen(name: &str, width: u16, height: u16) -> String {
     let mut app = app(width, height, false).with_plan(plan);
     run(&mut app, &actions);
     // A message about the last save would take the footer; show the hints.
-    app.plan.message = None;
+    app.status.clear();
     text(&buffer(&app))
 }
 
 #[test]
-fn every_screen_at_80x24_and_120x40() {
+fn every_screen_at_three_sizes() {
     for (name, _) in screens() {
-        for (width, height) in [(80, 24), (120, 40)] {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
             insta::assert_snapshot!(
                 format!("{name}_{width}x{height}"),
                 screen(name, width, height)
@@ -157,7 +180,7 @@ fn too_small_terminal_shows_a_note() {
 
 #[test]
 fn the_selected_rung_and_its_equivalents_are_coloured() {
-    let mut app = app(80, 24, false);
+    let mut app = app(120, 40, false);
     for _ in 0..3 {
         app.update(Action::Up);
     }
@@ -202,7 +225,7 @@ fn the_focused_pane_has_the_focus_border_and_the_skill_cursor_its_style() {
     let mut app = app(80, 24, false);
     app.update(Action::Open);
     app.update(Action::NextPane);
-    assert_eq!(app.level_pane, LevelPane::Skills);
+    assert_eq!(app.level_screen().map(|s| s.focus), Some(Focus::Skills));
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "Skills (").expect("skills pane");
     assert_eq!(buffer[(x - 2, y)].fg, Color::Cyan, "focused border");
@@ -454,9 +477,9 @@ fn the_plan_gauge_and_statuses_read_without_colour() {
 #[test]
 fn the_screen_enum_covers_what_is_drawn() {
     let mut app = app(80, 24, false);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert!(text(&buffer(&app)).contains("Scope and reporting"));
 }
 

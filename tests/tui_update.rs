@@ -8,22 +8,36 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use rungs::Ladder;
 use rungs::search::EntryKind;
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, LevelPane, Overlay, Screen};
+use rungs::tui::app::App;
 use rungs::tui::config::Settings;
 use rungs::tui::finder::PickPurpose;
+use rungs::tui::screens::{Focus, OverlayKind, Screen, ScreenKind};
 use rungs::tui::widgets::text_input::TextEdit;
 use rungs::tui::{action_for_app_event, action_for_event, view};
 use std::time::Duration;
+
+mod common;
 
 fn app() -> App {
     let ladder = Ladder::embedded().expect("built-in ladder loads");
     App::new(ladder, Settings::defaults(false), (80, 24))
 }
 
+/// Sends actions as the loop does, a frame drawn before each.
 fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        app.update(action);
-    }
+    common::drive(app, actions);
+}
+
+fn focus(app: &App) -> Focus {
+    common::level_screen(app).focus
+}
+
+fn page_first(app: &App) -> usize {
+    common::level_screen(app).page.first()
+}
+
+fn skill_cursor(app: &App) -> usize {
+    common::level_screen(app).skill
 }
 
 fn selected(app: &App) -> &str {
@@ -74,34 +88,44 @@ fn changing_track_lands_on_an_equivalent_level() {
 fn enter_opens_the_level_and_esc_goes_back_to_the_same_rung() {
     let mut app = app();
     run(&mut app, &[Action::Up, Action::Open]);
-    assert_eq!(app.screen, Screen::Level);
-    assert_eq!(app.level_pane, LevelPane::Details);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
+    assert_eq!(focus(&app), Focus::Page);
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     assert_eq!(selected(&app), "manager");
 }
 
 #[test]
-fn details_scroll_stays_within_the_text() {
+fn the_page_scrolls_within_the_text() {
     let mut app = app();
     run(&mut app, &[Action::Open, Action::Down, Action::Down]);
-    assert_eq!(app.details_scroll, 2);
+    assert_eq!(page_first(&app), 2);
     run(&mut app, &[Action::Bottom]);
-    let bottom = app.details_scroll;
+    let bottom = page_first(&app);
     assert!(bottom > 10, "the page is longer than the pane: {bottom}");
     run(&mut app, &[Action::PageDown, Action::Down]);
-    assert_eq!(app.details_scroll, bottom, "no scrolling past the end");
+    assert_eq!(page_first(&app), bottom, "no scrolling past the end");
+    assert_eq!(
+        app.status.current().map(|m| m.text.as_str()),
+        Some("already at the end"),
+        "a step past the end says so"
+    );
     run(&mut app, &[Action::PageUp]);
-    assert!(app.details_scroll < bottom);
+    assert!(page_first(&app) < bottom);
+    assert_eq!(
+        app.status.current(),
+        None,
+        "the next key clears the message"
+    );
     run(&mut app, &[Action::Top]);
-    assert_eq!(app.details_scroll, 0);
+    assert_eq!(page_first(&app), 0);
 }
 
 #[test]
 fn the_skill_cursor_names_the_selected_skill_and_stays_in_the_list() {
     let mut app = app();
     run(&mut app, &[Action::Open, Action::NextPane]);
-    assert_eq!(app.level_pane, LevelPane::Skills);
+    assert_eq!(focus(&app), Focus::Skills);
     let first = app.selected_skill_id().map(str::to_owned);
     assert!(first.is_some());
     run(&mut app, &[Action::Down]);
@@ -109,7 +133,7 @@ fn the_skill_cursor_names_the_selected_skill_and_stays_in_the_list() {
     assert_ne!(first, second);
     run(&mut app, &[Action::Bottom, Action::Down, Action::Down]);
     let count = app.level().map_or(0, |l| l.skills.len());
-    assert_eq!(app.skill_cursor, count - 1);
+    assert_eq!(skill_cursor(&app), count - 1);
     run(&mut app, &[Action::Top]);
     assert_eq!(app.selected_skill_id().map(str::to_owned), first);
 }
@@ -122,21 +146,25 @@ fn a_new_level_starts_at_the_top_of_its_page_and_skills() {
         &[Action::Open, Action::NextPane, Action::Down, Action::Back],
     );
     run(&mut app, &[Action::Up, Action::Open]);
-    assert_eq!(app.skill_cursor, 0);
-    assert_eq!(app.details_scroll, 0);
+    assert_eq!(skill_cursor(&app), 0);
+    assert_eq!(page_first(&app), 0);
 }
 
 #[test]
 fn help_opens_over_any_screen_and_takes_the_keys_until_closed() {
     let mut app = app();
     run(&mut app, &[Action::Open, Action::Help]);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay(), Some(OverlayKind::Help));
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Level, "Esc closed only the help");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(
+        app.screen_kind(),
+        ScreenKind::Level,
+        "Esc closed only the help"
+    );
     run(&mut app, &[Action::Help, Action::Up, Action::Help]);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.details_scroll, 0);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(page_first(&app), 0);
 }
 
 #[test]
@@ -151,41 +179,50 @@ fn quit_works_everywhere() {
 
 #[test]
 fn clicking_a_rung_selects_it_and_clicking_again_opens_it() {
-    let mut app = app();
-    // Row 3 is the top rung (header, border, track headings); column 3 is in the first track.
-    run(&mut app, &[Action::Click(5, 3)]);
-    assert_eq!(selected(&app), "c-suite");
-    assert_eq!(app.screen, Screen::Ladder);
-    run(&mut app, &[Action::Click(5, 3)]);
-    assert_eq!(app.screen, Screen::Level);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app();
+        app.update(Action::Resize(width, height));
+        let drawn = common::buffer(&app);
+        let (x, y) = common::find(&drawn, "Manager").expect("the manager rung is drawn");
+        run(&mut app, &[Action::Click(x + 1, y)]);
+        assert_eq!(selected(&app), "manager", "{width}×{height}");
+        assert_eq!(app.screen_kind(), ScreenKind::Ladder);
+        let drawn = common::buffer(&app);
+        let (x, y) = common::find(&drawn, "Manager").expect("still drawn");
+        run(&mut app, &[Action::Click(x + 1, y)]);
+        assert_eq!(app.screen_kind(), ScreenKind::Level, "{width}×{height}");
+        assert_eq!(selected(&app), "manager");
+    }
 }
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_mouse() {
     let mut app = app();
+    app.update(Action::Resize(120, 40));
     run(&mut app, &[Action::Open]);
-    run(
-        &mut app,
-        &[Action::Wheel {
-            column: 10,
-            row: 10,
-            up: false,
-        }],
-    );
-    assert_eq!(app.details_scroll, 3);
-    run(
-        &mut app,
-        &[Action::Wheel {
-            column: 60,
-            row: 5,
-            up: false,
-        }],
-    );
-    assert_eq!(app.level_pane, LevelPane::Skills);
-    assert_eq!(app.skill_cursor, 1);
-    // A click on a skill row moves the cursor there.
-    run(&mut app, &[Action::Click(60, 3)]);
-    assert_eq!(app.skill_cursor, 0);
+    let wheel = |column, row| Action::Wheel {
+        column,
+        row,
+        up: false,
+    };
+    run(&mut app, &[wheel(10, 10)]);
+    assert_eq!(page_first(&app), 3);
+    // The skills column is on the right from 100 columns on.
+    run(&mut app, &[wheel(100, 5)]);
+    assert_eq!(skill_cursor(&app), 1);
+    assert_eq!(page_first(&app), 3, "the page kept its place");
+    // A click on a skill row moves the cursor there and focuses the list.
+    let drawn = common::buffer(&app);
+    let first = app
+        .level()
+        .and_then(|l| rungs::tui::app::skill_ids(&app.ladder, l).first().copied())
+        .and_then(|id| app.ladder.skill(id))
+        .map(|s| s.name.clone())
+        .expect("a first skill");
+    let (x, y) = common::find(&drawn, &first).expect("first skill drawn");
+    run(&mut app, &[Action::Click(x, y)]);
+    assert_eq!(skill_cursor(&app), 0);
+    assert_eq!(focus(&app), Focus::Skills);
 }
 
 #[test]
@@ -193,13 +230,19 @@ fn only_key_presses_become_actions() {
     let settings = Settings::defaults(false);
     let mut press = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     assert_eq!(
-        action_for_event(&settings, &Event::Key(press)),
+        action_for_event(&settings, &Event::Key(press), ScreenKind::Ladder),
         Some(Action::Down)
     );
     press.kind = KeyEventKind::Release;
-    assert_eq!(action_for_event(&settings, &Event::Key(press)), None);
+    assert_eq!(
+        action_for_event(&settings, &Event::Key(press), ScreenKind::Ladder),
+        None
+    );
     press.kind = KeyEventKind::Repeat;
-    assert_eq!(action_for_event(&settings, &Event::Key(press)), None);
+    assert_eq!(
+        action_for_event(&settings, &Event::Key(press), ScreenKind::Ladder),
+        None
+    );
 }
 
 const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
@@ -208,6 +251,8 @@ const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
 /// that what follows sees the results of everything typed so far.
 fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     let event = Event::Key(KeyEvent::new(code, modifiers));
+    // As the loop does: a frame is on screen before each key.
+    common::draw(app);
     if let Some(action) = action_for_app_event(app, &event) {
         app.update(action);
     }
@@ -230,29 +275,23 @@ fn chosen(app: &App) -> (EntryKind, usize) {
     (entry.kind, entry.level)
 }
 
-/// The screen state that search must leave alone when closed with Esc.
-fn screen_state(app: &App) -> (Screen, usize, LevelPane, usize, usize, Option<Overlay>) {
-    (
-        app.screen,
-        app.selected_level,
-        app.level_pane,
-        app.details_scroll,
-        app.skill_cursor,
-        app.overlay,
-    )
+/// The screen state that search must leave alone when closed with Esc: the whole screen
+/// (level, focus, scroll, cursor) and the overlays.
+fn screen_state(app: &App) -> (Screen, Option<OverlayKind>) {
+    (app.screen.clone(), app.overlay())
 }
 
 #[test]
 fn slash_opens_search_where_letters_type_and_only_ctrl_c_quits() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, Some(Overlay::Search));
+    assert_eq!(app.overlay(), Some(OverlayKind::Search));
     type_text(&mut app, "q?jk");
     assert!(!app.should_quit);
     assert_eq!(app.finder.input.value(), "q?jk");
     assert_eq!(
-        app.overlay,
-        Some(Overlay::Search),
+        app.overlay(),
+        Some(OverlayKind::Search),
         "? and q type, they do not act"
     );
     key(&mut app, KeyCode::Left);
@@ -293,8 +332,8 @@ fn results_follow_every_key() {
     assert_eq!(app.finder.chosen(), None);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.overlay,
-        Some(Overlay::Search),
+        app.overlay(),
+        Some(OverlayKind::Search),
         "Enter on no result does nothing"
     );
 }
@@ -309,13 +348,13 @@ fn enter_on_a_skill_opens_its_level_with_the_cursor_on_that_skill() {
     let (kind, level) = chosen(&app);
     assert_eq!(kind, EntryKind::Skill);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Level);
-    assert_eq!(app.selected_level, level);
-    assert_eq!(app.level_pane, LevelPane::Skills);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
+    assert_eq!(common::level_screen(&app).level, level);
+    assert_eq!(focus(&app), Focus::Skills);
     assert_eq!(app.selected_skill_id(), Some("financial-acumen"));
     assert!(
-        app.skill_cursor > 0,
+        skill_cursor(&app) > 0,
         "not simply the first skill of the list"
     );
 }
@@ -335,9 +374,11 @@ fn enter_on_a_responsibility_scrolls_the_details_to_it() {
     let (kind, level) = chosen(&app);
     assert_eq!((kind, level), (EntryKind::Responsibility, top), "{duty}");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Level);
-    assert_eq!(app.level_pane, LevelPane::Details);
-    assert!(app.details_scroll > 0);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
+    assert_eq!(focus(&app), Focus::Page);
+    // The line is placed when the page is drawn: only then is the wrapping known.
+    common::draw(&app);
+    assert!(page_first(&app) > 0);
     let backend = TestBackend::new(80, 24);
     let mut terminal = Terminal::new(backend).expect("backend");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
@@ -368,9 +409,9 @@ fn enter_typed_before_the_answer_acts_on_the_query_as_typed() {
     }
     app.update(Action::Open);
     assert!(app.wait_for_search(SEARCH_PATIENCE));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(selected(&app), "senior-manager");
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
 }
 
 #[test]
@@ -397,7 +438,7 @@ fn esc_closes_search_and_leaves_the_screen_exactly_as_it_was() {
     // And the same for the picker, opened to go to a level or to choose the plan's target.
     for (letter, purpose) in [('o', PickPurpose::GoTo), ('t', PickPurpose::Target)] {
         key(&mut app, KeyCode::Char(letter));
-        assert_eq!(app.overlay, Some(Overlay::Picker { purpose }));
+        assert_eq!(app.overlay(), Some(OverlayKind::Picker { purpose }));
         type_text(&mut app, "vice");
         key(&mut app, KeyCode::Esc);
         assert_eq!(screen_state(&app), before);
@@ -425,8 +466,8 @@ fn the_picker_lists_each_level_once_and_goes_to_the_one_picked() {
     assert_eq!(kind, EntryKind::ExampleTitle);
     assert_eq!(app.ladder.levels()[level].id, "senior-manager");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert_eq!(selected(&app), "senior-manager");
 }
 
@@ -437,9 +478,9 @@ fn search_and_go_to_keys_follow_the_keymap() {
     let mut app = app();
     app.settings = Settings::with_overrides(false, &user);
     key(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     key(&mut app, KeyCode::F(3));
-    assert_eq!(app.overlay, Some(Overlay::Search));
+    assert_eq!(app.overlay(), Some(OverlayKind::Search));
 }
 
 fn any_char() -> impl Strategy<Value = char> {
@@ -508,11 +549,13 @@ proptest! {
             }
             terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
         }
-        prop_assert!(app.skill_cursor < app.level().map_or(1, |l| l.skills.len().max(1)));
+        if let Some(s) = app.level_screen() {
+            prop_assert!(s.skill < app.level().map_or(1, |l| l.skills.len().max(1)));
+        }
         prop_assert!(app.plan.item_cursor < app.plan.items().len().max(1));
         // Compare's actions are among the keyable ones drawn here; its cursor stays in its list.
         if let Some(c) = app.comparison() {
-            prop_assert!(app.compare_cursor < c.skills.len().max(1));
+            prop_assert!(app.compare_screen().is_some_and(|s| s.cursor < c.skills.len().max(1)));
         }
     }
 }

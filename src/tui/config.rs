@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use toml::de::{DeTable, DeValue};
 
 use super::action::Action;
-use super::keymap::{KeyChord, Keymap};
+use super::keymap::{KeyChord, KeyContext, Keymap};
 use super::theme::{Theme, parse_style};
 use crate::suggest::did_you_mean;
 use crate::text::escape_control;
@@ -55,10 +55,11 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// What one settings file says: keys per action and styles per theme slot, in file order.
+/// What one settings file says: keys per action (in the global table or a screen's) and
+/// styles per theme slot, in file order.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Overrides {
-    pub keys: Vec<(Action, Vec<KeyChord>)>,
+    pub keys: Vec<(KeyContext, Action, Vec<KeyChord>)>,
     pub theme: Vec<(String, Style)>,
 }
 
@@ -215,9 +216,52 @@ fn in_file_order<'t, 'i>(
     entries
 }
 
+/// `[keys]`: actions bound directly are global (the first format of the file); a table
+/// names a section, `[keys.global]`, `[keys.level]`, `[keys.compare]` …
 fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overrides) {
     for (key, value) in in_file_order(table) {
         let name: &str = key.get_ref();
+        let DeValue::Table(section) = value.get_ref() else {
+            continue;
+        };
+        match KeyContext::from_config_name(name) {
+            Some(context) => read_bindings(context, section, false, out, overrides),
+            None => out.at(
+                key.span(),
+                format!(
+                    "unknown keys section `{name}`{}; the sections are {}",
+                    did_you_mean(name, KeyContext::all().map(KeyContext::config_name)),
+                    KeyContext::all()
+                        .map(|c| format!("[keys.{}]", c.config_name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        }
+    }
+    read_bindings(KeyContext::Global, table, true, out, overrides);
+}
+
+/// The bindings of one table; `top` for `[keys]` itself, whose tables are its sections.
+fn read_bindings(
+    context: KeyContext,
+    table: &DeTable<'_>,
+    top: bool,
+    out: &mut Collector<'_>,
+    overrides: &mut Overrides,
+) {
+    for (key, value) in in_file_order(table) {
+        let name: &str = key.get_ref();
+        if matches!(value.get_ref(), DeValue::Table(_)) {
+            // In `[keys]` a table is a section, read by `read_keys`; deeper it is a mistake.
+            if !top {
+                out.at(
+                    key.span(),
+                    format!("`{name}` takes a key or a list of keys, like [\"j\", \"down\"]"),
+                );
+            }
+            continue;
+        }
         let Some(action) = Action::from_config_name(name) else {
             out.at(
                 key.span(),
@@ -255,12 +299,12 @@ fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overr
                 Err(message) => out.at(span, message),
             }
         }
-        // A key given to two actions would make one of them unreachable.
+        // A key given to two actions of one table would make one of them unreachable.
         for chord in &chords {
-            if let Some((other, _)) = overrides
+            if let Some((_, other, _)) = overrides
                 .keys
                 .iter()
-                .find(|(a, keys)| *a != action && keys.contains(chord))
+                .find(|(c, a, keys)| *c == context && *a != action && keys.contains(chord))
             {
                 out.at(
                     value.span(),
@@ -272,7 +316,7 @@ fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overr
                 );
             }
         }
-        overrides.keys.push((action, chords));
+        overrides.keys.push((context, action, chords));
     }
 }
 
@@ -365,7 +409,7 @@ mod tests {
         let settings = Settings::with_overrides(false, &user);
         let up: Vec<String> = settings
             .keymap
-            .keys_for(Action::Up)
+            .keys_for(Action::Up, crate::tui::screens::ScreenKind::Level)
             .iter()
             .map(KeyChord::label)
             .collect();

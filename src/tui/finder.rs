@@ -17,6 +17,7 @@ use std::time::Duration;
 use crate::ladder::Ladder;
 use crate::search::{Entry, EntryKind, Matches, Ranked, SearchIndex, Searcher};
 
+use super::widgets::scroll::Scroll;
 use super::widgets::text_input::{TextEdit, TextInput};
 
 /// Why a level picker was opened, which decides what happens with the level picked.
@@ -67,12 +68,18 @@ pub struct Finder {
     received: u64,
     /// In levels mode: the rows kept from `matches`.
     level_rows: Vec<Ranked>,
+    /// The level the cursor should start on (a level index), until the person types or moves.
+    preferred: Option<usize>,
+    /// The result rows as the last frame drew them.
+    pub list: Scroll,
 }
 
 impl Finder {
     /// Starts a new query in `mode`, starting the worker the first time; it builds the index
     /// on its own thread, so the overlay opens at once and says so until the index is ready.
-    pub fn open(&mut self, ladder: &Arc<Ladder>, mode: FinderMode) {
+    /// `preferred` is the level the cursor starts on once the rows arrive (the picker's
+    /// default: what Enter should pick).
+    pub fn open(&mut self, ladder: &Arc<Ladder>, mode: FinderMode, preferred: Option<usize>) {
         if self.searcher.is_none() {
             let ladder = Arc::clone(ladder);
             self.searcher = Some(Searcher::spawn_with(move || {
@@ -85,6 +92,8 @@ impl Finder {
         self.selected = 0;
         self.matches = None;
         self.level_rows.clear();
+        self.preferred = preferred;
+        self.list = Scroll::default();
         self.submit();
     }
 
@@ -101,6 +110,7 @@ impl Finder {
     /// Applies an edit to the query, asking for new results when the text changed.
     pub fn edit(&mut self, edit: TextEdit) {
         if self.input.apply(edit) {
+            self.preferred = None;
             self.submit();
         }
     }
@@ -152,6 +162,15 @@ impl Finder {
         };
         self.matches = Some(matches);
         self.selected = 0;
+        if let Some(level) = self.preferred {
+            let index = self.index();
+            let found = self.rows().iter().position(|r| {
+                index
+                    .and_then(|i| i.entries().get(r.entry))
+                    .is_some_and(|e| e.level == level)
+            });
+            self.selected = found.unwrap_or(0);
+        }
     }
 
     /// Each level once, at its best-ranked title or example-title hit.
@@ -201,6 +220,7 @@ impl Finder {
 
     /// Moves the selection by `step` rows, staying in the list.
     pub fn move_selection(&mut self, step: isize) {
+        self.preferred = None;
         let last = self.rows().len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(step).min(last);
     }

@@ -10,6 +10,8 @@ pub mod config;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
+pub mod screens;
+pub mod status;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -29,17 +31,20 @@ use action::Action;
 use app::App;
 use config::Settings;
 use plan_screen::PlanState;
+use screens::ScreenKind;
 use widgets::text_input::TextEdit;
 
 /// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
 /// `stats` to also print the peak resident memory at that point on stderr.
 pub const EXIT_AFTER_FIRST_FRAME: &str = "RUNGS_EXIT_AFTER_FIRST_FRAME";
 
-/// Turns a terminal event into an action, if it asks for one. Only key presses count: some
-/// terminals (Windows) also report releases and repeats.
-pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
+/// Turns a terminal event into an action, if it asks for one, with the keys of `screen`. Only
+/// key presses count: some terminals (Windows) also report releases and repeats.
+pub fn action_for_event(settings: &Settings, event: &Event, screen: ScreenKind) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => settings.keymap.action_for(key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            settings.keymap.action_for(key, screen)
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             MouseEventKind::ScrollUp => Some(Action::Wheel {
@@ -67,9 +72,9 @@ pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
         Event::Key(key) if key.kind == KeyEventKind::Press && app.takes_text() => {
             TextEdit::for_key(key)
                 .map(Action::Edit)
-                .or_else(|| app.settings.keymap.action_for(key))
+                .or_else(|| app.settings.keymap.action_for(key, app.screen_kind()))
         }
-        _ => action_for_event(&app.settings, event),
+        _ => action_for_event(&app.settings, event, app.screen_kind()),
     }
 }
 

@@ -40,11 +40,13 @@ pub struct Theme {
     pub series_a: Style,
     /// Compare: level B's bars and name.
     pub series_b: Style,
+    /// A message saying something went wrong (a save that failed).
+    pub error: Style,
 }
 
 impl Theme {
     /// The slot names used in theme files.
-    pub const SLOTS: [&'static str; 20] = [
+    pub const SLOTS: [&'static str; 21] = [
         "title",
         "border",
         "border-focused",
@@ -65,6 +67,7 @@ impl Theme {
         "diff-changed",
         "series-a",
         "series-b",
+        "error",
     ];
 
     /// Every slot unstyled; theme files fill it in.
@@ -91,6 +94,7 @@ impl Theme {
             diff_changed: none,
             series_a: none,
             series_b: none,
+            error: none,
         }
     }
 
@@ -121,6 +125,7 @@ impl Theme {
             diff_changed: bold,
             series_a: Style::new(),
             series_b: bold,
+            error: bold.add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -147,6 +152,7 @@ impl Theme {
             "diff-changed" => &mut self.diff_changed,
             "series-a" => &mut self.series_a,
             "series-b" => &mut self.series_b,
+            "error" => &mut self.error,
             _ => return,
         };
         *target = style;
@@ -241,6 +247,7 @@ mod tests {
             theme.diff_changed,
             theme.series_a,
             theme.series_b,
+            theme.error,
         ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }

@@ -1,3 +1,5 @@
+#![allow(dead_code)] // each test file uses some of these helpers
+
 //! Helpers the screen tests share: an app over the built-in ladder, a frame drawn into a
 //! `TestBackend`, and the screen read back as text.
 
@@ -49,4 +51,24 @@ pub fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
         }
     }
     None
+}
+
+/// Draws a frame the size the app was last told, as the loop does before reading a key: the
+/// frame records the layout the next update reads.
+pub fn draw(app: &App) {
+    let _ = buffer(app);
+}
+
+/// Sends actions as the loop does: a frame drawn before each.
+pub fn drive(app: &mut App, actions: &[rungs::tui::action::Action]) {
+    for &action in actions {
+        draw(app);
+        app.update(action);
+    }
+    draw(app);
+}
+
+/// The home or level screen's state (panics elsewhere: the test is on the wrong screen).
+pub fn level_screen(app: &App) -> &rungs::tui::screens::LevelScreen {
+    app.level_screen().expect("a level is on show")
 }

@@ -6,9 +6,7 @@ use ratatui::layout::Margin;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::ladder::{Level, Proficiency, Range};
@@ -310,38 +308,47 @@ pub fn gauge(value: f64, max: f64, cells: usize) -> (String, String) {
     (filled, "·".repeat(rest))
 }
 
-/// The skill profile: one bar per category, the mean expected proficiency (1 basic – 4
-/// expert) of the level's skills in it.
-pub fn draw_profile(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
+/// The skill profile as lines: per category with a skill at this level, a bar of the mean
+/// expected proficiency (1 basic – 4 expert) and how many skills that mean is taken over, so a
+/// single skill does not pass for a broad strength. Categories without a skill here are left
+/// out.
+pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let block = pane("Skill profile (4 = expert)", false, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let rows = profile(app, level);
+    let rows: Vec<(String, usize, f64)> = profile(app, level)
+        .into_iter()
+        .filter(|(_, count, _)| *count > 0)
+        .collect();
     let name_width = rows
         .iter()
         .map(|(n, ..)| n.width())
         .max()
         .unwrap_or(0)
-        .min(usize::from(inner.width) / 2);
-    let bar_width = usize::from(inner.width).saturating_sub(name_width + 1 + 4);
-    let lines: Vec<Line<'static>> = rows
-        .into_iter()
+        .min(columns / 2);
+    // name, space, bar, " 2.7 of 5 skills"
+    let tail = |count: usize, mean: f64| {
+        format!(
+            " {mean:.1} of {count} skill{}",
+            if count == 1 { "" } else { "s" }
+        )
+    };
+    let tail_width = rows
+        .iter()
+        .map(|(_, count, mean)| tail(*count, *mean).width())
+        .max()
+        .unwrap_or(0);
+    let bar_width = columns.saturating_sub(name_width + 1 + tail_width).min(32);
+    rows.into_iter()
         .map(|(name, count, mean)| {
             let mut spans = vec![Span::raw(pad(&name, name_width)), Span::raw(" ")];
-            if count == 0 {
-                spans.push(Span::styled(pad("—", bar_width), theme.muted));
-                spans.push(Span::styled("   ", theme.muted));
-            } else {
+            if bar_width >= 4 {
                 let (filled, rest) = gauge(mean, f64::from(Proficiency::MAX), bar_width);
                 spans.push(Span::styled(filled, theme.profile_bar));
                 spans.push(Span::styled(rest, theme.pip_empty));
-                spans.push(Span::raw(format!(" {mean:.1}")));
             }
+            spans.push(Span::raw(tail(count, mean)));
             Line::from(spans)
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+        .collect()
 }
 
 /// A style for a row: selected (in a focused pane or not) or plain.

@@ -9,18 +9,18 @@
 //! cleaning helpers here.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::Regions;
 use super::common::{self, YearsScale, fit, one_line, pad, wrap};
 use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
 use crate::ladder::{Level, Proficiency, Range};
-use crate::tui::app::{App, ComparePane};
+use crate::tui::app::App;
+use crate::tui::screens::{ComparePane, CompareScreen};
 use crate::tui::theme::Theme;
 
 /// From this body width on, the page and the skills list sit side by side; below it one shows
@@ -167,23 +167,97 @@ pub fn head_lines(
 /// and the page still say them).
 const ROOMY_HEIGHT: u16 = 30;
 
-/// Rows the top of the screen takes in `body`.
-pub fn head_height(app: &App, c: &Comparison<'_>, body: Rect) -> u16 {
-    let lines = head_lines(app, c, usize::from(body.width), body.height >= ROOMY_HEIGHT);
-    u16::try_from(lines.len()).unwrap_or(u16::MAX)
-}
-
 fn heading(text: &str, columns: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(fit(text, columns), theme.heading));
 }
 
-/// The page: everything but the skills list, in two columns where there are two sides.
-pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
+/// The page, what answers "what changes?" first: both levels' years on one axis, then (unless
+/// the skills list is beside the page) the skills that change, the two profiles, the facts in
+/// two columns and the responsibilities side by side.
+pub fn page_lines(
+    app: &App,
+    c: &Comparison<'_>,
+    columns: usize,
+    with_skills: bool,
+) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let columns = columns.max(1);
     let cols = Columns::for_width(columns);
-    let mut lines = vec![Line::from(legend(
+    let mut lines = vec![Line::styled(
+        fit(
+            &format!(
+                "Experience in years (one axis, 0–{})",
+                c.experience.axis_end
+            ),
+            columns,
+        ),
+        theme.heading,
+    )];
+    lines.extend(experience_lines(app, c, columns));
+
+    if with_skills {
+        let changed: Vec<&SkillRow<'_>> = c
+            .skills
+            .iter()
+            .filter(|row| row.change != SkillChange::Same)
+            .collect();
+        heading(
+            &format!(
+                "Skills that change ({} of {})",
+                changed.len(),
+                c.skills.len()
+            ),
+            columns,
+            theme,
+            &mut lines,
+        );
+        if changed.is_empty() {
+            lines.push(Line::styled(
+                "none: the same skills, the same steps",
+                theme.muted,
+            ));
+        }
+        // name, then `●●○○ → ●●●○`
+        let pips_width = 4 + 3 + 4;
+        let name_width = columns.saturating_sub(2 + 1 + pips_width);
+        for row in changed {
+            let style = change_style(row.change, theme);
+            let pips = |p: Option<Proficiency>| {
+                p.map_or_else(
+                    || "  — ".to_owned(),
+                    |p| {
+                        let filled = usize::from(p.value());
+                        format!(
+                            "{}{}",
+                            "●".repeat(filled),
+                            "○".repeat(usize::from(Proficiency::MAX).saturating_sub(filled))
+                        )
+                    },
+                )
+            };
+            lines.push(Line::from(vec![
+                Span::styled(row.change.marker().to_string(), style),
+                Span::raw(" "),
+                Span::raw(pad(&one_line(&row.skill.name), name_width)),
+                Span::raw(" "),
+                Span::styled(pips(row.a), theme.series_a),
+                Span::styled(" → ", theme.muted),
+                Span::styled(pips(row.b), theme.series_b),
+            ]));
+        }
+    }
+
+    heading(
+        "Skill profile: mean proficiency per category (4 = expert)",
+        columns,
+        theme,
+        &mut lines,
+    );
+    lines.extend(profile_lines(app, c, columns));
+
+    lines.push(Line::raw(""));
+    lines.push(Line::from(legend(
         &[
             ("=", "same", theme.muted),
             ("≠", "changed", theme.diff_changed),
@@ -192,8 +266,7 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
         ],
         columns,
         theme,
-    ))];
-
+    )));
     for row in &c.facts {
         if row.a.is_none() && row.b.is_none() {
             continue;
@@ -232,49 +305,41 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
         ));
     }
 
-    heading(
-        &format!(
-            "Experience in years (one axis, 0–{})",
-            c.experience.axis_end
-        ),
-        columns,
-        theme,
-        &mut lines,
-    );
-    lines.extend(experience_lines(app, c, columns));
-
-    heading(
-        "Skill profile: mean proficiency per category (4 = expert)",
-        columns,
-        theme,
-        &mut lines,
-    );
-    lines.extend(profile_lines(app, c, columns));
-
-    heading("Responsibilities", columns, theme, &mut lines);
+    // Duties are matched on their words, so two levels rarely share one word for word: a
+    // mark on every row would say nothing. Only a duty both list is marked (`=`).
+    let shared = c.responsibilities.a.iter().filter(|d| d.shared).count();
+    let title = if shared > 0 {
+        format!("Responsibilities (= in both: {shared})")
+    } else {
+        "Responsibilities".to_owned()
+    };
+    heading(&title, columns, theme, &mut lines);
     for (a, b) in c.responsibilities.rows() {
-        let cell =
-            |duty: Option<&crate::compare::Duty<'_>>, new: (&'static str, Style), width: usize| {
-                let Some(duty) = duty else {
-                    return Vec::new();
-                };
-                let (mark, style) = if duty.shared { ("=", theme.muted) } else { new };
-                wrap(duty.text, width.saturating_sub(2), "")
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        let lead = if i == 0 { mark } else { " " };
-                        Line::from(vec![
-                            Span::styled(lead, style),
-                            Span::raw(" "),
-                            Span::styled(text, style),
-                        ])
-                    })
-                    .collect::<Vec<_>>()
+        let cell = |duty: Option<&crate::compare::Duty<'_>>, width: usize| {
+            let Some(duty) = duty else {
+                return Vec::new();
             };
+            let (mark, style) = if duty.shared {
+                ("=", theme.muted)
+            } else {
+                ("•", Style::new())
+            };
+            wrap(duty.text, width.saturating_sub(2), "")
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let lead = if i == 0 { mark } else { " " };
+                    Line::from(vec![
+                        Span::styled(lead, style),
+                        Span::raw(" "),
+                        Span::styled(text, style),
+                    ])
+                })
+                .collect::<Vec<_>>()
+        };
         lines.extend(side_by_side(
-            cell(a, ("−", theme.diff_removed), cols.left),
-            cell(b, ("+", theme.diff_added), cols.right),
+            cell(a, cols.left),
+            cell(b, cols.right),
             cols,
             theme,
         ));
@@ -457,17 +522,6 @@ fn page_inner(area: Rect) -> (Rect, usize) {
     (inner, usize::from(inner.width.saturating_sub(1)))
 }
 
-/// How far the page can scroll before its last line reaches the bottom of the pane.
-pub fn max_page_scroll(app: &App, c: &Comparison<'_>) -> usize {
-    let Some(area) = super::regions_for(app, Some(c)).compare_page else {
-        return 0;
-    };
-    let (inner, columns) = page_inner(area);
-    page_lines(app, c, columns)
-        .len()
-        .saturating_sub(usize::from(inner.height))
-}
-
 /// A row of the skills list: a category heading, or the skill at an index of the comparison.
 enum ListRow<'a> {
     Category(&'a str),
@@ -493,65 +547,72 @@ fn list_rows<'a>(c: &'a Comparison<'_>) -> Vec<ListRow<'a>> {
 /// Lines above the list inside the skills pane: the legend and the column heads.
 const LIST_HEAD: usize = 2;
 
-/// The first list row shown, so that the cursor's row is always visible.
-fn first_visible_row(rows: &[ListRow<'_>], cursor: usize, height: usize) -> usize {
-    let cursor_row = rows
-        .iter()
-        .position(|r| matches!(r, ListRow::Skill(i) if *i == cursor))
-        .unwrap_or(0);
-    (cursor_row + 1).saturating_sub(height.max(1))
-}
-
-/// The skill (as a cursor position) drawn at a terminal cell, if any.
-pub fn skill_at(app: &App, at: Position) -> Option<usize> {
-    let c = app.comparison()?;
-    let area = super::regions_for(app, Some(&c)).compare_skills?;
-    let inner = Block::bordered().inner(area);
-    let list_top = inner.y.saturating_add(u16::try_from(LIST_HEAD).ok()?);
-    if !inner.contains(at) || at.y < list_top {
-        return None;
-    }
-    let rows = list_rows(&c);
-    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
-    let first = first_visible_row(&rows, app.compare_cursor, height);
-    match rows.get(first + usize::from(at.y - list_top))? {
+/// The skill (index into the comparison's rows) on a row of the skills list, as
+/// [`draw_skills`] lists them; headings are `None`.
+pub fn skill_of_row(c: &Comparison<'_>, row: usize) -> Option<usize> {
+    match list_rows(c).get(row)? {
         ListRow::Skill(index) => Some(*index),
         ListRow::Category(_) => None,
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, regions: &Regions) {
-    if let Some(area) = regions.compare_head {
-        let roomy = regions.body.height >= ROOMY_HEIGHT;
-        let lines = head_lines(app, c, usize::from(area.width), roomy);
-        frame.render_widget(Paragraph::new(lines), area);
+/// Draws the compare screen into `body`: the head, then the page and the skills side by side
+/// from [`SIDE_BY_SIDE_WIDTH`], else the focused one.
+pub fn draw(frame: &mut Frame<'_>, app: &App, s: &CompareScreen, c: &Comparison<'_>, body: Rect) {
+    let roomy = body.height >= ROOMY_HEIGHT;
+    let wanted = head_lines(app, c, usize::from(body.width), roomy).len();
+    let head_height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(body.height.saturating_sub(3));
+    let [head, rest] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)]).areas(body);
+    if head.height > 0 {
+        let lines = head_lines(app, c, usize::from(head.width), roomy);
+        frame.render_widget(Paragraph::new(lines), head);
     }
-    if let Some(area) = regions.compare_page {
-        draw_page(frame, app, c, area);
+    let (page, skills) = if rest.width >= SIDE_BY_SIDE_WIDTH {
+        let right_width = (rest.width * 2 / 5).clamp(40, 56);
+        let [page, skills] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(rest);
+        (Some(page), Some(skills))
+    } else {
+        match s.pane {
+            ComparePane::Page => (Some(rest), None),
+            ComparePane::Skills => (None, Some(rest)),
+        }
+    };
+    match page {
+        Some(area) => draw_page(frame, app, s, c, skills.is_none(), area),
+        None => s.page.hide(),
     }
-    if let Some(area) = regions.compare_skills {
-        draw_skills(frame, app, c, area);
+    match skills {
+        Some(area) => draw_skills(frame, app, s, c, area),
+        None => s.skills.hide(),
     }
 }
 
-fn draw_page(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
-    let focused = app.compare_pane == ComparePane::Page;
+fn draw_page(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    with_skills: bool,
+    area: Rect,
+) {
+    let focused = s.pane == ComparePane::Page;
     let title = fit(
         "A │ B, side by side",
         usize::from(area.width.saturating_sub(4)),
     );
     frame.render_widget(common::pane(&title, focused, app), area);
     let (inner, columns) = page_inner(area);
-    let lines = page_lines(app, c, columns);
+    let lines = page_lines(app, c, columns, with_skills);
     let total = lines.len();
     let height = usize::from(inner.height);
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(app.compare_scroll)
-        .take(height)
-        .collect();
+    let first = s.page.show_page(inner, total);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    common::scrollbar(frame, area, total, height, app.compare_scroll, app);
+    common::scrollbar(frame, area, total, height, first, app);
 }
 
 /// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.
@@ -603,8 +664,14 @@ fn skill_line(
     ])
 }
 
-fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
-    let focused = app.compare_pane == ComparePane::Skills;
+fn draw_skills(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    area: Rect,
+) {
+    let focused = s.pane == ComparePane::Skills;
     let theme = &app.settings.theme;
     let title = format!("Skills ({})", c.skills.len());
     frame.render_widget(common::pane(&title, focused, app), area);
@@ -636,9 +703,23 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect)
         ]),
     ];
     let rows = list_rows(c);
-    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
-    let first = first_visible_row(&rows, app.compare_cursor, height);
-    for row in rows.iter().skip(first).take(height) {
+    let head = u16::try_from(LIST_HEAD).unwrap_or(0).min(inner.height);
+    let list = Rect {
+        y: inner.y + head,
+        height: inner.height - head,
+        ..inner
+    };
+    let cursor_row = rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Skill(i) if *i == s.cursor))
+        .unwrap_or(0);
+    let heading_above = cursor_row
+        .checked_sub(1)
+        .is_some_and(|row| matches!(rows.get(row), Some(ListRow::Category(_))));
+    let first = s
+        .skills
+        .follow_under_heading(list, rows.len(), cursor_row, heading_above);
+    for row in rows.iter().skip(first).take(usize::from(list.height)) {
         match row {
             ListRow::Category(name) => {
                 lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
@@ -647,7 +728,7 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect)
                 let Some(skill) = c.skills.get(*index) else {
                     continue;
                 };
-                let selected = *index == app.compare_cursor;
+                let selected = *index == s.cursor;
                 let line = skill_line(app, skill, selected, cell, name_width);
                 lines.push(if selected {
                     line.style(common::row_style(app, true, focused))
