@@ -429,6 +429,77 @@ fn the_footer_and_help_follow_the_keymap() {
     assert!(!shown.contains("Enter  "), "{shown}");
 }
 
+/// Every key label the footer shows, with the words after it.
+fn footer(app: &App) -> String {
+    let shown = text(&buffer(app));
+    shown.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn after_rebinding_every_hint_and_help_row_shows_the_new_key() {
+    // A screen's own section, the global one, and the older flat [keys] table together.
+    let config = "[keys]\nhelp = [\"f1\"]\n\n[keys.compare]\nswap-sides = [\"w\"]\n\n\
+                  [keys.global]\nfocus-next = [\"ctrl-n\"]\n";
+    let user = rungs::tui::config::parse("c.toml", config).expect("valid config");
+    let mut app = app(120, 40, false);
+    app.settings = Settings::with_overrides(false, &user);
+    run(&mut app, &[Action::Up, Action::Compare, Action::Back]);
+    let line = footer(&app);
+    assert!(line.contains("w swap"), "{line}");
+    assert!(line.contains("Ctrl-N pane"), "{line}");
+    assert!(line.contains("F1 help"), "{line}");
+    assert!(!line.contains("x swap") && !line.contains("Tab"), "{line}");
+    // The help, opened on compare, lists the same keys under the compare screen first.
+    run(&mut app, &[Action::Help]);
+    let help = text(&buffer(&app));
+    let swap = help
+        .lines()
+        .find(|l| l.contains("exchange the sides"))
+        .expect("swap listed");
+    assert!(swap.contains("┃ w "), "{help}");
+    let first_group = help
+        .lines()
+        .find(|l| l.contains(" screen"))
+        .unwrap_or_default();
+    assert!(first_group.contains("Compare screen"), "{help}");
+    // The key works where the hints say it does.
+    run(&mut app, &[Action::Help]);
+    let before = app
+        .compared_levels()
+        .map(|(a, b)| (a.id.clone(), b.id.clone()));
+    let event = ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('w'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let action = rungs::tui::action_for_app_event(&app, &event).expect("an action");
+    assert_eq!(action, Action::SwapSides);
+    app.update(action);
+    let after = app
+        .compared_levels()
+        .map(|(a, b)| (b.id.clone(), a.id.clone()));
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_footer_names_only_keys_that_act_here() {
+    // On the level screen's page the bookmark key does nothing: the footer leaves it out.
+    let mut app = app(120, 40, false);
+    run(&mut app, &[Action::Open]);
+    assert!(!footer(&app).contains("bookmark"), "{}", footer(&app));
+    run(&mut app, &[Action::FocusNext]);
+    assert!(footer(&app).contains("b bookmark"), "{}", footer(&app));
+    // Every width shows the same hints in the same order, cut short, the help pointer kept.
+    for width in [80, 100, 120, 200] {
+        app.update(Action::Resize(width, 40));
+        let line = footer(&app);
+        assert!(line.trim_end().ends_with("? help"), "{width}: {line}");
+        assert!(
+            line.starts_with(" ↑↓ move  Tab pane  Enter skill  b bookmark"),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn the_plan_gauge_and_statuses_read_without_colour() {
     let folder = tempfile::tempdir().expect("temp dir");

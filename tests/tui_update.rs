@@ -514,14 +514,32 @@ fn any_action() -> impl Strategy<Value = Action> {
         any_edit().prop_map(Action::Edit),
         proptest::sample::select(Action::KEYABLE.to_vec())
             .prop_filter("keep going", |a| *a != Action::Quit),
-        (0u16..130, 0u16..50).prop_map(|(c, r)| Action::Click(c, r)),
-        (0u16..130, 0u16..50, any::<bool>()).prop_map(|(column, row, up)| Action::Wheel {
+        (0u16..210, 0u16..64).prop_map(|(c, r)| Action::Click(c, r)),
+        (0u16..210, 0u16..64, any::<bool>()).prop_map(|(column, row, up)| Action::Wheel {
             column,
             row,
             up
         }),
-        (1u16..130, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+        (1u16..210, 1u16..64).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
+}
+
+/// A terminal size: mostly the sizes people use, sometimes anything down to 1×1.
+fn any_size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        proptest::sample::select(vec![(80, 24), (120, 40), (200, 60), (100, 30), (40, 12)]),
+        (1u16..210, 1u16..64),
+    ]
+}
+
+/// One step of the loop: the terminal may have changed size (told to the app or not yet:
+/// the resize event may still be queued behind the key), then a key, then a frame.
+fn any_step() -> impl Strategy<Value = (Option<(u16, u16)>, bool, Action)> {
+    (
+        proptest::option::weighted(0.3, any_size()),
+        any::<bool>(),
+        any_action(),
+    )
 }
 
 proptest! {
@@ -557,6 +575,67 @@ proptest! {
         if let Some(c) = app.comparison() {
             prop_assert!(app.compare_screen().is_some_and(|s| s.cursor < c.skills.len().max(1)));
         }
+    }
+
+    /// Hardening finding 2: a shrink from 120×40 and a key in the same step drew out of the
+    /// buffer, because the layout came from a remembered size. The views lay out against the
+    /// frame, and the update reads only what the last frame recorded.
+    #[test]
+    fn resizes_interleaved_with_keys_never_panic(
+        start in any_size(),
+        steps in proptest::collection::vec(any_step(), 0..40),
+    ) {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut app = App::new(Ladder::embedded().expect("loads"), Settings::defaults(false), start)
+            .with_plan(rungs::tui::open_plan(Some(&folder.path().join("plan.toml"))));
+        let mut terminal = Terminal::new(TestBackend::new(start.0, start.1)).expect("backend");
+        terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
+        for (size, told, action) in steps {
+            if let Some((w, h)) = size {
+                terminal.backend_mut().resize(w, h);
+                if told {
+                    app.update(Action::Resize(w, h));
+                }
+            }
+            app.update(action);
+            prop_assert!(app.wait_for_search(SEARCH_PATIENCE));
+            terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
+        }
+    }
+}
+
+#[test]
+fn a_shrink_and_a_key_in_one_step_draw_inside_the_frame() {
+    // The case of the finding: 120×40, then 80×24 with a key before the app hears of it.
+    for action in [
+        Action::Down,
+        Action::Open,
+        Action::FocusNext,
+        Action::Bottom,
+    ] {
+        let mut app = App::new(
+            Ladder::embedded().expect("loads"),
+            Settings::defaults(false),
+            (120, 40),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        run(&mut app, &[Action::Open, Action::FocusNext, Action::Bottom]);
+        terminal
+            .draw(|frame| view::draw(frame, &app))
+            .expect("draws");
+        terminal.backend_mut().resize(80, 24);
+        app.update(action);
+        terminal
+            .draw(|frame| view::draw(frame, &app))
+            .expect("draws");
+        let shown = common::text(terminal.backend().buffer());
+        assert_eq!(shown.lines().count(), 24);
+        // One pane at 80 columns, drawn whole: its bottom border is on the last body row.
+        let bottom = shown.lines().nth(22).unwrap_or_default();
+        assert!(
+            bottom.starts_with('┗') || bottom.starts_with('└'),
+            "{shown}"
+        );
     }
 }
 
@@ -610,4 +689,169 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
                 .expect("draws");
         }
     }
+}
+
+/// The compare screen's state.
+fn compare_state(app: &App) -> rungs::tui::screens::CompareScreen {
+    app.compare_screen().expect("on the compare screen").clone()
+}
+
+#[test]
+fn scroll_and_cursor_survive_a_pane_switch_and_a_hidden_pane() {
+    // At 80 columns one pane shows at a time: the other is hidden, not reset.
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::Open, Action::Down, Action::Down, Action::Down],
+    );
+    assert_eq!(page_first(&app), 3);
+    run(&mut app, &[Action::FocusNext, Action::Down, Action::Down]);
+    assert_eq!(focus(&app), Focus::Skills);
+    assert_eq!(skill_cursor(&app), 2);
+    assert_eq!(page_first(&app), 3, "the hidden page kept its place");
+    run(&mut app, &[Action::FocusNext]);
+    assert_eq!(page_first(&app), 3);
+    assert_eq!(skill_cursor(&app), 2, "the hidden list kept its cursor");
+    // A bigger terminal and back changes neither.
+    run(&mut app, &[Action::Resize(200, 60), Action::Resize(80, 24)]);
+    assert_eq!((page_first(&app), skill_cursor(&app)), (3, 2));
+}
+
+#[test]
+fn a_trip_to_another_screen_and_back_with_esc_finds_the_screen_as_it_was() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::Up,
+            Action::Open,
+            Action::Down,
+            Action::Down,
+            Action::FocusNext,
+            Action::Down,
+        ],
+    );
+    let before = app.screen.clone();
+    // Compare (its picker closed with Esc), then Esc back.
+    run(&mut app, &[Action::Compare, Action::Back, Action::Back]);
+    assert_eq!(app.screen, before);
+    // The plan, then Esc back.
+    run(&mut app, &[Action::ShowPlan, Action::Back]);
+    assert_eq!(app.screen, before);
+    // And the home screen under it kept its rung and focus.
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
+    assert_eq!(selected(&app), "manager");
+}
+
+#[test]
+fn compare_at_80_columns_keeps_its_scroll_and_cursor_across_tab_and_a_side_trip() {
+    let mut app = app();
+    run(&mut app, &[Action::Up, Action::Compare, Action::Back]);
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Down, Action::Down],
+    );
+    assert_eq!(compare_state(&app).page.first(), 4);
+    // Tab to the skills list (the page is hidden at 80 columns), move, Tab back.
+    run(
+        &mut app,
+        &[
+            Action::FocusNext,
+            Action::Down,
+            Action::Down,
+            Action::FocusNext,
+        ],
+    );
+    let state = compare_state(&app);
+    assert_eq!(
+        state.page.first(),
+        4,
+        "scroll the page, Tab, Tab back: still there"
+    );
+    assert_eq!(state.cursor, 2);
+    // `1` opens A; Esc comes back to the comparison exactly as it was.
+    let before = app.screen.clone();
+    run(&mut app, &[Action::OpenA, Action::Down, Action::Back]);
+    assert_eq!(app.screen, before);
+    assert_eq!(compare_state(&app).cursor, 2);
+    assert_eq!(compare_state(&app).page.first(), 4);
+}
+
+/// The level of the picker's selected row.
+fn picker_row_level(app: &App) -> String {
+    let entry = app.finder.chosen().expect("a row is selected");
+    app.ladder.levels()[entry.level].id.clone()
+}
+
+#[test]
+fn pickers_start_on_what_enter_should_pick() {
+    let mut app = app();
+    run(&mut app, &[Action::Up]);
+    // Compare: the cursor on the default B named in the title.
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(picker_row_level(&app), "senior-manager");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.compared_levels()
+            .map(|(a, b)| (a.id.as_str(), b.id.as_str())),
+        Some(("manager", "senior-manager")),
+        "one Enter compares the pair the title named"
+    );
+    // On the compare screen, `c` starts on the B shown.
+    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(picker_row_level(&app), "senior-manager");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    // Go to: the level in view.
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(picker_row_level(&app), "manager");
+    key(&mut app, KeyCode::Esc);
+    // Target, none set: the rung above the level in view.
+    let folder = tempfile::tempdir().expect("temp dir");
+    app.plan = rungs::tui::open_plan(Some(&folder.path().join("plan.toml")));
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(picker_row_level(&app), "senior-manager");
+    type_text(&mut app, "vice");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.plan.target(), Some("vice-president"));
+    // Target set: the current target.
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(picker_row_level(&app), "vice-president");
+}
+
+#[test]
+fn a_key_that_does_nothing_here_says_so() {
+    let mut app = app();
+    // `x` swaps sides on the compare screen only.
+    key(&mut app, KeyCode::Char('x'));
+    let message = app
+        .status
+        .current()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        message.starts_with("x is a key of the compare screen"),
+        "{message}"
+    );
+    // `z` is no key at all.
+    key(&mut app, KeyCode::Char('z'));
+    let message = app
+        .status
+        .current()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.starts_with("z does nothing here"), "{message}");
+    // Past the top rung.
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Up);
+    let message = app
+        .status
+        .current()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("top rung"), "{message}");
+    // All are kept for a look back.
+    assert_eq!(app.status.history().count(), 3);
 }

@@ -64,6 +64,8 @@ pub enum Action {
     },
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
+    /// A key with no meaning on this screen: the status line says so.
+    Unbound(super::keymap::KeyChord),
 }
 
 impl Action {
@@ -142,6 +144,7 @@ impl Action {
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
+            Action::Unbound(_) => "unbound",
         }
     }
 
@@ -184,6 +187,7 @@ impl Action {
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
+            Action::Unbound(_) => "a key with no meaning here",
         }
     }
 
@@ -199,7 +203,9 @@ impl Action {
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
-            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
+            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
+                ""
+            }
             other => other.config_name(),
         }
     }

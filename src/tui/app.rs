@@ -475,6 +475,20 @@ impl App {
 
     /// Says on the status line that a key had no use here (mouse events pass in silence).
     fn say_nothing_happens(&mut self, action: Action) {
+        if let Action::Unbound(chord) = action {
+            let key = chord.label();
+            let help = self.key_label(Action::Help);
+            let text = match self.settings.keymap.bound_elsewhere(chord) {
+                Some((super::keymap::KeyContext::Screen(screen), bound)) => format!(
+                    "{key} is a key of the {} screen ({}); {help} lists the keys here",
+                    screen.title().to_lowercase(),
+                    bound.description()
+                ),
+                _ => format!("{key} does nothing here; {help} lists the keys"),
+            };
+            self.status.say(text);
+            return;
+        }
         if matches!(
             action,
             Action::Click(..) | Action::Wheel { .. } | Action::Edit(_) | Action::Resize(..)

@@ -179,6 +179,15 @@ impl Keymap {
         }
         self.lookup(KeyContext::Screen(screen), chord)
             .or_else(|| self.lookup(KeyContext::Global, chord))
+            .or(Some(Action::Unbound(chord)))
+    }
+
+    /// Where a key means something, if anywhere: the first screen table that binds it.
+    pub fn bound_elsewhere(&self, chord: KeyChord) -> Option<(KeyContext, Action)> {
+        self.bindings
+            .iter()
+            .find(|(_, bound, _)| *bound == chord)
+            .map(|(context, _, action)| (*context, *action))
     }
 
     fn lookup(&self, context: KeyContext, chord: KeyChord) -> Option<Action> {
