@@ -260,9 +260,13 @@ fn compare_screens_at_80x24_and_120x40() {
 #[test]
 fn the_diff_is_coloured_where_colour_is_on() {
     let app = comparing("manager", "senior-manager", 120, 40, false);
+    let theme = app.settings.theme.clone();
+    let colour = |style: ratatui::style::Style| style.fg.expect("the slot has a colour");
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "+ Managing managers").expect("new skill");
-    assert_eq!(buffer[(x, y)].fg, Color::Green, "new at B");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_added), "new at B");
+    assert_ne!(colour(theme.diff_added), colour(theme.diff_removed));
+    assert_ne!(colour(theme.series_a), colour(theme.series_b));
     // Each rung keeps the skills of the rung below: only a cross-track pair has skills only A
     // expects.
     let across = common::buffer(&comparing(
@@ -273,15 +277,15 @@ fn the_diff_is_coloured_where_colour_is_on() {
         false,
     ));
     let (x, y) = find(&across, "− Hands-on engineering").expect("skill only at A");
-    assert_eq!(across[(x, y)].fg, Color::Red, "only at A");
+    assert_eq!(across[(x, y)].fg, colour(theme.diff_removed), "only at A");
     let (x, y) = find(&buffer, "↑ People management").expect("raised skill");
-    assert_eq!(buffer[(x, y)].fg, Color::Green, "raised");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_added), "raised");
     let (x, y) = find(&buffer, "≠ Summary").expect("changed fact");
-    assert_eq!(buffer[(x, y)].fg, Color::Yellow, "changed");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_changed), "changed");
     let (x, y) = find(&buffer, "B Senior manager").expect("B's name");
-    assert_eq!(buffer[(x, y)].fg, Color::Magenta, "B's series");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.series_b), "B's series");
     let (x, y) = find(&buffer, "A Manager").expect("A's name");
-    assert_eq!(buffer[(x, y)].fg, Color::Cyan, "A's series");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.series_a), "A's series");
 }
 
 #[test]

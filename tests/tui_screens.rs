@@ -184,12 +184,25 @@ fn the_selected_rung_and_its_equivalents_are_coloured() {
     for _ in 0..3 {
         app.update(Action::Up);
     }
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "▶4 Director").expect("selected rung drawn");
-    assert_eq!(buffer[(x + 3, y)].bg, Color::Cyan, "selection background");
-    assert_eq!(buffer[(x + 3, y)].fg, Color::Black, "selection text");
+    assert_eq!(
+        buffer[(x + 3, y)].bg,
+        theme.selected.bg.expect("a fill"),
+        "selection"
+    );
+    assert_eq!(
+        buffer[(x + 3, y)].fg,
+        theme.selected.fg.expect("text"),
+        "selection text"
+    );
     let (x, y) = find(&buffer, "≈4 Principal engineer").expect("equivalent drawn");
-    assert_eq!(buffer[(x + 3, y)].fg, Color::Magenta, "equivalent colour");
+    assert_eq!(
+        buffer[(x + 3, y)].fg,
+        theme.equivalent.fg.expect("a colour"),
+        "equivalent colour"
+    );
     let (x, y) = find(&buffer, "3 Senior manager").expect("plain rung drawn");
     assert_eq!(
         buffer[(x + 3, y)].bg,
@@ -204,9 +217,11 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     for _ in 0..3 {
         app.update(Action::Up);
     }
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "▒").expect("an estimate bar for the director");
-    assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+    assert_eq!(buffer[(x, y)].fg, theme.bar_estimate.fg.expect("a colour"));
+    assert_ne!(theme.bar_estimate.fg, theme.bar.fg);
     let shown = text(&buffer);
     let (y, line) = shown
         .lines()
@@ -216,7 +231,7 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     let x = line[..line.find('█').expect("a sourced bar")].width();
     assert_eq!(
         buffer[(u16::try_from(x).unwrap_or(0), u16::try_from(y).unwrap_or(0))].fg,
-        Color::Cyan
+        theme.bar.fg.expect("a colour")
     );
 }
 
@@ -226,11 +241,21 @@ fn the_focused_pane_has_the_focus_border_and_the_skill_cursor_its_style() {
     app.update(Action::Open);
     app.update(Action::NextPane);
     assert_eq!(app.level_screen().map(|s| s.focus), Some(Focus::Skills));
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "Skills (").expect("skills pane");
-    assert_eq!(buffer[(x - 2, y)].fg, Color::Cyan, "focused border");
+    assert_eq!(
+        buffer[(x - 2, y)].fg,
+        theme.border_focused.fg.expect("a colour"),
+        "focused border"
+    );
+    assert_ne!(theme.border_focused.fg, theme.border.fg);
     let (x, y) = find(&buffer, "▶ ").expect("skill cursor");
-    assert_eq!(buffer[(x + 7, y)].bg, Color::Cyan, "cursor row");
+    assert_eq!(
+        buffer[(x + 7, y)].bg,
+        theme.selected.bg.expect("a fill"),
+        "cursor row"
+    );
 }
 
 #[test]

@@ -61,6 +61,28 @@ impl std::error::Error for ConfigError {}
 pub struct Overrides {
     pub keys: Vec<(KeyContext, Action, Vec<KeyChord>)>,
     pub theme: Vec<(String, Style)>,
+    /// `theme = "dark"` or `"light"` (or `base = …` inside `[theme]`): the colours made for
+    /// that background; without it, colours that read on both.
+    pub theme_base: Option<ThemeBase>,
+    /// The theme file's `[theme.dark]` and `[theme.light]` tables.
+    pub theme_variants: Vec<(ThemeBase, Vec<(String, Style)>)>,
+}
+
+/// Which background the colours are made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeBase {
+    Dark,
+    Light,
+}
+
+impl ThemeBase {
+    pub fn from_name(name: &str) -> Option<ThemeBase> {
+        match name {
+            "dark" => Some(ThemeBase::Dark),
+            "light" => Some(ThemeBase::Light),
+            _ => None,
+        }
+    }
 }
 
 /// The keymap and theme the explorer runs with.
@@ -86,9 +108,21 @@ impl Settings {
         let theme = if no_color {
             Theme::no_color()
         } else {
-            let base = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+            let defaults = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+            let variant = user.theme_base.and_then(|base| {
+                defaults
+                    .theme_variants
+                    .iter()
+                    .find(|(b, _)| *b == base)
+                    .map(|(_, slots)| slots.as_slice())
+            });
             let mut theme = Theme::plain();
-            for (slot, style) in base.theme.iter().chain(&user.theme) {
+            for (slot, style) in defaults
+                .theme
+                .iter()
+                .chain(variant.unwrap_or_default())
+                .chain(&user.theme)
+            {
                 theme.set(slot, *style);
             }
             theme
@@ -117,7 +151,11 @@ impl Settings {
             }
         };
         let user = parse(&shown, &text)?;
-        Ok(Settings::with_overrides(no_color, &user))
+        let mut settings = Settings::with_overrides(no_color, &user);
+        if !super::theme::truecolor_requested() {
+            settings.theme = settings.theme.without_truecolor();
+        }
+        Ok(settings)
     }
 }
 
@@ -178,6 +216,10 @@ pub fn parse(file: &str, text: &str) -> Result<Overrides, ConfigError> {
     let mut overrides = Overrides::default();
     for (key, value) in in_file_order(doc.get_ref()) {
         let name: &str = key.get_ref();
+        if let ("theme", DeValue::String(base)) = (name, value.get_ref()) {
+            read_theme_base(base, value.span(), &mut out, &mut overrides);
+            continue;
+        }
         let DeValue::Table(table) = value.get_ref() else {
             out.at(
                 key.span(),
@@ -320,9 +362,58 @@ fn read_bindings(
     }
 }
 
+/// `theme = "dark"`: the colours for a dark (or light) background.
+fn read_theme_base(
+    name: &str,
+    span: ByteRange<usize>,
+    out: &mut Collector<'_>,
+    overrides: &mut Overrides,
+) {
+    match ThemeBase::from_name(name) {
+        Some(base) => overrides.theme_base = Some(base),
+        None => out.at(
+            span,
+            format!("`{name}` is not a theme: use \"dark\" or \"light\""),
+        ),
+    }
+}
+
+/// `[theme]`: styles per slot, `base = "dark"|"light"`, and in the compiled-in theme file the
+/// `[theme.dark]` and `[theme.light]` tables.
 fn read_theme(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overrides) {
+    let slots = read_slots(table, out);
+    overrides.theme.extend(slots);
     for (key, value) in in_file_order(table) {
         let name: &str = key.get_ref();
+        match (name, value.get_ref()) {
+            ("base", DeValue::String(base)) => {
+                read_theme_base(base, value.span(), out, overrides);
+            }
+            (_, DeValue::Table(variant)) => match ThemeBase::from_name(name) {
+                Some(base) => {
+                    let slots = read_slots(variant, out);
+                    overrides.theme_variants.push((base, slots));
+                }
+                None => out.at(
+                    key.span(),
+                    format!(
+                        "unknown theme table `{name}`; the theme has [theme.dark] and [theme.light]"
+                    ),
+                ),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// The slot styles of one theme table (its tables and `base` are read by `read_theme`).
+fn read_slots(table: &DeTable<'_>, out: &mut Collector<'_>) -> Vec<(String, Style)> {
+    let mut slots = Vec::new();
+    for (key, value) in in_file_order(table) {
+        let name: &str = key.get_ref();
+        if name == "base" || matches!(value.get_ref(), DeValue::Table(_)) {
+            continue;
+        }
         if !Theme::SLOTS.contains(&name) {
             out.at(
                 key.span(),
@@ -341,10 +432,11 @@ fn read_theme(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Over
             continue;
         };
         match parse_style(spec) {
-            Ok(style) => overrides.theme.push((name.to_owned(), style)),
+            Ok(style) => slots.push((name.to_owned(), style)),
             Err(message) => out.at(value.span(), message),
         }
     }
+    slots
 }
 
 #[cfg(test)]
@@ -414,6 +506,50 @@ mod tests {
             .map(KeyChord::label)
             .collect();
         assert_eq!(up, ["w"]);
+    }
+
+    #[test]
+    fn theme_dark_or_light_picks_the_colours_for_that_background() {
+        let dark = parse("c.toml", "theme = \"dark\"\n").expect("parses");
+        assert_eq!(dark.theme_base, Some(ThemeBase::Dark));
+        let both = parse(
+            "c.toml",
+            "[theme]\nbase = \"light\"\ntitle = \"bold red\"\n",
+        )
+        .expect("parses");
+        assert_eq!(both.theme_base, Some(ThemeBase::Light));
+        let light = Settings::with_overrides(false, &both).theme;
+        assert_eq!(
+            light.title.fg,
+            Some(ratatui::style::Color::Red),
+            "slots win"
+        );
+        let defaults = Settings::defaults(false).theme;
+        assert_ne!(light.muted, defaults.muted, "the light table applies");
+        let err = parse("c.toml", "theme = \"solarized\"\n").expect_err("unknown theme");
+        assert_eq!(
+            err.to_string(),
+            "c.toml:1:9: `solarized` is not a theme: use \"dark\" or \"light\""
+        );
+    }
+
+    #[test]
+    fn per_screen_key_sections_and_the_flat_table_both_read() {
+        let text = "[keys]\nundo = [\"z\"]\n[keys.compare]\nswap-sides = [\"w\"]\n";
+        let user = parse("c.toml", text).expect("parses");
+        assert_eq!(user.keys.len(), 2);
+        assert!(user.keys.contains(&(
+            KeyContext::Global,
+            Action::Undo,
+            vec![KeyChord::parse("z").expect("valid")]
+        )));
+        assert!(user.keys.contains(&(
+            KeyContext::Screen(crate::tui::screens::ScreenKind::Compare),
+            Action::SwapSides,
+            vec![KeyChord::parse("w").expect("valid")]
+        )));
+        let err = parse("c.toml", "[keys.comapre]\nswap-sides = [\"w\"]\n").expect_err("typo");
+        assert!(err.to_string().contains("did you mean `compare`"), "{err}");
     }
 
     #[test]
