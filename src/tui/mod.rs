@@ -10,6 +10,7 @@ pub mod config;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
+pub mod resume;
 pub mod screens;
 pub mod status;
 pub mod theme;
@@ -157,15 +158,23 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
             return EXIT_PROBLEMS;
         }
     };
+    // Where the person left off: the plan's current level once plans have one (issue 13 fills
+    // the first argument), else the last level viewed.
+    let state = resume::last_level_path();
+    let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
+    if let Some(id) = resume::opening_level(None, state.as_deref()) {
+        app = app.starting_at(&id);
+    }
     let result = MouseCapture::enable().and_then(|guard| {
-        let result = event_loop(
-            &mut terminal,
-            App::new(ladder, settings, (80, 24)).with_plan(plan),
-        );
+        let result = event_loop(&mut terminal, &mut app);
         drop(guard);
         result
     });
     ratatui::restore();
+    // Losing the place is not worth an error: the next start opens on the first rung.
+    if let (Some(path), Some(level)) = (state, app.level()) {
+        let _ = resume::write_last_level(&path, &level.id);
+    }
     match result {
         Ok(report_memory) => {
             if report_memory {
@@ -181,13 +190,13 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
 }
 
 /// Runs until the person quits; `Ok(true)` asks for the first-frame memory report.
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<bool> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<bool> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
     loop {
         app.poll_search();
-        terminal.draw(|frame| view::draw(frame, &app))?;
+        terminal.draw(|frame| view::draw(frame, app))?;
         if let Some(mode) = &exit_after_first {
             return Ok(mode == "stats");
         }
@@ -196,7 +205,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<b
             continue;
         }
         let event = event::read()?;
-        if let Some(action) = action_for_app_event(&app, &event) {
+        if let Some(action) = action_for_app_event(app, &event) {
             app.update(action);
         }
         if app.should_quit {

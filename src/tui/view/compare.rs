@@ -249,7 +249,7 @@ pub fn page_lines(
     }
 
     heading(
-        "Skill profile: mean proficiency per category (4 = expert)",
+        "Skill profile: mean proficiency per category, of how many skills (4 = expert)",
         columns,
         theme,
         &mut lines,
@@ -461,8 +461,8 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         .max()
         .unwrap_or(0)
         .min(columns / 3);
-    // name, space, "A ", bar, " 2.7 ↑"
-    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 6);
+    // name, space, "A ", bar, " 2.7 of 12 ↑": the count says how many skills the mean is of.
+    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 12);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("A {GLYPH_A} "), theme.series_a),
         Span::styled(
@@ -483,13 +483,13 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         }
         let bar = |count: usize, mean: f64, glyph: &str, style: Style| -> Vec<Span<'static>> {
             if count == 0 {
-                return vec![Span::styled(pad("—", bar_width + 4), theme.muted)];
+                return vec![Span::styled(pad("—", bar_width + 10), theme.muted)];
             }
             let cells = ((mean / max).clamp(0.0, 1.0) * bar_width as f64).round() as usize;
             vec![
                 Span::styled(glyph.repeat(cells), style),
                 Span::styled("·".repeat(bar_width.saturating_sub(cells)), theme.pip_empty),
-                Span::raw(format!(" {mean:.1}")),
+                Span::raw(format!(" {mean:.1} of {count:<2}")),
             ]
         };
         let mut first = vec![

@@ -177,7 +177,7 @@ pub fn page_lines(
     if !profile.is_empty() {
         heading(
             app,
-            "Skill profile: mean proficiency per category (4 = expert)",
+            "Skill profile: mean proficiency per category, of how many skills (4 = expert)",
             columns,
             &mut lines,
         );
