@@ -86,7 +86,7 @@ enum Reply {
     /// Not this screen's action: the app's global commands may take it.
     Pass,
     /// Open another screen (the current one goes on the back stack).
-    Push(Screen),
+    Push(Box<Screen>),
     /// Open a skill in full.
     ShowSkill { level: usize, skill: String },
     /// Back to the previous screen.
@@ -405,7 +405,7 @@ impl App {
         match reply {
             Reply::Done => {}
             Reply::Stuck(why) => self.status.say(why),
-            Reply::Push(screen) => self.push(screen),
+            Reply::Push(screen) => self.push(*screen),
             Reply::ShowSkill { level, skill } => self.overlays.push(Overlay::Skill {
                 level,
                 skill,
@@ -566,7 +566,10 @@ impl App {
             Action::BRungDown => return self.step_side(Side::B, -1),
             Action::OpenA | Action::OpenB => {
                 let index = if action == Action::OpenA { a } else { b };
-                return Reply::Push(Screen::Level(LevelScreen::new(index, Focus::Page)));
+                return Reply::Push(Box::new(Screen::Level(LevelScreen::new(
+                    index,
+                    Focus::Page,
+                ))));
             }
             Action::Compare => {
                 self.open_picker(PickPurpose::CompareWith);
@@ -950,7 +953,7 @@ fn update_level_screen(ladder: &Ladder, s: &mut LevelScreen, home: bool, action:
             let mut screen = LevelScreen::new(s.level, Focus::Page);
             screen.page.set_first(s.page.first());
             screen.skill = s.skill;
-            return Reply::Push(Screen::Level(screen));
+            return Reply::Push(Box::new(Screen::Level(screen)));
         }
         (Action::PreviousPane, Focus::Page) if home => {
             s.focus = Focus::Ladder;
@@ -1027,7 +1030,7 @@ fn click_level(ladder: &Ladder, s: &mut LevelScreen, home: bool, at: Position) -
         if !s.select(level) && home {
             let mut screen = LevelScreen::new(s.level, Focus::Page);
             screen.page.set_first(s.page.first());
-            return Reply::Push(Screen::Level(screen));
+            return Reply::Push(Box::new(Screen::Level(screen)));
         }
         return Reply::Done;
     }

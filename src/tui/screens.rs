@@ -119,6 +119,39 @@ impl<T: Clone + Default> Drawn<T> {
     }
 }
 
+impl<T> Drawn<T> {
+    /// Works on the value in place (for what is too large to copy out each frame).
+    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        f(&mut self.0.borrow_mut())
+    }
+}
+
+/// Lines laid out for one width, kept until what they were made from changes: wrapping a
+/// whole page is most of the cost of a frame, and most frames only scroll.
+#[derive(Debug, Clone, Default)]
+pub struct Laid<K> {
+    pub key: Option<K>,
+    pub lines: Vec<ratatui::text::Line<'static>>,
+    /// Where search hits sit on the page: (kind, item, line).
+    pub anchors: Vec<(EntryKind, usize, usize)>,
+}
+
+impl<K: PartialEq> Laid<K> {
+    /// The lines for `key`, made by `make` unless they already are.
+    pub fn get_or_make(
+        &mut self,
+        key: K,
+        make: impl FnOnce(&mut Vec<(EntryKind, usize, usize)>) -> Vec<ratatui::text::Line<'static>>,
+    ) -> &[ratatui::text::Line<'static>] {
+        if self.key.as_ref() != Some(&key) {
+            self.anchors.clear();
+            self.lines = make(&mut self.anchors);
+            self.key = Some(key);
+        }
+        &self.lines
+    }
+}
+
 impl<T> PartialEq for Drawn<T> {
     fn eq(&self, _: &Drawn<T>) -> bool {
         true
@@ -150,6 +183,8 @@ pub struct LevelScreen {
     pub rungs: Drawn<Vec<LadderCell>>,
     /// A search hit to bring into view on the page: only drawing knows on which line it lands.
     pub anchor: Drawn<Option<(EntryKind, usize)>>,
+    /// The page as last laid out: (level, columns, with skills).
+    pub laid: Drawn<Laid<(usize, usize, bool)>>,
 }
 
 impl LevelScreen {
@@ -164,6 +199,7 @@ impl LevelScreen {
             panes: Drawn::default(),
             rungs: Drawn::default(),
             anchor: Drawn::default(),
+            laid: Drawn::default(),
         }
     }
 
@@ -208,6 +244,8 @@ pub struct CompareScreen {
     /// Index into the comparison's skill rows (headings not counted).
     pub cursor: usize,
     pub skills: Scroll,
+    /// The page as last laid out: (a, b, columns, with skills).
+    pub laid: Drawn<Laid<(usize, usize, usize, bool)>>,
 }
 
 impl CompareScreen {
@@ -219,6 +257,7 @@ impl CompareScreen {
             page: Scroll::default(),
             cursor: 0,
             skills: Scroll::default(),
+            laid: Drawn::default(),
         }
     }
 }

@@ -58,6 +58,8 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
     let columns = columns.max(indent.width() + 1);
     let options = textwrap::Options::new(columns)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // First fit: a third of the cost of optimal fit, and ragged right reads as well.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .initial_indent(indent)
         .subsequent_indent(indent);
     clean(text, true)

@@ -606,11 +606,16 @@ fn draw_page(
     );
     frame.render_widget(common::pane(&title, focused, app), area);
     let (inner, columns) = page_inner(area);
-    let lines = page_lines(app, c, columns, with_skills);
-    let total = lines.len();
     let height = usize::from(inner.height);
-    let first = s.page.show_page(inner, total);
-    let visible: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
+    let (visible, total, first) = s.laid.with(|laid| {
+        let lines = laid.get_or_make((s.a, s.b, columns, with_skills), |_| {
+            page_lines(app, c, columns, with_skills)
+        });
+        let total = lines.len();
+        let first = s.page.show_page(inner, total);
+        let visible: Vec<Line<'static>> = lines.iter().skip(first).take(height).cloned().collect();
+        (visible, total, first)
+    });
     frame.render_widget(Paragraph::new(visible), inner);
     common::scrollbar(frame, area, total, height, first, app);
 }

@@ -325,25 +325,33 @@ fn draw_page(
     frame.render_widget(common::pane(&level.title, focused, app), area);
     let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width.saturating_sub(1));
-    let mut anchors = Vec::new();
-    let lines = page_lines(app, level, columns, with_skills, &mut anchors);
-    if let Some((kind, item)) = s.anchor.get() {
-        // A search hit asked for this line: only now, laid out, is it known.
-        s.anchor.set(None);
-        let line = anchors
+    let height = usize::from(inner.height);
+    let (visible, total, first) = s.laid.with(|laid| {
+        let lines = laid.get_or_make((s.level, columns, with_skills), |anchors| {
+            page_lines(app, level, columns, with_skills, anchors)
+        });
+        let total = lines.len();
+        if let Some((kind, item)) = s.anchor.get() {
+            // A search hit asked for this line: only now, laid out, is it known.
+            s.anchor.set(None);
+            let line = laid
+                .anchors
+                .iter()
+                .find(|(k, i, _)| *k == kind && *i == item)
+                .or_else(|| laid.anchors.iter().find(|(k, ..)| *k == kind))
+                .map_or(0, |(.., line)| *line);
+            s.page.place(line);
+        }
+        let first = s.page.show_page(inner, total);
+        let visible: Vec<Line<'static>> = laid
+            .lines
             .iter()
-            .find(|(k, i, _)| *k == kind && *i == item)
-            .or_else(|| anchors.iter().find(|(k, ..)| *k == kind))
-            .map_or(0, |(.., line)| *line);
-        s.page.place(line);
-    }
-    let total = lines.len();
-    let first = s.page.show_page(inner, total);
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .collect();
+            .skip(first)
+            .take(height)
+            .cloned()
+            .collect();
+        (visible, total, first)
+    });
     frame.render_widget(Paragraph::new(visible), inner);
     common::scrollbar(frame, area, total, usize::from(inner.height), first, app);
 }
