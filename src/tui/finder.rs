@@ -11,11 +11,13 @@
 //! titles only) keeps one worker and one ranking: "sr acc" finds a level by an example title
 //! exactly as search does.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::ladder::Ladder;
-use crate::search::{Entry, EntryKind, Matches, Ranked, SearchIndex, Searcher};
+use crate::search::{Entry, EntryKind, Hit, Matches, Ranked, SearchIndex, Searcher};
 
 use super::widgets::scroll::Scroll;
 use super::widgets::text_input::{TextEdit, TextInput};
@@ -72,6 +74,9 @@ pub struct Finder {
     preferred: Option<usize>,
     /// The result rows as the last frame drew them.
     pub list: Scroll,
+    /// The highlighted characters of the rows drawn, for the query they answer: finding them
+    /// runs the matcher again, too slow to do for every row of every frame.
+    highlights: RefCell<(String, HashMap<usize, Vec<usize>>)>,
 }
 
 impl Finder {
@@ -210,6 +215,31 @@ impl Finder {
     /// Whether the rows shown answer the text as typed now.
     pub fn is_current(&self) -> bool {
         self.matches.is_some() && !self.pending()
+    }
+
+    /// A row ready to draw, its matched characters found once per query.
+    pub fn hit<'i>(&self, index: &'i SearchIndex, ranked: &Ranked) -> Hit<'i> {
+        let query = self.answered_query();
+        let mut cache = self.highlights.borrow_mut();
+        // Bounded: scrolling through a huge result list keeps at most this many.
+        if cache.0 != query || cache.1.len() > 4096 {
+            cache.0 = query.to_owned();
+            cache.1.clear();
+        }
+        if let (Some(indices), Some(entry)) = (
+            cache.1.get(&ranked.entry),
+            index.entries().get(ranked.entry),
+        ) {
+            return Hit {
+                entry,
+                text: index.text(entry),
+                score: ranked.score,
+                indices: indices.clone(),
+            };
+        }
+        let hit = index.hit(ranked, query);
+        cache.1.insert(ranked.entry, hit.indices.clone());
+        hit
     }
 
     /// The entry of the selected row.

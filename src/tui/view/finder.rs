@@ -131,7 +131,7 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
     let Some(index) = app.finder.index() else {
         return Line::raw("");
     };
-    let hit = index.hit(ranked, app.finder.answered_query());
+    let hit = app.finder.hit(index, ranked);
     let available = columns.saturating_sub(2);
     // The picker lists levels only: a kind column would say "level" on every row.
     let picking = app.finder.mode == Some(FinderMode::Levels);
