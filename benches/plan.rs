@@ -1,4 +1,4 @@
-//! Save and load a development plan of 10,000 items through the store, the way every change
+//! Save and load a development plan of 500 items (more than a person bookmarks) through the store, the way every change
 //! in the explorer does (atomic write with fsync; parse with full checks).
 //!
 //! Run: `cargo bench --bench plan`
@@ -10,7 +10,7 @@ fn main() {
     divan::main();
 }
 
-const ITEMS: usize = 10_000;
+const ITEMS: usize = 500;
 
 fn large_plan() -> Plan {
     let added = Datetime {
@@ -40,7 +40,7 @@ fn large_plan() -> Plan {
 
 /// One edit saved: re-read and compare the file, apply, encode, write atomically with fsync.
 #[divan::bench(sample_count = 30)]
-fn save_10k_items(bencher: divan::Bencher) {
+fn save_500_items(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.toml");
     write_atomically(&path, to_toml(&large_plan()).expect("encodes").as_bytes()).expect("saved");
@@ -59,7 +59,7 @@ fn save_10k_items(bencher: divan::Bencher) {
 
 /// Read, parse and check the file.
 #[divan::bench(sample_count = 30)]
-fn load_10k_items(bencher: divan::Bencher) {
+fn load_500_items(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.toml");
     write_atomically(&path, to_toml(&large_plan()).expect("encodes").as_bytes()).expect("saved");
@@ -68,7 +68,7 @@ fn load_10k_items(bencher: divan::Bencher) {
 
 /// Encoding alone, to see how a save divides between TOML and the disk.
 #[divan::bench(sample_count = 30)]
-fn encode_10k_items(bencher: divan::Bencher) {
+fn encode_500_items(bencher: divan::Bencher) {
     let plan = large_plan();
     bencher.bench(|| to_toml(divan::black_box(&plan)).expect("encodes"));
 }

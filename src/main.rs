@@ -1,12 +1,38 @@
-use clap::Parser;
+use std::process::ExitCode;
 
-use rungs::cli::{self, Cli};
+use rungs::cli;
+use rungs::exit::Exit;
 
-fn main() {
-    let args = Cli::parse();
-    let code = match args.command {
-        Some(command) => cli::run(args.content.as_deref(), args.plan.as_deref(), command),
-        None => rungs::tui::run(args.content.as_deref(), args.plan.as_deref()),
+fn main() -> ExitCode {
+    if cli::complete_if_asked() {
+        return Exit::Success.into();
+    }
+    let mut args = match cli::parse() {
+        Ok(args) => args,
+        Err(error) => {
+            // Help and version are printed on stdout and end with 0; mistakes end with 2.
+            let _ = error.print();
+            return if error.use_stderr() {
+                Exit::Usage.into()
+            } else {
+                Exit::Success.into()
+            };
+        }
     };
-    std::process::exit(code);
+    let outcome = match args.command.take() {
+        Some(command) => cli::run(args, command).map_err(|e| (e.to_string(), e.exit())),
+        None => {
+            // The explorer only runs on a terminal.
+            let colour = args.color.wanted(true, cli::no_color_set());
+            rungs::tui::run(args.content.as_deref(), args.plan.as_deref(), colour)
+                .map_err(|e| (e.to_string(), e.exit()))
+        }
+    };
+    match outcome {
+        Ok(()) => Exit::Success.into(),
+        Err((message, exit)) => {
+            eprintln!("{message}");
+            exit.into()
+        }
+    }
 }

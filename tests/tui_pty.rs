@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
@@ -13,7 +13,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const ROWS: NonZeroU16 = NonZeroU16::new(30).unwrap();
 const COLUMNS: NonZeroU16 = NonZeroU16::new(100).unwrap();
-const PATIENCE: Duration = Duration::from_secs(15);
+/// How long a wait for the screen may last before the test calls rungs hung. Only a guard
+/// against a hang: every wait ends as soon as what it waits for is on screen, so on a busy
+/// machine the tests are slower, never wrong.
+const PATIENCE: Duration = Duration::from_secs(120);
 
 struct Session {
     master: Box<dyn MasterPty + Send>,
@@ -25,11 +28,18 @@ struct Session {
 
 impl Session {
     fn start(config_home: &Path, extra_env: &[(&str, &str)]) -> Session {
-        Session::start_sized(config_home, extra_env, ROWS, COLUMNS)
+        Session::start_with(config_home, &[], extra_env)
     }
 
+    /// Like [`Session::start`], with command-line arguments.
+    fn start_with(config_home: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Session {
+        Session::start_sized(config_home, args, extra_env, ROWS, COLUMNS)
+    }
+
+    /// Like [`Session::start_with`], in a terminal of `rows` × `columns`.
     fn start_sized(
         config_home: &Path,
+        args: &[&str],
         extra_env: &[(&str, &str)],
         rows: NonZeroU16,
         columns: NonZeroU16,
@@ -43,6 +53,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", config_home);
         command.env("HOME", config_home);
@@ -78,12 +89,21 @@ impl Session {
         }
     }
 
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
+    /// Feeds the parser what rungs printed: waits for the next chunk (at most `wait`), then
+    /// takes whatever else has arrived. Returns false once rungs's side of the PTY is closed
+    /// and everything it printed has been read.
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => self.parser.process(&bytes),
+            Err(RecvTimeoutError::Timeout) => return true,
+            Err(RecvTimeoutError::Disconnected) => return false,
         }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
+        loop {
+            match self.output.try_recv() {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(TryRecvError::Empty) => return true,
+                Err(TryRecvError::Disconnected) => return false,
+            }
         }
     }
 
@@ -91,19 +111,33 @@ impl Session {
         self.parser.screen().contents()
     }
 
+    /// Waits until `shown` holds for the parsed screen. A redraw can reach us in several
+    /// chunks, so a condition is checked again after each one.
+    fn wait_until(&mut self, what: &str, shown: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !shown(&self.screen()) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{what} never came; the screen was:\n{}",
+                self.screen()
+            );
+            if !self.pump(Duration::from_millis(100)) && !shown(&self.screen()) {
+                panic!(
+                    "rungs ended before {what}; the screen was:\n{}",
+                    self.screen()
+                );
+            }
+        }
+    }
+
     /// Waits until the parsed screen shows `text`.
     fn wait_for(&mut self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.screen().contains(text) {
-                return;
-            }
-            self.pump(Duration::from_millis(50));
-        }
-        panic!(
-            "`{text}` never appeared; the screen was:\n{}",
-            self.screen()
-        );
+        self.wait_until(&format!("`{text}`"), |screen| screen.contains(text));
+    }
+
+    /// Waits until `text` is gone from the parsed screen.
+    fn wait_gone(&mut self, text: &str) {
+        self.wait_until(&format!("`{text}` gone"), |screen| !screen.contains(text));
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -111,17 +145,22 @@ impl Session {
         self.writer.flush().expect("flush pty");
     }
 
-    /// Waits for the process to end and returns its exit code, reading what it still prints.
+    /// Waits for the process to end and returns its exit code, having read all it printed
+    /// (up to the end of the PTY's output, so leaving the alternate screen is parsed too).
     fn finish(&mut self) -> u32 {
         let start = Instant::now();
+        let mut open = true;
         loop {
-            self.pump(Duration::from_millis(20));
-            if let Ok(Some(status)) = self.child.try_wait() {
-                // Let the last bytes (leaving the alternate screen) reach the parser.
-                self.pump(Duration::from_millis(200));
+            if !open && let Ok(Some(status)) = self.child.try_wait() {
                 return status.exit_code();
             }
             assert!(start.elapsed() < PATIENCE, "rungs did not exit");
+            if open {
+                open = self.pump(Duration::from_millis(100));
+            } else {
+                // Output closed: the exit status follows at once; poll without spinning.
+                std::thread::yield_now();
+            }
         }
     }
 }
@@ -150,15 +189,7 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
     session.send(b"?");
     session.wait_for("Help: keys");
     session.send(b"\x1b");
-    let start = Instant::now();
-    while session.screen().contains("Help: keys") && start.elapsed() < PATIENCE {
-        session.pump(Duration::from_millis(50));
-    }
-    assert!(
-        !session.screen().contains("Help: keys"),
-        "{}",
-        session.screen()
-    );
+    session.wait_gone("Help: keys");
     // Compare: `c` asks for B in the picker over the rung above; Esc keeps that one, `x`
     // exchanges the sides, Esc returns to the level's page.
     session.send(b"c");
@@ -185,7 +216,7 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
 fn at_200x60_the_first_screen_shows_the_level_and_the_next_start_resumes_there() {
     let home = tempfile::tempdir().expect("temp dir");
     let (rows, columns) = (NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap());
-    let mut session = Session::start_sized(home.path(), &[], rows, columns);
+    let mut session = Session::start_sized(home.path(), &[], &[], rows, columns);
     session.wait_for("▶1 Individual contributor");
     // The ladder, the level's page, its skills and the selected skill in full, at once.
     for part in [
@@ -209,13 +240,13 @@ fn at_200x60_the_first_screen_shows_the_level_and_the_next_start_resumes_there()
             .trim(),
         "senior-manager"
     );
-    let mut again = Session::start_sized(home.path(), &[], rows, columns);
+    let mut again = Session::start_sized(home.path(), &[], &[], rows, columns);
     again.wait_for("▶3 Senior manager");
     again.send(b"q");
     assert_eq!(again.finish(), 0);
     // A state file with nonsense in it is no reason not to start.
     std::fs::write(&kept, "\u{1b}[2J nonsense").expect("written");
-    let mut third = Session::start_sized(home.path(), &[], rows, columns);
+    let mut third = Session::start_sized(home.path(), &[], &[], rows, columns);
     third.wait_for("▶1 Individual contributor");
     third.send(b"q");
     assert_eq!(third.finish(), 0);
@@ -237,7 +268,7 @@ fn search_by_typing_then_enter_opens_the_level_found() {
     session.wait_for("Management › Senior manager");
     // The details are scrolled to the example title that matched.
     session.wait_for("Example titles");
-    assert!(!session.screen().contains("Search"), "{}", session.screen());
+    session.wait_gone("Search");
     session.send(b"q");
     assert_eq!(session.finish(), 0);
     assert!(!session.parser.screen().alternate_screen());
@@ -315,6 +346,43 @@ fn ctrl_c_quits_with_exit_code_0() {
     assert!(!session.parser.screen().alternate_screen());
 }
 
+/// Whether any cell of the parsed screen has a foreground or background colour.
+fn screen_has_colour(session: &Session) -> bool {
+    let screen = session.parser.screen();
+    let (rows, columns) = screen.size();
+    (0..rows.get()).any(|row| {
+        (0..columns.get()).any(|column| {
+            screen.cell(row, column).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn the_explorer_follows_color_never_and_no_color() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut coloured = Session::start(home.path(), &[]);
+    coloured.wait_for("Ladder");
+    assert!(
+        screen_has_colour(&coloured),
+        "colour by default on a terminal"
+    );
+    coloured.send(b"\x03");
+    assert_eq!(coloured.finish(), 0);
+
+    for (args, env) in [
+        (&["--color", "never"][..], &[][..]),
+        (&[][..], &[("NO_COLOR", "1")][..]),
+    ] {
+        let mut plain = Session::start_with(home.path(), args, env);
+        plain.wait_for("Ladder");
+        assert!(!screen_has_colour(&plain), "{args:?} {env:?}: no colour");
+        plain.send(b"\x03");
+        assert_eq!(plain.finish(), 0);
+    }
+}
+
 #[test]
 fn a_bad_config_file_is_reported_with_file_and_line() {
     let home = tempfile::tempdir().expect("temp dir");
@@ -326,8 +394,12 @@ fn a_bad_config_file_is_reported_with_file_and_line() {
     )
     .expect("write config");
     let mut session = Session::start(home.path(), &[]);
-    assert_eq!(session.finish(), 1);
+    assert_eq!(session.finish(), 3, "a settings file that cannot be used");
     let screen = session.screen();
+    assert!(
+        screen.contains("3 | qiut = [\"x\"]"),
+        "the line is quoted: {screen}"
+    );
     assert!(
         screen.contains("config.toml:3:1: unknown action `qiut` (did you mean `quit`?)"),
         "{screen}"
@@ -336,13 +408,13 @@ fn a_bad_config_file_is_reported_with_file_and_line() {
 }
 
 #[test]
-fn without_a_terminal_it_says_so_in_one_line_and_exits_1() {
+fn without_a_terminal_it_says_so_in_one_line_and_exits_4() {
     let output = Command::cargo_bin("rungs")
         .expect("binary built")
         .env_remove("RUNGS_CONTENT")
         .output()
         .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(4));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -4,7 +4,6 @@
 //! For a front end: open a [`PlanStore`], read [`PlanStore::plan`], change it only through
 //! [`PlanStore::apply`] with an [`Edit`] (each one saved at once) and [`PlanStore::undo`].
 
-pub mod cli;
 mod format;
 mod model;
 mod progress;

@@ -40,28 +40,21 @@ pub enum SkillRow<'a> {
     },
 }
 
-/// A level's skills grouped by category, in the catalogue's order of categories.
+/// A level's skills as list rows: each category's heading, then its skills.
 pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>> {
     let mut rows = Vec::new();
-    for category in ladder.categories() {
-        let mut heading = false;
-        for reference in &level.skills {
-            let Some(skill) = ladder.skill(&reference.skill) else {
-                continue;
-            };
-            if skill.category != category.id {
-                continue;
-            }
-            if !heading {
-                rows.push(SkillRow::Category(&category.name));
-                heading = true;
-            }
-            rows.push(SkillRow::Skill {
-                id: &skill.id,
-                name: &skill.name,
-                proficiency: reference.proficiency,
-            });
-        }
+    for group in ladder.skills_by_category(level) {
+        rows.push(SkillRow::Category(&group.category.name));
+        rows.extend(
+            group
+                .skills
+                .into_iter()
+                .map(|(skill, proficiency)| SkillRow::Skill {
+                    id: &skill.id,
+                    name: &skill.name,
+                    proficiency,
+                }),
+        );
     }
     rows
 }
@@ -765,7 +758,8 @@ impl App {
 
     /// Opens the level picker with its cursor on what Enter should pick: the compare
     /// screen's B, the plan's target (or the rung above the level in view), the level in view.
-    /// When a level is chosen, [`App::level_picked`] gets its id with `purpose`.
+    /// When a level is chosen, [`App::level_picked`] gets its id with `purpose`; a picker
+    /// closed without a choice changes nothing.
     pub fn open_picker(&mut self, purpose: PickPurpose) {
         let preferred = match purpose {
             PickPurpose::CompareWith => self.compare_screen().map(|c| c.b),
@@ -851,6 +845,8 @@ impl App {
     }
 
     fn close_finder(&mut self) {
+        // A picker closed without a choice leaves the screen as it was (when comparing, B
+        // stays the rung above).
         self.overlays.pop();
         self.finder.close();
     }

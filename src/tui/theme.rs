@@ -313,11 +313,6 @@ pub fn nearest_256(rgb: (u8, u8, u8)) -> u8 {
         .unwrap_or(16)
 }
 
-/// Whether the person asked for no colour (no-color.org: set and not empty).
-pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-}
-
 /// Parses `bold cyan`, `black on cyan`, `#ff8800`, `reversed`.
 pub fn parse_style(spec: &str) -> Result<Style, String> {
     let mut style = Style::new();

@@ -16,9 +16,11 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::common::{self, YearsScale, fit, one_line, pad, wrap};
-use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
-use crate::ladder::{Level, Proficiency, Range};
+use crate::ladder::{Level, Proficiency};
+use crate::present::{
+    FIELD_YEARS, MANAGING_YEARS, headline, relation_text, span_text, years_or_dash,
+};
 use crate::tui::app::App;
 use crate::tui::screens::{ComparePane, CompareScreen};
 use crate::tui::theme::Theme;
@@ -143,7 +145,7 @@ pub fn head_lines(
         wrap(&relation_text(&app.ladder, c), columns, ""),
         theme.muted,
     ));
-    for (i, text) in wrap(&c.headline.text(), columns.saturating_sub(9), "")
+    for (i, text) in wrap(&headline(&c.headline), columns.saturating_sub(9), "")
         .into_iter()
         .enumerate()
     {
@@ -248,12 +250,7 @@ pub fn page_lines(
         }
     }
 
-    heading(
-        "Skill profile: mean proficiency per category, of how many skills (4 = expert)",
-        columns,
-        theme,
-        &mut lines,
-    );
+    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
     lines.extend(profile_lines(app, c, columns));
 
     lines.push(Line::raw(""));
@@ -363,25 +360,20 @@ fn legend(items: &[(&str, &str, Style)], columns: usize, theme: &Theme) -> Vec<S
     spans
 }
 
-/// `5–10 yrs`, or `—` for a range a level does not give.
-fn range_label(range: Option<&Range>) -> String {
-    range.map_or_else(|| "—".to_owned(), common::years_label)
-}
-
 /// Both levels' experience drawn on the comparison's one axis, one bar per level, each
 /// labelled with its range as text; then the year ticks.
 fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let ranges: Vec<(&str, &RangeComparison<'_>)> = [
-        ("In the field", &c.experience.field),
-        ("Managing people", &c.experience.managing),
+        (FIELD_YEARS, &c.experience.field),
+        (MANAGING_YEARS, &c.experience.managing),
     ]
     .into_iter()
     .filter(|(_, r)| r.a.is_some() || r.b.is_some())
     .collect();
     let label_width = ranges
         .iter()
-        .flat_map(|(_, r)| [range_label(r.a), range_label(r.b)])
+        .flat_map(|(_, r)| [years_or_dash(r.a), years_or_dash(r.b)])
         .map(|l| l.width())
         .max()
         .unwrap_or(0);
@@ -414,10 +406,10 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
                     spans.push(Span::styled(bar, series));
                     spans.push(Span::styled("·".repeat(after), theme.pip_empty));
                     spans.push(Span::raw(" "));
-                    spans.push(Span::raw(range_label(Some(r))));
+                    spans.push(Span::raw(years_or_dash(Some(r))));
                 }
                 // Too narrow for a picture, or no range: the figures alone still say it.
-                other => spans.push(Span::raw(range_label(other))),
+                other => spans.push(Span::raw(years_or_dash(other))),
             }
             lines.push(Line::from(spans));
         }
@@ -461,8 +453,10 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         .max()
         .unwrap_or(0)
         .min(columns / 3);
-    // name, space, "A ", bar, " 2.7 of 12 ↑": the count says how many skills the mean is of.
-    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 12);
+    // name, space, "A ", bar, " 2.7 over 12 skills ↑": the count says how many skills the
+    // mean is taken over, so one skill does not pass for a broad strength.
+    const FIGURE: usize = 18;
+    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 1 + FIGURE + 2);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("A {GLYPH_A} "), theme.series_a),
         Span::styled(
@@ -483,13 +477,16 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         }
         let bar = |count: usize, mean: f64, glyph: &str, style: Style| -> Vec<Span<'static>> {
             if count == 0 {
-                return vec![Span::styled(pad("—", bar_width + 10), theme.muted)];
+                return vec![Span::styled(pad("—", bar_width + 1 + FIGURE), theme.muted)];
             }
             let cells = ((mean / max).clamp(0.0, 1.0) * bar_width as f64).round() as usize;
             vec![
                 Span::styled(glyph.repeat(cells), style),
                 Span::styled("·".repeat(bar_width.saturating_sub(cells)), theme.pip_empty),
-                Span::raw(format!(" {mean:.1} of {count:<2}")),
+                Span::raw(format!(
+                    " {}",
+                    pad(&crate::present::profile_figure(count, mean), FIGURE)
+                )),
             ]
         };
         let mut first = vec![

@@ -88,9 +88,7 @@ pub fn page_lines(
         &mut lines,
     );
     lines.extend(common::experience_lines(app, level, columns));
-    for (name, range) in std::iter::once(("In the field", &level.experience.field))
-        .chain(level.experience.managing.as_ref().map(|r| ("Managing", r)))
-    {
+    for (name, range) in crate::present::experience_rows(&level.experience) {
         if !range.note.is_empty() {
             lines.extend(
                 wrap(&format!("{name}: {}", range.note), columns, "")
@@ -119,10 +117,7 @@ pub fn page_lines(
         );
     }
     if let Some(direct) = &level.direct_reports {
-        let mut text = format!("{} people", direct.label());
-        if !direct.note.is_empty() {
-            text.push_str(&format!(" — {}", direct.note));
-        }
+        let text = crate::present::direct_reports(direct);
         labelled(app, "Direct reports", &text, columns, &mut lines);
     }
     anchors.push((EntryKind::DecisionScope, 0, lines.len()));
@@ -175,12 +170,7 @@ pub fn page_lines(
 
     let profile = common::profile_lines(app, level, columns);
     if !profile.is_empty() {
-        heading(
-            app,
-            "Skill profile: mean proficiency per category, of how many skills (4 = expert)",
-            columns,
-            &mut lines,
-        );
+        heading(app, crate::present::PROFILE_HEADING, columns, &mut lines);
         lines.extend(profile);
     }
 

@@ -1,19 +1,20 @@
 //! `rungs plan …`: print the development plan, change it, export it.
-//!
-//! Exit codes follow the other commands: 0 fine, 1 a problem with the plan file or the
-//! content, 2 an unknown skill or level id (the message names the closest ones).
 
 use std::path::Path;
 
 use clap::Subcommand;
+use clap_complete::ArgValueCandidates;
 use serde_json::{Value, json};
 
-use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder, print_problems};
+use super::CliError;
+use super::lookup::{find_level, find_skill, plan_level, plan_skill};
+use super::output::{Out, emit, emit_json, fit_lines};
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Plan, PlanError, PlanItem, PlanStore, Status, TargetProgress, default_level,
-    is_in_ladder, new_item, resolve_path, target_progress,
+    Edit, Plan, PlanItem, PlanStore, Status, default_level, is_in_ladder, new_item, resolve_path,
+    target_progress,
 };
+use crate::present::{one_line, progress_line, status_title};
 use crate::suggest::did_you_mean;
 use crate::text::{clean, escape_control};
 
@@ -22,10 +23,11 @@ pub enum PlanCommand {
     /// Bookmark a skill. Without --level: the target level if it names the skill, else the
     /// lowest level that does.
     Add {
-        /// A skill id, as printed by `rungs show LEVEL`.
+        /// A skill id (`rungs skills`), or its name in any case.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
-        /// The level the skill is planned at.
-        #[arg(long)]
+        /// The level the skill is planned at (an id, a title or an example title).
+        #[arg(long, add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// A note to keep with it.
         #[arg(long)]
@@ -33,6 +35,8 @@ pub enum PlanCommand {
     },
     /// Take a skill out of the plan.
     Remove {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         /// Which level's item, when the skill is planned at more than one.
         #[arg(long)]
@@ -40,6 +44,8 @@ pub enum PlanCommand {
     },
     /// Set where a planned skill stands.
     Status {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         #[arg(value_enum)]
         status: StatusArg,
@@ -49,6 +55,8 @@ pub enum PlanCommand {
     },
     /// Replace the note of a planned skill ("" clears it).
     Note {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         note: String,
         /// Which level's item, when the skill is planned at more than one.
@@ -57,8 +65,8 @@ pub enum PlanCommand {
     },
     /// Set the level you are working toward (or clear it with --clear).
     Target {
-        /// A level id, as listed by `rungs list`.
-        #[arg(required_unless_present = "clear")]
+        /// A level id (`rungs list`), or its title or an example title.
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// Clear the target instead (the plan's items stay).
         #[arg(long, conflicts_with = "level")]
@@ -66,6 +74,7 @@ pub enum PlanCommand {
     },
     /// Print the plan as a document to bring to a one-on-one.
     Export {
+        /// markdown for a document, json for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
@@ -94,64 +103,84 @@ pub enum ExportFormat {
     Json,
 }
 
-/// Runs `rungs plan [COMMAND]` and returns the exit code.
-pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<PlanCommand>) -> i32 {
-    let ladder = match load_ladder(content) {
-        Ok(ladder) => ladder,
-        Err(problems) => {
-            print_problems(&problems);
-            return EXIT_PROBLEMS;
+/// Runs `rungs plan [COMMAND]`.
+pub fn run(
+    ladder: &Ladder,
+    plan_path: Option<&Path>,
+    command: Option<PlanCommand>,
+    out: Out,
+) -> Result<(), CliError> {
+    let mut store = PlanStore::open(resolve_path(plan_path)?)?;
+    let plan = store.plan();
+    let (edits, done) = match command {
+        None => return emit(&fit_lines(&plan_text(&store, ladder, out), out.width)),
+        Some(PlanCommand::Export { format }) => {
+            return match format {
+                ExportFormat::Markdown => emit(&plan_markdown(plan, ladder)),
+                ExportFormat::Json => emit_json(&plan_json(&store, ladder)),
+            };
         }
-    };
-    let store = match resolve_path(plan_path).and_then(PlanStore::open) {
-        Ok(store) => store,
-        Err(error) => return plan_error(&error),
-    };
-    match command {
-        None => emit(&plan_text(&store, &ladder)),
-        Some(PlanCommand::Export { format }) => match format {
-            ExportFormat::Markdown => emit(&plan_markdown(store.plan(), &ladder)),
-            ExportFormat::Json => match serde_json::to_string_pretty(&plan_json(&store, &ladder)) {
-                Ok(text) => emit(&(text + "\n")),
-                Err(e) => {
-                    eprintln!("rungs: cannot encode JSON: {e}");
-                    EXIT_PROBLEMS
+        Some(PlanCommand::Add { skill, level, note }) => {
+            add(plan, ladder, &skill, level.as_deref(), note)?
+        }
+        Some(PlanCommand::Remove { skill, level }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            (
+                vec![Edit::Remove {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                }],
+                format!("removed {} at {}", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Status {
+            skill,
+            status,
+            level,
+        }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            let status = Status::from(status);
+            (
+                vec![Edit::SetStatus {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    status,
+                }],
+                format!("{} at {} is {status}", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Note { skill, note, level }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            (
+                vec![Edit::SetNote {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    note,
+                }],
+                format!("note of {} at {} set", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Target { level, clear }) => {
+            let (target, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("target set to {}", level.id),
+                    )
                 }
-            },
-        },
-        Some(command) => change(store, &ladder, command),
-    }
-}
-
-fn plan_error(error: &PlanError) -> i32 {
-    match error {
-        // Located problems start with the file name, like `rungs validate` prints them.
-        PlanError::Invalid(_) | PlanError::ChangedOnDiskInvalid(_) => {
-            eprintln!("{error}\nrungs: the plan file was left as it is");
+                _ => (None, None, "target cleared".to_owned()),
+            };
+            (vec![Edit::SetTarget { target, title }], done)
         }
-        _ => eprintln!("rungs: {error}"),
-    }
-    EXIT_PROBLEMS
-}
-
-/// Works out the edit a command asks for, applies it and says what happened.
-fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
-    let (edits, done) = match edits_for(store.plan(), ladder, command) {
-        Ok(found) => found,
-        Err(code) => return code,
     };
     let mut changed = false;
     for edit in &edits {
-        match store.apply(edit) {
-            Ok(saved) => {
-                changed |= saved.changed;
-                if saved.reloaded {
-                    eprintln!(
-                        "rungs: the plan had changed on disk; your change was applied on top of it"
-                    );
-                }
-            }
-            Err(error) => return plan_error(&error),
+        let saved = store.apply(edit)?;
+        changed |= saved.changed;
+        if saved.reloaded {
+            eprintln!("rungs: the plan had changed on disk; your change was applied on top of it");
         }
     }
     // The ids in `done` may come from the plan file.
@@ -164,133 +193,76 @@ fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
     }
 }
 
-/// The edits for a command and a line saying what they do; `Err` with the exit code after
-/// printing why when an id is unknown.
-fn edits_for(
+/// The edits of `rungs plan add` and a line saying what they do.
+fn add(
     plan: &Plan,
     ladder: &Ladder,
-    command: PlanCommand,
-) -> Result<(Vec<Edit>, String), i32> {
-    match command {
-        PlanCommand::Add { skill, level, note } => {
-            let skill = find_skill(ladder, &skill)?;
-            let level = match level {
-                Some(id) => {
-                    let level = find_level(ladder, &id)?;
-                    if level.proficiency_of(&skill.id).is_none() {
-                        let naming: Vec<&str> = ladder
-                            .levels()
-                            .iter()
-                            .filter(|l| l.proficiency_of(&skill.id).is_some())
-                            .map(|l| l.id.as_str())
-                            .collect();
-                        eprintln!(
-                            "rungs: level `{}` does not name skill `{}`; levels that do: {}",
-                            level.id,
-                            skill.id,
-                            if naming.is_empty() {
-                                "none".to_owned()
-                            } else {
-                                naming.join(", ")
-                            }
-                        );
-                        return Err(EXIT_USAGE);
+    skill: &str,
+    level: Option<&str>,
+    note: Option<String>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let skill = find_skill(ladder, skill)?;
+    let level = match level {
+        Some(id) => {
+            let level = find_level(ladder, id)?;
+            if level.proficiency_of(&skill.id).is_none() {
+                let naming: Vec<&str> = ladder
+                    .levels_expecting(&skill.id)
+                    .into_iter()
+                    .map(|(l, _)| l.id.as_str())
+                    .collect();
+                return Err(CliError::Usage(format!(
+                    "level `{}` does not name skill `{}`; levels that do: {}",
+                    level.id,
+                    skill.id,
+                    if naming.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        naming.join(", ")
                     }
-                    level
-                }
-                None => default_level(plan, ladder, &skill.id).ok_or_else(|| {
-                    eprintln!(
-                        "rungs: no level names skill `{}`; give one with --level",
-                        skill.id
-                    );
-                    EXIT_USAGE
-                })?,
-            };
-            let mut edits = vec![Edit::Add(new_item(ladder, &skill.id, &level.id))];
-            if let Some(note) = note {
-                edits.push(Edit::SetNote {
-                    skill: skill.id.clone(),
-                    level: level.id.clone(),
-                    note,
-                });
+                )));
             }
-            Ok((edits, format!("planned {} at {}", skill.id, level.id)))
+            level
         }
-        PlanCommand::Remove { skill, level } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            let done = format!("removed {} at {}", item.skill, item.level);
-            Ok((
-                vec![Edit::Remove {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                }],
-                done,
+        None => default_level(plan, ladder, &skill.id).ok_or_else(|| {
+            CliError::Usage(format!(
+                "no level names skill `{}`; give one with --level",
+                skill.id
             ))
-        }
-        PlanCommand::Status {
-            skill,
-            status,
-            level,
-        } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            let status = Status::from(status);
-            Ok((
-                vec![Edit::SetStatus {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                    status,
-                }],
-                format!("{} at {} is {status}", item.skill, item.level),
-            ))
-        }
-        PlanCommand::Note { skill, note, level } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            Ok((
-                vec![Edit::SetNote {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                    note,
-                }],
-                format!("note of {} at {} set", item.skill, item.level),
-            ))
-        }
-        PlanCommand::Target { level, clear } => {
-            let (target, title, done) = match level {
-                Some(id) if !clear => {
-                    let level = find_level(ladder, &id)?;
-                    (
-                        Some(level.id.clone()),
-                        Some(level.title.clone()),
-                        format!("target set to {}", level.id),
-                    )
-                }
-                _ => (None, None, "target cleared".to_owned()),
-            };
-            Ok((vec![Edit::SetTarget { target, title }], done))
-        }
-        PlanCommand::Export { .. } => Ok((Vec::new(), String::new())),
+        })?,
+    };
+    let mut edits = vec![Edit::Add(new_item(ladder, &skill.id, &level.id))];
+    if let Some(note) = note {
+        edits.push(Edit::SetNote {
+            skill: skill.id.clone(),
+            level: level.id.clone(),
+            note,
+        });
     }
+    Ok((edits, format!("planned {} at {}", skill.id, level.id)))
 }
 
-fn find_skill<'a>(ladder: &'a Ladder, id: &str) -> Result<&'a crate::ladder::Skill, i32> {
-    ladder.skill(id).ok_or_else(|| {
-        let hint = did_you_mean(id, ladder.skills().iter().map(|s| s.id.as_str()));
-        eprintln!(
-            "rungs: no skill `{}`{hint}; `rungs show LEVEL` lists a level's skills",
-            escape_control(id)
-        );
-        EXIT_USAGE
-    })
+/// The plan's item a command names, by id or by the ladder's name for it.
+fn find_planned<'a>(
+    plan: &'a Plan,
+    ladder: &Ladder,
+    skill: &str,
+    level: Option<&str>,
+) -> Result<&'a PlanItem, CliError> {
+    let skill = plan_skill(plan, ladder, skill)?;
+    let level = level.map(|l| plan_level(plan, ladder, l)).transpose()?;
+    find_item(plan, &skill, level.as_deref())
 }
 
 /// The plan's item for `skill` (at `level` when given). Works for items the ladder does not
 /// know, so a renamed skill can still be removed. Ids quoted in messages come from the plan
 /// file too, so each message is printed with its control characters escaped.
-fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a PlanItem, i32> {
-    let refuse = |message: String| {
-        eprintln!("rungs: {}", escape_control(&message));
-        EXIT_USAGE
-    };
+fn find_item<'a>(
+    plan: &'a Plan,
+    skill: &str,
+    level: Option<&str>,
+) -> Result<&'a PlanItem, CliError> {
+    let refuse = |message: String| CliError::Usage(escape_control(&message).into_owned());
     let of_skill: Vec<&PlanItem> = plan.items.iter().filter(|i| i.skill == skill).collect();
     if of_skill.is_empty() {
         // Sorted so that a skill planned at two levels is suggested once.
@@ -327,10 +299,6 @@ fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a
     }
 }
 
-fn one_line(text: &str) -> String {
-    clean(text, false).into_owned()
-}
-
 /// The skill's name: from the ladder, else the one stored in the file, else its id.
 fn skill_name(item: &PlanItem, ladder: &Ladder) -> String {
     ladder
@@ -348,25 +316,6 @@ fn level_title(item: &PlanItem, ladder: &Ladder) -> String {
         .map_or_else(|| one_line(&item.level), one_line)
 }
 
-fn status_heading(status: Status) -> &'static str {
-    match status {
-        Status::Planned => "Planned",
-        Status::InProgress => "In progress",
-        Status::Done => "Done",
-    }
-}
-
-fn progress_line(progress: &TargetProgress<'_>) -> String {
-    format!(
-        "{} done, {} in progress, {} planned, {} missing — of {} skills",
-        progress.done,
-        progress.in_progress,
-        progress.planned,
-        progress.missing,
-        progress.total()
-    )
-}
-
 /// A target the plan names but the ladder does not know: its id and stored title.
 fn unknown_target(plan: &Plan) -> Option<String> {
     let id = plan.target.as_deref()?;
@@ -377,7 +326,7 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 }
 
 /// `rungs plan`: the target and its progress, then the items grouped by status.
-pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
+fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
     let plan = store.plan();
     let mut out = format!(
         "Development plan ({})\n",
@@ -415,7 +364,11 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     }
     for status in Status::ALL {
         let items: Vec<&PlanItem> = plan.with_status(status).collect();
-        out.push_str(&format!("\n{} ({})\n", status_heading(status), items.len()));
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading(status_title(status)),
+            items.len()
+        ));
         if items.is_empty() {
             out.push_str("  (none)\n");
         }
@@ -442,7 +395,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
 }
 
 /// `rungs plan export --format markdown`: a document for a one-on-one.
-pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
+fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
     let mut out = String::from("# Development plan\n");
     match target_progress(plan, ladder) {
         Some(progress) => {
@@ -476,7 +429,7 @@ pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", status_heading(status)));
+        out.push_str(&format!("\n## {}\n\n", status_title(status)));
         for item in items {
             let flag = if is_in_ladder(item, ladder) {
                 ""
@@ -500,7 +453,7 @@ pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
 }
 
 /// `rungs plan export --format json`.
-pub fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
+fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
     let plan = store.plan();
     let target = match target_progress(plan, ladder) {
         Some(progress) => json!({

@@ -1,0 +1,235 @@
+//! The headless commands: the command line (clap), one file per command, and their errors.
+//!
+//! Every command loads what it needs through the core, renders with [`crate::present`] and
+//! the helpers here, writes to stdout and returns `Err(CliError)` for anything else; the
+//! error knows its exit code ([`crate::exit::Exit`]).
+
+mod compare;
+mod complete;
+mod error;
+mod list;
+mod lookup;
+mod output;
+mod plan;
+mod search;
+mod show;
+mod skills;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
+use clap_complete::ArgValueCandidates;
+
+pub use error::CliError;
+pub use output::{Colour, no_color_set};
+pub use plan::PlanCommand;
+
+use crate::exit::EXIT_CODES_HELP;
+use crate::ladder::Ladder;
+use output::Out;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rungs",
+    version,
+    about = "Explore career ladders, compare levels, keep a development plan",
+    long_about = "Explore career ladders, compare levels, keep a development plan.\n\n\
+                  Without a command, rungs opens the explorer in the terminal.",
+    after_help = EXIT_CODES_HELP,
+)]
+pub struct Cli {
+    /// Load the ladder from this content folder instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR", env = "RUNGS_CONTENT", value_hint = ValueHint::DirPath)]
+    pub content: Option<PathBuf>,
+
+    /// Keep the development plan in FILE, for the explorer and `rungs plan` [default:
+    /// ~/.local/share/rungs/plan.toml].
+    #[arg(long, value_name = "FILE", env = "RUNGS_PLAN", value_hint = ValueHint::FilePath)]
+    pub plan: Option<PathBuf>,
+
+    /// When to use colour: on a terminal only (auto, which NO_COLOR turns off), always or
+    /// never.
+    #[arg(long, global = true, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
+    pub color: Colour,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a content folder (default: the built-in ladder) and list every problem.
+    #[command(after_help = "Examples:\n  rungs validate\n  rungs validate my-ladder/")]
+    Validate {
+        /// The folder to check; defaults to --content, then the built-in ladder.
+        #[arg(value_hint = ValueHint::DirPath)]
+        dir: Option<PathBuf>,
+    },
+    /// List the tracks and their levels, lowest rung first, with ids.
+    #[command(after_help = "Examples:\n  rungs list\n  rungs list --format json")]
+    List {
+        /// text to read, json for scripts.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show everything about one level.
+    #[command(
+        after_help = "Examples:\n  rungs show director\n  rungs show \"senior manager\" \
+                            --format markdown > senior-manager.md\n  rungs show CTO --format json"
+    )]
+    Show {
+        /// A level id (`rungs list`), or its title or an example title in any case.
+        #[arg(add = ArgValueCandidates::new(complete::levels))]
+        level: String,
+        /// text to read, markdown to paste into a document, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the skill catalogue: id, name, category, description, and the levels that
+    /// expect each skill with their proficiency.
+    #[command(after_help = "Examples:\n  rungs skills\n  rungs skills --format json")]
+    Skills {
+        /// text to read, json for scripts.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Compare two levels side by side: what changes from A to B.
+    #[command(
+        after_help = "Examples:\n  rungs compare manager senior-manager\n  rungs compare \
+                            manager CTO --format markdown"
+    )]
+    Compare {
+        /// The level to compare from, e.g. `manager` (an id, a title or an example title).
+        #[arg(add = ArgValueCandidates::new(complete::levels))]
+        a: String,
+        /// The level to compare to, e.g. `senior-manager`.
+        #[arg(add = ArgValueCandidates::new(complete::levels))]
+        b: String,
+        /// text in two columns, markdown tables, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fuzzy-search titles, skills, duties and advice; best matches first.
+    #[command(
+        after_help = "Examples:\n  rungs search budget\n  rungs search coach people \
+                            --limit 5\n  rungs search hiring --format json"
+    )]
+    Search {
+        /// What to look for; several words must all match, in any order.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most this many results; 0 shows all.
+        #[arg(long, default_value_t = search::DEFAULT_LIMIT)]
+        limit: usize,
+        /// text rows to read, json with scores and matched positions.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print your development plan (grouped by status, with progress toward the target), or
+    /// change it.
+    #[command(
+        after_help = "Examples:\n  rungs plan target director\n  rungs plan add \
+                            \"Budget and resource planning\"\n  rungs plan status budgeting \
+                            in-progress\n  rungs plan export > plan.md"
+    )]
+    Plan {
+        /// Keep the development plan in FILE [default: ~/.local/share/rungs/plan.toml; env:
+        /// RUNGS_PLAN].
+        #[arg(long = "plan", global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        file: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<PlanCommand>,
+    },
+    /// Print a completion script for bash, zsh or fish: commands, flags, and the level and
+    /// skill ids of the ladder in use.
+    #[command(
+        after_help = "Install (see the README for more):\n  bash: echo 'source <(rungs \
+                            completions bash)' >> ~/.bashrc\n  zsh:  echo 'source <(rungs \
+                            completions zsh)' >> ~/.zshrc\n  fish: rungs completions fish > \
+                            ~/.config/fish/completions/rungs.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rungs man | man -l -`.
+    Man,
+}
+
+/// Output formats of `show` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Output formats of `list`, `skills` and `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// The clap definition of the whole command line.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the command line; help is wrapped to the width text output uses.
+pub fn parse() -> Result<Cli, clap::Error> {
+    let width = output::width(output::stdout_is_terminal()).min(100);
+    let mut command = Cli::command().term_width(width);
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    // `--plan` before a command that keeps no plan would be silently ignored.
+    let plan_given = matches.value_source("plan") == Some(clap::parser::ValueSource::CommandLine);
+    if plan_given && matches.subcommand_name().is_some_and(|name| name != "plan") {
+        return Err(command.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--plan is for the explorer and `rungs plan` only",
+        ));
+    }
+    Cli::from_arg_matches(&matches)
+}
+
+/// Answers a shell asking for completions (the scripts of `rungs completions` run rungs with
+/// `RUNGS_COMPLETE` set); `true` when it did, and rungs should stop there.
+pub fn complete_if_asked() -> bool {
+    complete::answer()
+}
+
+/// Loads the ladder a command works on; problems make it an input error.
+fn ladder(content: Option<&Path>) -> Result<Ladder, CliError> {
+    Ladder::load(content).map_err(CliError::Content)
+}
+
+/// Runs a headless command.
+pub fn run(cli: Cli, command: Command) -> Result<(), CliError> {
+    let content = cli.content.as_deref();
+    let out = Out::new(cli.color);
+    match command {
+        Command::Validate { dir } => validate::run(dir.as_deref().or(content)),
+        Command::List { format } => list::run(&ladder(content)?, format, out),
+        Command::Show { level, format } => show::run(&ladder(content)?, &level, format, out),
+        Command::Skills { format } => skills::run(&ladder(content)?, format, out),
+        Command::Compare { a, b, format } => compare::run(&ladder(content)?, &a, &b, format, out),
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => search::run(&ladder(content)?, &query.join(" "), limit, format, out),
+        Command::Plan { file, action } => {
+            let path = file.or(cli.plan);
+            plan::run(&ladder(content)?, path.as_deref(), action, out)
+        }
+        Command::Completions { shell } => complete::script(shell),
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(self::command())
+                .render(&mut page)
+                .map_err(CliError::Output)?;
+            output::emit(&String::from_utf8_lossy(&page))
+        }
+    }
+}
