@@ -508,9 +508,10 @@ mod tests {
         let defaults = Settings::defaults(false).theme;
         assert_ne!(light.muted, defaults.muted, "the light table applies");
         let err = parse("c.toml", "theme = \"solarized\"\n").expect_err("unknown theme");
-        assert_eq!(
-            err.to_string(),
-            "c.toml:1:9: `solarized` is not a theme: use \"dark\" or \"light\""
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("c.toml:1:9: `solarized` is not a theme: use \"dark\" or \"light\""),
+            "{shown}"
         );
     }
 
