@@ -584,3 +584,51 @@ fn billions_of_years_draw_at_once() {
     let compare = text(&buffer(&app));
     assert!(compare.contains("Experience in years"), "{compare}");
 }
+
+/// The rows of `area` (inside its border, scrollbar column left out) with nothing on them.
+fn blank_rows(buffer: &Buffer, area: ratatui::layout::Rect) -> (usize, usize) {
+    let inner = ratatui::widgets::Block::bordered().inner(area);
+    let mut blank = 0;
+    for y in inner.top()..inner.bottom() {
+        let empty = (inner.left()..inner.right().saturating_sub(1))
+            .all(|x| buffer[(x, y)].symbol().trim().is_empty());
+        if empty {
+            blank += 1;
+        }
+    }
+    (blank, usize::from(inner.height))
+}
+
+#[test]
+fn the_home_screen_fills_its_panes_while_there_is_more_of_the_level_to_show() {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        for level in 0..ladder.levels().len() {
+            let mut app = app(width, height, false);
+            app.select_level(level);
+            let shown = buffer(&app);
+            let panes = app.level_screen().expect("home").panes.get();
+            let page = panes.page.expect("the page is on screen");
+            let (blank, rows) = blank_rows(&shown, page);
+            let scroll = &app.level_screen().expect("home").page;
+            let more = scroll.seen().is_some_and(|v| v.total > v.rows());
+            assert!(
+                more,
+                "{width}×{height}, level {level}: the page has more to show"
+            );
+            assert!(
+                blank * 4 <= rows,
+                "{width}×{height}, level {level}: {blank} of {rows} page rows blank\n{}",
+                text(&shown)
+            );
+            // The ladder pane is as tall as it needs: no empty rows under the rungs.
+            if let Some(area) = panes.ladder.filter(|a| a.height > 3) {
+                let (blank, rows) = blank_rows(&shown, area);
+                assert_eq!(
+                    blank, 0,
+                    "{width}×{height}: {blank} of {rows} ladder rows blank"
+                );
+            }
+        }
+    }
+}
