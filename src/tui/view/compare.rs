@@ -583,9 +583,104 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &CompareScreen, c: &Comparison<
         None => s.page.hide(),
     }
     match skills {
-        Some(area) => draw_skills(frame, app, s, c, area),
+        Some(area) => draw_skills_column(frame, app, s, c, area),
         None => s.skills.hide(),
     }
+}
+
+/// Rows the skills list needs: its border, legend, column heads and one row per skill and
+/// category.
+fn skills_wanted(c: &Comparison<'_>) -> usize {
+    list_rows(c).len() + LIST_HEAD + 2
+}
+
+/// The skills list and, where the column has rows to spare, the skill under the cursor in
+/// full below it: what it is, and what each side expects of it.
+fn draw_skills_column(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    area: Rect,
+) {
+    let wanted = u16::try_from(skills_wanted(c)).unwrap_or(u16::MAX);
+    let spare = area.height.saturating_sub(wanted);
+    match c.skills.get(s.cursor) {
+        Some(row) if spare >= 8 => {
+            let [list, detail] =
+                Layout::vertical([Constraint::Length(wanted), Constraint::Fill(1)]).areas(area);
+            draw_skills(frame, app, s, c, list);
+            draw_skill_detail(frame, app, c, row, detail);
+        }
+        _ => draw_skills(frame, app, s, c, area),
+    }
+}
+
+fn draw_skill_detail(
+    frame: &mut Frame<'_>,
+    app: &App,
+    c: &Comparison<'_>,
+    row: &SkillRow<'_>,
+    area: Rect,
+) {
+    let theme = &app.settings.theme;
+    let block = common::pane(&row.skill.name, false, app);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let columns = usize::from(inner.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(category) = row.category {
+        lines.push(Line::styled(
+            fit(&one_line(&category.name), columns),
+            theme.muted,
+        ));
+    }
+    lines.extend(
+        wrap(&row.skill.description, columns, "")
+            .into_iter()
+            .map(Line::raw),
+    );
+    for (letter, level, proficiency, series) in [
+        ("A", c.a, row.a, theme.series_a),
+        ("B", c.b, row.b, theme.series_b),
+    ] {
+        lines.push(Line::raw(""));
+        let mut spans = vec![Span::styled(format!("{letter} "), series)];
+        let title = one_line(&level.title);
+        match proficiency {
+            Some(p) => {
+                spans.extend(common::pips(p, app));
+                spans.push(Span::raw(fit(
+                    &format!(" {} at {title}", p.name()),
+                    columns.saturating_sub(6),
+                )));
+                lines.push(Line::from(spans));
+                lines.extend(
+                    wrap(p.meaning(), columns, "  ")
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.muted)),
+                );
+            }
+            None => {
+                spans.push(Span::styled(
+                    fit(
+                        &format!("not expected at {title}"),
+                        columns.saturating_sub(2),
+                    ),
+                    theme.muted,
+                ));
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    let height = usize::from(inner.height);
+    let cut = lines.len() > height;
+    let mut visible: Vec<Line<'static>> = lines.into_iter().take(height).collect();
+    if cut && let Some(last) = visible.last_mut() {
+        // Never cut without saying so.
+        *last = Line::styled("…", theme.muted);
+    }
+    frame.render_widget(Paragraph::new(visible), inner);
 }
 
 fn draw_page(
