@@ -632,3 +632,15 @@ fn the_home_screen_fills_its_panes_while_there_is_more_of_the_level_to_show() {
         }
     }
 }
+
+#[test]
+fn the_ladder_names_its_track_keys_as_bound() {
+    let config = "[keys.global]\nprevious-pane = [\"a\"]\nnext-pane = [\"d\"]\n";
+    let user = rungs::tui::config::parse("c.toml", config).expect("valid config");
+    let mut app = app(80, 24, false);
+    app.settings = Settings::with_overrides(false, &user);
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("a/d tracks"), "{shown}");
+    assert!(footer(&app).contains("a/d track"), "{}", footer(&app));
+    assert!(!shown.contains('←'), "{shown}");
+}

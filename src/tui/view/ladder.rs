@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::common::{self, fit, one_line, pad};
 use crate::ladder::Level;
 use crate::tui::app::App;
-use crate::tui::screens::LadderCell;
+use crate::tui::screens::{LadderCell, ScreenKind};
 
 /// The narrowest a track column gets before tracks scroll sideways instead.
 const MIN_COLUMN: u16 = 22;
@@ -30,6 +30,19 @@ fn ranks(app: &App) -> Vec<u32> {
     ranks.sort_unstable_by(|a, b| b.cmp(a));
     ranks.dedup();
     ranks
+}
+
+/// The keys that change track, as bound: `←→`.
+fn track_keys(app: &App) -> String {
+    let command = crate::tui::keymap::Command {
+        actions: vec![
+            crate::tui::action::Action::PreviousPane,
+            crate::tui::action::Action::NextPane,
+        ],
+        hint: "track",
+        applies: true,
+    };
+    crate::tui::keymap::command_keys(&app.settings.keymap, &command, ScreenKind::Ladder)
 }
 
 /// The full ladder in a bordered pane. Returns where each rung was drawn.
@@ -58,8 +71,9 @@ pub fn draw_grid(
 
     let title = if tracks.len() < track_count {
         format!(
-            "Ladder ({} of {track_count} tracks; ←→ for more)",
-            tracks.len()
+            "Ladder ({} of {track_count} tracks; {} for more)",
+            tracks.len(),
+            track_keys(app)
         )
     } else {
         "Ladder".to_owned()
@@ -185,7 +199,10 @@ pub fn draw_compact(
         tracks.push(Span::raw("  "));
     }
     if app.ladder.tracks().len() > 1 {
-        tracks.push(Span::styled("←→ tracks", theme.muted));
+        tracks.push(Span::styled(
+            format!("{} tracks", track_keys(app)),
+            theme.muted,
+        ));
     }
 
     // The selected rung in the middle, neighbours on each side as far as they fit.
