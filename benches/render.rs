@@ -42,6 +42,25 @@ fn bench_screen(bencher: divan::Bencher<'_, '_>, ladder: Ladder, actions: &[Acti
     });
 }
 
+/// The floor: a full 200×60 screen of plain text drawn as one paragraph, the least a frame
+/// that fills the screen costs with this backend, in the same run as the screens.
+#[divan::bench]
+fn floor_full_screen_of_text(bencher: divan::Bencher<'_, '_>) {
+    use ratatui::text::Line;
+    use ratatui::widgets::Paragraph;
+    let lines: Vec<Line<'static>> = (0..SIZE.1)
+        .map(|row| Line::raw(format!("{row:>3} {}", "text ".repeat(40))))
+        .collect();
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    bencher.bench_local(|| {
+        terminal.clear().expect("clear");
+        terminal
+            .draw(|frame| frame.render_widget(Paragraph::new(lines.clone()), frame.area()))
+            .expect("draw")
+            .area
+    });
+}
+
 fn builtin() -> Ladder {
     Ladder::embedded().expect("built-in ladder loads")
 }

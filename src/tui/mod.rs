@@ -17,11 +17,12 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Stdout, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -179,7 +180,18 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init().map_err(|e| {
+    let terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        TuiError::Terminal(e)
+    })?;
+    // The same terminal, its output gathered so that a frame reaches the terminal in one write
+    // (stdout's own buffer sends a full screen in kilobyte pieces).
+    drop(terminal);
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        std::io::stdout(),
+    )))
+    .map_err(|e| {
         ratatui::restore();
         TuiError::Terminal(e)
     })?;
@@ -206,8 +218,14 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     Ok(())
 }
 
+/// Enough for a full 200×60 frame with its colours.
+const FRAME_BUFFER: usize = 256 * 1024;
+
+/// The terminal the explorer draws on: stdout behind a buffer that `draw` flushes.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
 /// Runs until the person quits; `Ok(true)` asks for the first-frame memory report.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<bool> {
+fn event_loop(terminal: &mut Screen, app: &mut App) -> std::io::Result<bool> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
