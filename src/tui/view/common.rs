@@ -25,6 +25,41 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
     crate::text::wrap(text, columns, indent, indent)
 }
 
+/// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
+/// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
+/// on the first frame.
+pub fn split_top(area: Rect, rows: u16) -> [Rect; 2] {
+    let rows = rows.min(area.height);
+    [
+        Rect {
+            height: rows,
+            ..area
+        },
+        Rect {
+            y: area.y + rows,
+            height: area.height - rows,
+            ..area
+        },
+    ]
+}
+
+/// `area` cut in two down: the rest and the right `columns` (at most all of it).
+pub fn split_right(area: Rect, columns: u16) -> [Rect; 2] {
+    let columns = columns.min(area.width);
+    let left = area.width - columns;
+    [
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: columns,
+            ..area
+        },
+    ]
+}
+
 /// The level's track title, its rung and how many rungs the track has.
 pub fn track_and_rung(app: &App, level: &Level) -> (String, u32, usize) {
     let track = app
@@ -219,4 +254,24 @@ pub fn scrollbar(
         .thumb_style(app.settings.theme.border_focused)
         .track_style(app.settings.theme.border);
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_keep_to_the_area_even_when_it_is_too_small() {
+        let area = Rect::new(3, 4, 10, 6);
+        assert_eq!(
+            split_top(area, 2),
+            [Rect::new(3, 4, 10, 2), Rect::new(3, 6, 10, 4)]
+        );
+        assert_eq!(split_top(area, 9), [area, Rect::new(3, 10, 10, 0)]);
+        assert_eq!(
+            split_right(area, 4),
+            [Rect::new(3, 4, 6, 6), Rect::new(9, 4, 4, 6)]
+        );
+        assert_eq!(split_right(area, 40), [Rect::new(3, 4, 0, 6), area]);
+    }
 }

@@ -9,7 +9,7 @@
 //! cleaning helpers here.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -561,16 +561,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &CompareScreen, c: &Comparison<
     let head_height = u16::try_from(wanted)
         .unwrap_or(u16::MAX)
         .min(body.height.saturating_sub(3));
-    let [head, rest] =
-        Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)]).areas(body);
+    let [head, rest] = common::split_top(body, head_height);
     if head.height > 0 {
         let lines = head_lines(app, c, usize::from(head.width), roomy);
         frame.render_widget(Paragraph::new(lines), head);
     }
     let (page, skills) = if rest.width >= SIDE_BY_SIDE_WIDTH {
         let right_width = (rest.width * 2 / 5).clamp(40, 56);
-        let [page, skills] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(rest);
+        let [page, skills] = common::split_right(rest, right_width);
         (Some(page), Some(skills))
     } else {
         match s.pane {
@@ -607,8 +605,7 @@ fn draw_skills_column(
     let spare = area.height.saturating_sub(wanted);
     match c.skills.get(s.cursor) {
         Some(row) if spare >= 8 => {
-            let [list, detail] =
-                Layout::vertical([Constraint::Length(wanted), Constraint::Fill(1)]).areas(area);
+            let [list, detail] = common::split_top(area, wanted);
             draw_skills(frame, app, s, c, list);
             draw_skill_detail(frame, app, c, row, detail);
         }

@@ -7,7 +7,7 @@
 //! full ladder.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -261,8 +261,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &LevelScreen, home: bool, body:
         } else {
             ladder::COMPACT_HEIGHT
         };
-        let [top, rest] =
-            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
+        let [top, rest] = common::split_top(body, height);
         let focused = s.focus == Focus::Ladder;
         let rungs = if wide {
             ladder::draw_grid(frame, app, level, focused, top)
@@ -278,8 +277,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &LevelScreen, home: bool, body:
     };
     let (page, skills) = if wide {
         let skills_width = (rest.width * 2 / 5).clamp(40, 64);
-        let [page, skills] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(skills_width)]).areas(rest);
+        let [page, skills] = common::split_right(rest, skills_width);
         panes.skills_beside = true;
         (Some(page), Some(skills))
     } else if s.focus == Focus::Skills {
@@ -376,8 +374,7 @@ fn draw_skills_column(
                     .max(5)
             };
             let list = u16::try_from(list).unwrap_or(area.height);
-            let [list_area, detail] =
-                Layout::vertical([Constraint::Length(list), Constraint::Fill(1)]).areas(area);
+            let [list_area, detail] = common::split_top(area, list);
             (list_area, Some(detail))
         }
         _ => (area, None),

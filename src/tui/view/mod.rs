@@ -12,7 +12,7 @@ pub mod plan;
 pub mod skill;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -29,12 +29,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, rest] = common::split_top(area, 1);
+    let [body, footer] = common::split_top(rest, rest.height.saturating_sub(1));
     draw_header(frame, app, header);
     match &app.screen {
         Screen::Ladder(s) => level::draw(frame, app, s, true, body),
