@@ -684,20 +684,13 @@ impl App {
         match top {
             Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
             Overlay::Help { scroll, .. } | Overlay::Messages { scroll } => {
-                let page = isize::try_from(scroll.page()).unwrap_or(1);
+                if scroll_text(scroll, action) {
+                    return;
+                }
                 match action {
                     Action::Help | Action::Back | Action::Messages => {
                         self.overlays.pop();
                     }
-                    Action::Up => _ = scroll.scroll_by(-1),
-                    Action::Down => _ = scroll.scroll_by(1),
-                    Action::Wheel { up, .. } => {
-                        _ = scroll.scroll_by(if up { -WHEEL_LINES } else { WHEEL_LINES });
-                    }
-                    Action::PageUp => _ = scroll.scroll_by(-page),
-                    Action::PageDown => _ = scroll.scroll_by(page),
-                    Action::Top => _ = scroll.to_top(),
-                    Action::Bottom => _ = scroll.to_bottom(),
                     // Search and the picker open in place of the help.
                     Action::Search | Action::GoToLevel => {
                         self.overlays.pop();
@@ -715,20 +708,13 @@ impl App {
                 skill,
                 scroll,
             } => {
-                let page = isize::try_from(scroll.page()).unwrap_or(1);
+                if scroll_text(scroll, action) {
+                    return;
+                }
                 match action {
                     Action::Back | Action::Open => {
                         self.overlays.pop();
                     }
-                    Action::Up => _ = scroll.scroll_by(-1),
-                    Action::Down => _ = scroll.scroll_by(1),
-                    Action::Wheel { up, .. } => {
-                        _ = scroll.scroll_by(if up { -WHEEL_LINES } else { WHEEL_LINES });
-                    }
-                    Action::PageUp => _ = scroll.scroll_by(-page),
-                    Action::PageDown => _ = scroll.scroll_by(page),
-                    Action::Top => _ = scroll.to_top(),
-                    Action::Bottom => _ = scroll.to_bottom(),
                     Action::Bookmark => {
                         let (skill, level) = (skill.clone(), *level);
                         if let Some(level) = self.ladder.levels().get(level) {
@@ -891,6 +877,22 @@ impl App {
         self.overlays.clear();
         self.push(Screen::Level(screen));
     }
+}
+
+/// Scrolls an overlay's text for the keys and wheel that scroll; `false` for any other action.
+fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
+    let page = isize::try_from(scroll.page()).unwrap_or(1);
+    match action {
+        Action::Up => scroll.scroll_by(-1),
+        Action::Down => scroll.scroll_by(1),
+        Action::Wheel { up, .. } => scroll.scroll_by(if up { -WHEEL_LINES } else { WHEEL_LINES }),
+        Action::PageUp => scroll.scroll_by(-page),
+        Action::PageDown => scroll.scroll_by(page),
+        Action::Top => scroll.to_top(),
+        Action::Bottom => scroll.to_bottom(),
+        _ => return false,
+    };
+    true
 }
 
 /// Why a movement did nothing: the status line's words.

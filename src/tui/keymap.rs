@@ -435,29 +435,12 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
             push("Ctrl-C".to_owned(), "quit");
             return hints;
         }
-        Some(OverlayKind::Skill) => {
-            push(
-                command_keys(
-                    keymap,
-                    &command(&[Action::Up, Action::Down], "", true),
-                    screen,
-                ),
-                "scroll",
-            );
-            push(single(Action::Bookmark), "bookmark");
-            push(single(Action::Back), "close");
-            push(single(Action::Quit), "quit");
-            return hints;
-        }
-        Some(OverlayKind::Help | OverlayKind::Messages) => {
-            push(
-                command_keys(
-                    keymap,
-                    &command(&[Action::Up, Action::Down], "", true),
-                    screen,
-                ),
-                "scroll",
-            );
+        Some(OverlayKind::Skill | OverlayKind::Help | OverlayKind::Messages) => {
+            let scroll = command(&[Action::Up, Action::Down], "", true);
+            push(command_keys(keymap, &scroll, screen), "scroll");
+            if app.overlay() == Some(OverlayKind::Skill) {
+                push(single(Action::Bookmark), "bookmark");
+            }
             push(single(Action::Back), "close");
             push(single(Action::Quit), "quit");
             return hints;

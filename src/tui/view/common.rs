@@ -60,6 +60,38 @@ pub fn split_right(area: Rect, columns: u16) -> [Rect; 2] {
     ]
 }
 
+/// A box centred in `area`, at most 80 columns wide and as tall as `wanted` rows of text
+/// (and its border) allow.
+pub fn centred_box(area: Rect, wanted: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(80);
+    let height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + (area.height.saturating_sub(height)) / 2;
+    Rect::new(x, y, width, height)
+}
+
+/// Draws the part of `lines` that `scroll` shows into `inner`, and the scrollbar on the right
+/// border of `pane`; returns the first line drawn.
+pub fn show_lines(
+    frame: &mut Frame<'_>,
+    app: &App,
+    lines: Vec<Line<'static>>,
+    scroll: &crate::tui::widgets::scroll::Scroll,
+    pane: Rect,
+    inner: Rect,
+) -> usize {
+    let total = lines.len();
+    let height = usize::from(inner.height);
+    let first = scroll.show_page(inner, total);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(visible), inner);
+    scrollbar(frame, pane, total, height, first, app);
+    first
+}
+
 /// The level's track title, its rung and how many rungs the track has.
 pub fn track_and_rung(app: &App, level: &Level) -> (String, u32, usize) {
     let track = app

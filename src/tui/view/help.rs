@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use super::common::{self, fit, pad};
 use crate::tui::action::Action;
@@ -146,18 +146,6 @@ pub fn help_lines(app: &App, screen: ScreenKind, columns: usize) -> Vec<Line<'st
     lines
 }
 
-/// A centred box as large as `wanted` rows allow, and its text width.
-fn overlay_area(area: Rect, wanted: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(80);
-    let height = u16::try_from(wanted)
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height.saturating_sub(2));
-    let x = area.x + (area.width.saturating_sub(width)) / 2;
-    let y = area.y + (area.height.saturating_sub(height)) / 2;
-    Rect::new(x, y, width, height)
-}
-
 /// Draws `lines` in a scrolling box titled `title`, with a `↓ more` mark on the bottom
 /// border while there is more below.
 fn draw_box(
@@ -182,19 +170,13 @@ fn draw_box(
         block = block.title_top(Line::styled(" ↑ ", app.settings.theme.key).right_aligned());
     }
     frame.render_widget(block, rect);
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
-    common::scrollbar(frame, rect, total, usize::from(inner.height), first, app);
+    common::show_lines(frame, app, lines, scroll, rect, inner);
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, screen: ScreenKind, scroll: &Scroll, area: Rect) {
     let columns = usize::from(area.width.saturating_sub(4).min(80).saturating_sub(5));
     let lines = help_lines(app, screen, columns);
-    let rect = overlay_area(area, lines.len());
+    let rect = common::centred_box(area, lines.len());
     draw_box(frame, app, "Help: keys", lines, scroll, rect);
 }
 
@@ -218,7 +200,7 @@ pub fn draw_messages(frame: &mut Frame<'_>, app: &App, scroll: &Scroll, area: Re
     if lines.is_empty() {
         lines.push(Line::styled("No messages yet.", theme.muted));
     }
-    let rect = overlay_area(area, lines.len());
+    let rect = common::centred_box(area, lines.len());
     // Newest last: open at the bottom.
     if scroll.seen().is_none() {
         scroll.place(usize::MAX);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use super::common::{self, fit, one_line, wrap};
 use crate::ladder::{Level, Skill};
@@ -107,15 +107,7 @@ fn draw_text(
         skill,
         usize::from(inner.width.saturating_sub(1)),
     );
-    let total = lines.len();
-    let first = scroll.show_page(inner, total);
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
-    common::scrollbar(frame, area, total, usize::from(inner.height), first, app);
+    common::show_lines(frame, app, lines, scroll, area, inner);
 }
 
 /// The skill opened with Enter: a box over the screen, as large as its text allows.
@@ -131,15 +123,8 @@ pub fn draw_overlay(
     else {
         return;
     };
-    let width = area.width.saturating_sub(4).min(80);
-    let columns = usize::from(width.saturating_sub(5));
-    let wanted = u16::try_from(detail_lines(app, level, skill, columns).len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
-    let height = wanted.min(area.height.saturating_sub(2));
-    let x = area.x + area.width.saturating_sub(width) / 2;
-    let y = area.y + area.height.saturating_sub(height) / 2;
-    let rect = Rect::new(x, y, width, height);
+    let columns = usize::from(area.width.saturating_sub(4).min(80).saturating_sub(5));
+    let rect = common::centred_box(area, detail_lines(app, level, skill, columns).len());
     frame.render_widget(Clear, rect);
     let block = common::pane(&skill.name, true, app);
     let inner = Block::bordered().inner(rect).inner(Margin::new(1, 0));
