@@ -48,8 +48,8 @@ fn generated_content() -> &'static Path {
     .path()
 }
 
-/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
-fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+/// A fresh 120×40 PTY and the command to run `program` with `args` in it.
+fn pty_and_command(program: &Path, args: &[&str]) -> (portable_pty::PtyPair, CommandBuilder) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -61,6 +61,12 @@ fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
     let mut command = CommandBuilder::new(program);
     command.args(args);
     command.env("TERM", "xterm-256color");
+    (pty, command)
+}
+
+/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
+fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+    let (pty, mut command) = pty_and_command(program, args);
     command.env(
         "RUNGS_EXIT_AFTER_FIRST_FRAME",
         if stats { "stats" } else { "1" },
@@ -150,17 +156,7 @@ impl Drop for Shown {
 /// Spawns `program` in a 120×40 PTY and returns once the parsed screen holds every one of
 /// `parts`: the first frame as a person sees it.
 fn until_seen(program: &Path, args: &[&str], parts: &[&str]) -> Shown {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut command = CommandBuilder::new(program);
-    command.args(args);
-    command.env("TERM", "xterm-256color");
+    let (pty, mut command) = pty_and_command(program, args);
     command.env_remove(rungs::tui::EXIT_AFTER_FIRST_FRAME);
     let home = std::env::temp_dir().join("rungs-bench-home");
     std::fs::create_dir_all(&home).expect("a home folder for the bench");

@@ -634,11 +634,7 @@ impl App {
             }
             _ => return Reply::Pass,
         };
-        if moved {
-            Reply::Done
-        } else {
-            Reply::Stuck(stuck_reason(action))
-        }
+        moved_or_stuck(moved, action)
     }
 
     /// The skill (index into the comparison's rows) on a row of the compare skills list.
@@ -895,6 +891,15 @@ fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
     true
 }
 
+/// Done when the action moved something; else stuck, with the status line saying why.
+fn moved_or_stuck(moved: bool, action: Action) -> Reply {
+    if moved {
+        Reply::Done
+    } else {
+        Reply::Stuck(stuck_reason(action))
+    }
+}
+
 /// Why a movement did nothing: the status line's words.
 fn stuck_reason(action: Action) -> String {
     match action {
@@ -1013,11 +1018,7 @@ fn update_level_screen(ladder: &Ladder, s: &mut LevelScreen, home: bool, action:
         }
         _ => return Reply::Pass,
     };
-    if moved {
-        Reply::Done
-    } else {
-        Reply::Stuck(stuck_reason(action))
-    }
+    moved_or_stuck(moved, action)
 }
 
 /// A click on a level screen: a rung selects it (again: opens it, as Enter does), a pane
