@@ -70,3 +70,21 @@ fn a_burst_of_resizes_ends_at_the_last_size_in_order_with_keys() {
     let shown = common::text(&common::buffer(&app));
     assert_eq!(shown.lines().count(), 20);
 }
+
+#[test]
+fn keys_typed_ahead_act_on_a_screen_not_yet_drawn() {
+    // Enter opens the level, Tab focuses its skills and b bookmarks the first one, all in one
+    // batch: the level screen has no frame yet when b arrives.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("plan.toml");
+    let mut app = common::app(100, 30, true).with_plan(rungs::tui::open_plan(Some(&path)));
+    let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!handle_events(&mut app, vec![enter, tab, key('b')]));
+    let plan = common::on_disk(&path);
+    assert_eq!(
+        plan.items.len(),
+        1,
+        "the skill under the cursor was bookmarked"
+    );
+}

@@ -199,8 +199,10 @@ impl App {
     pub fn selected_skill_at_level(&self) -> Option<(String, String)> {
         match &self.screen {
             Screen::Ladder(s) | Screen::Level(s) => {
-                // Only from the focused skills list on screen: never an unseen skill.
-                if s.focus != Focus::Skills || s.panes.get().skills.is_none() {
+                // Only from the focused skills list: every layout shows the focused pane, so
+                // this never bookmarks an unseen skill, and it holds before the screen's first
+                // frame too (keys typed ahead arrive in one batch).
+                if s.focus != Focus::Skills {
                     return None;
                 }
                 let level = self.ladder.levels().get(s.level)?;
@@ -209,7 +211,7 @@ impl App {
             }
             Screen::Plan => self.plan.selected_skill(&self.ladder),
             Screen::Compare(c) => {
-                if c.pane != ComparePane::Skills || c.skills.seen().is_none() {
+                if c.pane != ComparePane::Skills {
                     return None;
                 }
                 let comparison = self.comparison()?;

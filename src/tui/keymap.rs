@@ -254,7 +254,6 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     let current = app.screen_kind() == screen;
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
-    let skills_on_screen = level_screen.is_some_and(|s| s.panes.get().skills.is_some());
     match screen {
         ScreenKind::Ladder => vec![
             command(&[A::Up, A::Down], "move", true),
@@ -282,7 +281,7 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             command(
                 &[A::Bookmark],
                 "bookmark",
-                !current || (focus == Some(Focus::Skills) && skills_on_screen),
+                !current || focus == Some(Focus::Skills),
             ),
             command(&[A::ShowPlan], "plan", true),
             command(
@@ -302,7 +301,7 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             command(
                 &[A::Bookmark],
                 "bookmark",
-                !current || (focus == Some(Focus::Skills) && skills_on_screen),
+                !current || focus == Some(Focus::Skills),
             ),
             command(&[A::Back], "back", true),
             command(&[A::Compare], "compare", true),
@@ -312,7 +311,7 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             let on_skills = !current
                 || app
                     .compare_screen()
-                    .is_some_and(|c| c.pane == ComparePane::Skills && c.skills.seen().is_some());
+                    .is_some_and(|c| c.pane == ComparePane::Skills);
             vec![
                 command(&[A::Up, A::Down], "move", true),
                 command(&[A::FocusNext], "pane", true),
