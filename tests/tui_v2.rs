@@ -89,3 +89,73 @@ fn sections_the_content_leaves_out_are_not_drawn() {
     assert!(text.contains("Engineer I"), "{text}");
     assert!(text.contains("Testing"), "{text}");
 }
+
+#[test]
+fn the_selected_skill_shows_what_this_level_expects_and_examples() {
+    let app = on_level("expectations", "e1");
+    let text = shown(&app);
+    assert!(text.contains("Expected here"), "{text}");
+    assert!(text.contains("Writes clear updates about their"), "{text}");
+    assert!(text.contains("Asks for help early."), "{text}");
+    assert!(text.contains("Examples"), "{text}");
+    assert!(text.contains("A weekly note on what shipped"), "{text}");
+    // e2's statements are not e1's.
+    assert!(!text.contains("Explains designs"), "{text}");
+}
+
+#[test]
+fn a_narrow_page_lists_each_skills_statements_under_it() {
+    let mut app = app_over("expectations", 60, 60).starting_at("e2");
+    run(&mut app, &[Action::Open]);
+    let text = shown(&app);
+    let lines: Vec<&str> = text.lines().collect();
+    let skill = lines
+        .iter()
+        .position(|l| l.contains("Communication ("))
+        .unwrap_or_else(|| panic!("skill row drawn:\n{text}"));
+    assert!(
+        lines[skill + 1].contains("• Explains designs to the whole team."),
+        "{text}"
+    );
+    assert!(
+        lines[skill + 2].contains("• Writes clear updates"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_skill_shows_its_rubric_line_for_the_expected_step_and_the_whole_rubric() {
+    let app = on_level("scale-rubric", "senior-rep");
+    let text = shown(&app);
+    assert!(text.contains("leading at Senior sales rep"), "{text}");
+    // The rubric's line for "leading" explains the step for this skill, in place of the
+    // scale's general wording.
+    assert!(text.contains("Runs the hardest deals"), "{text}");
+    assert!(
+        !text.contains("Teaches it and sets the team's habits."),
+        "{text}"
+    );
+    assert!(text.contains("Rubric"), "{text}");
+    assert!(text.contains("▶●●●●○ leading"), "{text}");
+    assert!(text.contains("Follows the playbook in small"), "{text}");
+}
+
+#[test]
+fn an_unrated_skill_reads_as_expected_not_as_a_step() {
+    let app = on_level("minimal", "e1");
+    let text = shown(&app);
+    assert!(text.contains("Expected at Engineer I, not rated"), "{text}");
+}
+
+#[test]
+fn v2_level_pages_as_drawn() {
+    for (fixture, level, width) in [
+        ("scale-rubric", "senior-rep", 100),
+        ("expectations", "e2", 60),
+        ("follows", "staff", 80),
+    ] {
+        let mut app = app_over(fixture, width, 30).starting_at(level);
+        run(&mut app, &[Action::Open]);
+        insta::assert_snapshot!(format!("v2_{fixture}_{level}_{width}"), shown(&app));
+    }
+}

@@ -178,7 +178,9 @@ pub fn page_lines(
                     lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
                 }
                 SkillRow::Skill {
-                    name, proficiency, ..
+                    id,
+                    name,
+                    proficiency,
                 } => {
                     let mut spans = vec![Span::raw("  ")];
                     spans.extend(common::pips(proficiency, app));
@@ -192,6 +194,30 @@ pub fn page_lines(
                         columns.saturating_sub(7),
                     )));
                     lines.push(Line::from(spans));
+                    // What the skill looks like at this level, then examples, indented
+                    // under it.
+                    if let Some(reference) = level.skill_ref(id) {
+                        for item in &reference.expectations {
+                            lines.extend(
+                                wrap(item, columns.saturating_sub(4), "")
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, l)| {
+                                        Line::raw(format!(
+                                            "{}{l}",
+                                            if i == 0 { "  • " } else { "    " }
+                                        ))
+                                    }),
+                            );
+                        }
+                        for item in &reference.examples {
+                            lines.extend(
+                                wrap(&format!("e.g. {item}"), columns.saturating_sub(4), "")
+                                    .into_iter()
+                                    .map(|l| Line::styled(format!("    {l}"), theme.muted)),
+                            );
+                        }
+                    }
                 }
             }
         }
