@@ -1,5 +1,7 @@
 //! The personal development plan: the model and its edits, the TOML file format, the atomic
-//! store, and progress toward a target level.
+//! store, progress toward a target level, and where the person stands: placement on the
+//! ladder, gaps against a level, a check-in compared with someone else's ratings, and the
+//! promotion case.
 //!
 //! For a front end: open a [`PlanStore`], read [`PlanStore::plan`], change it only through
 //! [`PlanStore::apply`] with an [`Edit`] (each one saved at once) and [`PlanStore::undo`].
@@ -7,12 +9,21 @@
 pub mod cli;
 mod format;
 mod model;
+mod placement;
 mod progress;
+mod scale;
 mod store;
 
 pub use format::{parse, to_toml};
-pub use model::{Edit, PLAN_VERSION, Plan, PlanItem, Status, today};
+pub use model::{
+    Change, Edit, Evidence, EvidenceOwner, LogEntry, PLAN_VERSION, PLAN_VERSION_1, Plan, PlanItem,
+    Rating, Status, today,
+};
+pub use placement::{
+    Gap, LevelFit, MAX_SHORTFALL, MET_SHARE, Placement, TrackPlacement, gaps, level_fit, place,
+};
 pub use progress::{
     TargetProgress, TargetSkill, default_level, is_in_ladder, new_item, target_progress,
 };
+pub use scale::{Ratings, Scale, StepRank};
 pub use store::{PlanError, PlanStore, Saved, default_path, resolve_path, write_atomically};

@@ -38,7 +38,8 @@ pub enum PlanError {
     NoDefaultPath(String),
     /// The plan could not be turned into TOML (not expected for any plan).
     Encode(String),
-    /// A save would have written fewer items than the file holds without a removal: refused.
+    /// A save would have written fewer entries (items, ratings, evidence, log entries) than
+    /// the file holds without a removal: refused.
     WouldLoseItems { path: PathBuf },
 }
 
@@ -77,7 +78,7 @@ impl fmt::Display for PlanError {
             PlanError::Encode(why) => write!(f, "cannot encode the plan as TOML: {why}"),
             PlanError::WouldLoseItems { path } => write!(
                 f,
-                "{}: refusing to save: the file would hold fewer items than it does without \
+                "{}: refusing to save: the file would hold fewer entries than it does without \
                  anything being removed",
                 crate::text::escape_control(&path.display().to_string())
             ),
@@ -238,7 +239,8 @@ impl PlanStore {
                 .map_err(PlanError::ChangedOnDiskInvalid)?;
             self.on_disk = current;
         }
-        let items_before = self.plan.items.len();
+        let entries_before = self.plan.entry_count();
+        let log_len = self.plan.log.len();
         let Some(inverse) = self.plan.apply(edit) else {
             return Ok((
                 Saved {
@@ -248,8 +250,8 @@ impl PlanStore {
                 None,
             ));
         };
-        if self.plan.items.len() < items_before && !edit.removes() {
-            self.plan.apply(&inverse);
+        if self.plan.entry_count() < entries_before && !edit.removes() {
+            self.plan.roll_back(&inverse, log_len);
             return Err(PlanError::WouldLoseItems {
                 path: self.path.clone(),
             });
@@ -257,12 +259,12 @@ impl PlanStore {
         let text = match format::to_toml(&self.plan) {
             Ok(text) => text,
             Err(e) => {
-                self.plan.apply(&inverse);
+                self.plan.roll_back(&inverse, log_len);
                 return Err(PlanError::Encode(e.to_string()));
             }
         };
         if let Err(error) = write_atomically(&self.path, text.as_bytes()) {
-            self.plan.apply(&inverse);
+            self.plan.roll_back(&inverse, log_len);
             return Err(PlanError::Io {
                 path: self.path.clone(),
                 action: "save the plan (the file on disk is unchanged)",

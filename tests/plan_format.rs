@@ -1,0 +1,151 @@
+//! Plan format version 2: a version 1 file loads as it is and its first save writes version 2
+//! with everything it held; a version 2 file with every field survives a save; a newer version
+//! stays read-only.
+
+use std::path::Path;
+
+use rungs::plan::{
+    Change, Edit, EvidenceOwner, PLAN_VERSION, Plan, PlanError, PlanStore, Status, parse, to_toml,
+};
+
+const V1: &str = include_str!("fixtures/plan/v1-every-field.toml");
+const V2: &str = include_str!("fixtures/plan/v2-every-field.toml");
+
+fn sandbox(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, text).expect("write fixture");
+    (dir, path)
+}
+
+fn on_disk(path: &Path) -> Plan {
+    let text = std::fs::read_to_string(path).expect("read");
+    parse("plan.toml", &text).expect("a valid plan")
+}
+
+#[test]
+fn a_version_1_file_loads_as_it_is() {
+    let plan = parse("v1.toml", V1).expect("version 1 is read");
+    assert_eq!(plan.version, 1);
+    assert_eq!(plan.target.as_deref(), Some("director"));
+    assert_eq!(plan.target_title.as_deref(), Some("Director"));
+    assert_eq!(plan.items.len(), 3);
+    let budgeting = &plan.items[0];
+    assert_eq!(budgeting.skill_name.as_deref(), Some("Budget management"));
+    assert_eq!(budgeting.level_title.as_deref(), Some("Director"));
+    assert_eq!(budgeting.status, Status::InProgress);
+    assert_eq!(
+        budgeting.note,
+        "Shadow the Q3 budget review.\nAsk finance for last year's numbers."
+    );
+    assert_eq!(budgeting.added.to_string(), "2026-01-05");
+    assert_eq!(plan.items[2].level, "gone-level");
+    assert!(plan.ratings.is_empty() && plan.log.is_empty() && plan.current.is_none());
+}
+
+#[test]
+fn the_first_edit_of_a_version_1_file_writes_version_2_with_everything() {
+    let (_dir, path) = sandbox(V1);
+    let before = parse("v1.toml", V1).expect("valid");
+    let mut store = PlanStore::open(&path).expect("opens");
+    let saved = store
+        .apply(&Edit::SetCurrent {
+            current: Some("manager".into()),
+            title: Some("Manager".into()),
+        })
+        .expect("saved");
+    assert!(saved.changed);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("version = 2"), "{text}");
+    let after = on_disk(&path);
+    assert_eq!(after.version, PLAN_VERSION);
+    // Items (with their notes, dates and the one the ladder does not know) and the target are
+    // all there, unchanged.
+    assert_eq!(after.items, before.items);
+    assert_eq!(after.target, before.target);
+    assert_eq!(after.target_title, before.target_title);
+    assert_eq!(after.current.as_deref(), Some("manager"));
+    assert_eq!(after.log.len(), 1);
+    assert_eq!(after.log[0].change, Change::Current);
+    assert_eq!(after.log[0].to.as_deref(), Some("manager"));
+}
+
+#[test]
+fn every_version_2_field_is_read_and_survives_a_save() {
+    let plan = parse("v2.toml", V2).expect("version 2 is read");
+    assert_eq!(plan.version, 2);
+    assert_eq!(plan.current.as_deref(), Some("manager"));
+    assert_eq!(plan.current_title.as_deref(), Some("Manager"));
+    let evidence = &plan.items[0].evidence;
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(
+        evidence[0].link.as_deref(),
+        Some("https://wiki.example.com/q1-forecast")
+    );
+    let coaching = plan.rating("coaching-mentoring").expect("rated");
+    assert_eq!(coaching.step, "advanced");
+    assert_eq!(coaching.evidence.len(), 1);
+    assert_eq!(coaching.evidence[0].link, None);
+    assert_eq!(plan.log.len(), 5);
+    assert_eq!(plan.log[2].from.as_deref(), Some("working"));
+
+    // Encoded and read back: equal.
+    let text = to_toml(&plan).expect("encodes");
+    assert_eq!(parse("again.toml", &text).as_ref(), Ok(&plan));
+
+    // Saved through the store after one more edit: everything else is kept.
+    let (_dir, path) = sandbox(V2);
+    let mut store = PlanStore::open(&path).expect("opens");
+    store
+        .apply(&Edit::AddEvidence {
+            owner: EvidenceOwner::Rating {
+                skill: "budgeting".into(),
+            },
+            evidence: rungs::plan::Evidence {
+                date: "2026-03-01".parse().expect("date"),
+                text: "Owned the budget of a team of 12.".into(),
+                link: None,
+            },
+        })
+        .expect("saved");
+    let after = on_disk(&path);
+    assert_eq!(after.items, plan.items);
+    assert_eq!(after.log[..5], plan.log[..]);
+    assert_eq!(after.log.len(), 6);
+    assert_eq!(after.ratings[0], plan.ratings[0]);
+    assert_eq!(after.ratings[1].evidence.len(), 1);
+}
+
+#[test]
+fn a_newer_version_stays_read_only_and_untouched() {
+    let newer = V2.replace("version = 2", "version = 3");
+    let (_dir, path) = sandbox(&newer);
+    let error = PlanStore::open(&path).expect_err("version 3 is refused");
+    assert!(
+        error.to_string().contains("unsupported plan version 3"),
+        "{error}"
+    );
+    let (mut store, error) = PlanStore::open_or_read_only(&path);
+    assert!(error.is_some() && store.is_read_only());
+    let refused = store.apply(&Edit::SetCurrent {
+        current: Some("director".into()),
+        title: None,
+    });
+    assert!(matches!(refused, Err(PlanError::ReadOnly { .. })));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+}
+
+#[test]
+fn a_save_that_would_drop_evidence_without_a_removal_is_refused() {
+    // An edit that is not a removal can never lower the count; the store checks the count of
+    // every entry kind, so taking a rating (and its evidence) out must say it removes.
+    let plan = parse("v2.toml", V2).expect("valid");
+    let take_out = Edit::SetRating {
+        skill: "coaching-mentoring".into(),
+        rating: None,
+    };
+    assert!(take_out.removes());
+    let mut after = plan.clone();
+    after.apply(&take_out).expect("removed");
+    assert!(after.entry_count() < plan.entry_count());
+}
