@@ -6,15 +6,21 @@
 //! For a front end: open a [`PlanStore`], read [`PlanStore::plan`], change it only through
 //! [`PlanStore::apply`] with an [`Edit`] (each one saved at once) and [`PlanStore::undo`].
 
+mod case;
+mod checkin;
 pub mod cli;
 mod format;
+mod history;
 mod model;
 mod placement;
 mod progress;
 mod scale;
 mod store;
 
+pub use case::{EvidenceSource, LevelMention, PromotionCase, SkillCase, promotion_case};
+pub use checkin::{Checkin, CheckinRow, checkin};
 pub use format::{parse, to_toml};
+pub use history::{MAX_WEEKS, WeekPoint, day_number, log_newest_first, progress_by_week};
 pub use model::{
     Change, Edit, Evidence, EvidenceOwner, LogEntry, PLAN_VERSION, PLAN_VERSION_1, Plan, PlanItem,
     Rating, Status, today,

@@ -693,7 +693,7 @@ pub fn today() -> Datetime {
 
 /// Days since 1970-01-01 to a (year, month, day) in the proleptic Gregorian calendar
 /// (Howard Hinnant's `civil_from_days`, for days on or after the epoch).
-fn civil_from_days(days: u64) -> (u16, u8, u8) {
+pub(crate) fn civil_from_days(days: u64) -> (u16, u8, u8) {
     let z = days + 719_468;
     let era = z / 146_097;
     let day_of_era = z % 146_097;
