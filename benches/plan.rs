@@ -1,9 +1,16 @@
 //! Save and load a development plan of 10,000 items through the store, the way every change
-//! in the explorer does (atomic write with fsync; parse with full checks).
+//! in the explorer does (atomic write with fsync; parse with full checks); place 1,000 ratings
+//! on the generated 1,000-level ladder.
 //!
 //! Run: `cargo bench --bench plan`
 
-use rungs::plan::{Edit, Plan, PlanItem, PlanStore, Status, to_toml, write_atomically};
+use std::sync::LazyLock;
+
+use rungs::Ladder;
+use rungs::ladder::generate;
+use rungs::plan::{
+    Edit, Plan, PlanItem, PlanStore, Ratings, Scale, Status, place, to_toml, write_atomically,
+};
 use toml::value::{Date, Datetime};
 
 fn main() {
@@ -71,4 +78,50 @@ fn load_10k_items(bencher: divan::Bencher) {
 fn encode_10k_items(bencher: divan::Bencher) {
     let plan = large_plan();
     bencher.bench(|| to_toml(divan::black_box(&plan)).expect("encodes"));
+}
+
+/// The generated ladder the other benches use: 1,000 levels, 100,000 skill references, 500
+/// skills.
+static LARGE: LazyLock<Ladder> = LazyLock::new(|| {
+    Ladder::from_sources(&generate::large_ladder(1_000, 100_000, 500)).expect("valid")
+});
+
+/// 1,000 ratings: the 500 catalogue skills at every step in turn, and 500 skills the ladder
+/// does not know (a plan kept across ladders), so half the lookups miss.
+fn thousand_ratings(scale: &Scale) -> Ratings {
+    let steps = scale.steps().len();
+    Ratings::from_pairs((0..1_000).map(|i| {
+        let skill = if i < 500 {
+            format!("skill-{i}")
+        } else {
+            format!("elsewhere-{i}")
+        };
+        (skill, u8::try_from(i % steps + 1).unwrap_or(1))
+    }))
+}
+
+/// Placement on every track with the fit of every level: 100,000 expectations checked.
+#[divan::bench(sample_count = 100)]
+fn place_1000_ratings_on_1000_levels(bencher: divan::Bencher) {
+    let ladder = &*LARGE;
+    let scale = Scale::of(ladder);
+    let ratings = thousand_ratings(&scale);
+    bencher.bench(|| place(ladder, &scale, divan::black_box(&ratings)));
+}
+
+/// The floor beside it: one hash lookup per expectation and nothing else.
+#[divan::bench(sample_count = 100)]
+fn floor_one_lookup_per_expectation(bencher: divan::Bencher) {
+    let ladder = &*LARGE;
+    let scale = Scale::of(ladder);
+    let ratings = thousand_ratings(&scale);
+    bencher.bench(|| {
+        let mut found = 0usize;
+        for level in ladder.levels() {
+            for reference in &level.skills {
+                found += usize::from(divan::black_box(&ratings).get(&reference.skill).is_some());
+            }
+        }
+        found
+    });
 }

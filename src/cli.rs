@@ -10,6 +10,13 @@ use crate::ladder::{Ladder, Problem};
 use crate::report::{self, Format};
 use crate::suggest::did_you_mean;
 
+pub mod checkin;
+pub mod compare_me;
+pub mod place;
+pub mod plan_export;
+pub mod plan_log;
+pub mod you;
+
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
@@ -52,9 +59,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Compare two levels side by side: what changes from A to B.
+    /// Compare two levels side by side: what changes from A to B. `rungs compare me LEVEL`
+    /// compares your own ratings with a level: your gaps, largest first.
     Compare {
-        /// The level to compare from, e.g. `manager`.
+        /// The level to compare from, e.g. `manager`; `me` for your ratings.
         a: String,
         /// The level to compare to, e.g. `senior-manager`.
         b: String,
@@ -77,6 +85,19 @@ pub enum Command {
     Plan {
         #[command(subcommand)]
         action: Option<crate::plan::cli::PlanCommand>,
+    },
+    /// Where your ratings place you: per track the highest rung you meet, and every level's fit.
+    Place {
+        #[arg(long, value_enum, default_value_t = place::PlaceFormat::Text)]
+        format: place::PlaceFormat,
+    },
+    /// Someone else's ratings of you (a plan file) beside yours and your target's expectations,
+    /// disagreements first. Neither file is changed.
+    Checkin {
+        /// Their plan file, in the same format as yours.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -166,8 +187,22 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, command: Command) -> i32
             Ok(ladder) => show(&ladder, &id, format),
             Err(code) => code,
         },
+        Command::Compare { a, b, format } if a == compare_me::ME => {
+            match you::load(content, plan) {
+                Ok(you) => compare_me::run(&you, &b, format),
+                Err(code) => code,
+            }
+        }
         Command::Compare { a, b, format } => match ladder_or_report(content) {
             Ok(ladder) => crate::compare::render::run(&ladder, &a, &b, format),
+            Err(code) => code,
+        },
+        Command::Place { format } => match you::load(content, plan) {
+            Ok(you) => place::run(&you, format),
+            Err(code) => code,
+        },
+        Command::Checkin { file, format } => match you::load(content, plan) {
+            Ok(you) => checkin::run(&you, &file, format),
             Err(code) => code,
         },
         Command::Search {

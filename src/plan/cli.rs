@@ -8,11 +8,14 @@ use std::path::Path;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder, print_problems};
+use crate::cli::{
+    EXIT_PROBLEMS, EXIT_USAGE, emit, emit_json, find_level, load_ladder, print_problems,
+};
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Plan, PlanError, PlanItem, PlanStore, Status, TargetProgress, default_level,
-    is_in_ladder, new_item, resolve_path, target_progress,
+    Edit, Evidence, EvidenceOwner, Plan, PlanError, PlanItem, PlanStore, Ratings, Scale, Status,
+    TargetProgress, default_level, gaps, is_in_ladder, new_item, promotion_case, resolve_path,
+    target_progress, today,
 };
 use crate::suggest::did_you_mean;
 use crate::text::{clean, escape_control};
@@ -20,16 +23,21 @@ use crate::text::{clean, escape_control};
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Bookmark a skill. Without --level: the target level if it names the skill, else the
-    /// lowest level that does.
+    /// lowest level that does. With --gaps LEVEL: every skill where your rating is below the
+    /// level's step.
     Add {
         /// A skill id, as printed by `rungs show LEVEL`.
-        skill: String,
+        #[arg(required_unless_present = "gaps")]
+        skill: Option<String>,
         /// The level the skill is planned at.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "gaps")]
         level: Option<String>,
         /// A note to keep with it.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "gaps")]
         note: Option<String>,
+        /// Add every gap between your ratings and this level (`rungs compare me LEVEL`).
+        #[arg(long, value_name = "LEVEL", conflicts_with = "skill")]
+        gaps: Option<String>,
     },
     /// Take a skill out of the plan.
     Remove {
@@ -64,10 +72,50 @@ pub enum PlanCommand {
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
-    /// Print the plan as a document to bring to a one-on-one.
+    /// Set the level you hold today (or clear it with --clear).
+    Current {
+        /// A level id, as listed by `rungs list`.
+        #[arg(required_unless_present = "clear")]
+        level: Option<String>,
+        /// Clear the current level instead.
+        #[arg(long, conflicts_with = "level")]
+        clear: bool,
+    },
+    /// Rate yourself on a skill, on the ladder's scale (e.g. `working`).
+    Rate {
+        /// A skill id, as printed by `rungs show LEVEL`.
+        skill: String,
+        /// A step of the ladder's scale; an unknown name lists them.
+        step: String,
+        /// Why this step (kept with the rating; without it the previous note stays).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Add dated evidence to your rating of a skill, or with --level to a plan item.
+    Evidence {
+        skill: String,
+        /// What you did that shows the skill.
+        text: String,
+        /// A link to it (a URL or a path).
+        #[arg(long)]
+        link: Option<String>,
+        /// The plan item's level: the evidence goes to that item instead of your rating.
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Every dated change of the plan, newest first.
+    Log {
+        #[arg(long, value_enum, default_value_t = crate::cli::plan_log::LogFormat::Text)]
+        format: crate::cli::plan_log::LogFormat,
+    },
+    /// Print the promotion case: current level, target, placement, gaps, evidence, then the
+    /// plan's items.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+        /// Someone else's ratings of you (a plan file): adds the check-in disagreements.
+        #[arg(long, value_name = "FILE")]
+        checkin: Option<std::path::PathBuf>,
     },
 }
 
@@ -109,17 +157,41 @@ pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<Pla
     };
     match command {
         None => emit(&plan_text(&store, &ladder)),
-        Some(PlanCommand::Export { format }) => match format {
-            ExportFormat::Markdown => emit(&plan_markdown(store.plan(), &ladder)),
-            ExportFormat::Json => match serde_json::to_string_pretty(&plan_json(&store, &ladder)) {
-                Ok(text) => emit(&(text + "\n")),
-                Err(e) => {
-                    eprintln!("rungs: cannot encode JSON: {e}");
-                    EXIT_PROBLEMS
-                }
-            },
-        },
+        Some(PlanCommand::Log { format }) => {
+            crate::cli::plan_log::run(store.plan(), &ladder, format)
+        }
+        Some(PlanCommand::Export { format, checkin }) => {
+            export(&store, &ladder, format, checkin.as_deref())
+        }
         Some(command) => change(store, &ladder, command),
+    }
+}
+
+/// `rungs plan export`: the promotion case, then the plan's items.
+fn export(store: &PlanStore, ladder: &Ladder, format: ExportFormat, checkin: Option<&Path>) -> i32 {
+    use crate::cli::plan_export;
+    let scale = Scale::of(ladder);
+    let theirs = match checkin.map(crate::cli::checkin::read_checkin).transpose() {
+        Ok(theirs) => theirs,
+        Err(code) => return code,
+    };
+    let compared = theirs
+        .as_ref()
+        .map(|theirs| crate::plan::checkin(store.plan(), theirs, ladder, &scale));
+    let case = promotion_case(store.plan(), ladder, &scale, compared);
+    match format {
+        ExportFormat::Markdown => emit(&plan_export::markdown(
+            ladder,
+            &scale,
+            &case,
+            &plan_markdown(store.plan(), ladder),
+        )),
+        ExportFormat::Json => emit_json(&plan_export::json(
+            ladder,
+            &scale,
+            &case,
+            plan_json(store, ladder),
+        )),
     }
 }
 
@@ -172,7 +244,16 @@ fn edits_for(
     command: PlanCommand,
 ) -> Result<(Vec<Edit>, String), i32> {
     match command {
-        PlanCommand::Add { skill, level, note } => {
+        PlanCommand::Add {
+            gaps: Some(level), ..
+        } => add_gaps(plan, ladder, &level),
+        PlanCommand::Add {
+            skill, level, note, ..
+        } => {
+            let Some(skill) = skill else {
+                eprintln!("rungs: give a skill, or --gaps LEVEL");
+                return Err(EXIT_USAGE);
+            };
             let skill = find_skill(ladder, &skill)?;
             let level = match level {
                 Some(id) => {
@@ -268,8 +349,102 @@ fn edits_for(
             };
             Ok((vec![Edit::SetTarget { target, title }], done))
         }
-        PlanCommand::Export { .. } => Ok((Vec::new(), String::new())),
+        PlanCommand::Current { level, clear } => {
+            let (current, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("current level set to {}", level.id),
+                    )
+                }
+                _ => (None, None, "current level cleared".to_owned()),
+            };
+            Ok((vec![Edit::SetCurrent { current, title }], done))
+        }
+        PlanCommand::Rate { skill, step, note } => {
+            let skill = find_skill(ladder, &skill)?;
+            let scale = Scale::of(ladder);
+            if scale.rank(&step).is_none() {
+                eprintln!(
+                    "rungs: no step `{}` on this ladder's scale; its steps, lowest first: {}",
+                    escape_control(&step),
+                    scale.listing()
+                );
+                return Err(EXIT_USAGE);
+            }
+            let edit = Edit::rate(
+                plan,
+                &skill.id,
+                Some(skill.name.clone()),
+                &step,
+                note,
+                today(),
+            );
+            Ok((vec![edit], format!("rated {} at {step}", skill.id)))
+        }
+        PlanCommand::Evidence {
+            skill,
+            text,
+            link,
+            level,
+        } => {
+            let owner = match level {
+                Some(level) => {
+                    let item = find_item(plan, &skill, Some(&level))?;
+                    EvidenceOwner::Item {
+                        skill: item.skill.clone(),
+                        level: item.level.clone(),
+                    }
+                }
+                None => {
+                    if plan.rating(&skill).is_none() {
+                        let skill = find_skill(ladder, &skill)?;
+                        eprintln!(
+                            "rungs: you have not rated `{}` yet: rate it first (`rungs plan rate {} \
+                             STEP`), or give --level LEVEL to add the evidence to a plan item",
+                            skill.id, skill.id
+                        );
+                        return Err(EXIT_USAGE);
+                    }
+                    EvidenceOwner::Rating {
+                        skill: skill.clone(),
+                    }
+                }
+            };
+            let done = match owner.level() {
+                Some(level) => format!("evidence added to {} at {level}", owner.skill()),
+                None => format!("evidence added to your rating of {}", owner.skill()),
+            };
+            let evidence = Evidence {
+                date: today(),
+                text,
+                link,
+            };
+            Ok((vec![Edit::AddEvidence { owner, evidence }], done))
+        }
+        PlanCommand::Export { .. } | PlanCommand::Log { .. } => Ok((Vec::new(), String::new())),
     }
+}
+
+/// `rungs plan add --gaps LEVEL`: an item at LEVEL for every skill where your rating is below
+/// the level's step (skills already planned there are left as they are).
+fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, String), i32> {
+    let level = find_level(ladder, level)?;
+    let scale = Scale::of(ladder);
+    let gaps = gaps(level, &scale, &Ratings::of(plan, &scale));
+    let edits: Vec<Edit> = gaps
+        .iter()
+        .map(|g| Edit::Add(new_item(ladder, &g.expectation.skill, &level.id)))
+        .collect();
+    let done = format!(
+        "{} gap{} of {} in the plan",
+        gaps.len(),
+        if gaps.len() == 1 { "" } else { "s" },
+        level.id
+    );
+    Ok((edits, done))
 }
 
 fn find_skill<'a>(ladder: &'a Ladder, id: &str) -> Result<&'a crate::ladder::Skill, i32> {

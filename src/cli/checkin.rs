@@ -1,0 +1,126 @@
+//! `rungs checkin FILE`: someone else's ratings of you (a plan file of the same format) beside
+//! yours and beside what your target expects, disagreements first. Neither file is written.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::ladder::{Ladder, Problem};
+use crate::plan::{Checkin, Plan, Scale, checkin, parse};
+use crate::report::Format;
+
+use super::you::{self, You};
+use super::{EXIT_PROBLEMS, print_problems};
+
+pub fn run(you: &You, file: &Path, format: Format) -> i32 {
+    let theirs = match read_checkin(file) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
+    let compared = checkin(you.plan(), &theirs, &you.ladder, &you.scale);
+    match format {
+        Format::Text => super::emit(&text(&you.ladder, &you.scale, &compared)),
+        Format::Markdown => super::emit(&markdown(&you.ladder, &you.scale, &compared)),
+        Format::Json => super::emit_json(&to_json(&you.ladder, &you.scale, &compared)),
+    }
+}
+
+/// Reads another person's plan file; on any problem prints it (located) and gives the exit
+/// code. The file is only read.
+pub fn read_checkin(file: &Path) -> Result<Plan, i32> {
+    let name = you::id(&file.display().to_string());
+    let bytes = std::fs::read(file).map_err(|e| {
+        eprintln!("rungs: {name}: cannot read the check-in file: {e}");
+        EXIT_PROBLEMS
+    })?;
+    let problems = match std::str::from_utf8(&bytes) {
+        Ok(text) => match parse(&name, text) {
+            Ok(plan) => return Ok(plan),
+            Err(problems) => problems,
+        },
+        Err(e) => vec![Problem::whole_file(
+            &name,
+            format!("not UTF-8 text (byte {})", e.valid_up_to()),
+        )],
+    };
+    print_problems(&problems);
+    eprintln!("rungs: the check-in file cannot be read as a plan; nothing was written");
+    Err(EXIT_PROBLEMS)
+}
+
+fn target_line(ladder: &Ladder, compared: &Checkin<'_>) -> String {
+    match compared.target {
+        Some(level) => format!(
+            "your target: {} ({})",
+            you::level_title(ladder, &level.id),
+            level.id
+        ),
+        None => "no target set (`rungs plan target LEVEL`): the expected column is empty".into(),
+    }
+}
+
+pub fn text(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
+    let mut out = format!(
+        "Check-in: your ratings beside theirs; {}\n",
+        target_line(ladder, compared)
+    );
+    let disagreements = compared.disagreements().count();
+    out.push_str(&format!(
+        "{disagreements} disagreement{} of a step or more (flagged ⚠, listed first)\n\n",
+        if disagreements == 1 { "" } else { "s" }
+    ));
+    if compared.rows.is_empty() {
+        out.push_str("Neither of you has rated a skill yet.\n");
+        return out;
+    }
+    out.push_str("    you         theirs      expected    skill\n");
+    for row in &compared.rows {
+        let flag = if row.disagrees() { "⚠" } else { " " };
+        out.push_str(&format!(
+            "  {flag} {:<11} {:<11} {:<11} {} ({})\n",
+            you::step_name(row.yours, scale),
+            you::step_name(row.theirs, scale),
+            row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
+            you::skill_name(ladder, &row.skill),
+            you::id(&row.skill)
+        ));
+    }
+    out
+}
+
+pub fn markdown(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
+    let mut out = format!("# Check-in\n\n{}.\n\n", target_line(ladder, compared));
+    if compared.rows.is_empty() {
+        out.push_str("Neither of you has rated a skill yet.\n");
+        return out;
+    }
+    out.push_str("| | Skill | You | Them | Expected |\n|---|---|---|---|---|\n");
+    for row in &compared.rows {
+        out.push_str(&format!(
+            "| {} | {} (`{}`) | {} | {} | {} |\n",
+            if row.disagrees() { "⚠" } else { "" },
+            you::skill_name(ladder, &row.skill).replace('|', "\\|"),
+            you::id(&row.skill),
+            you::step_name(row.yours, scale),
+            you::step_name(row.theirs, scale),
+            row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
+        ));
+    }
+    out
+}
+
+pub fn to_json(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> Value {
+    json!({
+        "target": compared.target.map(|l| l.id.as_str()),
+        "disagreements": compared.disagreements().count(),
+        "skills": compared.rows.iter().map(|row| json!({
+            "skill": row.skill,
+            "name": ladder.skill(&row.skill).map(|s| s.name.as_str()),
+            "yours": you::step_json(row.yours, scale),
+            "theirs": you::step_json(row.theirs, scale),
+            "expected": you::step_json(row.expected, scale),
+            "difference": row.difference(),
+            "disagree": row.disagrees(),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,99 @@
+//! `rungs place`: per track, the highest rung your ratings meet, and every level's fit.
+
+use serde_json::{Value, json};
+
+use crate::ladder::Ladder;
+use crate::plan::{MAX_SHORTFALL, MET_SHARE, Placement, Ratings, place};
+
+use super::you::{self, You};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlaceFormat {
+    Text,
+    Json,
+}
+
+pub fn run(you: &You, format: PlaceFormat) -> i32 {
+    let ratings = Ratings::of(you.plan(), &you.scale);
+    let placement = place(&you.ladder, &you.scale, &ratings);
+    match format {
+        PlaceFormat::Text => super::emit(&text(&you.ladder, &placement, ratings.len())),
+        PlaceFormat::Json => super::emit_json(&to_json(&placement)),
+    }
+}
+
+/// `{"tracks": [{"track", "placed", "levels": [{"level", "fit", "met", "of"}]}]}`.
+pub fn to_json(placement: &Placement<'_>) -> Value {
+    let tracks: Vec<Value> = placement
+        .tracks
+        .iter()
+        .map(|t| {
+            json!({
+                "track": t.track.id,
+                "placed": t.placed.map(|l| l.id.as_str()),
+                "levels": t.levels.iter().map(|f| json!({
+                    "level": f.level.id,
+                    "fit": f.fit(),
+                    "met": f.met,
+                    "of": f.of,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "tracks": tracks })
+}
+
+/// A gauge of ten cells for a fit: `███████░░░`.
+pub fn gauge(fit: f64) -> String {
+    let filled = (fit.clamp(0.0, 1.0) * 10.0).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+pub fn text(ladder: &Ladder, placement: &Placement<'_>, rated: usize) -> String {
+    let mut out = String::new();
+    if rated == 0 {
+        out.push_str(
+            "You have not rated any skill yet: rate one with `rungs plan rate SKILL STEP`.\n",
+        );
+    }
+    for track in &placement.tracks {
+        let placed = match track.placed {
+            Some(level) => format!(
+                "placed at {} ({})",
+                you::level_title(ladder, &level.id),
+                level.id
+            ),
+            None => "not placed".to_owned(),
+        };
+        out.push_str(&format!(
+            "\n{} ({}): {placed}\n",
+            you::track_title(ladder, &track.track.id),
+            track.track.id
+        ));
+        for fit in track.levels.iter().rev() {
+            let mark = if track.placed.is_some_and(|l| l.id == fit.level.id) {
+                "▶"
+            } else if fit.is_met() {
+                "✓"
+            } else {
+                " "
+            };
+            out.push_str(&format!(
+                "  {mark} {} {:>5}  {:>3} of {:<3} {} ({})\n",
+                gauge(fit.fit()),
+                you::percent(fit.fit()),
+                fit.met,
+                fit.of,
+                you::level_title(ladder, &fit.level.id),
+                fit.level.id,
+            ));
+        }
+    }
+    let (num, den) = MET_SHARE;
+    out.push_str(&format!(
+        "\n▶ placed · ✓ met: at least {} % of its expectations met and none more than {MAX_SHORTFALL} \
+         step above your rating (an unrated skill counts as below the lowest step)\n",
+        num * 100 / den
+    ));
+    out
+}

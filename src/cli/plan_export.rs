@@ -1,0 +1,214 @@
+//! `rungs plan export`: the promotion case (current level, target, placement, the gaps to the
+//! target, per skill your rating and its evidence, and the check-in when a file is given),
+//! followed by the plan's items.
+
+use serde_json::{Value, json};
+
+use crate::ladder::Ladder;
+use crate::plan::{EvidenceSource, LevelMention, PromotionCase, Scale};
+use crate::text::clean;
+
+use super::you;
+
+fn mention(ladder: &Ladder, level: Option<&LevelMention<'_>>) -> String {
+    match level {
+        Some(LevelMention::Known(level)) => {
+            format!("{} (`{}`)", you::level_title(ladder, &level.id), level.id)
+        }
+        Some(LevelMention::Unknown { id, title }) => format!(
+            "{} (`{}`), not in this ladder",
+            clean(title.unwrap_or(id), false),
+            you::id(id)
+        ),
+        None => "not set".to_owned(),
+    }
+}
+
+fn md_cell(text: &str) -> String {
+    clean(text, false).replace('|', "\\|")
+}
+
+/// The case as markdown, before the plan's items (`plan_items`, the document
+/// `rungs plan export` printed before the promotion case, heading included).
+pub fn markdown(
+    ladder: &Ladder,
+    scale: &Scale,
+    case: &PromotionCase<'_>,
+    plan_items: &str,
+) -> String {
+    let mut out = String::from("# Development plan\n\n");
+    out.push_str(&format!(
+        "**Current level:** {}.  \n**Target level:** {}.\n",
+        mention(ladder, case.current.as_ref()),
+        mention(ladder, case.target.as_ref())
+    ));
+    let placed: Vec<String> = case
+        .placement
+        .tracks
+        .iter()
+        .map(|t| {
+            let at = t.placed.map_or_else(
+                || "not placed".to_owned(),
+                |l| format!("{} (`{}`)", you::level_title(ladder, &l.id), l.id),
+            );
+            format!("- {}: {at}", you::track_title(ladder, &t.track.id))
+        })
+        .collect();
+    out.push_str(&format!(
+        "\n## Where my ratings place me\n\n{}\n",
+        placed.join("\n")
+    ));
+    if let Some(fit) = &case.target_fit {
+        out.push_str(&format!(
+            "\n## Gaps to the target\n\n{} of {} of the target's expectations met ({}).\n\n",
+            fit.met,
+            fit.of,
+            you::percent(fit.fit())
+        ));
+        if case.gaps.is_empty() {
+            out.push_str("No gaps.\n");
+        } else {
+            out.push_str("| Skill | Asks | Me | Short by |\n|---|---|---|---|\n");
+            for gap in &case.gaps {
+                out.push_str(&format!(
+                    "| {} (`{}`) | {} | {} | {} |\n",
+                    md_cell(&you::skill_name(ladder, &gap.expectation.skill)),
+                    you::id(&gap.expectation.skill),
+                    you::step_name(Some(gap.asks), scale),
+                    you::step_name((gap.have > 0).then_some(gap.have), scale),
+                    gap.size()
+                ));
+            }
+        }
+    }
+    if let Some(checkin) = &case.checkin {
+        let disagreements: Vec<_> = checkin.disagreements().collect();
+        out.push_str("\n## Check-in disagreements\n\n");
+        if disagreements.is_empty() {
+            out.push_str("None: we agree within a step on every skill we both rated.\n");
+        }
+        for row in disagreements {
+            out.push_str(&format!(
+                "- {} (`{}`): I say {}, they say {}\n",
+                you::skill_name(ladder, &row.skill),
+                you::id(&row.skill),
+                you::step_name(row.yours, scale),
+                you::step_name(row.theirs, scale)
+            ));
+        }
+    }
+    let with_something: Vec<_> = case
+        .skills
+        .iter()
+        .filter(|s| s.rating.is_some() || !s.evidence.is_empty())
+        .collect();
+    if !with_something.is_empty() {
+        out.push_str("\n## Skills and evidence\n");
+    }
+    for skill in with_something {
+        out.push_str(&format!(
+            "\n### {} (`{}`)\n\n",
+            you::skill_name(ladder, skill.skill),
+            you::id(skill.skill)
+        ));
+        let rated = (skill.have > 0).then_some(skill.have);
+        let mut line = match skill.expected {
+            Some(expected) => format!("{} — ", you::expected_and_you(expected, skill.have, scale)),
+            None => String::new(),
+        };
+        line.push_str(&format!("my rating: {}", you::step_name(rated, scale)));
+        if let Some(rating) = skill.rating {
+            line.push_str(&format!(" (since {})", rating.date));
+        }
+        out.push_str(&line);
+        out.push('\n');
+        if let Some(rating) = skill.rating.filter(|r| !r.note.is_empty()) {
+            for note_line in clean(&rating.note, true).lines() {
+                out.push_str(&format!("> {note_line}\n"));
+            }
+        }
+        if !skill.evidence.is_empty() {
+            out.push('\n');
+        }
+        for (source, evidence) in &skill.evidence {
+            let text = clean(&evidence.text, false);
+            let link = evidence
+                .link
+                .as_deref()
+                .map_or_else(String::new, |l| format!(" <{}>", clean(l, false)));
+            let from = match source {
+                EvidenceSource::Rating => String::new(),
+                EvidenceSource::Item { level } => format!(" *(plan item at `{}`)*", you::id(level)),
+            };
+            out.push_str(&format!("- {}: {text}{link}{from}\n", evidence.date));
+        }
+        if let Some(row) = skill.checkin.as_ref().filter(|r| r.theirs.is_some()) {
+            let flag = if row.disagrees() { " ⚠" } else { "" };
+            out.push_str(&format!(
+                "\nCheck-in: they rate it {}{flag}.\n",
+                you::step_name(row.theirs, scale)
+            ));
+        }
+    }
+    let items = plan_items
+        .strip_prefix("# Development plan\n")
+        .unwrap_or(plan_items);
+    out.push_str("\n---\n");
+    out.push_str(items);
+    out
+}
+
+/// The case as JSON, merged into the plan's JSON (`plan`: `version`, `path`, `target`,
+/// `items`).
+pub fn json(ladder: &Ladder, scale: &Scale, case: &PromotionCase<'_>, mut plan: Value) -> Value {
+    let mention_json = |level: Option<&LevelMention<'_>>| match level {
+        Some(LevelMention::Known(level)) => {
+            json!({ "id": level.id, "title": level.title, "in_ladder": true })
+        }
+        Some(LevelMention::Unknown { id, title }) => {
+            json!({ "id": id, "title": title, "in_ladder": false })
+        }
+        None => Value::Null,
+    };
+    let rated = |rank: u8| (rank > 0).then_some(rank);
+    let fields = json!({
+        "current": mention_json(case.current.as_ref()),
+        "placement": super::place::to_json(&case.placement),
+        "target_fit": case.target_fit.map(|f| json!({
+            "level": f.level.id, "fit": f.fit(), "met": f.met, "of": f.of, "meets": f.is_met(),
+        })),
+        "gaps": case.gaps.iter().map(|g| json!({
+            "skill": g.expectation.skill,
+            "name": ladder.skill(&g.expectation.skill).map(|s| s.name.as_str()),
+            "have": you::step_json(rated(g.have), scale),
+            "asks": you::step_json(Some(g.asks), scale),
+            "steps_short": g.size(),
+        })).collect::<Vec<_>>(),
+        "skills": case.skills.iter().map(|s| json!({
+            "skill": s.skill,
+            "name": ladder.skill(s.skill).map(|k| k.name.as_str()),
+            "rating": s.rating.map(|r| json!({
+                "step": r.step, "date": r.date.to_string(), "note": r.note,
+            })),
+            "expected": you::step_json(s.expected, scale),
+            "evidence": s.evidence.iter().map(|(source, e)| json!({
+                "date": e.date.to_string(),
+                "text": e.text,
+                "link": e.link,
+                "item_level": match source {
+                    EvidenceSource::Rating => None,
+                    EvidenceSource::Item { level } => Some(*level),
+                },
+            })).collect::<Vec<_>>(),
+            "checkin": s.checkin.as_ref().map(|row| json!({
+                "theirs": you::step_json(row.theirs, scale),
+                "disagree": row.disagrees(),
+            })),
+        })).collect::<Vec<_>>(),
+        "checkin": case.checkin.as_ref().map(|c| super::checkin::to_json(ladder, scale, c)),
+    });
+    if let (Value::Object(plan), Value::Object(fields)) = (&mut plan, fields) {
+        plan.extend(fields);
+    }
+    plan
+}

@@ -1,0 +1,105 @@
+//! What the commands about you on the ladder share: loading the ladder with your plan, and the
+//! wording of steps and ratings (`●●●○ expected · ●●○○ you`).
+
+use std::path::Path;
+
+use crate::ladder::Ladder;
+use crate::plan::{Plan, PlanError, PlanStore, Scale, StepRank, resolve_path};
+use crate::text::{clean, escape_control};
+
+use super::{EXIT_PROBLEMS, print_problems};
+
+/// The ladder, its scale and your plan, read only.
+pub struct You {
+    pub ladder: Ladder,
+    pub scale: Scale,
+    pub store: PlanStore,
+}
+
+impl You {
+    pub fn plan(&self) -> &Plan {
+        self.store.plan()
+    }
+}
+
+/// Loads the ladder and the plan, or prints why not and gives the exit code.
+pub fn load(content: Option<&Path>, plan_path: Option<&Path>) -> Result<You, i32> {
+    let ladder = super::load_ladder(content).map_err(|problems| {
+        print_problems(&problems);
+        EXIT_PROBLEMS
+    })?;
+    let store = resolve_path(plan_path)
+        .and_then(PlanStore::open)
+        .map_err(|error| plan_error(&error))?;
+    Ok(You {
+        scale: Scale::of(&ladder),
+        ladder,
+        store,
+    })
+}
+
+/// Prints a plan error; located problems start with the file name, like `rungs validate`.
+pub fn plan_error(error: &PlanError) -> i32 {
+    match error {
+        PlanError::Invalid(_) | PlanError::ChangedOnDiskInvalid(_) => {
+            eprintln!("{error}\nrungs: the plan file was left as it is");
+        }
+        _ => eprintln!("rungs: {error}"),
+    }
+    EXIT_PROBLEMS
+}
+
+/// `●●○○` for rank 2 of a four-step scale; `○○○○` when unrated.
+pub fn pips(rank: StepRank, scale: &Scale) -> String {
+    let steps = scale.steps().len();
+    let filled = usize::from(rank).min(steps);
+    format!("{}{}", "●".repeat(filled), "○".repeat(steps - filled))
+}
+
+/// The step's name, or `not rated`.
+pub fn step_name(rank: Option<StepRank>, scale: &Scale) -> &str {
+    rank.and_then(|r| scale.name(r)).unwrap_or("not rated")
+}
+
+/// The step's name for JSON: `null` when unrated.
+pub fn step_json(rank: Option<StepRank>, scale: &Scale) -> serde_json::Value {
+    rank.and_then(|r| scale.name(r))
+        .map_or(serde_json::Value::Null, |s| s.into())
+}
+
+/// `●●●○ expected · ●●○○ you`.
+pub fn expected_and_you(expected: StepRank, have: StepRank, scale: &Scale) -> String {
+    format!(
+        "{} expected · {} you",
+        pips(expected, scale),
+        pips(have, scale)
+    )
+}
+
+/// The skill's name from the ladder, else its id; one line, control characters dropped.
+pub fn skill_name(ladder: &Ladder, skill: &str) -> String {
+    let name = ladder.skill(skill).map_or(skill, |s| s.name.as_str());
+    clean(name, false).into_owned()
+}
+
+/// The level's title from the ladder, else the id.
+pub fn level_title(ladder: &Ladder, level: &str) -> String {
+    let title = ladder.level(level).map_or(level, |l| l.title.as_str());
+    clean(title, false).into_owned()
+}
+
+/// An id as typed or read from a file, safe to print.
+pub fn id(text: &str) -> String {
+    escape_control(text).into_owned()
+}
+
+/// `0.83` → `83 %`.
+pub fn percent(fit: f64) -> String {
+    format!("{:.0} %", fit * 100.0)
+}
+
+/// The track's title from the ladder, else the id.
+pub fn track_title(ladder: &Ladder, track: &str) -> String {
+    let title = ladder.track(track).map_or(track, |t| t.title.as_str());
+    clean(title, false).into_owned()
+}
