@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use rungs::Ladder;
 use rungs::ladder::generate;
 use rungs::plan::{
-    Edit, Plan, PlanItem, PlanStore, Ratings, Scale, Status, place, to_toml, write_atomically,
+    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, Ratings, Scale, Status, place,
+    promotion_case, to_toml, write_atomically,
 };
 use toml::value::{Date, Datetime};
 
@@ -123,5 +124,90 @@ fn floor_one_lookup_per_expectation(bencher: divan::Bencher) {
             }
         }
         found
+    });
+}
+
+/// A plan of 500 items on the generated ladder, each with two pieces of evidence, 500 ratings
+/// with one each, a target whose skills are partly rated, saved so the store can open it.
+fn promotion_plan(dir: &std::path::Path) -> PlanStore {
+    let ladder = &*LARGE;
+    let date: Datetime = "2026-02-01".parse().expect("date");
+    let mut plan = Plan {
+        current: Some("level-98".into()),
+        target: Some("level-99".into()),
+        ..Plan::default()
+    };
+    let scale = Scale::of(ladder);
+    for i in 0..500 {
+        let level = &ladder.levels()[i % ladder.levels().len()];
+        let skill = &level.skills[i % level.skills.len()].skill;
+        let mut item = PlanItem::new(skill.clone(), level.id.clone(), date);
+        if plan.contains(&item.skill, &item.level) {
+            item.level = format!("elsewhere-{i}");
+        }
+        item.note = format!("Note {i}: practise in the next quarter.");
+        for n in 0..2 {
+            item.evidence.push(Evidence {
+                date,
+                text: format!("Evidence {n} for item {i}: led the review of project {i}."),
+                link: Some(format!("https://wiki.example.com/item-{i}/{n}")),
+            });
+        }
+        plan.items.push(item);
+        let step = &scale.steps()[i % scale.steps().len()];
+        let rate = Edit::rate(
+            &plan,
+            &format!("skill-{i}"),
+            None,
+            step,
+            Some(format!("why {i}")),
+            date,
+        );
+        plan.apply_on(&rate, date);
+        plan.apply_on(
+            &Edit::AddEvidence {
+                owner: EvidenceOwner::Rating {
+                    skill: format!("skill-{i}"),
+                },
+                evidence: Evidence {
+                    date,
+                    text: format!("Shown at step {step} in project {i}."),
+                    link: None,
+                },
+            },
+            date,
+        );
+    }
+    let path = dir.join("plan.toml");
+    write_atomically(&path, to_toml(&plan).expect("encodes").as_bytes()).expect("saved");
+    PlanStore::open(&path).expect("valid")
+}
+
+/// `rungs plan export --format markdown` without the I/O: the case gathered and rendered.
+#[divan::bench(sample_count = 100)]
+fn export_markdown_500_items_with_evidence(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = promotion_plan(dir.path());
+    let ladder = &*LARGE;
+    bencher.bench(|| {
+        let scale = Scale::of(ladder);
+        let case = promotion_case(store.plan(), ladder, &scale, None);
+        let items = rungs::plan::cli::plan_markdown(store.plan(), ladder);
+        rungs::cli::plan_export::markdown(ladder, &scale, &case, &items)
+    });
+}
+
+/// `rungs plan export --format json` without the I/O.
+#[divan::bench(sample_count = 100)]
+fn export_json_500_items_with_evidence(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = promotion_plan(dir.path());
+    let ladder = &*LARGE;
+    bencher.bench(|| {
+        let scale = Scale::of(ladder);
+        let case = promotion_case(store.plan(), ladder, &scale, None);
+        let plan = rungs::plan::cli::plan_json(&store, ladder);
+        let value = rungs::cli::plan_export::json(ladder, &scale, &case, plan);
+        serde_json::to_string_pretty(&value).expect("encodes")
     });
 }

@@ -882,6 +882,18 @@ fn evidence_goes_to_the_rating_or_to_a_plan_item() {
     assert_eq!(on_item.len(), 1);
     assert_eq!(on_item[0].link, None);
 
+    // `rungs plan` shows the ratings, the evidence and the rating beside each item.
+    let text = stdout_of(&sandbox.rungs(&["plan"]).assert().success());
+    assert!(
+        text.contains(
+            "Your ratings (1)\n  ●●○○ working · Budget and resource planning (budgeting)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("· 1 piece of evidence"), "{text}");
+    assert!(text.contains("· ●●●○ expected · ●●○○ you\n"), "{text}");
+    assert!(text.contains(" owned a budget\n"), "{text}");
+
     // The log, newest first, in text and JSON.
     let text = stdout_of(&sandbox.rungs(&["plan", "log"]).assert().success());
     let first = text.lines().next().expect("a line");

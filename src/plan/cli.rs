@@ -554,10 +554,19 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 /// `rungs plan`: the target and its progress, then the items grouped by status.
 pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     let plan = store.plan();
+    let scale = Scale::of(ladder);
+    let ratings = Ratings::of(plan, &scale);
     let mut out = format!(
         "Development plan ({})\n",
         escape_control(&store.path().display().to_string())
     );
+    if let Some(current) = &plan.current {
+        out.push_str(&format!(
+            "\nCurrent level: {} ({})\n",
+            crate::cli::you::level_title(ladder, current),
+            one_line(current)
+        ));
+    }
     match target_progress(plan, ladder) {
         Some(progress) => {
             out.push_str(&format!(
@@ -584,6 +593,26 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
             None => out.push_str("\nNo target level: set one with `rungs plan target LEVEL`.\n"),
         },
     }
+    if !plan.ratings.is_empty() {
+        out.push_str(&format!("\nYour ratings ({})\n", plan.ratings.len()));
+        for rating in &plan.ratings {
+            let step = match scale.rank(&rating.step) {
+                Some(rank) => format!("{} {}", crate::cli::you::pips(rank, &scale), rating.step),
+                None => format!("{} — not on this ladder's scale", one_line(&rating.step)),
+            };
+            let evidence = match rating.evidence.len() {
+                0 => String::new(),
+                1 => " · 1 piece of evidence".to_owned(),
+                n => format!(" · {n} pieces of evidence"),
+            };
+            out.push_str(&format!(
+                "  {step} · {} ({}) · since {}{evidence}\n",
+                crate::cli::you::skill_name(ladder, &rating.skill),
+                one_line(&rating.skill),
+                rating.date
+            ));
+        }
+    }
     if plan.items.is_empty() {
         out.push_str("\nThe plan is empty: add a skill with `rungs plan add SKILL`.\n");
         return out;
@@ -600,8 +629,19 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
             } else {
                 " — not in this ladder"
             };
+            let you = ladder
+                .level(&item.level)
+                .and_then(|l| l.skills.iter().find(|r| r.skill == item.skill))
+                .and_then(|r| scale.expected(r))
+                .map_or_else(String::new, |expected| {
+                    let have = ratings.get(&item.skill).unwrap_or(0);
+                    format!(
+                        " · {}",
+                        crate::cli::you::expected_and_you(expected, have, &scale)
+                    )
+                });
             out.push_str(&format!(
-                "  ★ {} ({}) · {} ({}) · added {}{flag}\n",
+                "  ★ {} ({}) · {} ({}) · added {}{flag}{you}\n",
                 skill_name(item, ladder),
                 one_line(&item.skill),
                 level_title(item, ladder),
@@ -610,6 +650,17 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
             ));
             for line in clean(&item.note, true).lines() {
                 out.push_str(&format!("      {line}\n"));
+            }
+            for evidence in &item.evidence {
+                out.push_str(&format!(
+                    "      ✓ {} {}{}\n",
+                    evidence.date,
+                    one_line(&evidence.text),
+                    evidence
+                        .link
+                        .as_deref()
+                        .map_or_else(String::new, |l| format!(" <{}>", one_line(l)))
+                ));
             }
         }
     }

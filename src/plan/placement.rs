@@ -202,30 +202,38 @@ mod tests {
     fn the_worked_example_of_the_readme() {
         // Five expectations: four met, one a step short → 80 %, nothing far below: met.
         let level = small_level(&[
-            ("a", Proficiency::Working),
-            ("b", Proficiency::Advanced),
-            ("c", Proficiency::Advanced),
-            ("d", Proficiency::Basic),
-            ("e", Proficiency::Expert),
+            ("communication", Proficiency::Working),
+            ("budgeting", Proficiency::Advanced),
+            ("coaching", Proficiency::Advanced),
+            ("strategic-thinking", Proficiency::Advanced),
+            ("hiring", Proficiency::Expert),
         ]);
         let scale = Scale::of(&ladder());
         let mut ratings = Ratings::from_pairs(
-            [("a", 2), ("b", 3), ("c", 4), ("d", 1), ("e", 3)].map(|(s, r)| (s.to_owned(), r)),
+            [
+                ("communication", 2),
+                ("budgeting", 3),
+                ("coaching", 4),
+                ("strategic-thinking", 3),
+                ("hiring", 3),
+            ]
+            .map(|(s, r)| (s.to_owned(), r)),
         );
         let fit = level_fit(&level, &scale, &ratings);
         assert_eq!((fit.met, fit.of, fit.far_below), (4, 5, 0));
         assert!((fit.fit() - 0.8).abs() < 1e-9);
         assert!(fit.is_met());
-        // `e` two steps short: 80 % still, but one expectation is far below.
-        ratings.set("e", 2);
+        // Hiring at working, two steps short: 80 % still, but one expectation is far below.
+        ratings.set("hiring", 2);
         let fit = level_fit(&level, &scale, &ratings);
         assert_eq!((fit.met, fit.far_below), (4, 1));
         assert!(!fit.is_met());
-        // `e` one step short again, and `d` unrated: 3 of 5 met, 60 %.
-        ratings.set("e", 3);
-        ratings.set("d", 0);
+        // Hiring back at advanced, strategic thinking unrated: 3 of 5 met (60 %), and the
+        // unrated skill counts as three steps short.
+        ratings.set("hiring", 3);
+        ratings.set("strategic-thinking", 0);
         let fit = level_fit(&level, &scale, &ratings);
-        assert_eq!((fit.met, fit.of, fit.far_below), (3, 5, 0));
+        assert_eq!((fit.met, fit.of, fit.far_below), (3, 5, 1));
         assert!(!fit.is_met());
     }
 
