@@ -4,22 +4,14 @@
 
 mod common;
 
-use common::{app, buffer, find, text};
+use common::{WIDE_LADDER, app, app_over, buffer, find, on_disk, press, run, text};
 use ratatui::style::{Color, Modifier};
-use rungs::Ladder;
 use rungs::compare::Side;
 use rungs::tui::action::Action;
 use rungs::tui::app::{App, ComparePane, Overlay, Screen};
-use rungs::tui::config::Settings;
 use rungs::tui::finder::PickPurpose;
 use rungs::tui::view;
 use unicode_width::UnicodeWidthStr;
-
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        app.update(action);
-    }
-}
 
 fn select(app: &mut App, id: &str) {
     let index = app.ladder.level_index(id).expect("known level");
@@ -72,7 +64,7 @@ fn at_the_top_b_is_the_rung_below_and_alone_it_is_itself() {
     run(&mut app, &[Action::Top, Action::Compare, Action::Back]);
     assert_eq!(pair(&app), ids("c-suite", "vice-president"));
 
-    let mut wide = wide_app(80, 24);
+    let mut wide = app_over(WIDE_LADDER, 80, 24);
     wide.update(Action::Compare);
     // Esc in the picker keeps the default B.
     wide.update(Action::Back);
@@ -211,20 +203,25 @@ fn clicks_and_the_wheel_reach_both_panes() {
 
 #[test]
 fn compare_screens_at_80x24_and_120x40() {
-    for (a, b, name) in [
-        ("manager", "senior-manager", "manager-senior-manager"),
+    // The top of manager ⇄ senior manager is tui_screens' `compare` snapshot already (the
+    // screen the README shows): only its lower part is kept here.
+    for (a, b, name, snapshot_top) in [
+        ("manager", "senior-manager", "manager-senior-manager", false),
         (
             "staff-engineer",
             "senior-manager",
             "staff-engineer-senior-manager",
+            true,
         ),
     ] {
         for (width, height) in [(80, 24), (120, 40)] {
             let mut app = comparing(a, b, width, height, false);
-            insta::assert_snapshot!(
-                format!("compare_{name}_{width}x{height}"),
-                text(&buffer(&app))
-            );
+            if snapshot_top {
+                insta::assert_snapshot!(
+                    format!("compare_{name}_{width}x{height}"),
+                    text(&buffer(&app))
+                );
+            }
             // Further down the page: the experience heading scrolled to the top of the pane.
             let page_top = find(&buffer(&app), "┏ A │ B").expect("page pane").1 + 1;
             let mut seen = text(&buffer(&app));
@@ -313,78 +310,10 @@ fn no_color_keeps_the_diff_in_markers_and_modifiers() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }
 
-const WIDE_LADDER: &str = r#"
-[ladder]
-name = "多言語 ladder 🚀"
-
-[[tracks]]
-id = "eng"
-title = "エンジニア"
-order = 1
-
-[[tracks]]
-id = "ops"
-title = "Ops 🛠"
-order = 2
-
-[[categories]]
-id = "people"
-name = "人材"
-
-[[skills]]
-id = "coaching"
-name = "コーチング 🎯"
-category = "people"
-description = "Helps others grow."
-
-[[skills]]
-id = "on-call"
-name = "On-call 📟"
-category = "people"
-description = "Answers the pager."
-
-[[levels]]
-id = "eng-1"
-title = "ソフトウェアエンジニア長い肩書き"
-track = "eng"
-rank = 1
-summary = "書く。Writes code 🚀 and reviews it."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Ship 🚀", "レビュー"]
-skills = [{ skill = "coaching", proficiency = "working" }]
-experience = { field = { min = 0, max = 3 } }
-education = { typical = "None required" }
-sources = ["made up"]
-
-[[levels]]
-id = "ops-1"
-title = "Operator 🛠🛠"
-track = "ops"
-rank = 1
-summary = "Keeps things running. 運用。"
-scope = "One team"
-decision_scope = "Own work and the pager 📟"
-responsibilities = ["Run", "レビュー"]
-skills = [{ skill = "coaching", proficiency = "basic" }, { skill = "on-call", proficiency = "expert" }]
-experience = { field = { min = 1 }, managing = { min = 0, max = 2, estimate = true } }
-education = { typical = "None required" }
-sources = ["made up"]
-"#;
-
-fn wide_app(width: u16, height: u16) -> App {
-    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
-        name: "wide.toml".into(),
-        text: WIDE_LADDER.into(),
-    }])
-    .expect("wide ladder is valid");
-    App::new(ladder, Settings::defaults(false), (width, height))
-}
-
 #[test]
 fn wide_characters_keep_the_columns_aligned() {
     for (width, height) in [(80, 24), (41, 12), (120, 40), (100, 30)] {
-        let mut app = wide_app(width, height);
+        let mut app = app_over(WIDE_LADDER, width, height);
         app.update(Action::Compare);
         // Esc in the picker keeps the default B.
         app.update(Action::Back);
@@ -407,7 +336,7 @@ fn wide_characters_keep_the_columns_aligned() {
             );
         }
     }
-    let mut app = wide_app(80, 24);
+    let mut app = app_over(WIDE_LADDER, 80, 24);
     app.update(Action::Compare);
     // Esc in the picker keeps the default B.
     app.update(Action::Back);
@@ -449,28 +378,6 @@ fn control_characters_in_compared_content_never_reach_the_screen() {
         );
         assert!(seen.contains("evil"), "{seen}");
         assert!(seen.contains("bell"), "{seen}");
-    }
-}
-
-/// Presses keys as the event loop does: through the keymap, or into the open text field. Each
-/// key waits for the picker's answer, as a person reading the screen would.
-fn press(app: &mut App, keys: &str) {
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-    for key in keys.chars() {
-        let code = match key {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = rungs::tui::action_for_app_event(app, &event) {
-            app.update(action);
-            assert!(
-                app.wait_for_search(std::time::Duration::from_secs(20)),
-                "picker answered"
-            );
-        }
     }
 }
 
@@ -519,11 +426,6 @@ fn compare_with_plan(a: &str, b: &str, path: &std::path::Path) -> App {
     let mut app = comparing(a, b, 120, 40, false);
     app.plan = rungs::tui::open_plan(Some(path));
     app
-}
-
-fn on_disk(path: &std::path::Path) -> rungs::plan::Plan {
-    let text = std::fs::read_to_string(path).expect("plan file written");
-    rungs::plan::parse("plan.toml", &text).expect("a valid plan")
 }
 
 /// Moves the compare cursor to the skill named `name` (the skills list must be in view).

@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use common::{on_disk, press, press_keys};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rungs::Ladder;
 use rungs::plan::{Plan, Status, target_progress};
@@ -23,50 +22,12 @@ fn app_with_plan(path: &Path) -> App {
     App::new(ladder, Settings::defaults(false), (100, 30)).with_plan(open_plan(Some(path)))
 }
 
-/// Presses each key as the event loop does: through the keymap, or into the open text input.
-/// The level picker matches on a worker thread: each key waits for its answer, as a person
-/// reading the screen would.
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for &code in keys {
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = action_for_app_event(app, &event) {
-            app.update(action);
-            assert!(
-                app.wait_for_search(Duration::from_secs(20)),
-                "picker answered"
-            );
-        }
-    }
-}
-
-fn chars(text: &str) -> Vec<KeyCode> {
-    text.chars().map(KeyCode::Char).collect()
-}
-
-fn on_disk(path: &Path) -> Plan {
-    let text = std::fs::read_to_string(path).expect("plan file written");
-    rungs::plan::parse("plan.toml", &text).expect("a valid plan")
-}
-
 fn on_disk_or_none(path: &Path) -> Option<Plan> {
     path.exists().then(|| on_disk(path))
 }
 
 fn screen_text(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    terminal
-        .draw(|frame| view::draw(frame, app))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::text(&common::buffer(app))
 }
 
 fn temp_plan() -> (tempfile::TempDir, PathBuf) {
@@ -77,7 +38,7 @@ fn temp_plan() -> (tempfile::TempDir, PathBuf) {
 
 /// Director's level screen with the skills pane focused: `kkk` climbs to Director.
 fn to_director_skills(app: &mut App) {
-    press(
+    press_keys(
         app,
         &[
             KeyCode::Char('k'),
@@ -98,7 +59,7 @@ fn b_bookmarks_the_skill_under_the_cursor_again_removes_it_and_u_undoes() {
     let skill = app.selected_skill_id().expect("a skill").to_owned();
     assert!(!path.exists(), "nothing is written before a change");
 
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     let plan = on_disk(&path);
     assert_eq!(plan.items.len(), 1);
     assert!(plan.contains(&skill, "director"));
@@ -106,16 +67,16 @@ fn b_bookmarks_the_skill_under_the_cursor_again_removes_it_and_u_undoes() {
     assert!(!app.is_bookmarked(&skill, "manager"));
     assert!(screen_text(&app).contains("▶★"), "the star is on the row");
 
-    press(&mut app, &[KeyCode::Char(' ')]);
+    press_keys(&mut app, &[KeyCode::Char(' ')]);
     assert!(on_disk(&path).items.is_empty(), "Space toggles it out");
     assert!(!screen_text(&app).contains('★'));
 
-    press(&mut app, &chars("u"));
+    press(&mut app, "u");
     assert!(
         on_disk(&path).contains(&skill, "director"),
         "undo puts it back"
     );
-    press(&mut app, &chars("u"));
+    press(&mut app, "u");
     assert!(
         on_disk(&path).items.is_empty(),
         "and undoes the first bookmark"
@@ -126,11 +87,11 @@ fn b_bookmarks_the_skill_under_the_cursor_again_removes_it_and_u_undoes() {
 fn b_on_the_ladder_or_the_details_of_a_narrow_screen_bookmarks_nothing() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     assert!(!path.exists());
     // Below 64 columns only one pane shows: the skills list is hidden behind the details.
     app.update(Action::Resize(50, 20));
-    press(&mut app, &[KeyCode::Enter, KeyCode::Char('b')]);
+    press_keys(&mut app, &[KeyCode::Enter, KeyCode::Char('b')]);
     assert!(!path.exists(), "an unseen skill is never bookmarked");
 }
 
@@ -139,16 +100,16 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
     to_director_skills(&mut app);
-    press(&mut app, &chars("bjb"));
+    press(&mut app, "bjb");
     let first = on_disk(&path).items[0].skill.clone();
-    press(&mut app, &chars("p"));
+    press(&mut app, "p");
     assert_eq!(app.screen, Screen::Plan);
     assert_eq!(
         app.plan.selected_item().map(|i| i.skill.as_str()),
         Some(first.as_str())
     );
 
-    press(&mut app, &chars("s"));
+    press(&mut app, "s");
     let status = |path: &Path| on_disk(path).items[0].status;
     assert_eq!(status(&path), Status::InProgress);
     assert_eq!(
@@ -156,23 +117,23 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
         Some(first.as_str()),
         "the cursor follows the item into its new group"
     );
-    press(&mut app, &chars("s"));
+    press(&mut app, "s");
     assert_eq!(status(&path), Status::Done);
-    press(&mut app, &chars("s"));
+    press(&mut app, "s");
     assert_eq!(status(&path), Status::Planned);
-    press(&mut app, &chars("su"));
+    press(&mut app, "su");
     assert_eq!(status(&path), Status::Planned, "u undid the status change");
 
-    press(&mut app, &[KeyCode::Delete]);
+    press_keys(&mut app, &[KeyCode::Delete]);
     let plan = on_disk(&path);
     assert_eq!(plan.items.len(), 1);
     assert!(!plan.has_skill(&first));
-    press(&mut app, &chars("u"));
+    press(&mut app, "u");
     let plan = on_disk(&path);
     assert_eq!(plan.items.len(), 2);
     assert_eq!(plan.items[0].skill, first, "back in its place");
 
-    press(&mut app, &[KeyCode::Esc]);
+    press_keys(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.screen, Screen::Level, "Esc goes back where p came from");
 }
 
@@ -181,31 +142,31 @@ fn the_note_is_edited_with_typed_keys_enter_saves_and_esc_cancels() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
     to_director_skills(&mut app);
-    press(&mut app, &chars("bpe"));
+    press(&mut app, "bpe");
     assert!(app.is_editing_note());
     // While editing, q and b are text, not quit and bookmark.
-    press(&mut app, &chars("ask b q"));
+    press(&mut app, "ask b q");
     assert!(!app.should_quit);
-    press(
+    press_keys(
         &mut app,
         &[KeyCode::Left, KeyCode::Left, KeyCode::Backspace],
     );
-    press(&mut app, &chars("Z"));
-    press(&mut app, &[KeyCode::Home]);
-    press(&mut app, &chars(">"));
+    press(&mut app, "Z");
+    press_keys(&mut app, &[KeyCode::Home]);
+    press(&mut app, ">");
     assert_eq!(
         on_disk(&path).items[0].note,
         "",
         "nothing saved before Enter"
     );
-    press(&mut app, &[KeyCode::Enter]);
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert!(!app.is_editing_note());
     assert_eq!(on_disk(&path).items[0].note, ">ask Z q");
 
-    press(&mut app, &chars("e"));
-    press(&mut app, &[KeyCode::End, KeyCode::Backspace]);
-    press(&mut app, &chars("zzz"));
-    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, "e");
+    press_keys(&mut app, &[KeyCode::End, KeyCode::Backspace]);
+    press(&mut app, "zzz");
+    press_keys(&mut app, &[KeyCode::Esc]);
     assert!(!app.is_editing_note());
     assert_eq!(on_disk(&path).items[0].note, ">ask Z q", "Esc cancelled");
     assert_eq!(
@@ -214,23 +175,23 @@ fn the_note_is_edited_with_typed_keys_enter_saves_and_esc_cancels() {
         "Esc left the editor, not the screen"
     );
 
-    press(&mut app, &chars("u"));
+    press(&mut app, "u");
     assert_eq!(
         on_disk(&path).items[0].note,
         "",
         "the note edit is undoable"
     );
 
-    press(&mut app, &chars("e"));
+    press(&mut app, "e");
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(action_for_app_event(&app, &ctrl_c), Some(Action::Quit));
     // The note field is the search field's component: the readline keys work here too.
-    press(&mut app, &chars("one two"));
+    press(&mut app, "one two");
     let ctrl_w = Event::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
     if let Some(action) = action_for_app_event(&app, &ctrl_w) {
         app.update(action);
     }
-    press(&mut app, &[KeyCode::Enter]);
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(on_disk(&path).items[0].note, "one ");
 }
 
@@ -240,25 +201,25 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
     let mut app = app_with_plan(&path);
     // `t` on the ladder opens the level picker; the level picked becomes the target, and the
     // ladder stays where it was.
-    press(&mut app, &chars("kkkt"));
+    press(&mut app, "kkkt");
     assert_eq!(
         app.overlay,
         Some(Overlay::Picker {
             purpose: PickPurpose::Target
         })
     );
-    press(&mut app, &chars("director"));
-    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, "director");
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Ladder);
     assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
     let total = app.ladder.level("director").map_or(0, |l| l.skills.len());
     assert!(total >= 4);
 
-    press(&mut app, &[KeyCode::Enter, KeyCode::Tab]);
-    press(&mut app, &chars("bjbjb"));
+    press_keys(&mut app, &[KeyCode::Enter, KeyCode::Tab]);
+    press(&mut app, "bjbjb");
     // The first item to in progress; then, from the top of the list, the next one to done.
-    press(&mut app, &chars("psgss"));
+    press(&mut app, "psgss");
     let plan = app.plan.plan().expect("a plan").clone();
     assert_eq!(plan, on_disk(&path), "what is shown is what is saved");
     let progress = target_progress(&plan, &app.ladder).expect("target known");
@@ -286,20 +247,20 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
     }
 
     // Tab to the missing list: b (or Enter) adds the skill at the target level.
-    press(&mut app, &[KeyCode::Tab]);
+    press_keys(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.plan.pane, PlanPane::Missing);
     let first_missing = app.plan.missing(&app.ladder)[0].clone();
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     assert!(on_disk(&path).contains(&first_missing, "director"));
     assert_eq!(app.plan.missing(&app.ladder).len(), total - 4);
-    press(&mut app, &[KeyCode::Enter]);
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.plan.missing(&app.ladder).len(), total - 5);
     assert_eq!(on_disk(&path).items.len(), 5);
 
     // Esc closes the picker and leaves the target alone.
-    press(&mut app, &chars("t"));
-    press(&mut app, &chars("manager"));
-    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, "t");
+    press(&mut app, "manager");
+    press_keys(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.overlay, None);
     assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
     assert_eq!(app.screen, Screen::Plan);
@@ -309,14 +270,14 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
 fn t_on_the_plan_screen_picks_a_new_target_by_name() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
-    press(&mut app, &chars("p"));
+    press(&mut app, "p");
     assert_eq!(app.screen, Screen::Plan);
     assert_eq!(on_disk_or_none(&path), None, "nothing saved yet");
-    press(&mut app, &chars("t"));
+    press(&mut app, "t");
     let shown = screen_text(&app);
     assert!(shown.contains("Target level for your plan"), "{shown}");
     // Typed keys go to the picker's query: `q` does not quit, `d` does not remove.
-    press(&mut app, &chars("sr acc"));
+    press(&mut app, "sr acc");
     assert!(!app.should_quit);
     let top = app
         .finder
@@ -328,7 +289,7 @@ fn t_on_the_plan_screen_picks_a_new_target_by_name() {
         top, "director",
         "not simply the level selected on the ladder"
     );
-    press(&mut app, &[KeyCode::Enter]);
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Plan, "the plan screen stays open");
     assert_eq!(on_disk(&path).target.as_deref(), Some(top.as_str()));
@@ -351,23 +312,23 @@ fn a_bad_plan_file_opens_read_only_shows_where_and_is_never_written() {
     let footer = screen_text(&app);
     assert!(footer.contains("plan opened read-only"), "{footer}");
     to_director_skills(&mut app);
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     assert!(
         screen_text(&app).contains("the plan is read-only"),
         "bookmarking says why it did nothing"
     );
     // Picking a target (from the level screen, then the plan screen) saves nothing either.
-    press(&mut app, &chars("tdirector"));
-    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, "tdirector");
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.overlay, None);
     assert!(
         screen_text(&app).contains("the plan is read-only"),
         "setting the target says why it did nothing"
     );
-    press(&mut app, &chars("pstmanager"));
-    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, "pstmanager");
+    press_keys(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.overlay, None);
-    press(&mut app, &chars("ue"));
+    press(&mut app, "ue");
     assert!(!app.is_editing_note());
     assert_eq!(std::fs::read(&path).expect("still there"), bytes);
     let shown = screen_text(&app);
@@ -386,7 +347,7 @@ fn a_folder_that_cannot_be_written_is_reported_and_the_session_goes_on() {
     let path = Path::new("/proc/rungs-plan.toml");
     let mut app = app_with_plan(path);
     to_director_skills(&mut app);
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     let shown = screen_text(&app);
     assert!(shown.contains("not saved:"), "{shown}");
     assert!(shown.contains("cannot save the plan"), "{shown}");
@@ -395,7 +356,7 @@ fn a_folder_that_cannot_be_written_is_reported_and_the_session_goes_on() {
         !app.is_bookmarked(&skill, "director"),
         "shown as it is on disk"
     );
-    press(&mut app, &chars("j"));
+    press(&mut app, "j");
     assert_ne!(
         app.selected_skill_id(),
         Some(skill.as_str()),
@@ -408,7 +369,7 @@ fn a_plan_changed_on_disk_is_reloaded_and_the_change_made_on_top() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
     to_director_skills(&mut app);
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     let mut elsewhere = on_disk(&path);
     elsewhere.items.push(rungs::plan::new_item(
         &app.ladder,
@@ -417,12 +378,12 @@ fn a_plan_changed_on_disk_is_reloaded_and_the_change_made_on_top() {
     ));
     let text = rungs::plan::to_toml(&elsewhere).expect("encodes");
     std::fs::write(&path, text).expect("another writer");
-    press(&mut app, &chars("jb"));
+    press(&mut app, "jb");
     let shown = screen_text(&app);
     assert!(shown.contains("changed on disk"), "{shown}");
     let plan = on_disk(&path);
     assert_eq!(plan.items.len(), 3, "the other writer's item is kept");
-    press(&mut app, &chars("p"));
+    press(&mut app, "p");
     assert!(screen_text(&app).contains("not in this ladder"));
 }
 
@@ -432,7 +393,7 @@ fn a_skill_in_the_plan_from_another_level_carries_a_hollow_star() {
     let mut app = app_with_plan(&path);
     to_director_skills(&mut app);
     let skill = app.selected_skill_id().expect("a skill").to_owned();
-    press(&mut app, &chars("b"));
+    press(&mut app, "b");
     assert_eq!(app.bookmark_mark(&skill, "director"), "★");
 
     // The vice president expects the same skill: there it is marked as in the plan from
@@ -444,12 +405,12 @@ fn a_skill_in_the_plan_from_another_level_carries_a_hollow_star() {
     );
     assert_eq!(app.bookmark_mark(&skill, "vice-president"), "☆");
     assert_eq!(app.bookmark_mark("no-such-skill", "director"), " ");
-    press(
+    press_keys(
         &mut app,
         &[KeyCode::Esc, KeyCode::Char('k'), KeyCode::Enter],
     );
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("vice-president"));
-    press(&mut app, &[KeyCode::Tab]);
+    press_keys(&mut app, &[KeyCode::Tab]);
     assert!(screen_text(&app).contains('☆'), "{}", screen_text(&app));
 }
 
@@ -461,7 +422,7 @@ fn the_plan_screen_names_the_keys_as_bound() {
     let ladder = Ladder::embedded().expect("built-in ladder loads");
     let mut app = App::new(ladder, Settings::with_overrides(false, &user), (100, 30))
         .with_plan(open_plan(Some(&path)));
-    press(&mut app, &chars("p"));
+    press(&mut app, "p");
     let shown = screen_text(&app);
     assert!(shown.contains("Press T to choose"), "{shown}");
     app.set_plan_target("director");
@@ -484,7 +445,7 @@ fn long_plan_on_a_short_screen(path: &Path) -> App {
     }
     std::fs::write(path, text).expect("plan written");
     let mut app = common::app(100, 13, false).with_plan(open_plan(Some(path)));
-    press(&mut app, &chars("p"));
+    press(&mut app, "p");
     assert_eq!(app.screen, Screen::Plan);
     app
 }

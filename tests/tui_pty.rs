@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
@@ -13,7 +13,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const ROWS: NonZeroU16 = NonZeroU16::new(30).unwrap();
 const COLUMNS: NonZeroU16 = NonZeroU16::new(100).unwrap();
-const PATIENCE: Duration = Duration::from_secs(15);
+/// How long a wait for the screen may last before the test calls rungs hung. Only a guard
+/// against a hang: every wait ends as soon as what it waits for is on screen, so on a busy
+/// machine the tests are slower, never wrong.
+const PATIENCE: Duration = Duration::from_secs(120);
 
 struct Session {
     master: Box<dyn MasterPty + Send>,
@@ -68,12 +71,21 @@ impl Session {
         }
     }
 
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
+    /// Feeds the parser what rungs printed: waits for the next chunk (at most `wait`), then
+    /// takes whatever else has arrived. Returns false once rungs's side of the PTY is closed
+    /// and everything it printed has been read.
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => self.parser.process(&bytes),
+            Err(RecvTimeoutError::Timeout) => return true,
+            Err(RecvTimeoutError::Disconnected) => return false,
         }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
+        loop {
+            match self.output.try_recv() {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(TryRecvError::Empty) => return true,
+                Err(TryRecvError::Disconnected) => return false,
+            }
         }
     }
 
@@ -81,19 +93,33 @@ impl Session {
         self.parser.screen().contents()
     }
 
+    /// Waits until `shown` holds for the parsed screen. A redraw can reach us in several
+    /// chunks, so a condition is checked again after each one.
+    fn wait_until(&mut self, what: &str, shown: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !shown(&self.screen()) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{what} never came; the screen was:\n{}",
+                self.screen()
+            );
+            if !self.pump(Duration::from_millis(100)) && !shown(&self.screen()) {
+                panic!(
+                    "rungs ended before {what}; the screen was:\n{}",
+                    self.screen()
+                );
+            }
+        }
+    }
+
     /// Waits until the parsed screen shows `text`.
     fn wait_for(&mut self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.screen().contains(text) {
-                return;
-            }
-            self.pump(Duration::from_millis(50));
-        }
-        panic!(
-            "`{text}` never appeared; the screen was:\n{}",
-            self.screen()
-        );
+        self.wait_until(&format!("`{text}`"), |screen| screen.contains(text));
+    }
+
+    /// Waits until `text` is gone from the parsed screen.
+    fn wait_gone(&mut self, text: &str) {
+        self.wait_until(&format!("`{text}` gone"), |screen| !screen.contains(text));
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -101,17 +127,22 @@ impl Session {
         self.writer.flush().expect("flush pty");
     }
 
-    /// Waits for the process to end and returns its exit code, reading what it still prints.
+    /// Waits for the process to end and returns its exit code, having read all it printed
+    /// (up to the end of the PTY's output, so leaving the alternate screen is parsed too).
     fn finish(&mut self) -> u32 {
         let start = Instant::now();
+        let mut open = true;
         loop {
-            self.pump(Duration::from_millis(20));
-            if let Ok(Some(status)) = self.child.try_wait() {
-                // Let the last bytes (leaving the alternate screen) reach the parser.
-                self.pump(Duration::from_millis(200));
+            if !open && let Ok(Some(status)) = self.child.try_wait() {
                 return status.exit_code();
             }
             assert!(start.elapsed() < PATIENCE, "rungs did not exit");
+            if open {
+                open = self.pump(Duration::from_millis(100));
+            } else {
+                // Output closed: the exit status follows at once; poll without spinning.
+                std::thread::yield_now();
+            }
         }
     }
 }
@@ -140,15 +171,7 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
     session.send(b"?");
     session.wait_for("Help: keys");
     session.send(b"\x1b");
-    let start = Instant::now();
-    while session.screen().contains("Help: keys") && start.elapsed() < PATIENCE {
-        session.pump(Duration::from_millis(50));
-    }
-    assert!(
-        !session.screen().contains("Help: keys"),
-        "{}",
-        session.screen()
-    );
+    session.wait_gone("Help: keys");
     // Compare: `c` asks for B in the picker over the rung above; Esc keeps that one, `x`
     // exchanges the sides, Esc returns to the level's page.
     session.send(b"c");
@@ -187,7 +210,7 @@ fn search_by_typing_then_enter_opens_the_level_found() {
     session.wait_for("Management › Senior manager");
     // The details are scrolled to the example title that matched.
     session.wait_for("Example titles");
-    assert!(!session.screen().contains("Search"), "{}", session.screen());
+    session.wait_gone("Search");
     session.send(b"q");
     assert_eq!(session.finish(), 0);
     assert!(!session.parser.screen().alternate_screen());

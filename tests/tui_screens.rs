@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, buffer, find, text};
+use common::{WIDE_LADDER, app, app_over, buffer, find, run, text};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
@@ -12,7 +12,6 @@ use rungs::tui::app::{App, LevelPane, Screen};
 use rungs::tui::config::Settings;
 use rungs::tui::open_plan;
 use rungs::tui::widgets::text_input::TextEdit;
-use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// The screens the README shows, each reached by a sequence of actions.
@@ -109,16 +108,6 @@ fn plan_actions() -> Vec<Action> {
 /// The edits that typing `text` into a text field makes.
 fn typed(text: &str) -> impl Iterator<Item = Action> + '_ {
     text.chars().map(|c| Action::Edit(TextEdit::Insert(c)))
-}
-
-const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
-
-/// Applies actions as the loop would, waiting for each search answer so screens are exact.
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        app.update(action);
-        assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
-    }
 }
 
 fn screen(name: &str, width: u16, height: u16) -> String {
@@ -233,72 +222,10 @@ fn no_color_sends_no_colour_and_marks_selection_with_reverse() {
     }
 }
 
-const WIDE_LADDER: &str = r#"
-[ladder]
-name = "多言語 ladder 🚀"
-
-[[tracks]]
-id = "eng"
-title = "エンジニア"
-order = 1
-
-[[tracks]]
-id = "ops"
-title = "Ops 🛠"
-order = 2
-
-[[categories]]
-id = "people"
-name = "人材"
-
-[[skills]]
-id = "coaching"
-name = "コーチング 🎯"
-category = "people"
-description = "Helps others grow."
-
-[[levels]]
-id = "eng-1"
-title = "ソフトウェアエンジニア長い肩書き"
-track = "eng"
-rank = 1
-summary = "書く。Writes code 🚀 and reviews it."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Ship"]
-skills = [{ skill = "coaching", proficiency = "working" }]
-experience = { field = { min = 0, max = 3 } }
-education = { typical = "None required" }
-sources = ["made up"]
-
-[[levels]]
-id = "ops-1"
-title = "Operator 🛠🛠"
-track = "ops"
-rank = 1
-summary = "Keeps things running."
-scope = "One team"
-decision_scope = "Own work"
-responsibilities = ["Run"]
-skills = [{ skill = "coaching", proficiency = "basic" }]
-experience = { field = { min = 1 } }
-education = { typical = "None required" }
-sources = ["made up"]
-"#;
-
-fn wide_app(width: u16, height: u16) -> App {
-    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
-        name: "wide.toml".into(),
-        text: WIDE_LADDER.into(),
-    }])
-    .expect("wide ladder is valid");
-    App::new(ladder, Settings::defaults(false), (width, height))
-}
-
 #[test]
 fn wide_characters_keep_columns_aligned() {
     for (width, height) in [(80, 24), (41, 12), (120, 40)] {
-        let mut app = wide_app(width, height);
+        let mut app = app_over(WIDE_LADDER, width, height);
         let ladder_screen = text(&buffer(&app));
         app.update(Action::Open);
         let level_screen = text(&buffer(&app));
@@ -315,7 +242,7 @@ fn wide_characters_keep_columns_aligned() {
             assert!(shown.contains("エンジニア"), "{shown}");
         }
     }
-    let app = wide_app(80, 24);
+    let app = app_over(WIDE_LADDER, 80, 24);
     insta::assert_snapshot!("wide_ladder_80x24", text(&buffer(&app)));
 }
 

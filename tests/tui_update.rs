@@ -1,6 +1,10 @@
 //! The explorer's state: Actions in, state out, no terminal. And a property test driving
 //! random keys at random sizes, down to 1×1, through update and draw.
 
+mod common;
+
+use common::{PATIENCE, press_key, run};
+
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,18 +16,11 @@ use rungs::tui::app::{App, LevelPane, Overlay, Screen};
 use rungs::tui::config::Settings;
 use rungs::tui::finder::PickPurpose;
 use rungs::tui::widgets::text_input::TextEdit;
-use rungs::tui::{action_for_app_event, action_for_event, view};
-use std::time::Duration;
+use rungs::tui::{action_for_event, view};
 
+/// The explorer over the built-in ladder at 80×24.
 fn app() -> App {
-    let ladder = Ladder::embedded().expect("built-in ladder loads");
-    App::new(ladder, Settings::defaults(false), (80, 24))
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        app.update(action);
-    }
+    common::app(80, 24, false)
 }
 
 fn selected(app: &App) -> &str {
@@ -202,26 +199,14 @@ fn only_key_presses_become_actions() {
     assert_eq!(action_for_event(&settings, &Event::Key(press)), None);
 }
 
-const SEARCH_PATIENCE: Duration = Duration::from_secs(20);
-
-/// Sends a key through the same routing as the loop, then waits for the search answer so
-/// that what follows sees the results of everything typed so far.
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = action_for_app_event(app, &event) {
-        app.update(action);
-    }
-    assert!(app.wait_for_search(SEARCH_PATIENCE), "search answered");
-}
-
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+        press_key(app, KeyCode::Char(c), KeyModifiers::NONE);
     }
 }
 
 fn key(app: &mut App, code: KeyCode) {
-    press(app, code, KeyModifiers::NONE);
+    press_key(app, code, KeyModifiers::NONE);
 }
 
 /// The kind and level of the selected result.
@@ -260,16 +245,16 @@ fn slash_opens_search_where_letters_type_and_only_ctrl_c_quits() {
     key(&mut app, KeyCode::Home);
     key(&mut app, KeyCode::Delete);
     assert_eq!(app.finder.input.value(), "?k");
-    press(&mut app, KeyCode::End, KeyModifiers::NONE);
-    press(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    press_key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
     assert_eq!(
         app.finder.input.value(),
         "?",
         "Ctrl-W deletes the word before"
     );
-    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    press_key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(app.finder.input.value(), "", "Ctrl-U deletes to the start");
-    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    press_key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(app.should_quit);
 }
 
@@ -361,13 +346,13 @@ fn enter_on_a_responsibility_scrolls_the_details_to_it() {
 fn enter_typed_before_the_answer_acts_on_the_query_as_typed() {
     let mut app = app();
     run(&mut app, &[Action::Search]);
-    assert!(app.wait_for_search(SEARCH_PATIENCE));
+    assert!(app.wait_for_search(PATIENCE));
     // No waiting between keys: Enter may come before the worker has answered "sr acc".
     for c in "sr acc".chars() {
         app.update(Action::Edit(TextEdit::Insert(c)));
     }
     app.update(Action::Open);
-    assert!(app.wait_for_search(SEARCH_PATIENCE));
+    assert!(app.wait_for_search(PATIENCE));
     assert_eq!(app.overlay, None);
     assert_eq!(selected(&app), "senior-manager");
     assert_eq!(app.screen, Screen::Level);
@@ -502,7 +487,7 @@ proptest! {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
         for action in actions {
             app.update(action);
-            prop_assert!(app.wait_for_search(SEARCH_PATIENCE));
+            prop_assert!(app.wait_for_search(PATIENCE));
             if let Action::Resize(w, h) = action {
                 terminal.backend_mut().resize(w, h);
             }
@@ -561,7 +546,7 @@ fn one_by_one_and_a_burst_of_resizes_do_not_panic() {
             Action::Help,
         ] {
             app.update(action);
-            assert!(app.wait_for_search(SEARCH_PATIENCE));
+            assert!(app.wait_for_search(PATIENCE));
             terminal
                 .draw(|frame| view::draw(frame, &app))
                 .expect("draws");
