@@ -207,7 +207,6 @@ fn export_json_500_items_with_evidence(bencher: divan::Bencher) {
         let scale = Scale::of(ladder);
         let case = promotion_case(store.plan(), ladder, &scale, None);
         let plan = rungs::plan::cli::plan_json(&store, ladder);
-        let value = rungs::cli::plan_export::json(ladder, &scale, &case, plan);
-        serde_json::to_string_pretty(&value).expect("encodes")
+        rungs::cli::plan_export::json(ladder, &scale, &case, plan).expect("encodes")
     });
 }

@@ -2,7 +2,7 @@
 //! target, per skill your rating and its evidence, and the check-in when a file is given),
 //! followed by the plan's items.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::ladder::Ladder;
 use crate::plan::{EvidenceSource, LevelMention, PromotionCase, Scale};
@@ -158,57 +158,193 @@ pub fn markdown(
     out
 }
 
-/// The case as JSON, merged into the plan's JSON (`plan`: `version`, `path`, `target`,
-/// `items`).
-pub fn json(ladder: &Ladder, scale: &Scale, case: &PromotionCase<'_>, mut plan: Value) -> Value {
-    let mention_json = |level: Option<&LevelMention<'_>>| match level {
-        Some(LevelMention::Known(level)) => {
-            json!({ "id": level.id, "title": level.title, "in_ladder": true })
-        }
-        Some(LevelMention::Unknown { id, title }) => {
-            json!({ "id": id, "title": title, "in_ladder": false })
-        }
-        None => Value::Null,
-    };
+/// The case as JSON text: the plan's JSON (`plan`: `version`, `path`, `target`, `items`)
+/// followed by the case's fields. Written through borrowed records rather than a
+/// `serde_json::Value` tree: a case on a large ladder holds thousands of values.
+pub fn json(
+    ladder: &Ladder,
+    scale: &Scale,
+    case: &PromotionCase<'_>,
+    plan: Value,
+) -> Result<String, serde_json::Error> {
     let rated = |rank: u8| (rank > 0).then_some(rank);
-    let fields = json!({
-        "current": mention_json(case.current.as_ref()),
-        "placement": super::place::to_json(&case.placement),
-        "target_fit": case.target_fit.map(|f| json!({
-            "level": f.level.id, "fit": f.fit(), "met": f.met, "of": f.of, "meets": f.is_met(),
-        })),
-        "gaps": case.gaps.iter().map(|g| json!({
-            "skill": g.expectation.skill,
-            "name": ladder.skill(&g.expectation.skill).map(|s| s.name.as_str()),
-            "have": you::step_json(rated(g.have), scale),
-            "asks": you::step_json(Some(g.asks), scale),
-            "steps_short": g.size(),
-        })).collect::<Vec<_>>(),
-        "skills": case.skills.iter().map(|s| json!({
-            "skill": s.skill,
-            "name": ladder.skill(s.skill).map(|k| k.name.as_str()),
-            "rating": s.rating.map(|r| json!({
-                "step": r.step, "date": r.date.to_string(), "note": r.note,
-            })),
-            "expected": you::step_json(s.expected, scale),
-            "evidence": s.evidence.iter().map(|(source, e)| json!({
-                "date": e.date.to_string(),
-                "text": e.text,
-                "link": e.link,
-                "item_level": match source {
-                    EvidenceSource::Rating => None,
-                    EvidenceSource::Item { level } => Some(*level),
-                },
-            })).collect::<Vec<_>>(),
-            "checkin": s.checkin.as_ref().map(|row| json!({
-                "theirs": you::step_json(row.theirs, scale),
-                "disagree": row.disagrees(),
-            })),
-        })).collect::<Vec<_>>(),
-        "checkin": case.checkin.as_ref().map(|c| super::checkin::to_json(ladder, scale, c)),
-    });
-    if let (Value::Object(plan), Value::Object(fields)) = (&mut plan, fields) {
-        plan.extend(fields);
-    }
-    plan
+    let step = |rank: Option<u8>| rank.and_then(|r| scale.name(r));
+    let name = |skill: &str| ladder.skill(skill).map(|s| s.name.as_str());
+    let document = CaseJson {
+        plan,
+        current: mention_json(case.current.as_ref()),
+        placement: PlacementJson {
+            tracks: case
+                .placement
+                .tracks
+                .iter()
+                .map(|t| TrackJson {
+                    track: &t.track.id,
+                    placed: t.placed.map(|l| l.id.as_str()),
+                    levels: t
+                        .levels
+                        .iter()
+                        .map(|f| FitJson {
+                            level: &f.level.id,
+                            fit: f.fit(),
+                            met: f.met,
+                            of: f.of,
+                            meets: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+        target_fit: case.target_fit.map(|f| FitJson {
+            level: &f.level.id,
+            fit: f.fit(),
+            met: f.met,
+            of: f.of,
+            meets: Some(f.is_met()),
+        }),
+        gaps: case
+            .gaps
+            .iter()
+            .map(|g| GapJson {
+                skill: &g.expectation.skill,
+                name: name(&g.expectation.skill),
+                have: step(rated(g.have)),
+                asks: step(Some(g.asks)),
+                steps_short: g.size(),
+            })
+            .collect(),
+        skills: case
+            .skills
+            .iter()
+            .map(|s| SkillJson {
+                skill: s.skill,
+                name: name(s.skill),
+                rating: s.rating.map(|r| RatingJson {
+                    step: &r.step,
+                    date: r.date.to_string(),
+                    note: &r.note,
+                }),
+                expected: step(s.expected),
+                evidence: s
+                    .evidence
+                    .iter()
+                    .map(|(source, e)| EvidenceJson {
+                        date: e.date.to_string(),
+                        text: &e.text,
+                        link: e.link.as_deref(),
+                        item_level: match source {
+                            EvidenceSource::Rating => None,
+                            EvidenceSource::Item { level } => Some(level),
+                        },
+                    })
+                    .collect(),
+                checkin: s.checkin.as_ref().map(|row| SkillCheckinJson {
+                    theirs: step(row.theirs),
+                    disagree: row.disagrees(),
+                }),
+            })
+            .collect(),
+        checkin: case
+            .checkin
+            .as_ref()
+            .map(|c| super::checkin::to_json(ladder, scale, c)),
+    };
+    serde_json::to_string_pretty(&document)
+}
+
+fn mention_json<'a>(level: Option<&LevelMention<'a>>) -> Option<MentionJson<'a>> {
+    level.map(|level| match level {
+        LevelMention::Known(level) => MentionJson {
+            id: &level.id,
+            title: Some(&level.title),
+            in_ladder: true,
+        },
+        LevelMention::Unknown { id, title } => MentionJson {
+            id,
+            title: *title,
+            in_ladder: false,
+        },
+    })
+}
+
+#[derive(serde::Serialize)]
+struct CaseJson<'a> {
+    #[serde(flatten)]
+    plan: Value,
+    current: Option<MentionJson<'a>>,
+    placement: PlacementJson<'a>,
+    target_fit: Option<FitJson<'a>>,
+    gaps: Vec<GapJson<'a>>,
+    skills: Vec<SkillJson<'a>>,
+    checkin: Option<Value>,
+}
+
+#[derive(serde::Serialize)]
+struct MentionJson<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    in_ladder: bool,
+}
+
+/// The shape `rungs place --format json` prints.
+#[derive(serde::Serialize)]
+struct PlacementJson<'a> {
+    tracks: Vec<TrackJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct TrackJson<'a> {
+    track: &'a str,
+    placed: Option<&'a str>,
+    levels: Vec<FitJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FitJson<'a> {
+    level: &'a str,
+    fit: f64,
+    met: usize,
+    of: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meets: Option<bool>,
+}
+
+#[derive(serde::Serialize)]
+struct GapJson<'a> {
+    skill: &'a str,
+    name: Option<&'a str>,
+    have: Option<&'a str>,
+    asks: Option<&'a str>,
+    steps_short: u8,
+}
+
+#[derive(serde::Serialize)]
+struct SkillJson<'a> {
+    skill: &'a str,
+    name: Option<&'a str>,
+    rating: Option<RatingJson<'a>>,
+    expected: Option<&'a str>,
+    evidence: Vec<EvidenceJson<'a>>,
+    checkin: Option<SkillCheckinJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct RatingJson<'a> {
+    step: &'a str,
+    date: String,
+    note: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct EvidenceJson<'a> {
+    date: String,
+    text: &'a str,
+    link: Option<&'a str>,
+    item_level: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct SkillCheckinJson<'a> {
+    theirs: Option<&'a str>,
+    disagree: bool,
 }

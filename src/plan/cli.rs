@@ -8,9 +8,7 @@ use std::path::Path;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::cli::{
-    EXIT_PROBLEMS, EXIT_USAGE, emit, emit_json, find_level, load_ladder, print_problems,
-};
+use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder, print_problems};
 use crate::ladder::Ladder;
 use crate::plan::{
     Edit, Evidence, EvidenceOwner, Plan, PlanError, PlanItem, PlanStore, Ratings, Scale, Status,
@@ -186,12 +184,15 @@ fn export(store: &PlanStore, ladder: &Ladder, format: ExportFormat, checkin: Opt
             &case,
             &plan_markdown(store.plan(), ladder),
         )),
-        ExportFormat::Json => emit_json(&plan_export::json(
-            ladder,
-            &scale,
-            &case,
-            plan_json(store, ladder),
-        )),
+        ExportFormat::Json => {
+            match plan_export::json(ladder, &scale, &case, plan_json(store, ladder)) {
+                Ok(text) => emit(&(text + "\n")),
+                Err(e) => {
+                    eprintln!("rungs: cannot encode JSON: {e}");
+                    EXIT_PROBLEMS
+                }
+            }
+        }
     }
 }
 
