@@ -149,3 +149,123 @@ fn a_save_that_would_drop_evidence_without_a_removal_is_refused() {
     after.apply(&take_out).expect("removed");
     assert!(after.entry_count() < plan.entry_count());
 }
+
+mod edits {
+    use proptest::prelude::*;
+    use rungs::plan::{Edit, Evidence, EvidenceOwner, Plan, PlanItem, Status};
+    use toml::value::Datetime;
+
+    fn date() -> Datetime {
+        "2026-01-05".parse().expect("date")
+    }
+
+    fn evidence(n: u8) -> Evidence {
+        Evidence {
+            date: date(),
+            text: format!("evidence {n}"),
+            link: None,
+        }
+    }
+
+    /// Edits over two skills and two levels, so that they often touch the same entries.
+    fn any_edit() -> impl Strategy<Value = Edit> {
+        let skill = prop::sample::select(vec!["a", "b"]);
+        let level = prop::sample::select(vec!["x", "y"]);
+        let step = prop::sample::select(vec!["basic", "working", "advanced"]);
+        let owner = (skill.clone(), prop::option::of(level.clone())).prop_map(|(s, l)| match l {
+            Some(level) => EvidenceOwner::Item {
+                skill: s.into(),
+                level: level.into(),
+            },
+            None => EvidenceOwner::Rating { skill: s.into() },
+        });
+        prop_oneof![
+            (skill.clone(), level.clone()).prop_map(|(s, l)| Edit::Add(PlanItem::new(
+                s,
+                l,
+                date()
+            ))),
+            (skill.clone(), level.clone()).prop_map(|(s, l)| Edit::Remove {
+                skill: s.into(),
+                level: l.into()
+            }),
+            (skill.clone(), level.clone(), 0..3usize).prop_map(|(s, l, i)| Edit::SetStatus {
+                skill: s.into(),
+                level: l.into(),
+                status: Status::ALL[i]
+            }),
+            (skill.clone(), step).prop_map(|(s, st)| Edit::SetRating {
+                skill: s.into(),
+                rating: Some(rungs::plan::Rating {
+                    skill: s.into(),
+                    skill_name: None,
+                    step: st.into(),
+                    date: date(),
+                    note: String::new(),
+                    evidence: Vec::new(),
+                })
+            }),
+            skill.clone().prop_map(|s| Edit::SetRating {
+                skill: s.into(),
+                rating: None
+            }),
+            (owner.clone(), 0..3u8).prop_map(|(owner, n)| Edit::AddEvidence {
+                owner,
+                evidence: evidence(n)
+            }),
+            (owner.clone(), 0..3u8).prop_map(|(owner, n)| Edit::RemoveEvidence {
+                owner,
+                evidence: evidence(n)
+            }),
+            (owner, 0..3u8, 0..3u8).prop_map(|(owner, a, b)| Edit::ReplaceEvidence {
+                owner,
+                old: evidence(a),
+                new: evidence(b)
+            }),
+            prop::option::of(level).prop_map(|l| Edit::SetCurrent {
+                current: l.map(str::to_owned),
+                title: None
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Only an edit that says it removes can leave the plan with fewer entries (items,
+        /// ratings, evidence, log entries): the guarantee every save keeps.
+        #[test]
+        fn only_removals_lower_the_entry_count(edits in prop::collection::vec(any_edit(), 1..40)) {
+            let mut plan = Plan::default();
+            for edit in &edits {
+                let before = plan.entry_count();
+                let changed = plan.apply(edit).is_some();
+                if !edit.removes() {
+                    prop_assert!(plan.entry_count() >= before, "{edit:?}");
+                }
+                if changed {
+                    prop_assert!(plan.log.len() <= plan.entry_count());
+                }
+            }
+        }
+
+        /// Every edit's inverse puts the plan back as it was, the log aside (an undo is logged).
+        #[test]
+        fn every_edit_is_undone_by_its_inverse(
+            setup in prop::collection::vec(any_edit(), 0..20),
+            edit in any_edit(),
+        ) {
+            let mut plan = Plan::default();
+            for e in &setup {
+                plan.apply(e);
+            }
+            let mut before = plan.clone();
+            if let Some(inverse) = plan.apply(&edit) {
+                plan.apply(&inverse);
+                plan.log.clear();
+                before.log.clear();
+                prop_assert_eq!(plan, before);
+            }
+        }
+    }
+}

@@ -283,11 +283,16 @@ pub enum Edit {
         current: Option<String>,
         title: Option<String>,
     },
-    /// Put the skill's rating record as given (`None` takes it out). Built by [`Edit::rate`].
+    /// Put the skill's rating record as given (`None` takes it out, with its evidence). The
+    /// evidence of a rating already there stays as it is: evidence changes only through the
+    /// evidence edits. Built by [`Edit::rate`].
     SetRating {
         skill: String,
         rating: Option<Rating>,
     },
+    /// Put a rating back at `index` (or at the end), evidence included: the inverse of taking
+    /// it out, so that undo restores it where it was.
+    InsertRating { index: usize, rating: Rating },
     /// Add evidence at the end of the owner's list.
     AddEvidence {
         owner: EvidenceOwner,
@@ -537,21 +542,44 @@ impl Plan {
             }
             Edit::SetRating { skill, rating } => {
                 let index = self.ratings.iter().position(|r| r.skill == *skill);
-                let old = match (index, rating) {
-                    (Some(i), Some(new)) if self.ratings[i] == *new => return None,
+                match (index, rating) {
                     (Some(i), Some(new)) => {
-                        Some(std::mem::replace(&mut self.ratings[i], new.clone()))
+                        let new = Rating {
+                            evidence: self.ratings[i].evidence.clone(),
+                            ..new.clone()
+                        };
+                        if self.ratings[i] == new {
+                            return None;
+                        }
+                        let old = std::mem::replace(&mut self.ratings[i], new);
+                        Some(Edit::SetRating {
+                            skill: skill.clone(),
+                            rating: Some(old),
+                        })
                     }
-                    (Some(i), None) => Some(self.ratings.remove(i)),
+                    (Some(i), None) => Some(Edit::InsertRating {
+                        index: i,
+                        rating: self.ratings.remove(i),
+                    }),
                     (None, Some(new)) => {
                         self.ratings.push(new.clone());
-                        None
+                        Some(Edit::SetRating {
+                            skill: skill.clone(),
+                            rating: None,
+                        })
                     }
-                    (None, None) => return None,
-                };
+                    (None, None) => None,
+                }
+            }
+            Edit::InsertRating { index, rating } => {
+                if self.rating(&rating.skill).is_some() {
+                    return None;
+                }
+                let index = (*index).min(self.ratings.len());
+                self.ratings.insert(index, rating.clone());
                 Some(Edit::SetRating {
-                    skill: skill.clone(),
-                    rating: old,
+                    skill: rating.skill.clone(),
+                    rating: None,
                 })
             }
             Edit::AddEvidence { owner, evidence } => {
@@ -653,14 +681,25 @@ fn log_entry(edit: &Edit, inverse: &Edit, date: Datetime) -> Option<LogEntry> {
         (Edit::SetCurrent { current, .. }, Edit::SetCurrent { current: old, .. }) => {
             entry(Change::Current, None, None, old.clone(), current.clone())
         }
-        (Edit::SetRating { skill, rating }, Edit::SetRating { rating: old, .. }) => {
-            let from = old.as_ref().map(|r| r.step.clone());
+        (Edit::SetRating { skill, rating }, inverse) => {
+            let from = match inverse {
+                Edit::SetRating { rating: old, .. } => old.as_ref().map(|r| r.step.clone()),
+                Edit::InsertRating { rating: old, .. } => Some(old.step.clone()),
+                _ => None,
+            };
             let to = rating.as_ref().map(|r| r.step.clone());
             if from == to {
                 return None;
             }
             entry(Change::Rating, Some(skill), None, from, to)
         }
+        (Edit::InsertRating { rating, .. }, _) => entry(
+            Change::Rating,
+            Some(&rating.skill),
+            None,
+            None,
+            Some(rating.step.clone()),
+        ),
         (
             Edit::AddEvidence { owner, evidence }
             | Edit::InsertEvidence {
