@@ -9,8 +9,6 @@
 //! `compare(ladder, b, a)` is the mirror of `compare(ladder, a, b)`: see
 //! [`Comparison::mirrored`] for exactly what that means.
 
-pub mod render;
-
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -252,15 +250,6 @@ pub enum SkillChange {
 }
 
 impl SkillChange {
-    pub fn status(self) -> Status {
-        match self {
-            SkillChange::Same => Status::Same,
-            SkillChange::Raised | SkillChange::Lowered => Status::Changed,
-            SkillChange::OnlyA => Status::OnlyA,
-            SkillChange::OnlyB => Status::OnlyB,
-        }
-    }
-
     pub fn mirrored(self) -> SkillChange {
         match self {
             SkillChange::Raised => SkillChange::Lowered,
@@ -387,54 +376,6 @@ pub struct Headline {
 }
 
 impl Headline {
-    /// `+4 skills, 3 raised, +5 years managing people`: new skills, skills only at A (`−2
-    /// skills`), raised, lowered, then the differences of the minimum years. Zero counts are
-    /// left out; `no change in skills or experience` when every count is zero.
-    pub fn text(&self) -> String {
-        fn count(n: usize, one: &str, many: &str) -> String {
-            format!("{n} {}", if n == 1 { one } else { many })
-        }
-        fn signed(n: i64) -> String {
-            match n.cmp(&0) {
-                Ordering::Less => format!("−{}", n.unsigned_abs()),
-                _ => format!("+{n}"),
-            }
-        }
-        let mut parts = Vec::new();
-        if self.skills_new > 0 {
-            parts.push(format!("+{}", count(self.skills_new, "skill", "skills")));
-        }
-        if self.skills_only_a > 0 {
-            parts.push(format!("−{}", count(self.skills_only_a, "skill", "skills")));
-        }
-        if self.skills_raised > 0 {
-            parts.push(format!("{} raised", self.skills_raised));
-        }
-        if self.skills_lowered > 0 {
-            parts.push(format!("{} lowered", self.skills_lowered));
-        }
-        let years = |n: i64| if n.abs() == 1 { "year" } else { "years" };
-        if self.field_years != 0 {
-            parts.push(format!(
-                "{} {} in the field",
-                signed(self.field_years),
-                years(self.field_years)
-            ));
-        }
-        if self.managing_years != 0 {
-            parts.push(format!(
-                "{} {} managing people",
-                signed(self.managing_years),
-                years(self.managing_years)
-            ));
-        }
-        if parts.is_empty() {
-            "no change in skills or experience".to_owned()
-        } else {
-            parts.join(", ")
-        }
-    }
-
     fn mirrored(self) -> Headline {
         Headline {
             skills_new: self.skills_only_a,
@@ -515,11 +456,6 @@ impl<'a> Comparison<'a> {
             responsibilities,
             headline,
         }
-    }
-
-    /// Whether both sides are the same level.
-    pub fn is_itself(&self) -> bool {
-        self.relation == Relation::Itself
     }
 }
 

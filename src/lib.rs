@@ -1,16 +1,18 @@
 //! rungs: explore career ladders, compare levels, keep a development plan.
 //!
-//! The domain core (ladder, compare, search, plan) knows nothing of terminals; the explorer and
-//! the headless commands are thin front ends over it.
+//! The domain core (`ladder`, `compare`, `search`, `plan`) knows nothing of terminals; the
+//! explorer (`tui`) and the headless commands (`cli`) are two thin front ends over it, and
+//! share their wording through `present`. `tests/architecture.rs` keeps it so.
 
 pub mod cli;
 pub mod compare;
+pub mod exit;
 pub mod ladder;
 pub mod plan;
-pub mod report;
+pub(crate) mod present;
 pub mod search;
-pub mod suggest;
-pub mod text;
+pub(crate) mod suggest;
+pub(crate) mod text;
 pub mod tui;
 
 pub use ladder::Ladder;

@@ -258,7 +258,7 @@ fn a_level_that_does_not_name_the_skill_is_refused() {
 }
 
 #[test]
-fn a_broken_plan_file_is_reported_with_its_place_exits_1_and_is_not_touched() {
+fn a_broken_plan_file_is_reported_with_its_place_exits_3_and_is_not_touched() {
     let cases = [
         (
             "version = 1\ntarget = \"director\"\nmood = \"red\"\n",
@@ -282,7 +282,7 @@ fn a_broken_plan_file_is_reported_with_its_place_exits_1_and_is_not_touched() {
             &["plan", "add", "budgeting"],
             &["plan", "export", "--format", "json"],
         ] {
-            let out = sandbox.rungs(args).assert().code(1);
+            let out = sandbox.rungs(args).assert().code(3);
             let err = stderr_of(&out);
             assert!(err.contains(expected), "{err}");
             assert!(
@@ -396,7 +396,7 @@ fn a_broken_content_folder_is_reported_like_validate_does() {
     let output = sandbox
         .rungs(&["--content", &content, "plan"])
         .assert()
-        .code(1);
+        .code(3);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("unknown key `scpoe`"), "{stderr}");
     assert!(stderr.ends_with("4 problems found\n"), "{stderr}");
@@ -449,7 +449,7 @@ fn a_folder_that_cannot_hold_the_plan_is_a_clear_error() {
         .arg(file.join("plan.toml"))
         .args(["plan", "add", "budgeting"])
         .assert()
-        .code(1);
+        .code(3);
     let err = stderr_of(&out);
     assert!(
         err.starts_with("rungs: ") && err.contains("cannot"),
@@ -1004,7 +1004,8 @@ fn a_malformed_checkin_file_is_located_and_nothing_is_written() {
         vec!["plan", "export", "--checkin", bad_arg],
         vec!["plan", "export", "--format", "json", "--checkin", bad_arg],
     ] {
-        let out = sandbox.rungs(&args).assert().failure();
+        // 3: an input file cannot be used.
+        let out = sandbox.rungs(&args).assert().code(3);
         let err = stderr_of(&out);
         assert!(
             err.contains("bad.toml:5:8: invalid type"),
@@ -1017,7 +1018,7 @@ fn a_malformed_checkin_file_is_located_and_nothing_is_written() {
     let out = sandbox
         .rungs(&["checkin", missing.to_str().expect("utf-8")])
         .assert()
-        .failure();
+        .code(3);
     assert!(stderr_of(&out).contains("cannot read the check-in file"));
     assert_eq!(
         std::fs::read_to_string(sandbox.plan_path()).expect("read"),

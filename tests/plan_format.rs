@@ -136,9 +136,9 @@ fn a_newer_version_stays_read_only_and_untouched() {
 }
 
 #[test]
-fn a_save_that_would_drop_evidence_without_a_removal_is_refused() {
-    // An edit that is not a removal can never lower the count; the store checks the count of
-    // every entry kind, so taking a rating (and its evidence) out must say it removes.
+fn taking_a_rating_out_with_its_evidence_counts_as_a_removal() {
+    // Only an edit that says it removes may lower the count of entries (the property in
+    // `edits` below); taking a rating out, with its evidence, is one.
     let plan = parse("v2.toml", V2).expect("valid");
     let take_out = Edit::SetRating {
         skill: "coaching-mentoring".into(),

@@ -299,8 +299,12 @@ fn a_bad_config_file_is_reported_with_file_and_line() {
     )
     .expect("write config");
     let mut session = Session::start(home.path(), &[]);
-    assert_eq!(session.finish(), 1);
+    assert_eq!(session.finish(), 3, "a settings file that cannot be used");
     let screen = session.screen();
+    assert!(
+        screen.contains("3 | qiut = [\"x\"]"),
+        "the line is quoted: {screen}"
+    );
     assert!(
         screen.contains("config.toml:3:1: unknown action `qiut` (did you mean `quit`?)"),
         "{screen}"
@@ -309,13 +313,13 @@ fn a_bad_config_file_is_reported_with_file_and_line() {
 }
 
 #[test]
-fn without_a_terminal_it_says_so_in_one_line_and_exits_1() {
+fn without_a_terminal_it_says_so_in_one_line_and_exits_4() {
     let output = Command::cargo_bin("rungs")
         .expect("binary built")
         .env_remove("RUNGS_CONTENT")
         .output()
         .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(4));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -177,7 +177,7 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     let (y, line) = shown
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("In the field ·"))
+        .find(|(_, l)| l.contains("In the field  ") && l.contains('█'))
         .expect("the field bar");
     let x = line[..line.find('█').expect("a sourced bar")].width();
     assert_eq!(

@@ -6,32 +6,31 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::ladder::{Ladder, Problem};
-use crate::plan::{Checkin, Plan, Scale, checkin, parse};
-use crate::report::Format;
+use crate::plan::{Checkin, Plan, PlanError, Scale, checkin, parse};
 
+use super::output::{emit, emit_json};
 use super::you::{self, You};
-use super::{EXIT_PROBLEMS, print_problems};
+use super::{CliError, Format};
 
-pub fn run(you: &You, file: &Path, format: Format) -> i32 {
-    let theirs = match read_checkin(file) {
-        Ok(plan) => plan,
-        Err(code) => return code,
-    };
+pub fn run(you: &You, file: &Path, format: Format) -> Result<(), CliError> {
+    let theirs = read_checkin(file)?;
     let compared = checkin(you.plan(), &theirs, &you.ladder, &you.scale);
     match format {
-        Format::Text => super::emit(&text(&you.ladder, &you.scale, &compared)),
-        Format::Markdown => super::emit(&markdown(&you.ladder, &you.scale, &compared)),
-        Format::Json => super::emit_json(&to_json(&you.ladder, &you.scale, &compared)),
+        Format::Text => emit(&text(&you.ladder, &you.scale, &compared)),
+        Format::Markdown => emit(&markdown(&you.ladder, &you.scale, &compared)),
+        Format::Json => emit_json(&to_json(&you.ladder, &you.scale, &compared)),
     }
 }
 
-/// Reads another person's plan file; on any problem prints it (located) and gives the exit
-/// code. The file is only read.
-pub fn read_checkin(file: &Path) -> Result<Plan, i32> {
+/// Reads another person's plan file (only reads it); every problem located.
+pub fn read_checkin(file: &Path) -> Result<Plan, CliError> {
     let name = you::id(&file.display().to_string());
-    let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("rungs: {name}: cannot read the check-in file: {e}");
-        EXIT_PROBLEMS
+    let bytes = std::fs::read(file).map_err(|error| {
+        CliError::Checkin(PlanError::Io {
+            path: file.to_path_buf(),
+            action: "read the check-in file",
+            error,
+        })
     })?;
     let problems = match std::str::from_utf8(&bytes) {
         Ok(text) => match parse(&name, text) {
@@ -43,9 +42,7 @@ pub fn read_checkin(file: &Path) -> Result<Plan, i32> {
             format!("not UTF-8 text (byte {})", e.valid_up_to()),
         )],
     };
-    print_problems(&problems);
-    eprintln!("rungs: the check-in file cannot be read as a plan; nothing was written");
-    Err(EXIT_PROBLEMS)
+    Err(CliError::Checkin(PlanError::Invalid(problems)))
 }
 
 fn target_line(ladder: &Ladder, compared: &Checkin<'_>) -> String {

@@ -3,20 +3,17 @@
 
 use serde_json::{Value, json};
 
+use super::output::{emit, emit_json};
+use super::you::{self, You};
+use super::{CliError, Format};
 use crate::ladder::Level;
 use crate::plan::{Gap, LevelFit, Ratings, gaps, level_fit};
-use crate::report::Format;
-
-use super::you::{self, You};
 
 /// What `rungs compare` takes as side A to mean you.
 pub const ME: &str = "me";
 
-pub fn run(you: &You, level: &str, format: Format) -> i32 {
-    let level = match super::find_level(&you.ladder, level) {
-        Ok(level) => level,
-        Err(code) => return code,
-    };
+pub fn run(you: &You, level: &str, format: Format) -> Result<(), CliError> {
+    let level = super::lookup::find_level(&you.ladder, level)?;
     let ratings = Ratings::of(you.plan(), &you.scale);
     let fit = level_fit(level, &you.scale, &ratings);
     let gaps = gaps(level, &you.scale, &ratings);
@@ -37,9 +34,9 @@ pub fn run(you: &You, level: &str, format: Format) -> i32 {
         met,
     };
     match format {
-        Format::Text => super::emit(&report.text()),
-        Format::Markdown => super::emit(&report.markdown()),
-        Format::Json => super::emit_json(&report.json()),
+        Format::Text => emit(&report.text()),
+        Format::Markdown => emit(&report.markdown()),
+        Format::Json => emit_json(&report.json()),
     }
 }
 

@@ -5,20 +5,16 @@ use serde_json::{Value, json};
 use crate::ladder::Ladder;
 use crate::plan::{MAX_SHORTFALL, MET_SHARE, Placement, Ratings, place};
 
+use super::output::{emit, emit_json};
 use super::you::{self, You};
+use super::{CliError, ListFormat};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PlaceFormat {
-    Text,
-    Json,
-}
-
-pub fn run(you: &You, format: PlaceFormat) -> i32 {
+pub fn run(you: &You, format: ListFormat) -> Result<(), CliError> {
     let ratings = Ratings::of(you.plan(), &you.scale);
     let placement = place(&you.ladder, &you.scale, &ratings);
     match format {
-        PlaceFormat::Text => super::emit(&text(&you.ladder, &placement, ratings.len())),
-        PlaceFormat::Json => super::emit_json(&to_json(&placement)),
+        ListFormat::Text => emit(&text(&you.ladder, &placement, ratings.len())),
+        ListFormat::Json => emit_json(&to_json(&placement)),
     }
 }
 

@@ -5,10 +5,43 @@
 use serde_json::Value;
 
 use crate::ladder::Ladder;
-use crate::plan::{EvidenceSource, LevelMention, PromotionCase, Scale};
+use crate::plan::{EvidenceSource, LevelMention, Plan, PlanStore, PromotionCase, Scale};
 use crate::text::clean;
 
 use super::you;
+
+/// `rungs plan export --format markdown`, with `theirs` (a check-in file) when given.
+pub fn markdown(store: &PlanStore, ladder: &Ladder, theirs: Option<&Plan>) -> String {
+    let scale = Scale::of(ladder);
+    let case = case(store.plan(), ladder, &scale, theirs);
+    case_markdown(
+        ladder,
+        &scale,
+        &case,
+        &super::plan::plan_markdown(store.plan(), ladder),
+    )
+}
+
+/// `rungs plan export --format json`, with `theirs` (a check-in file) when given.
+pub fn json(
+    store: &PlanStore,
+    ladder: &Ladder,
+    theirs: Option<&Plan>,
+) -> Result<String, serde_json::Error> {
+    let scale = Scale::of(ladder);
+    let case = case(store.plan(), ladder, &scale, theirs);
+    case_json(ladder, &scale, &case, super::plan::plan_json(store, ladder))
+}
+
+fn case<'a>(
+    plan: &'a Plan,
+    ladder: &'a Ladder,
+    scale: &Scale,
+    theirs: Option<&Plan>,
+) -> PromotionCase<'a> {
+    let compared = theirs.map(|theirs| crate::plan::checkin(plan, theirs, ladder, scale));
+    crate::plan::promotion_case(plan, ladder, scale, compared)
+}
 
 fn mention(ladder: &Ladder, level: Option<&LevelMention<'_>>) -> String {
     match level {
@@ -30,7 +63,7 @@ fn md_cell(text: &str) -> String {
 
 /// The case as markdown, before the plan's items (`plan_items`, the document
 /// `rungs plan export` printed before the promotion case, heading included).
-pub fn markdown(
+fn case_markdown(
     ladder: &Ladder,
     scale: &Scale,
     case: &PromotionCase<'_>,
@@ -161,7 +194,7 @@ pub fn markdown(
 /// The case as JSON text: the plan's JSON (`plan`: `version`, `path`, `target`, `items`)
 /// followed by the case's fields. Written through borrowed records rather than a
 /// `serde_json::Value` tree: a case on a large ladder holds thousands of values.
-pub fn json(
+fn case_json(
     ladder: &Ladder,
     scale: &Scale,
     case: &PromotionCase<'_>,

@@ -6,19 +6,14 @@ use crate::ladder::Ladder;
 use crate::plan::{Change, LogEntry, Plan, log_newest_first};
 use crate::text::clean;
 
-use super::you;
+use super::output::{emit, emit_json};
+use super::{CliError, ListFormat, you};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LogFormat {
-    Text,
-    Json,
-}
-
-pub fn run(plan: &Plan, ladder: &Ladder, format: LogFormat) -> i32 {
+pub fn run(plan: &Plan, ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
     let entries = log_newest_first(plan);
     match format {
-        LogFormat::Text => super::emit(&text(ladder, &entries)),
-        LogFormat::Json => super::emit_json(&to_json(&entries)),
+        ListFormat::Text => emit(&text(ladder, &entries)),
+        ListFormat::Json => emit_json(&to_json(&entries)),
     }
 }
 

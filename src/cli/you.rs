@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use crate::ladder::Ladder;
-use crate::plan::{Plan, PlanError, PlanStore, Scale, StepRank, resolve_path};
+use crate::plan::{Plan, PlanStore, Scale, StepRank, resolve_path};
 use crate::text::{clean, escape_control};
 
-use super::{EXIT_PROBLEMS, print_problems};
+use super::CliError;
 
 /// The ladder, its scale and your plan, read only.
 pub struct You {
@@ -22,31 +22,15 @@ impl You {
     }
 }
 
-/// Loads the ladder and the plan, or prints why not and gives the exit code.
-pub fn load(content: Option<&Path>, plan_path: Option<&Path>) -> Result<You, i32> {
-    let ladder = super::load_ladder(content).map_err(|problems| {
-        print_problems(&problems);
-        EXIT_PROBLEMS
-    })?;
-    let store = resolve_path(plan_path)
-        .and_then(PlanStore::open)
-        .map_err(|error| plan_error(&error))?;
+/// Loads the ladder and the plan (read only).
+pub fn load(content: Option<&Path>, plan_path: Option<&Path>) -> Result<You, CliError> {
+    let ladder = super::ladder(content)?;
+    let store = PlanStore::open(resolve_path(plan_path)?)?;
     Ok(You {
         scale: Scale::of(&ladder),
         ladder,
         store,
     })
-}
-
-/// Prints a plan error; located problems start with the file name, like `rungs validate`.
-pub fn plan_error(error: &PlanError) -> i32 {
-    match error {
-        PlanError::Invalid(_) | PlanError::ChangedOnDiskInvalid(_) => {
-            eprintln!("{error}\nrungs: the plan file was left as it is");
-        }
-        _ => eprintln!("rungs: {error}"),
-    }
-    EXIT_PROBLEMS
 }
 
 /// `●●○○` for rank 2 of a four-step scale; `○○○○` when unrated.

@@ -77,7 +77,7 @@ fn manager_to_senior_manager_shows_managing_years_and_new_skills() {
     assert_eq!(people.change, SkillChange::Raised);
     assert_eq!(people.steps(), 1);
 
-    let text = c.headline.text();
+    let text = crate::present::headline(&c.headline);
     assert!(text.contains("+4 years managing people"), "{text}");
     assert!(
         text.starts_with(&format!("+{} skills", new.len())),
@@ -127,7 +127,10 @@ fn a_level_against_itself_changes_nothing() {
         assert_eq!(c.headline.skills_same, level.skills.len());
         assert!(c.responsibilities.b.iter().all(|d| d.shared));
         assert_eq!(c.experience.field.min_delta, 0);
-        assert_eq!(c.headline.text(), "no change in skills or experience");
+        assert_eq!(
+            crate::present::headline(&c.headline),
+            "no change in skills or experience"
+        );
     }
 }
 
@@ -150,7 +153,7 @@ fn fixture_orders_categories_by_catalogue_not_by_name() {
     assert_eq!(row(&c, "building").steps(), 3);
     assert_eq!(row(&c, "testing").steps(), -1);
     assert_eq!(
-        c.headline.text(),
+        crate::present::headline(&c.headline),
         "+1 skill, 1 raised, 1 lowered, +8 years in the field, +2 years managing people"
     );
 }
@@ -282,7 +285,7 @@ fn headline_text_signs_and_plurals() {
         ..Headline::default()
     };
     assert_eq!(
-        headline.text(),
+        crate::present::headline(&headline),
         "−1 skill, −1 year in the field, −5 years managing people"
     );
 }

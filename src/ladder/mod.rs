@@ -1,5 +1,7 @@
 //! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
 
+mod facts;
+mod lookup;
 mod model;
 mod source;
 mod validate;
@@ -9,6 +11,8 @@ pub mod generate;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use facts::{CategoryProfile, SkillGroup};
+pub use lookup::NotFound;
 pub use model::{
     Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef, Track,
 };
@@ -37,7 +41,7 @@ impl Ladder {
     ///
     /// `build.rs` turns the built-in TOML files into one JSON document at build time, which
     /// deserializes several times faster than TOML and keeps the explorer's start-up close to
-    /// a bare ratatui app's. Every rule is checked on the same files at test time
+    /// a bare terminal app's. Every rule is checked on the same files at test time
     /// (`the_fast_built_in_load_matches_the_validated_one`). Should the JSON be unusable anyway,
     /// the full path runs and reports each problem with its line and column.
     pub fn embedded() -> Result<Ladder, Vec<Problem>> {
@@ -61,6 +65,14 @@ impl Ladder {
     /// The built-in ladder through every validation rule, as a user's folder is loaded.
     pub fn embedded_validated() -> Result<Ladder, Vec<Problem>> {
         Ladder::from_sources(&embedded_sources())
+    }
+
+    /// The ladder a person asked for: their content folder, else the built-in one.
+    pub fn load(content: Option<&Path>) -> Result<Ladder, Vec<Problem>> {
+        match content {
+            Some(dir) => Ladder::from_folder(dir),
+            None => Ladder::embedded(),
+        }
     }
 
     /// A company's ladder from a content folder.

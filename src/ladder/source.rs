@@ -48,6 +48,38 @@ impl Problem {
         }
     }
 
+    /// A problem at byte `offset` of `text`, the line it falls on quoted under the message.
+    /// For files small enough to scan once per problem (settings files); a content file keeps
+    /// an index of its lines instead.
+    pub fn at_offset(file: &str, text: &str, offset: usize, message: &str) -> Self {
+        let start = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        Problem::on_line(
+            file,
+            line,
+            &text[line_start..line_end],
+            &text[line_start..start],
+            message,
+        )
+    }
+
+    /// A problem on the 1-based `line` whose text is `line_text`, at the column after
+    /// `before` (a prefix of the line).
+    fn on_line(file: &str, line: usize, line_text: &str, before: &str, message: &str) -> Self {
+        let line_text = line_text.trim_end_matches('\r');
+        // Both are prefixes of the same line, so the shorter one ends on a char boundary.
+        let before_in_excerpt = &before[..before.len().min(line_text.len())];
+        Problem {
+            file: file.to_owned(),
+            position: Some((line, before.chars().count() + 1)),
+            message: escape_control(message).into_owned(),
+            excerpt: Some(escape_control(line_text).into_owned()),
+            caret: escape_control(before_in_excerpt).width(),
+        }
+    }
+
     /// The problem and, under it, the line it points at with a caret, like a compiler does.
     pub fn render(&self) -> String {
         let mut out = self.to_string();
@@ -135,17 +167,13 @@ impl<'a> ParsedFile<'a> {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
-        let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let before = &text[line_start..start];
-        // Both are prefixes of the same line, so the shorter one ends on a char boundary.
-        let before_in_excerpt = &before[..before.len().min(line_text.len())];
-        Problem {
-            file: self.source.name.clone(),
-            position: Some((line_index + 1, before.chars().count() + 1)),
-            message: escape_control(message).into_owned(),
-            excerpt: Some(escape_control(line_text).into_owned()),
-            caret: escape_control(before_in_excerpt).width(),
-        }
+        Problem::on_line(
+            &self.source.name,
+            line_index + 1,
+            &text[line_start..line_end],
+            &text[line_start..start],
+            message,
+        )
     }
 
     /// A problem at the value (or key) a path leads to. Where the path goes further than the

@@ -8,7 +8,6 @@
 
 mod case;
 mod checkin;
-pub mod cli;
 mod format;
 mod history;
 mod model;

@@ -38,9 +38,6 @@ pub enum PlanError {
     NoDefaultPath(String),
     /// The plan could not be turned into TOML (not expected for any plan).
     Encode(String),
-    /// A save would have written fewer entries (items, ratings, evidence, log entries) than
-    /// the file holds without a removal: refused.
-    WouldLoseItems { path: PathBuf },
 }
 
 impl fmt::Display for PlanError {
@@ -76,12 +73,6 @@ impl fmt::Display for PlanError {
                  RUNGS_PLAN"
             ),
             PlanError::Encode(why) => write!(f, "cannot encode the plan as TOML: {why}"),
-            PlanError::WouldLoseItems { path } => write!(
-                f,
-                "{}: refusing to save: the file would hold fewer entries than it does without \
-                 anything being removed",
-                crate::text::escape_control(&path.display().to_string())
-            ),
         }
     }
 }
@@ -239,7 +230,6 @@ impl PlanStore {
                 .map_err(PlanError::ChangedOnDiskInvalid)?;
             self.on_disk = current;
         }
-        let entries_before = self.plan.entry_count();
         let log_len = self.plan.log.len();
         let Some(inverse) = self.plan.apply(edit) else {
             return Ok((
@@ -250,12 +240,6 @@ impl PlanStore {
                 None,
             ));
         };
-        if self.plan.entry_count() < entries_before && !edit.removes() {
-            self.plan.roll_back(&inverse, log_len);
-            return Err(PlanError::WouldLoseItems {
-                path: self.path.clone(),
-            });
-        }
         let text = match format::to_toml(&self.plan) {
             Ok(text) => text,
             Err(e) => {

@@ -22,7 +22,6 @@
 //! shared by every entry using the text, so the cost of a query grows with the number of
 //! distinct texts, not of entries.
 
-pub mod cli;
 mod worker;
 
 use std::sync::Arc;

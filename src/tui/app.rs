@@ -77,28 +77,21 @@ pub enum SkillRow<'a> {
     },
 }
 
-/// A level's skills grouped by category, in the catalogue's order of categories.
+/// A level's skills as list rows: each category's heading, then its skills.
 pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>> {
     let mut rows = Vec::new();
-    for category in ladder.categories() {
-        let mut heading = false;
-        for reference in &level.skills {
-            let Some(skill) = ladder.skill(&reference.skill) else {
-                continue;
-            };
-            if skill.category != category.id {
-                continue;
-            }
-            if !heading {
-                rows.push(SkillRow::Category(&category.name));
-                heading = true;
-            }
-            rows.push(SkillRow::Skill {
-                id: &skill.id,
-                name: &skill.name,
-                proficiency: reference.proficiency,
-            });
-        }
+    for group in ladder.skills_by_category(level) {
+        rows.push(SkillRow::Category(&group.category.name));
+        rows.extend(
+            group
+                .skills
+                .into_iter()
+                .map(|(skill, proficiency)| SkillRow::Skill {
+                    id: &skill.id,
+                    name: &skill.name,
+                    proficiency,
+                }),
+        );
     }
     rows
 }
@@ -502,7 +495,7 @@ impl App {
     }
 
     /// Opens the level picker. When a level is chosen, [`App::level_picked`] gets its id
-    /// with `purpose`; when the picker is closed without a choice, [`App::pick_cancelled`].
+    /// with `purpose`; a picker closed without a choice changes nothing.
     pub fn open_picker(&mut self, purpose: PickPurpose) {
         self.finder.open(&self.ladder, FinderMode::Levels);
         self.overlay = Some(Overlay::Picker { purpose });
@@ -553,14 +546,6 @@ impl App {
         }
     }
 
-    /// The picker was closed without a choice; the screen is left as it was.
-    pub fn pick_cancelled(&mut self, purpose: PickPurpose) {
-        match purpose {
-            // CompareWith: B stays as it was (the rung above, when just opened).
-            PickPurpose::GoTo | PickPurpose::Target | PickPurpose::CompareWith => {}
-        }
-    }
-
     fn update_finder(&mut self, action: Action) {
         let page = isize::try_from(view::finder::list_height(self))
             .unwrap_or(1)
@@ -587,11 +572,10 @@ impl App {
     }
 
     fn close_finder(&mut self) {
-        let overlay = self.overlay.take();
+        // A picker closed without a choice leaves the screen as it was (when comparing, B
+        // stays the rung above).
+        self.overlay = None;
         self.finder.close();
-        if let Some(Overlay::Picker { purpose }) = overlay {
-            self.pick_cancelled(purpose);
-        }
     }
 
     /// Acts on the selected result: jumps to it (search) or hands its level over (picker).

@@ -12,34 +12,16 @@ use toml::de::{DeTable, DeValue};
 use super::action::Action;
 use super::keymap::{KeyChord, Keymap};
 use super::theme::{Theme, parse_style};
+use crate::ladder::Problem;
 use crate::suggest::did_you_mean;
-use crate::text::escape_control;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 
-/// One problem in a settings file, at a 1-based line and column.
+/// Every problem found in one settings file, each located with the line quoted under it,
+/// as content problems are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigProblem {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
-
-/// Every problem found in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(pub Vec<ConfigProblem>);
+pub struct ConfigError(pub Vec<Problem>);
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -47,7 +29,7 @@ impl fmt::Display for ConfigError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{problem}")?;
+            f.write_str(&problem.render())?;
         }
         Ok(())
     }
@@ -107,12 +89,10 @@ impl Settings {
                 return Ok(Settings::defaults(no_color));
             }
             Err(e) => {
-                return Err(ConfigError(vec![ConfigProblem {
-                    file: shown,
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read the config file: {e}"),
-                }]));
+                return Err(ConfigError(vec![Problem::whole_file(
+                    shown,
+                    format!("cannot read the config file: {e}"),
+                )]));
             }
         };
         let user = parse(&shown, &text)?;
@@ -128,33 +108,20 @@ pub fn config_path() -> Option<PathBuf> {
         .map(|dirs| dirs.config_dir().join("rungs").join("config.toml"))
 }
 
-/// Turns a byte offset into a 1-based line and column (in characters).
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 struct Collector<'a> {
     file: &'a str,
     text: &'a str,
-    problems: Vec<ConfigProblem>,
+    problems: Vec<Problem>,
 }
 
 impl Collector<'_> {
     fn at(&mut self, span: ByteRange<usize>, message: impl Into<String>) {
-        let (line, column) = line_column(self.text, span.start);
-        self.problems.push(ConfigProblem {
-            file: self.file.to_owned(),
-            line,
-            column,
-            message: escape_control(&message.into()).into_owned(),
-        });
+        self.problems.push(Problem::at_offset(
+            self.file,
+            self.text,
+            span.start,
+            &message.into(),
+        ));
     }
 }
 
@@ -316,13 +283,27 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_action_is_reported_at_its_line_with_a_suggestion() {
+    fn an_unknown_action_is_reported_at_its_line_with_a_suggestion_and_the_line() {
         let text = "[keys]\nup = [\"k\"]\nqiut = [\"x\"]\n";
         let err = parse("config.toml", text).expect_err("unknown action");
         assert_eq!(
             err.to_string(),
-            "config.toml:3:1: unknown action `qiut` (did you mean `quit`?)"
+            "config.toml:3:1: unknown action `qiut` (did you mean `quit`?)\n  |\n3 | qiut = [\"x\"]\n  | ^"
         );
+    }
+
+    #[test]
+    fn the_caret_points_at_the_column_of_the_problem() {
+        let text = "[theme]\ntitle = \"bold chartreuse\"\n";
+        let err = parse("c.toml", text).expect_err("unknown colour");
+        let problem = &err.0[0];
+        let (line, column) = problem.position.expect("located");
+        assert_eq!(line, 2);
+        assert_eq!(
+            problem.excerpt.as_deref(),
+            Some("title = \"bold chartreuse\"")
+        );
+        assert_eq!(problem.caret, column - 1);
     }
 
     #[test]

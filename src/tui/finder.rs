@@ -23,7 +23,7 @@ use super::widgets::text_input::{TextEdit, TextInput};
 /// [`crate::tui::app::App::level_picked`] matches on it.
 ///
 /// New purposes go here, each with a title for the overlay, and an arm in
-/// `App::level_picked` (and `App::pick_cancelled` if cancelling should do something).
+/// `App::level_picked`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PickPurpose {
     /// Open the picked level's screen.

@@ -24,7 +24,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS};
+use crate::exit::Exit;
+use crate::ladder::{Ladder, Problem};
 use action::Action;
 use app::App;
 use config::Settings;
@@ -106,36 +107,63 @@ impl Drop for MouseCapture {
     }
 }
 
-/// Opens the explorer, with the plan at `plan` (or the default path), and returns the process
-/// exit code.
-pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
+/// Why the explorer could not run; each knows its exit code.
+#[derive(Debug)]
+pub enum TuiError {
+    /// Standard input or output is not a terminal.
+    NoTerminal,
+    /// The ladder cannot be loaded.
+    Content(Vec<Problem>),
+    /// The settings file has problems.
+    Config(config::ConfigError),
+    /// The terminal could not be set up or failed while running.
+    Terminal(std::io::Error),
+}
+
+impl TuiError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            TuiError::Content(_) | TuiError::Config(_) => Exit::BadInput,
+            TuiError::NoTerminal | TuiError::Terminal(_) => Exit::Terminal,
+        }
+    }
+}
+
+impl std::fmt::Display for TuiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TuiError::NoTerminal => write!(
+                f,
+                "rungs: the explorer needs a terminal; use `rungs list` or `rungs show ID` for \
+                 text output"
+            ),
+            TuiError::Content(problems) => write!(
+                f,
+                "{}\nrungs: the ladder has problems; `rungs validate` lists them",
+                crate::present::problems(problems)
+            ),
+            TuiError::Config(error) => write!(
+                f,
+                "{error}\nrungs: fix the config file above, or move it away to use the defaults"
+            ),
+            TuiError::Terminal(error) => write!(f, "rungs: terminal error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for TuiError {}
+
+/// Opens the explorer, with the plan at `plan` (or the default path).
+pub fn run(content: Option<&Path>, plan: Option<&Path>) -> Result<(), TuiError> {
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "rungs: the explorer needs a terminal; use `rungs list` or `rungs show ID` for text output"
-        );
-        return EXIT_PROBLEMS;
+        return Err(TuiError::NoTerminal);
     }
-    let ladder = match crate::cli::load_ladder(content) {
-        Ok(ladder) => ladder,
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{}", problem.render());
-            }
-            eprintln!("rungs: the ladder has problems; `rungs validate` lists them");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let ladder = Ladder::load(content).map_err(TuiError::Content)?;
     let plan = open_plan(plan);
     let no_color = theme::no_color_requested();
-    let settings = match Settings::load(no_color, config::config_path().as_deref()) {
-        Ok(settings) => settings,
-        Err(error) => {
-            eprintln!("{error}");
-            eprintln!("rungs: fix the config file above, or move it away to use the defaults");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let settings =
+        Settings::load(no_color, config::config_path().as_deref()).map_err(TuiError::Config)?;
 
     // Runs before ratatui's own hook (installed by try_init), which restores the terminal and
     // then calls this one.
@@ -144,14 +172,10 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            ratatui::restore();
-            eprintln!("rungs: cannot set up the terminal: {e}");
-            return EXIT_PROBLEMS;
-        }
-    };
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        TuiError::Terminal(e)
+    })?;
     let result = MouseCapture::enable().and_then(|guard| {
         let result = event_loop(
             &mut terminal,
@@ -161,18 +185,10 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>) -> i32 {
         result
     });
     ratatui::restore();
-    match result {
-        Ok(report_memory) => {
-            if report_memory {
-                report_first_frame_memory();
-            }
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("rungs: terminal error: {e}");
-            EXIT_PROBLEMS
-        }
+    if result.map_err(TuiError::Terminal)? {
+        report_first_frame_memory();
     }
+    Ok(())
 }
 
 /// Runs until the person quits; `Ok(true)` asks for the first-frame memory report.

@@ -9,68 +9,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::ladder::{Level, Proficiency, Range};
-use crate::text::clean;
+use crate::ladder::{Level, Proficiency};
+pub use crate::present::{YearsScale, one_line};
+use crate::present::{experience_rows, years};
+pub use crate::text::{fit, pad};
 use crate::tui::app::App;
-
-/// Content text on one line, control characters gone.
-pub fn one_line(text: &str) -> String {
-    clean(text, false).into_owned()
-}
 
 /// Display columns of `text`.
 pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` cut to at most `max` columns, with `…` when something was cut. Wide characters are
-/// never split, so columns stay aligned.
-pub fn fit(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max.saturating_sub(1) {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` fitted and padded to exactly `columns` columns.
-pub fn pad(text: &str, columns: usize) -> String {
-    let fitted = fit(text, columns);
-    let gap = columns.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(gap))
-}
-
 /// Content text wrapped to `columns`, with `indent` before every line.
 pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
-    let columns = columns.max(indent.width() + 1);
-    let options = textwrap::Options::new(columns)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    clean(text, true)
-        .split('\n')
-        .flat_map(|paragraph| {
-            textwrap::wrap(paragraph, &options)
-                .into_iter()
-                .map(|l| l.into_owned())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    crate::text::wrap(text, columns, indent, indent)
 }
 
 /// The level's track title, its rung and how many rungs the track has.
@@ -106,117 +60,22 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
 /// `●●●○` for advanced, styled.
 pub fn pips(proficiency: Proficiency, app: &App) -> Vec<Span<'static>> {
     let theme = &app.settings.theme;
-    let filled = usize::from(proficiency.value());
-    let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+    let (filled, empty) = crate::present::pip_parts(proficiency);
     vec![
-        Span::styled("●".repeat(filled), theme.pip_filled),
-        Span::styled("○".repeat(empty), theme.pip_empty),
+        Span::styled(filled, theme.pip_filled),
+        Span::styled(empty, theme.pip_empty),
     ]
-}
-
-/// The end of the shared years axis: the largest figure any level gives, plus room to show
-/// open-ended ranges running on, rounded up to five years.
-pub fn years_axis(app: &App) -> u32 {
-    let largest = app
-        .ladder
-        .levels()
-        .iter()
-        .flat_map(|l| std::iter::once(&l.experience.field).chain(l.experience.managing.as_ref()))
-        .map(|r| r.max.unwrap_or(r.min.saturating_add(5)))
-        .max()
-        .unwrap_or(10);
-    largest.max(5).div_ceil(5).saturating_mul(5)
-}
-
-/// Years drawn as cells: `axis` years (at least one) across `cells` columns.
-#[derive(Debug, Clone, Copy)]
-pub struct YearsScale {
-    pub axis: u32,
-    pub cells: usize,
-}
-
-impl YearsScale {
-    pub fn new(axis: u32, cells: usize) -> YearsScale {
-        YearsScale {
-            axis: axis.max(1),
-            cells,
-        }
-    }
-
-    /// The cell where `years` falls, at most `cells`.
-    pub fn cell(self, years: u32) -> usize {
-        let scaled = u64::from(years.min(self.axis)) * self.cells as u64 / u64::from(self.axis);
-        usize::try_from(scaled).unwrap_or(self.cells)
-    }
-
-    /// `range` as a bar: the cells before it, the bar in `glyph` (ending in `▶` when the
-    /// range is open-ended, which runs it to the end), and the cells after it.
-    pub fn bar(self, range: &Range, glyph: &str) -> (usize, String, usize) {
-        let start = self.cell(range.min).min(self.cells.saturating_sub(1));
-        let end = match range.max {
-            Some(max) => self.cell(max).max(start + 1),
-            None => self.cells,
-        };
-        let mut bar = glyph.repeat(end.saturating_sub(start));
-        if range.is_open_ended() {
-            bar.pop();
-            bar.push('▶');
-        }
-        (start, bar, self.cells.saturating_sub(end))
-    }
-
-    /// Year labels every `step` years under the bars, dropped where they would run into each
-    /// other or past the bar and `label_room` columns after it.
-    pub fn ticks(self, step: u32, label_room: usize) -> String {
-        let mut ticks = String::new();
-        if self.cells == 0 {
-            return ticks;
-        }
-        let (axis, cells, step) = (
-            u64::from(self.axis),
-            self.cells as u64,
-            u64::from(step.max(1)),
-        );
-        let mut year = 0u64;
-        while year <= axis {
-            // year ≤ axis, which is a u32.
-            let at = self.cell(u32::try_from(year).unwrap_or(u32::MAX));
-            if at >= ticks.width() {
-                let label = year.to_string();
-                if at + label.len() > self.cells + label_room {
-                    // Every later label starts further right and is no shorter.
-                    break;
-                }
-                ticks.push_str(&" ".repeat(at - ticks.width()));
-                ticks.push_str(&label);
-                ticks.push(' ');
-            }
-            // Skip the years whose label would start inside the ones placed: on a huge axis
-            // (content may say 4,000,000,000 years) stepping one by one would never end.
-            let first_free = (ticks.width() as u64 * axis).div_ceil(cells);
-            year = (year + step).max(first_free.next_multiple_of(step));
-        }
-        ticks.trim_end().to_owned()
-    }
-}
-
-/// `5–10 yrs`, `15+ yrs`, `~0–5 yrs (estimate)`.
-pub fn years_label(range: &Range) -> String {
-    crate::report::years(range)
 }
 
 /// Bars for the level's experience on the ladder-wide axis, a tick row under them, and a
 /// key when a figure is an estimate. Open ranges run to the end of the axis with `▶`.
 pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let mut rows: Vec<(&str, &Range)> = vec![("In the field", &level.experience.field)];
-    if let Some(managing) = &level.experience.managing {
-        rows.push(("Managing", managing));
-    }
-    const NAME: usize = 13;
+    let rows = experience_rows(&level.experience);
+    const NAME: usize = 16;
     let label_width = rows
         .iter()
-        .map(|(_, r)| years_label(r).width())
+        .map(|(_, r)| years(r).width())
         .max()
         .unwrap_or(0);
     let bar_width = columns.saturating_sub(NAME + 1 + label_width);
@@ -226,12 +85,12 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
         for (name, range) in rows {
             lines.push(Line::from(vec![
                 Span::styled(pad(name, NAME), theme.muted),
-                Span::raw(years_label(range)),
+                Span::raw(years(range)),
             ]));
         }
         return lines;
     }
-    let scale = YearsScale::new(years_axis(app), bar_width);
+    let scale = YearsScale::new(app.ladder.years_axis(), bar_width);
     for (name, range) in rows {
         let (glyph, style) = if range.estimate {
             ("▒", theme.bar_estimate)
@@ -245,7 +104,7 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
             Span::styled(bar, style),
             Span::styled("·".repeat(after), theme.pip_empty),
             Span::raw(" "),
-            Span::raw(years_label(range)),
+            Span::raw(years(range)),
         ]));
     }
     let step = if scale.axis > 50 { 10 } else { 5 };
@@ -269,29 +128,12 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
     lines
 }
 
-/// For each category: how many of the level's skills fall in it and their mean proficiency.
+/// The level's skill profile as rows to draw: category name, number of skills, mean.
 pub fn profile(app: &App, level: &Level) -> Vec<(String, usize, f64)> {
     app.ladder
-        .categories()
-        .iter()
-        .map(|category| {
-            let values: Vec<u8> = level
-                .skills
-                .iter()
-                .filter(|r| {
-                    app.ladder
-                        .skill(&r.skill)
-                        .is_some_and(|s| s.category == category.id)
-                })
-                .map(|r| r.proficiency.value())
-                .collect();
-            let mean = if values.is_empty() {
-                0.0
-            } else {
-                values.iter().map(|&v| f64::from(v)).sum::<f64>() / values.len() as f64
-            };
-            (one_line(&category.name), values.len(), mean)
-        })
+        .skill_profile(level)
+        .into_iter()
+        .map(|p| (one_line(&p.category.name), p.skills, p.mean))
         .collect()
 }
 
@@ -374,66 +216,4 @@ pub fn scrollbar(
         .thumb_style(app.settings.theme.border_focused)
         .track_style(app.settings.theme.border);
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every multiple of `step` tried in turn: what the tick row was before years were
-    /// skipped. Only usable on small axes.
-    fn ticks_one_by_one(scale: YearsScale, step: u32, label_room: usize) -> String {
-        let mut ticks = String::new();
-        let mut year = 0;
-        while year <= scale.axis {
-            let at = scale.cell(year);
-            let label = year.to_string();
-            if at >= ticks.width() && at + label.len() <= scale.cells + label_room {
-                ticks.push_str(&" ".repeat(at - ticks.width()));
-                ticks.push_str(&label);
-                ticks.push(' ');
-            }
-            year += step;
-        }
-        ticks.trim_end().to_owned()
-    }
-
-    #[test]
-    fn ticks_on_a_one_year_per_cell_axis() {
-        assert_eq!(
-            YearsScale::new(20, 20).ticks(5, 3),
-            "0    5    10   15   20"
-        );
-    }
-
-    #[test]
-    fn skipping_years_places_the_same_ticks() {
-        for axis in 1..=120 {
-            for cells in [1, 7, 8, 13, 30, 64, 150] {
-                for step in [1, 5, 10] {
-                    let scale = YearsScale::new(axis, cells);
-                    assert_eq!(
-                        scale.ticks(step, 4),
-                        ticks_one_by_one(scale, step, 4),
-                        "axis {axis}, {cells} cells, step {step}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_huge_axis_gives_a_short_tick_row() {
-        // Content may give any u32 as years; stepping through them would hang the frame.
-        let ticks = YearsScale::new(u32::MAX, 40).ticks(10, 12);
-        assert!(ticks.starts_with("0 "), "{ticks}");
-        assert!(ticks.width() <= 52, "{ticks}");
-    }
-
-    #[test]
-    fn an_open_range_runs_to_the_end_with_an_arrow() {
-        let (before, bar, after) = YearsScale::new(20, 20).bar(&Range::new(5, None), "█");
-        assert_eq!((before, after), (5, 0));
-        assert_eq!(bar, "██████████████▶");
-    }
 }

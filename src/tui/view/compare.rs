@@ -17,9 +17,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Regions;
 use super::common::{self, YearsScale, fit, one_line, pad, wrap};
-use crate::compare::render::{relation_text, span_text};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
-use crate::ladder::{Level, Proficiency, Range};
+use crate::ladder::{Level, Proficiency};
+use crate::present::{
+    FIELD_YEARS, MANAGING_YEARS, headline, relation_text, span_text, years_or_dash,
+};
 use crate::tui::app::{App, ComparePane};
 use crate::tui::theme::Theme;
 
@@ -143,7 +145,7 @@ pub fn head_lines(
         wrap(&relation_text(&app.ladder, c), columns, ""),
         theme.muted,
     ));
-    for (i, text) in wrap(&c.headline.text(), columns.saturating_sub(9), "")
+    for (i, text) in wrap(&headline(&c.headline), columns.saturating_sub(9), "")
         .into_iter()
         .enumerate()
     {
@@ -243,12 +245,7 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
     );
     lines.extend(experience_lines(app, c, columns));
 
-    heading(
-        "Skill profile: mean proficiency per category (4 = expert)",
-        columns,
-        theme,
-        &mut lines,
-    );
+    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
     lines.extend(profile_lines(app, c, columns));
 
     heading("Responsibilities", columns, theme, &mut lines);
@@ -298,25 +295,20 @@ fn legend(items: &[(&str, &str, Style)], columns: usize, theme: &Theme) -> Vec<S
     spans
 }
 
-/// `5–10 yrs`, or `—` for a range a level does not give.
-fn range_label(range: Option<&Range>) -> String {
-    range.map_or_else(|| "—".to_owned(), common::years_label)
-}
-
 /// Both levels' experience drawn on the comparison's one axis, one bar per level, each
 /// labelled with its range as text; then the year ticks.
 fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let ranges: Vec<(&str, &RangeComparison<'_>)> = [
-        ("In the field", &c.experience.field),
-        ("Managing people", &c.experience.managing),
+        (FIELD_YEARS, &c.experience.field),
+        (MANAGING_YEARS, &c.experience.managing),
     ]
     .into_iter()
     .filter(|(_, r)| r.a.is_some() || r.b.is_some())
     .collect();
     let label_width = ranges
         .iter()
-        .flat_map(|(_, r)| [range_label(r.a), range_label(r.b)])
+        .flat_map(|(_, r)| [years_or_dash(r.a), years_or_dash(r.b)])
         .map(|l| l.width())
         .max()
         .unwrap_or(0);
@@ -349,10 +341,10 @@ fn experience_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'
                     spans.push(Span::styled(bar, series));
                     spans.push(Span::styled("·".repeat(after), theme.pip_empty));
                     spans.push(Span::raw(" "));
-                    spans.push(Span::raw(range_label(Some(r))));
+                    spans.push(Span::raw(years_or_dash(Some(r))));
                 }
                 // Too narrow for a picture, or no range: the figures alone still say it.
-                other => spans.push(Span::raw(range_label(other))),
+                other => spans.push(Span::raw(years_or_dash(other))),
             }
             lines.push(Line::from(spans));
         }

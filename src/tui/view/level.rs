@@ -103,10 +103,7 @@ fn detail_lines_anchored(
         );
     }
     if let Some(direct) = &level.direct_reports {
-        let mut text = format!("{} people", direct.label());
-        if !direct.note.is_empty() {
-            text.push_str(&format!(" — {}", direct.note));
-        }
+        let text = crate::present::direct_reports(direct);
         labelled(app, "Direct reports", &text, columns, &mut lines);
     }
     anchors.push((EntryKind::DecisionScope, 0, lines.len()));
@@ -128,9 +125,7 @@ fn detail_lines_anchored(
         &mut lines,
     );
     lines.extend(common::experience_lines(app, level, columns));
-    for (name, range) in std::iter::once(("In the field", &level.experience.field))
-        .chain(level.experience.managing.as_ref().map(|r| ("Managing", r)))
-    {
+    for (name, range) in crate::present::experience_rows(&level.experience) {
         if !range.note.is_empty() {
             lines.extend(
                 wrap(&format!("{name}: {}", range.note), columns, "")

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::common::{self, fit, one_line, pad};
 use crate::plan::{PlanItem, Status, TargetProgress, is_in_ladder, target_progress};
+use crate::present::status_title;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::plan_screen::PlanPane;
@@ -295,14 +296,6 @@ fn rows<'a>(items: &[&'a PlanItem]) -> Vec<Row<'a>> {
         );
     }
     rows
-}
-
-fn status_title(status: Status) -> &'static str {
-    match status {
-        Status::Planned => "Planned",
-        Status::InProgress => "In progress",
-        Status::Done => "Done",
-    }
 }
 
 fn status_style(app: &App, status: Status) -> Style {

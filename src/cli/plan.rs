@@ -1,20 +1,19 @@
 //! `rungs plan …`: print the development plan, change it, export it.
-//!
-//! Exit codes follow the other commands: 0 fine, 1 a problem with the plan file or the
-//! content, 2 an unknown skill or level id (the message names the closest ones).
 
 use std::path::Path;
 
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::cli::{EXIT_PROBLEMS, EXIT_USAGE, emit, find_level, load_ladder, print_problems};
+use super::lookup::{find_level, find_skill, plan_level, plan_skill};
+use super::output::emit;
+use super::{CliError, you};
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Evidence, EvidenceOwner, Plan, PlanError, PlanItem, PlanStore, Ratings, Scale, Status,
-    TargetProgress, default_level, gaps, is_in_ladder, new_item, promotion_case, resolve_path,
-    target_progress, today,
+    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, Ratings, Scale, Status,
+    default_level, gaps, is_in_ladder, new_item, resolve_path, target_progress, today,
 };
+use crate::present::{one_line, progress_line, status_title};
 use crate::suggest::did_you_mean;
 use crate::text::{clean, escape_control};
 
@@ -70,9 +69,10 @@ pub enum PlanCommand {
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
+    /// Print the plan as a document to bring to a one-on-one.
     /// Set the level you hold today (or clear it with --clear).
     Current {
-        /// A level id, as listed by `rungs list`.
+        /// A level id, as listed by `rungs list`, or its title.
         #[arg(required_unless_present = "clear")]
         level: Option<String>,
         /// Clear the current level instead.
@@ -81,7 +81,7 @@ pub enum PlanCommand {
     },
     /// Rate yourself on a skill, on the ladder's scale (e.g. `working`).
     Rate {
-        /// A skill id, as printed by `rungs show LEVEL`.
+        /// A skill id, as printed by `rungs show LEVEL`, or its name.
         skill: String,
         /// A step of the ladder's scale; an unknown name lists them.
         step: String,
@@ -91,6 +91,7 @@ pub enum PlanCommand {
     },
     /// Add dated evidence to your rating of a skill, or with --level to a plan item.
     Evidence {
+        /// The skill: its id or name.
         skill: String,
         /// What you did that shows the skill.
         text: String,
@@ -103,11 +104,11 @@ pub enum PlanCommand {
     },
     /// Every dated change of the plan, newest first.
     Log {
-        #[arg(long, value_enum, default_value_t = crate::cli::plan_log::LogFormat::Text)]
-        format: crate::cli::plan_log::LogFormat,
+        #[arg(long, value_enum, default_value_t = super::ListFormat::Text)]
+        format: super::ListFormat,
     },
-    /// Print the promotion case: current level, target, placement, gaps, evidence, then the
-    /// plan's items.
+    /// Print the promotion case (current level, target, placement, gaps, evidence), then the
+    /// plan's items: a document to bring to a promotion conversation.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
@@ -140,91 +141,124 @@ pub enum ExportFormat {
     Json,
 }
 
-/// Runs `rungs plan [COMMAND]` and returns the exit code.
-pub fn run(content: Option<&Path>, plan_path: Option<&Path>, command: Option<PlanCommand>) -> i32 {
-    let ladder = match load_ladder(content) {
-        Ok(ladder) => ladder,
-        Err(problems) => {
-            print_problems(&problems);
-            return EXIT_PROBLEMS;
-        }
-    };
-    let store = match resolve_path(plan_path).and_then(PlanStore::open) {
-        Ok(store) => store,
-        Err(error) => return plan_error(&error),
-    };
-    match command {
-        None => emit(&plan_text(&store, &ladder)),
-        Some(PlanCommand::Log { format }) => {
-            crate::cli::plan_log::run(store.plan(), &ladder, format)
-        }
+/// Runs `rungs plan [COMMAND]`.
+pub fn run(
+    ladder: &Ladder,
+    plan_path: Option<&Path>,
+    command: Option<PlanCommand>,
+) -> Result<(), CliError> {
+    let mut store = PlanStore::open(resolve_path(plan_path)?)?;
+    let plan = store.plan();
+    let (edits, done) = match command {
+        None => return emit(&plan_text(&store, ladder)),
+        Some(PlanCommand::Log { format }) => return super::plan_log::run(plan, ladder, format),
         Some(PlanCommand::Export { format, checkin }) => {
-            export(&store, &ladder, format, checkin.as_deref())
-        }
-        Some(command) => change(store, &ladder, command),
-    }
-}
-
-/// `rungs plan export`: the promotion case, then the plan's items.
-fn export(store: &PlanStore, ladder: &Ladder, format: ExportFormat, checkin: Option<&Path>) -> i32 {
-    use crate::cli::plan_export;
-    let scale = Scale::of(ladder);
-    let theirs = match checkin.map(crate::cli::checkin::read_checkin).transpose() {
-        Ok(theirs) => theirs,
-        Err(code) => return code,
-    };
-    let compared = theirs
-        .as_ref()
-        .map(|theirs| crate::plan::checkin(store.plan(), theirs, ladder, &scale));
-    let case = promotion_case(store.plan(), ladder, &scale, compared);
-    match format {
-        ExportFormat::Markdown => emit(&plan_export::markdown(
-            ladder,
-            &scale,
-            &case,
-            &plan_markdown(store.plan(), ladder),
-        )),
-        ExportFormat::Json => {
-            match plan_export::json(ladder, &scale, &case, plan_json(store, ladder)) {
-                Ok(text) => emit(&(text + "\n")),
-                Err(e) => {
-                    eprintln!("rungs: cannot encode JSON: {e}");
-                    EXIT_PROBLEMS
+            let theirs = checkin
+                .as_deref()
+                .map(super::checkin::read_checkin)
+                .transpose()?;
+            return match format {
+                ExportFormat::Markdown => emit(&super::plan_export::markdown(
+                    &store,
+                    ladder,
+                    theirs.as_ref(),
+                )),
+                ExportFormat::Json => {
+                    let text = super::plan_export::json(&store, ladder, theirs.as_ref())
+                        .map_err(|e| CliError::Output(std::io::Error::other(e)))?;
+                    emit(&(text + "\n"))
                 }
-            }
+            };
         }
-    }
-}
-
-fn plan_error(error: &PlanError) -> i32 {
-    match error {
-        // Located problems start with the file name, like `rungs validate` prints them.
-        PlanError::Invalid(_) | PlanError::ChangedOnDiskInvalid(_) => {
-            eprintln!("{error}\nrungs: the plan file was left as it is");
+        Some(PlanCommand::Add {
+            gaps: Some(level), ..
+        }) => add_gaps(plan, ladder, &level)?,
+        Some(PlanCommand::Add {
+            skill, level, note, ..
+        }) => {
+            let skill =
+                skill.ok_or_else(|| CliError::Usage("give a skill, or --gaps LEVEL".into()))?;
+            add(plan, ladder, &skill, level.as_deref(), note)?
         }
-        _ => eprintln!("rungs: {error}"),
-    }
-    EXIT_PROBLEMS
-}
-
-/// Works out the edit a command asks for, applies it and says what happened.
-fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
-    let (edits, done) = match edits_for(store.plan(), ladder, command) {
-        Ok(found) => found,
-        Err(code) => return code,
+        Some(PlanCommand::Current { level, clear }) => {
+            let (current, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("current level set to {}", level.id),
+                    )
+                }
+                _ => (None, None, "current level cleared".to_owned()),
+            };
+            (vec![Edit::SetCurrent { current, title }], done)
+        }
+        Some(PlanCommand::Rate { skill, step, note }) => rate(plan, ladder, &skill, &step, note)?,
+        Some(PlanCommand::Evidence {
+            skill,
+            text,
+            link,
+            level,
+        }) => evidence(plan, ladder, &skill, text, link, level.as_deref())?,
+        Some(PlanCommand::Remove { skill, level }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            (
+                vec![Edit::Remove {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                }],
+                format!("removed {} at {}", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Status {
+            skill,
+            status,
+            level,
+        }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            let status = Status::from(status);
+            (
+                vec![Edit::SetStatus {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    status,
+                }],
+                format!("{} at {} is {status}", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Note { skill, note, level }) => {
+            let item = find_planned(plan, ladder, &skill, level.as_deref())?;
+            (
+                vec![Edit::SetNote {
+                    skill: item.skill.clone(),
+                    level: item.level.clone(),
+                    note,
+                }],
+                format!("note of {} at {} set", item.skill, item.level),
+            )
+        }
+        Some(PlanCommand::Target { level, clear }) => {
+            let (target, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("target set to {}", level.id),
+                    )
+                }
+                _ => (None, None, "target cleared".to_owned()),
+            };
+            (vec![Edit::SetTarget { target, title }], done)
+        }
     };
     let mut changed = false;
     for edit in &edits {
-        match store.apply(edit) {
-            Ok(saved) => {
-                changed |= saved.changed;
-                if saved.reloaded {
-                    eprintln!(
-                        "rungs: the plan had changed on disk; your change was applied on top of it"
-                    );
-                }
-            }
-            Err(error) => return plan_error(&error),
+        let saved = store.apply(edit)?;
+        changed |= saved.changed;
+        if saved.reloaded {
+            eprintln!("rungs: the plan had changed on disk; your change was applied on top of it");
         }
     }
     // The ids in `done` may come from the plan file.
@@ -237,201 +271,129 @@ fn change(mut store: PlanStore, ladder: &Ladder, command: PlanCommand) -> i32 {
     }
 }
 
-/// The edits for a command and a line saying what they do; `Err` with the exit code after
-/// printing why when an id is unknown.
-fn edits_for(
+/// The edits of `rungs plan add` and a line saying what they do.
+fn add(
     plan: &Plan,
     ladder: &Ladder,
-    command: PlanCommand,
-) -> Result<(Vec<Edit>, String), i32> {
-    match command {
-        PlanCommand::Add {
-            gaps: Some(level), ..
-        } => add_gaps(plan, ladder, &level),
-        PlanCommand::Add {
-            skill, level, note, ..
-        } => {
-            let Some(skill) = skill else {
-                eprintln!("rungs: give a skill, or --gaps LEVEL");
-                return Err(EXIT_USAGE);
-            };
-            let skill = find_skill(ladder, &skill)?;
-            let level = match level {
-                Some(id) => {
-                    let level = find_level(ladder, &id)?;
-                    if level.proficiency_of(&skill.id).is_none() {
-                        let naming: Vec<&str> = ladder
-                            .levels()
-                            .iter()
-                            .filter(|l| l.proficiency_of(&skill.id).is_some())
-                            .map(|l| l.id.as_str())
-                            .collect();
-                        eprintln!(
-                            "rungs: level `{}` does not name skill `{}`; levels that do: {}",
-                            level.id,
-                            skill.id,
-                            if naming.is_empty() {
-                                "none".to_owned()
-                            } else {
-                                naming.join(", ")
-                            }
-                        );
-                        return Err(EXIT_USAGE);
+    skill: &str,
+    level: Option<&str>,
+    note: Option<String>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let skill = find_skill(ladder, skill)?;
+    let level = match level {
+        Some(id) => {
+            let level = find_level(ladder, id)?;
+            if level.proficiency_of(&skill.id).is_none() {
+                let naming: Vec<&str> = ladder
+                    .levels_expecting(&skill.id)
+                    .into_iter()
+                    .map(|(l, _)| l.id.as_str())
+                    .collect();
+                return Err(CliError::Usage(format!(
+                    "level `{}` does not name skill `{}`; levels that do: {}",
+                    level.id,
+                    skill.id,
+                    if naming.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        naming.join(", ")
                     }
-                    level
-                }
-                None => default_level(plan, ladder, &skill.id).ok_or_else(|| {
-                    eprintln!(
-                        "rungs: no level names skill `{}`; give one with --level",
-                        skill.id
-                    );
-                    EXIT_USAGE
-                })?,
-            };
-            let mut edits = vec![Edit::Add(new_item(ladder, &skill.id, &level.id))];
-            if let Some(note) = note {
-                edits.push(Edit::SetNote {
-                    skill: skill.id.clone(),
-                    level: level.id.clone(),
-                    note,
-                });
+                )));
             }
-            Ok((edits, format!("planned {} at {}", skill.id, level.id)))
+            level
         }
-        PlanCommand::Remove { skill, level } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            let done = format!("removed {} at {}", item.skill, item.level);
-            Ok((
-                vec![Edit::Remove {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                }],
-                done,
+        None => default_level(plan, ladder, &skill.id).ok_or_else(|| {
+            CliError::Usage(format!(
+                "no level names skill `{}`; give one with --level",
+                skill.id
             ))
-        }
-        PlanCommand::Status {
-            skill,
-            status,
-            level,
-        } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            let status = Status::from(status);
-            Ok((
-                vec![Edit::SetStatus {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                    status,
-                }],
-                format!("{} at {} is {status}", item.skill, item.level),
-            ))
-        }
-        PlanCommand::Note { skill, note, level } => {
-            let item = find_item(plan, &skill, level.as_deref())?;
-            Ok((
-                vec![Edit::SetNote {
-                    skill: item.skill.clone(),
-                    level: item.level.clone(),
-                    note,
-                }],
-                format!("note of {} at {} set", item.skill, item.level),
-            ))
-        }
-        PlanCommand::Target { level, clear } => {
-            let (target, title, done) = match level {
-                Some(id) if !clear => {
-                    let level = find_level(ladder, &id)?;
-                    (
-                        Some(level.id.clone()),
-                        Some(level.title.clone()),
-                        format!("target set to {}", level.id),
-                    )
-                }
-                _ => (None, None, "target cleared".to_owned()),
-            };
-            Ok((vec![Edit::SetTarget { target, title }], done))
-        }
-        PlanCommand::Current { level, clear } => {
-            let (current, title, done) = match level {
-                Some(id) if !clear => {
-                    let level = find_level(ladder, &id)?;
-                    (
-                        Some(level.id.clone()),
-                        Some(level.title.clone()),
-                        format!("current level set to {}", level.id),
-                    )
-                }
-                _ => (None, None, "current level cleared".to_owned()),
-            };
-            Ok((vec![Edit::SetCurrent { current, title }], done))
-        }
-        PlanCommand::Rate { skill, step, note } => {
-            let skill = find_skill(ladder, &skill)?;
-            let scale = Scale::of(ladder);
-            if scale.rank(&step).is_none() {
-                eprintln!(
-                    "rungs: no step `{}` on this ladder's scale; its steps, lowest first: {}",
-                    escape_control(&step),
-                    scale.listing()
-                );
-                return Err(EXIT_USAGE);
-            }
-            let edit = Edit::rate(
-                plan,
-                &skill.id,
-                Some(skill.name.clone()),
-                &step,
-                note,
-                today(),
-            );
-            Ok((vec![edit], format!("rated {} at {step}", skill.id)))
-        }
-        PlanCommand::Evidence {
-            skill,
-            text,
-            link,
-            level,
-        } => {
-            let owner = match level {
-                Some(level) => {
-                    let item = find_item(plan, &skill, Some(&level))?;
-                    EvidenceOwner::Item {
-                        skill: item.skill.clone(),
-                        level: item.level.clone(),
-                    }
-                }
-                None => {
-                    if plan.rating(&skill).is_none() {
-                        let skill = find_skill(ladder, &skill)?;
-                        eprintln!(
-                            "rungs: you have not rated `{}` yet: rate it first (`rungs plan rate {} \
-                             STEP`), or give --level LEVEL to add the evidence to a plan item",
-                            skill.id, skill.id
-                        );
-                        return Err(EXIT_USAGE);
-                    }
-                    EvidenceOwner::Rating {
-                        skill: skill.clone(),
-                    }
-                }
-            };
-            let done = match owner.level() {
-                Some(level) => format!("evidence added to {} at {level}", owner.skill()),
-                None => format!("evidence added to your rating of {}", owner.skill()),
-            };
-            let evidence = Evidence {
-                date: today(),
-                text,
-                link,
-            };
-            Ok((vec![Edit::AddEvidence { owner, evidence }], done))
-        }
-        PlanCommand::Export { .. } | PlanCommand::Log { .. } => Ok((Vec::new(), String::new())),
+        })?,
+    };
+    let mut edits = vec![Edit::Add(new_item(ladder, &skill.id, &level.id))];
+    if let Some(note) = note {
+        edits.push(Edit::SetNote {
+            skill: skill.id.clone(),
+            level: level.id.clone(),
+            note,
+        });
     }
+    Ok((edits, format!("planned {} at {}", skill.id, level.id)))
+}
+
+/// `rungs plan rate`: the skill by id or name, the step by its name on the ladder's scale.
+fn rate(
+    plan: &Plan,
+    ladder: &Ladder,
+    skill: &str,
+    step: &str,
+    note: Option<String>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let skill = find_skill(ladder, skill)?;
+    let scale = Scale::of(ladder);
+    if scale.rank(step).is_none() {
+        return Err(CliError::Usage(format!(
+            "no step `{}` on this ladder's scale; its steps, lowest first: {}",
+            escape_control(step),
+            scale.listing()
+        )));
+    }
+    let edit = Edit::rate(
+        plan,
+        &skill.id,
+        Some(skill.name.clone()),
+        step,
+        note,
+        today(),
+    );
+    Ok((vec![edit], format!("rated {} at {step}", skill.id)))
+}
+
+/// `rungs plan evidence`: to the rating of the skill, or with a level to the plan item there.
+fn evidence(
+    plan: &Plan,
+    ladder: &Ladder,
+    skill: &str,
+    text: String,
+    link: Option<String>,
+    level: Option<&str>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let owner = match level {
+        Some(level) => {
+            let item = find_planned(plan, ladder, skill, Some(level))?;
+            EvidenceOwner::Item {
+                skill: item.skill.clone(),
+                level: item.level.clone(),
+            }
+        }
+        None => {
+            let id = match plan.rating(skill) {
+                Some(rating) => rating.skill.clone(),
+                None => find_skill(ladder, skill)?.id.clone(),
+            };
+            if plan.rating(&id).is_none() {
+                return Err(CliError::Usage(format!(
+                    "you have not rated `{id}` yet: rate it first (`rungs plan rate {id} STEP`), \
+                     or give --level LEVEL to add the evidence to a plan item"
+                )));
+            }
+            EvidenceOwner::Rating { skill: id }
+        }
+    };
+    let done = match owner.level() {
+        Some(level) => format!("evidence added to {} at {level}", owner.skill()),
+        None => format!("evidence added to your rating of {}", owner.skill()),
+    };
+    let evidence = Evidence {
+        date: today(),
+        text,
+        link,
+    };
+    Ok((vec![Edit::AddEvidence { owner, evidence }], done))
 }
 
 /// `rungs plan add --gaps LEVEL`: an item at LEVEL for every skill where your rating is below
 /// the level's step (skills already planned there are left as they are).
-fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, String), i32> {
+fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, String), CliError> {
     let level = find_level(ladder, level)?;
     let scale = Scale::of(ladder);
     let gaps = gaps(level, &scale, &Ratings::of(plan, &scale));
@@ -448,25 +410,27 @@ fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, Str
     Ok((edits, done))
 }
 
-fn find_skill<'a>(ladder: &'a Ladder, id: &str) -> Result<&'a crate::ladder::Skill, i32> {
-    ladder.skill(id).ok_or_else(|| {
-        let hint = did_you_mean(id, ladder.skills().iter().map(|s| s.id.as_str()));
-        eprintln!(
-            "rungs: no skill `{}`{hint}; `rungs show LEVEL` lists a level's skills",
-            escape_control(id)
-        );
-        EXIT_USAGE
-    })
+/// The plan's item a command names, by id or by the ladder's name for it.
+fn find_planned<'a>(
+    plan: &'a Plan,
+    ladder: &Ladder,
+    skill: &str,
+    level: Option<&str>,
+) -> Result<&'a PlanItem, CliError> {
+    let skill = plan_skill(plan, ladder, skill)?;
+    let level = level.map(|l| plan_level(plan, ladder, l)).transpose()?;
+    find_item(plan, &skill, level.as_deref())
 }
 
 /// The plan's item for `skill` (at `level` when given). Works for items the ladder does not
 /// know, so a renamed skill can still be removed. Ids quoted in messages come from the plan
 /// file too, so each message is printed with its control characters escaped.
-fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a PlanItem, i32> {
-    let refuse = |message: String| {
-        eprintln!("rungs: {}", escape_control(&message));
-        EXIT_USAGE
-    };
+fn find_item<'a>(
+    plan: &'a Plan,
+    skill: &str,
+    level: Option<&str>,
+) -> Result<&'a PlanItem, CliError> {
+    let refuse = |message: String| CliError::Usage(escape_control(&message).into_owned());
     let of_skill: Vec<&PlanItem> = plan.items.iter().filter(|i| i.skill == skill).collect();
     if of_skill.is_empty() {
         // Sorted so that a skill planned at two levels is suggested once.
@@ -503,10 +467,6 @@ fn find_item<'a>(plan: &'a Plan, skill: &str, level: Option<&str>) -> Result<&'a
     }
 }
 
-fn one_line(text: &str) -> String {
-    clean(text, false).into_owned()
-}
-
 /// The skill's name: from the ladder, else the one stored in the file, else its id.
 fn skill_name(item: &PlanItem, ladder: &Ladder) -> String {
     ladder
@@ -524,25 +484,6 @@ fn level_title(item: &PlanItem, ladder: &Ladder) -> String {
         .map_or_else(|| one_line(&item.level), one_line)
 }
 
-fn status_heading(status: Status) -> &'static str {
-    match status {
-        Status::Planned => "Planned",
-        Status::InProgress => "In progress",
-        Status::Done => "Done",
-    }
-}
-
-fn progress_line(progress: &TargetProgress<'_>) -> String {
-    format!(
-        "{} done, {} in progress, {} planned, {} missing — of {} skills",
-        progress.done,
-        progress.in_progress,
-        progress.planned,
-        progress.missing,
-        progress.total()
-    )
-}
-
 /// A target the plan names but the ladder does not know: its id and stored title.
 fn unknown_target(plan: &Plan) -> Option<String> {
     let id = plan.target.as_deref()?;
@@ -553,7 +494,7 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 }
 
 /// `rungs plan`: the target and its progress, then the items grouped by status.
-pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
+fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     let plan = store.plan();
     let scale = Scale::of(ladder);
     let ratings = Ratings::of(plan, &scale);
@@ -564,7 +505,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     if let Some(current) = &plan.current {
         out.push_str(&format!(
             "\nCurrent level: {} ({})\n",
-            crate::cli::you::level_title(ladder, current),
+            you::level_title(ladder, current),
             one_line(current)
         ));
     }
@@ -598,7 +539,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
         out.push_str(&format!("\nYour ratings ({})\n", plan.ratings.len()));
         for rating in &plan.ratings {
             let step = match scale.rank(&rating.step) {
-                Some(rank) => format!("{} {}", crate::cli::you::pips(rank, &scale), rating.step),
+                Some(rank) => format!("{} {}", you::pips(rank, &scale), rating.step),
                 None => format!("{} — not on this ladder's scale", one_line(&rating.step)),
             };
             let evidence = match rating.evidence.len() {
@@ -608,7 +549,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
             };
             out.push_str(&format!(
                 "  {step} · {} ({}) · since {}{evidence}\n",
-                crate::cli::you::skill_name(ladder, &rating.skill),
+                you::skill_name(ladder, &rating.skill),
                 one_line(&rating.skill),
                 rating.date
             ));
@@ -620,7 +561,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     }
     for status in Status::ALL {
         let items: Vec<&PlanItem> = plan.with_status(status).collect();
-        out.push_str(&format!("\n{} ({})\n", status_heading(status), items.len()));
+        out.push_str(&format!("\n{} ({})\n", status_title(status), items.len()));
         if items.is_empty() {
             out.push_str("  (none)\n");
         }
@@ -636,10 +577,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
                 .and_then(|r| scale.expected(r))
                 .map_or_else(String::new, |expected| {
                     let have = ratings.get(&item.skill).unwrap_or(0);
-                    format!(
-                        " · {}",
-                        crate::cli::you::expected_and_you(expected, have, &scale)
-                    )
+                    format!(" · {}", you::expected_and_you(expected, have, &scale))
                 });
             out.push_str(&format!(
                 "  ★ {} ({}) · {} ({}) · added {}{flag}{you}\n",
@@ -669,7 +607,7 @@ pub fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
 }
 
 /// `rungs plan export --format markdown`: a document for a one-on-one.
-pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
+pub(super) fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
     let mut out = String::from("# Development plan\n");
     match target_progress(plan, ladder) {
         Some(progress) => {
@@ -703,7 +641,7 @@ pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", status_heading(status)));
+        out.push_str(&format!("\n## {}\n\n", status_title(status)));
         for item in items {
             let flag = if is_in_ladder(item, ladder) {
                 ""
@@ -727,7 +665,7 @@ pub fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
 }
 
 /// `rungs plan export --format json`.
-pub fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
+pub(super) fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
     let plan = store.plan();
     let target = match target_progress(plan, ladder) {
         Some(progress) => json!({

@@ -7,61 +7,44 @@
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use super::{EntryKind, Hit, SearchIndex, snippet};
-use crate::cli::{EXIT_OK, EXIT_PROBLEMS, emit};
+use super::output::{emit, emit_json, output_width};
+use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
-use crate::text::escape_control;
-
-/// Output formats of `rungs search`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SearchFormat {
-    Text,
-    Json,
-}
+use crate::present::one_line;
+use crate::search::{EntryKind, Hit, SearchIndex, snippet};
 
 /// How many results are shown when `--limit` is not given.
 pub const DEFAULT_LIMIT: usize = 20;
 
-/// Runs the command: 0 with results, 1 with none.
-pub fn run(ladder: &Ladder, query: &str, limit: usize, format: SearchFormat, width: usize) -> i32 {
+/// Prints the best matches; nothing found is a negative answer (exit 1).
+pub fn run(ladder: &Ladder, query: &str, limit: usize, format: ListFormat) -> Result<(), CliError> {
     let index = SearchIndex::new(ladder);
     let matches = index.search(query);
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = index.hits(&matches, limit);
-    let code = match format {
-        SearchFormat::Text if hits.is_empty() => EXIT_OK,
-        SearchFormat::Text => emit(&text_rows(ladder, &hits, width)),
-        SearchFormat::Json => {
-            let report = json_report(ladder, query, matches.len(), &hits);
-            match serde_json::to_string_pretty(&report) {
-                Ok(text) => emit(&(text + "\n")),
-                Err(e) => {
-                    eprintln!("rungs: cannot encode JSON: {e}");
-                    EXIT_PROBLEMS
-                }
-            }
-        }
-    };
-    if code != EXIT_OK {
-        return code;
+    match format {
+        ListFormat::Text if hits.is_empty() => {}
+        ListFormat::Text => emit(&text_rows(ladder, &hits, output_width()))?,
+        ListFormat::Json => emit_json(&json_report(ladder, query, matches.len(), &hits))?,
     }
     if hits.is_empty() {
-        eprintln!("rungs: nothing matches `{}`", escape_control(query));
-        return EXIT_PROBLEMS;
+        return Err(CliError::NothingFound {
+            query: query.to_owned(),
+        });
     }
-    if hits.len() < matches.len() && format == SearchFormat::Text {
+    if hits.len() < matches.len() && format == ListFormat::Text {
         eprintln!(
             "rungs: {} of {} matches shown; --limit 0 shows all",
             hits.len(),
             matches.len()
         );
     }
-    EXIT_OK
+    Ok(())
 }
 
 /// `kind  level-id  text`, one hit per line, the text cut to fit `width` columns around the
 /// first matched character. Skill rows add the level's expected proficiency.
-pub fn text_rows(ladder: &Ladder, hits: &[Hit<'_>], width: usize) -> String {
+fn text_rows(ladder: &Ladder, hits: &[Hit<'_>], width: usize) -> String {
     let kind_width = hits
         .iter()
         .map(|h| h.entry.kind.label().width())
@@ -120,7 +103,7 @@ fn proficiency(ladder: &Ladder, hit: &Hit<'_>) -> Option<&'static str> {
 }
 
 /// The JSON document documented in the README's "Searching" section.
-pub fn json_report(ladder: &Ladder, query: &str, total: usize, hits: &[Hit<'_>]) -> Value {
+fn json_report(ladder: &Ladder, query: &str, total: usize, hits: &[Hit<'_>]) -> Value {
     let results: Vec<Value> = hits
         .iter()
         .map(|hit| {
@@ -128,7 +111,7 @@ pub fn json_report(ladder: &Ladder, query: &str, total: usize, hits: &[Hit<'_>])
             let mut row = json!({
                 "kind": hit.entry.kind.key(),
                 "level": level.map(|l| l.id.as_str()),
-                "level_title": level.map(|l| crate::text::clean(&l.title, false).into_owned()),
+                "level_title": level.map(|l| one_line(&l.title)),
                 "track": level.map(|l| l.track.as_str()),
                 "item": hit.entry.item,
                 "text": hit.text,

@@ -1,95 +1,35 @@
-//! Text, markdown and JSON renderings of a [`Comparison`] for `rungs compare`.
+//! `rungs compare A B`: a [`Comparison`] as text in two columns, markdown tables or JSON.
 //!
-//! Text from content passes through [`clean`] before it is written. Widths are display widths
-//! (unicode-width), never byte lengths, so CJK titles and emoji line up.
+//! Text from content passes through [`crate::text::clean`] (inside the wrapping helpers and
+//! [`one_line`]) before it is written. Widths are display widths (unicode-width), never byte
+//! lengths, so CJK titles and emoji line up.
 
 use serde_json::{Value, json};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Comparison, Duty, RangeComparison, Relation, SkillChange, Span, Status};
+use super::lookup::find_level;
+use super::output::{emit, emit_json, output_width};
+use super::{CliError, Format};
+use crate::compare::{Comparison, Duty, RangeComparison, Side, Status, compare};
 use crate::ladder::{Ladder, Level, Proficiency, Range};
-use crate::report::{pips, years};
-use crate::text::clean;
+use crate::present::{
+    DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, SKILL_MARKS, YearsScale, cell, change_words,
+    duty_marker, headline, level_name, one_line, pips, relation_text, span_text, track_title,
+    years_or_dash,
+};
+use crate::text::{fit, pad, wrap};
 
-fn one_line(text: &str) -> String {
-    clean(text, false).into_owned()
-}
-
-/// `Manager (manager)`.
-fn name(level: &Level) -> String {
-    format!("{} ({})", one_line(&level.title), level.id)
-}
-
-fn track_title<'a>(ladder: &'a Ladder, level: &'a Level) -> &'a str {
-    ladder
-        .track(&level.track)
-        .map_or(level.track.as_str(), |t| t.title.as_str())
-}
-
-/// Where B sits relative to A, in words.
-pub fn relation_text(ladder: &Ladder, c: &Comparison) -> String {
-    match c.relation {
-        Relation::Itself => "The same level on both sides.".to_owned(),
-        Relation::SameTrack { steps } => {
-            let rungs = |n: u64| {
-                if n == 1 {
-                    "one rung".to_owned()
-                } else {
-                    format!("{n} rungs")
-                }
-            };
-            let track = one_line(track_title(ladder, c.a));
-            match steps {
-                0 => format!("Both at the same rung of the {track} track."),
-                s if s > 0 => format!(
-                    "B is {} above A in the {track} track.",
-                    rungs(s.unsigned_abs())
-                ),
-                s => format!(
-                    "B is {} below A in the {track} track.",
-                    rungs(s.unsigned_abs())
-                ),
-            }
-        }
-        Relation::OtherTrack => format!(
-            "Across tracks: {} → {}.",
-            one_line(track_title(ladder, c.a)),
-            one_line(track_title(ladder, c.b))
-        ),
+/// Finds both levels (a usage error naming the closest ids for an unknown one) and prints
+/// the comparison.
+pub fn run(ladder: &Ladder, a: &str, b: &str, format: Format) -> Result<(), CliError> {
+    let a = find_level(ladder, a)?;
+    let b = find_level(ladder, b)?;
+    let comparison = compare(ladder, a, b);
+    match format {
+        Format::Text => emit(&text(ladder, &comparison, output_width())),
+        Format::Markdown => emit(&markdown(ladder, &comparison)),
+        Format::Json => emit_json(&json(ladder, &comparison)),
     }
-}
-
-/// Where two ranges meet, in words: `meet at 5 years`, `overlap 8–10 years`, `gap of 3 years`.
-pub fn span_text(range: &RangeComparison) -> String {
-    match range.span {
-        Some(Span::Overlap { from, to: Some(to) }) if from == to => {
-            format!("meet at {from} years")
-        }
-        Some(Span::Overlap { from, to: Some(to) }) => format!("overlap {from}–{to} years"),
-        Some(Span::Overlap { from, to: None }) => format!("overlap from {from} years on"),
-        Some(Span::Gap { from, to, lower }) => format!(
-            "gap of {} years: {} ends at {from}, {} starts at {to}",
-            to - from,
-            side_letter(lower),
-            side_letter(lower.other())
-        ),
-        None => match range.status {
-            Status::OnlyA => "expected at A only".to_owned(),
-            Status::OnlyB => "new at B".to_owned(),
-            _ => "expected at neither".to_owned(),
-        },
-    }
-}
-
-fn side_letter(side: super::Side) -> &'static str {
-    match side {
-        super::Side::A => "A",
-        super::Side::B => "B",
-    }
-}
-
-fn range_text(range: Option<&Range>) -> String {
-    range.map_or_else(|| "—".to_owned(), years)
 }
 
 fn proficiency_text(p: Option<Proficiency>, with_pips: bool) -> String {
@@ -100,63 +40,19 @@ fn proficiency_text(p: Option<Proficiency>, with_pips: bool) -> String {
     }
 }
 
-/// The mark shown beside a duty: `+` new at B, `−` only at A, `=` at both.
-fn duty_marker(duty: &Duty, side: super::Side) -> &'static str {
-    match (duty.shared, side) {
-        (true, _) => "=",
-        (false, super::Side::A) => "−",
-        (false, super::Side::B) => "+",
-    }
+/// Content `text` on one line, wrapped to `width` columns; `first` goes before the first
+/// line and spaces of the same width before the others.
+fn hanging(text: &str, width: usize, first: &str) -> Vec<String> {
+    let hang = " ".repeat(first.width());
+    wrap(&one_line(text), width, first, &hang)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/// Pads `text` with spaces to `width` display columns.
-fn pad(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(fill))
-}
-
-/// Cuts `text` to at most `width` display columns, ending in `…` when cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Wraps cleaned `text` to `width` columns; `first` goes before the first line and an indent
-/// of the same width before the others.
-fn wrap(text: &str, width: usize, first: &str) -> Vec<String> {
-    let hang = " ".repeat(first.width());
-    let options = textwrap::Options::new(width.max(1))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .initial_indent(first)
-        .subsequent_indent(&hang);
-    let cleaned = clean(text, false);
-    textwrap::wrap(&cleaned, &options)
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
-}
-
 /// Appends `text` wrapped to `width` columns, one line each; `first` as in [`wrap`].
 fn push_wrapped(out: &mut String, text: &str, width: usize, first: &str) {
-    for line in wrap(text, width, first) {
+    for line in hanging(text, width, first) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -192,7 +88,8 @@ impl Columns {
     }
 
     fn push_text(&self, out: &mut String, a: Option<&str>, b: Option<&str>, status: Status) {
-        let side = |t: Option<&str>, w| t.map_or_else(|| vec!["—".to_owned()], |t| wrap(t, w, ""));
+        let side =
+            |t: Option<&str>, w| t.map_or_else(|| vec!["—".to_owned()], |t| hanging(t, w, ""));
         let gutter = if status == Status::Same { '=' } else { '│' };
         self.push(out, &side(a, self.left), &side(b, self.right), gutter);
     }
@@ -201,7 +98,7 @@ impl Columns {
 /// Two columns fitting `width` display columns: A on the left, B on the right. Readable
 /// without colour: `=` in the gutter marks a row that is the same on both sides; skills carry
 /// `+ − ↑ ↓`; duties `+` (new at B), `−` (only at A) and `=` (at both).
-pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
+fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     let width = width.max(20);
     let cols = Columns::for_width(width);
     let mut out = String::new();
@@ -217,7 +114,7 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
             ),
         ]
     };
-    let wrap_all = |lines: Vec<String>, w| lines.iter().flat_map(|l| wrap(l, w, "")).collect();
+    let wrap_all = |lines: Vec<String>, w| lines.iter().flat_map(|l| hanging(l, w, "")).collect();
     let a_head: Vec<String> = wrap_all(header(c.a), cols.left.saturating_sub(3));
     let b_head: Vec<String> = wrap_all(header(c.b), cols.right.saturating_sub(3));
     let tag = |lines: Vec<String>, letter: &str| -> Vec<String> {
@@ -236,7 +133,7 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     cols.push(&mut out, &tag(a_head, "A"), &tag(b_head, "B"), '│');
     out.push('\n');
     push_wrapped(&mut out, &relation_text(ladder, c), width, "");
-    push_wrapped(&mut out, &c.headline.text(), width, "Changes: ");
+    push_wrapped(&mut out, &headline(&c.headline), width, "Changes: ");
 
     for row in &c.facts {
         if row.a.is_none() && row.b.is_none() {
@@ -250,13 +147,13 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     let heading = format!("Experience (one axis, 0–{} years)", c.experience.axis_end);
     push_wrapped(&mut out, &heading, width, "");
     for (label, range) in [
-        ("In the field", &c.experience.field),
-        ("Managing people", &c.experience.managing),
+        (FIELD_YEARS, &c.experience.field),
+        (MANAGING_YEARS, &c.experience.managing),
     ] {
         if range.a.is_none() && range.b.is_none() {
             continue;
         }
-        for line in wrap(
+        for line in hanging(
             &format!("{label}: {}", span_text(range)),
             width.saturating_sub(2),
             "",
@@ -267,7 +164,7 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
         // Both bars the same width so that one year is the same length on both sides.
         let bar_width = cols.left.min(cols.right);
         let side = |r: Option<&Range>, w: usize| {
-            let mut lines = wrap(&range_text(r), w, "");
+            let mut lines = hanging(&years_or_dash(r), w, "");
             if let Some(r) = r {
                 lines.push(bar(r, axis, bar_width));
             }
@@ -284,31 +181,26 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     }
 
     out.push('\n');
-    push_wrapped(
-        &mut out,
-        "Skills  (+ new at B, − only at A, ↑ raised, ↓ lowered)",
-        width,
-        "",
-    );
+    push_wrapped(&mut out, &format!("Skills  ({SKILL_MARKS})"), width, "");
     skills_text(&mut out, c, width);
 
     out.push('\n');
     push_wrapped(
         &mut out,
-        "Responsibilities  (+ new at B, − only at A, = at both)",
+        &format!("Responsibilities  ({DUTY_MARKS})"),
         width,
         "",
     );
     for (a, b) in c.responsibilities.rows() {
         let cell = |d: Option<&Duty>, side, w| {
             d.map_or_else(Vec::new, |d| {
-                wrap(d.text, w, &format!("{} ", duty_marker(d, side)))
+                hanging(d.text, w, &format!("{} ", duty_marker(d, side)))
             })
         };
         cols.push(
             &mut out,
-            &cell(a, super::Side::A, cols.left),
-            &cell(b, super::Side::B, cols.right),
+            &cell(a, Side::A, cols.left),
+            &cell(b, Side::B, cols.right),
             '│',
         );
     }
@@ -316,19 +208,10 @@ pub fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
 }
 
 /// A range drawn on the axis `0..=axis_end` years in `width` cells: `█` for the years it
-/// covers, `░` for the rest; an open-ended range runs to the end.
-pub fn bar(range: &Range, axis_end: u32, width: usize) -> String {
-    let axis = u64::from(axis_end.max(1));
-    let cells = width as u64;
-    let at = |years: u32| (u64::from(years) * cells / axis).min(cells) as usize;
-    let start = at(range.min).min(width.saturating_sub(1));
-    let end = range.max.map_or(width, at).max(start + 1).min(width);
-    format!(
-        "{}{}{}",
-        "░".repeat(start),
-        "█".repeat(end.saturating_sub(start)),
-        "░".repeat(width.saturating_sub(end))
-    )
+/// covers (an open-ended range runs to the end, with `▶`), `░` for the rest.
+fn bar(range: &Range, axis_end: u32, width: usize) -> String {
+    let (before, bar, after) = YearsScale::new(axis_end, width).bar(range, "█");
+    format!("{}{bar}{}", "░".repeat(before), "░".repeat(after))
 }
 
 /// Skills as a table (name, A, B) when there is room, else each skill over two lines.
@@ -354,8 +237,8 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                 " ".repeat(MARK),
                 pad("", name_width),
                 " ".repeat(GAP),
-                pad(&truncate(&format!("A {}", c.a.id), cell), cell),
-                " ".repeat(GAP) + &truncate(&format!("B {}", c.b.id), cell),
+                pad(&fit(&format!("A {}", c.a.id), cell), cell),
+                " ".repeat(GAP) + &fit(&format!("B {}", c.b.id), cell),
             );
             out.push_str(head.trim_end());
             out.push('\n');
@@ -365,9 +248,9 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                     let title = row
                         .category
                         .map_or(row.skill.category.as_str(), |c| c.name.as_str());
-                    out.push_str(&format!("  {}\n", truncate(&one_line(title), width - 2)));
+                    out.push_str(&format!("  {}\n", fit(&one_line(title), width - 2)));
                 }
-                let names = wrap(&row.skill.name, name_width, "");
+                let names = hanging(&row.skill.name, name_width, "");
                 for (i, line) in names.iter().enumerate() {
                     let line = if i == 0 {
                         format!(
@@ -394,7 +277,7 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                     let title = row
                         .category
                         .map_or(row.skill.category.as_str(), |c| c.name.as_str());
-                    for line in wrap(title, width - 2, "") {
+                    for line in hanging(title, width - 2, "") {
                         out.push_str(&format!("  {line}\n"));
                     }
                 }
@@ -410,34 +293,19 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/// Markdown cells must not break the table: no pipes or line breaks.
-fn cell(text: &str) -> String {
-    one_line(text).replace('|', "\\|")
-}
-
-fn change_words(change: SkillChange) -> &'static str {
-    match change {
-        SkillChange::Same => "",
-        SkillChange::Raised => "↑ raised",
-        SkillChange::Lowered => "↓ lowered",
-        SkillChange::OnlyA => "− only at A",
-        SkillChange::OnlyB => "+ new at B",
-    }
-}
-
 /// The comparison as markdown tables, to paste into a document or a promotion case.
-pub fn markdown(ladder: &Ladder, c: &Comparison) -> String {
+fn markdown(ladder: &Ladder, c: &Comparison) -> String {
     let mut out = format!(
         "# {} → {}\n\n{}\n\n**What changes:** {}\n\n",
         one_line(&c.a.title),
         one_line(&c.b.title),
         relation_text(ladder, c),
-        c.headline.text()
+        headline(&c.headline)
     );
     out.push_str(&format!(
         "| | A: {} | B: {} |\n|---|---|---|\n",
-        cell(&name(c.a)),
-        cell(&name(c.b))
+        cell(&level_name(c.a)),
+        cell(&level_name(c.b))
     ));
     out.push_str(&format!(
         "| Track | {}, rung {} | {}, rung {} |\n",
@@ -473,8 +341,8 @@ pub fn markdown(ladder: &Ladder, c: &Comparison) -> String {
         out.push_str(&format!(
             "| {label} ({}) | {} | {} |\n",
             cell(&span_text(range)),
-            range_text(range.a),
-            range_text(range.b)
+            years_or_dash(range.a),
+            years_or_dash(range.b)
         ));
     }
 
@@ -502,8 +370,8 @@ pub fn markdown(ladder: &Ladder, c: &Comparison) -> String {
         };
         out.push_str(&format!(
             "| {} | {} |\n",
-            side(a, super::Side::A),
-            side(b, super::Side::B)
+            side(a, Side::A),
+            side(b, Side::B)
         ));
     }
     out
@@ -530,7 +398,7 @@ fn range_comparison_json(range: &RangeComparison) -> Value {
 }
 
 /// The comparison as JSON; the field names are documented in the README and kept stable.
-pub fn json(ladder: &Ladder, c: &Comparison) -> Value {
+fn json(ladder: &Ladder, c: &Comparison) -> Value {
     let level = |l: &Level| {
         json!({
             "id": l.id,
@@ -572,15 +440,15 @@ pub fn json(ladder: &Ladder, c: &Comparison) -> Value {
             .map(|d| json!({ "text": d.text, "shared": d.shared }))
             .collect()
     };
-    let mut headline = serde_json::to_value(c.headline).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut headline {
-        map.insert("text".into(), Value::String(c.headline.text()));
+    let mut summary = serde_json::to_value(c.headline).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut summary {
+        map.insert("text".into(), Value::String(headline(&c.headline)));
     }
     json!({
         "a": level(c.a),
         "b": level(c.b),
         "relation": c.relation,
-        "headline": headline,
+        "headline": summary,
         "facts": facts,
         "experience": {
             "axis_end": c.experience.axis_end,
@@ -593,24 +461,4 @@ pub fn json(ladder: &Ladder, c: &Comparison) -> Value {
             "b": duties(&c.responsibilities.b),
         },
     })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Command
-
-/// `rungs compare A B --format F`: finds both levels (exit 2 naming the closest ids for an
-/// unknown one) and prints the comparison.
-pub fn run(ladder: &Ladder, a: &str, b: &str, format: crate::report::Format) -> i32 {
-    use crate::cli::{emit, emit_json, find_level, output_width};
-    use crate::report::Format;
-    let (a, b) = match (find_level(ladder, a), find_level(ladder, b)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
-    let comparison = super::compare(ladder, a, b);
-    match format {
-        Format::Text => emit(&text(ladder, &comparison, output_width())),
-        Format::Markdown => emit(&markdown(ladder, &comparison)),
-        Format::Json => emit_json(&json(ladder, &comparison)),
-    }
 }

@@ -1,0 +1,57 @@
+//! `rungs list`: the tracks and their levels, lowest rung first.
+
+use serde_json::{Value, json};
+
+use super::output::{emit, emit_json};
+use super::{CliError, ListFormat};
+use crate::ladder::Ladder;
+use crate::present::one_line;
+
+pub fn run(ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
+    match format {
+        ListFormat::Text => emit(&text(ladder)),
+        ListFormat::Json => emit_json(&json(ladder)),
+    }
+}
+
+/// Tracks and their levels in order, lowest rung first, ids aligned.
+fn text(ladder: &Ladder) -> String {
+    let mut out = format!("{}\n", one_line(&ladder.info.name));
+    for (t, track) in ladder.tracks().iter().enumerate() {
+        out.push_str(&format!("\n{} ({})\n", one_line(&track.title), track.id));
+        let levels = ladder.levels_of_track(t);
+        let id_width = levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
+        for level in levels {
+            out.push_str(&format!(
+                "  {:>2}  {:id_width$}  {}\n",
+                level.rank,
+                level.id,
+                one_line(&level.title)
+            ));
+        }
+    }
+    out
+}
+
+fn json(ladder: &Ladder) -> Value {
+    let tracks: Vec<Value> = ladder
+        .tracks()
+        .iter()
+        .enumerate()
+        .map(|(t, track)| {
+            let levels: Vec<Value> = ladder
+                .levels_of_track(t)
+                .iter()
+                .map(|l| json!({ "id": l.id, "title": l.title, "rank": l.rank }))
+                .collect();
+            json!({
+                "id": track.id,
+                "title": track.title,
+                "description": track.description,
+                "order": track.order,
+                "levels": levels,
+            })
+        })
+        .collect();
+    json!({ "ladder": ladder.info, "tracks": tracks })
+}
