@@ -1128,3 +1128,29 @@ fn export_is_the_promotion_case() {
     let md = stdout_of(&sandbox.rungs(&["plan", "export"]).assert().success());
     assert!(!md.contains("Check-in"), "{md}");
 }
+
+#[test]
+fn the_plan_shows_the_weekly_share_of_the_target_met() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .rungs(&["plan", "target", "director"])
+        .assert()
+        .success();
+    let text = stdout_of(&sandbox.rungs(&["plan"]).assert().success());
+    assert!(!text.contains("by week"), "no ratings, no history: {text}");
+    sandbox
+        .rungs(&["plan", "rate", "communication", "expert"])
+        .assert()
+        .success();
+    let text = stdout_of(&sandbox.rungs(&["plan"]).assert().success());
+    let line = text
+        .lines()
+        .find(|l| l.contains("expectations met, by week: "))
+        .expect("a weekly line");
+    // Rated today: one week, one expectation of the director's met.
+    assert!(
+        line.contains("█ 1 of ") || line.contains("▁ 1 of "),
+        "{line}"
+    );
+    assert!(line.contains("1 of 23 → 1 of 23"), "{line}");
+}

@@ -11,8 +11,12 @@ use super::{CliError, you};
 use crate::ladder::Ladder;
 use crate::plan::{
     Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, Ratings, Scale, Status,
-    default_level, gaps, is_in_ladder, new_item, resolve_path, target_progress, today,
+    default_level, gaps, is_in_ladder, new_item, progress_by_week, resolve_path, target_progress,
+    today,
 };
+
+/// How many weeks of progress `rungs plan` shows.
+const WEEKS_SHOWN: usize = 12;
 use crate::present::{one_line, progress_line, status_title};
 use crate::suggest::did_you_mean;
 use crate::text::{clean, escape_control};
@@ -517,6 +521,10 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
                 progress.level.id,
                 progress_line(&progress)
             ));
+            let weeks = progress_by_week(plan, progress.level, &scale, &today());
+            if let Some(line) = you::weekly_line(&weeks, WEEKS_SHOWN) {
+                out.push_str(&format!("  expectations met, by week: {line}\n"));
+            }
             if progress.missing > 0 {
                 out.push_str("  not yet in the plan:\n");
                 for skill in progress.missing_skills() {

@@ -87,3 +87,26 @@ pub fn track_title(ladder: &Ladder, track: &str) -> String {
     let title = ladder.track(track).map_or(track, |t| t.title.as_str());
     clean(title, false).into_owned()
 }
+
+/// `▁▃▅█ 2 of 23 → 9 of 23 (week of 2026-01-05 to week of 2026-02-02)`: the last `weeks`
+/// weeks as bars of the share met; `None` when there is no rating history.
+pub fn weekly_line(points: &[crate::plan::WeekPoint], weeks: usize) -> Option<String> {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let shown = &points[points.len().saturating_sub(weeks)..];
+    let (first, last) = (shown.first()?, shown.last()?);
+    let bars: String = shown
+        .iter()
+        .map(|p| {
+            let share = if p.of == 0 {
+                0.0
+            } else {
+                p.met as f64 / p.of as f64
+            };
+            BARS[((share * 7.0).round() as usize).min(7)]
+        })
+        .collect();
+    Some(format!(
+        "{bars} {} of {} → {} of {} (weeks of {} to {})",
+        first.met, first.of, last.met, last.of, first.week_start, last.week_start
+    ))
+}
