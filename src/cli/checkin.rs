@@ -11,6 +11,7 @@ use crate::plan::{Checkin, Plan, PlanError, Scale, checkin, parse};
 use super::output::{emit, emit_json};
 use super::you::{self, You};
 use super::{CliError, Format};
+use crate::present;
 
 pub fn run(you: &You, file: &Path, format: Format) -> Result<(), CliError> {
     let theirs = read_checkin(file)?;
@@ -75,8 +76,8 @@ pub fn text(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
         let flag = if row.disagrees() { "⚠" } else { " " };
         out.push_str(&format!(
             "  {flag} {:<11} {:<11} {:<11} {} ({})\n",
-            you::step_name(row.yours, scale),
-            you::step_name(row.theirs, scale),
+            present::step_name(row.yours, scale),
+            present::step_name(row.theirs, scale),
             row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
             you::skill_name(ladder, &row.skill),
             you::id(&row.skill)
@@ -98,8 +99,8 @@ pub fn markdown(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> Strin
             if row.disagrees() { "⚠" } else { "" },
             you::skill_name(ladder, &row.skill).replace('|', "\\|"),
             you::id(&row.skill),
-            you::step_name(row.yours, scale),
-            you::step_name(row.theirs, scale),
+            present::step_name(row.yours, scale),
+            present::step_name(row.theirs, scale),
             row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
         ));
     }

@@ -8,6 +8,7 @@ use super::you::{self, You};
 use super::{CliError, Format};
 use crate::ladder::Level;
 use crate::plan::{Gap, LevelFit, Ratings, gaps, level_fit};
+use crate::present;
 
 /// What `rungs compare` takes as side A to mean you.
 pub const ME: &str = "me";
@@ -59,7 +60,7 @@ impl Report<'_> {
             "{} of {} expectations met ({}): {verdict}",
             self.fit.met,
             self.fit.of,
-            you::percent(self.fit.fit())
+            present::percent(self.fit.fit())
         )
     }
 
@@ -72,7 +73,7 @@ impl Report<'_> {
         };
         format!(
             "asks {}, {have} ({steps} step{} short)",
-            you::step_name(Some(gap.asks), scale),
+            present::step_name(Some(gap.asks), scale),
             if steps == 1 { "" } else { "s" }
         )
     }
@@ -94,7 +95,7 @@ impl Report<'_> {
                 let skill = &gap.expectation.skill;
                 out.push_str(&format!(
                     "  {} · {} ({}) — {}\n",
-                    you::expected_and_you(gap.asks, gap.have, scale),
+                    present::expected_and_you(gap.asks, gap.have, scale),
                     you::skill_name(ladder, skill),
                     you::id(skill),
                     self.gap_words(gap)
@@ -110,7 +111,7 @@ impl Report<'_> {
             for (skill, have, asks) in &self.met {
                 out.push_str(&format!(
                     "  {} · {} ({})\n",
-                    you::expected_and_you(*asks, *have, scale),
+                    present::expected_and_you(*asks, *have, scale),
                     you::skill_name(ladder, skill),
                     you::id(skill)
                 ));
@@ -138,8 +139,8 @@ impl Report<'_> {
                     "| {} (`{}`) | {} | {} | {} |\n",
                     you::skill_name(ladder, &gap.expectation.skill).replace('|', "\\|"),
                     you::id(&gap.expectation.skill),
-                    you::step_name(Some(gap.asks), scale),
-                    you::step_name((gap.have > 0).then_some(gap.have), scale),
+                    present::step_name(Some(gap.asks), scale),
+                    present::step_name((gap.have > 0).then_some(gap.have), scale),
                     gap.size()
                 ));
             }
@@ -151,8 +152,8 @@ impl Report<'_> {
                     "- {} (`{}`): asks {}, you have {}\n",
                     you::skill_name(ladder, skill),
                     you::id(skill),
-                    you::step_name(Some(*asks), scale),
-                    you::step_name(Some(*have), scale)
+                    present::step_name(Some(*asks), scale),
+                    present::step_name(Some(*have), scale)
                 ));
             }
         }

@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::ladder::Ladder;
 use crate::plan::{MAX_SHORTFALL, MET_SHARE, Placement, Ratings, place};
+use crate::present;
 
 use super::output::{emit, emit_json};
 use super::you::{self, You};
@@ -39,12 +40,6 @@ pub fn to_json(placement: &Placement<'_>) -> Value {
     json!({ "tracks": tracks })
 }
 
-/// A gauge of ten cells for a fit: `███████░░░`.
-pub fn gauge(fit: f64) -> String {
-    let filled = (fit.clamp(0.0, 1.0) * 10.0).round() as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
-}
-
 pub fn text(ladder: &Ladder, placement: &Placement<'_>, rated: usize) -> String {
     let mut out = String::new();
     if rated == 0 {
@@ -76,8 +71,8 @@ pub fn text(ladder: &Ladder, placement: &Placement<'_>, rated: usize) -> String 
             };
             out.push_str(&format!(
                 "  {mark} {} {:>5}  {:>3} of {:<3} {} ({})\n",
-                gauge(fit.fit()),
-                you::percent(fit.fit()),
+                present::fit_gauge(fit.fit()),
+                present::percent(fit.fit()),
                 fit.met,
                 fit.of,
                 you::level_title(ladder, &fit.level.id),

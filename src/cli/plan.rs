@@ -14,6 +14,7 @@ use crate::plan::{
     default_level, gaps, is_in_ladder, new_item, progress_by_week, resolve_path, target_progress,
     today,
 };
+use crate::present;
 
 /// How many weeks of progress `rungs plan` shows.
 const WEEKS_SHOWN: usize = 12;
@@ -522,7 +523,7 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
                 progress_line(&progress)
             ));
             let weeks = progress_by_week(plan, progress.level, &scale, &today());
-            if let Some(line) = you::weekly_line(&weeks, WEEKS_SHOWN) {
+            if let Some(line) = present::weekly_line(&weeks, WEEKS_SHOWN) {
                 out.push_str(&format!("  expectations met, by week: {line}\n"));
             }
             if progress.missing > 0 {
@@ -547,7 +548,7 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
         out.push_str(&format!("\nYour ratings ({})\n", plan.ratings.len()));
         for rating in &plan.ratings {
             let step = match scale.rank(&rating.step) {
-                Some(rank) => format!("{} {}", you::pips(rank, &scale), rating.step),
+                Some(rank) => format!("{} {}", present::step_pips(rank, &scale), rating.step),
                 None => format!("{} — not on this ladder's scale", one_line(&rating.step)),
             };
             let evidence = match rating.evidence.len() {
@@ -585,7 +586,7 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
                 .and_then(|r| scale.expected(r))
                 .map_or_else(String::new, |expected| {
                     let have = ratings.get(&item.skill).unwrap_or(0);
-                    format!(" · {}", you::expected_and_you(expected, have, &scale))
+                    format!(" · {}", present::expected_and_you(expected, have, &scale))
                 });
             out.push_str(&format!(
                 "  ★ {} ({}) · {} ({}) · added {}{flag}{you}\n",

@@ -9,6 +9,7 @@ use crate::plan::{EvidenceSource, LevelMention, Plan, PlanStore, PromotionCase, 
 use crate::text::clean;
 
 use super::you;
+use crate::present;
 
 /// `rungs plan export --format markdown`, with `theirs` (a check-in file) when given.
 pub fn markdown(store: &PlanStore, ladder: &Ladder, theirs: Option<&Plan>) -> String {
@@ -96,7 +97,7 @@ fn case_markdown(
             "\n## Gaps to the target\n\n{} of {} of the target's expectations met ({}).\n\n",
             fit.met,
             fit.of,
-            you::percent(fit.fit())
+            present::percent(fit.fit())
         ));
         if case.gaps.is_empty() {
             out.push_str("No gaps.\n");
@@ -107,8 +108,8 @@ fn case_markdown(
                     "| {} (`{}`) | {} | {} | {} |\n",
                     md_cell(&you::skill_name(ladder, &gap.expectation.skill)),
                     you::id(&gap.expectation.skill),
-                    you::step_name(Some(gap.asks), scale),
-                    you::step_name((gap.have > 0).then_some(gap.have), scale),
+                    present::step_name(Some(gap.asks), scale),
+                    present::step_name((gap.have > 0).then_some(gap.have), scale),
                     gap.size()
                 ));
             }
@@ -125,8 +126,8 @@ fn case_markdown(
                 "- {} (`{}`): I say {}, they say {}\n",
                 you::skill_name(ladder, &row.skill),
                 you::id(&row.skill),
-                you::step_name(row.yours, scale),
-                you::step_name(row.theirs, scale)
+                present::step_name(row.yours, scale),
+                present::step_name(row.theirs, scale)
             ));
         }
     }
@@ -146,10 +147,13 @@ fn case_markdown(
         ));
         let rated = (skill.have > 0).then_some(skill.have);
         let mut line = match skill.expected {
-            Some(expected) => format!("{} — ", you::expected_and_you(expected, skill.have, scale)),
+            Some(expected) => format!(
+                "{} — ",
+                present::expected_and_you(expected, skill.have, scale)
+            ),
             None => String::new(),
         };
-        line.push_str(&format!("my rating: {}", you::step_name(rated, scale)));
+        line.push_str(&format!("my rating: {}", present::step_name(rated, scale)));
         if let Some(rating) = skill.rating {
             line.push_str(&format!(" (since {})", rating.date));
         }
@@ -179,7 +183,7 @@ fn case_markdown(
             let flag = if row.disagrees() { " ⚠" } else { "" };
             out.push_str(&format!(
                 "\nCheck-in: they rate it {}{flag}.\n",
-                you::step_name(row.theirs, scale)
+                present::step_name(row.theirs, scale)
             ));
         }
     }

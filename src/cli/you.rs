@@ -33,31 +33,10 @@ pub fn load(content: Option<&Path>, plan_path: Option<&Path>) -> Result<You, Cli
     })
 }
 
-/// `●●○○` for rank 2 of a four-step scale; `○○○○` when unrated.
-pub fn pips(rank: StepRank, scale: &Scale) -> String {
-    let steps = scale.steps().len();
-    let filled = usize::from(rank).min(steps);
-    format!("{}{}", "●".repeat(filled), "○".repeat(steps - filled))
-}
-
-/// The step's name, or `not rated`.
-pub fn step_name(rank: Option<StepRank>, scale: &Scale) -> &str {
-    rank.and_then(|r| scale.name(r)).unwrap_or("not rated")
-}
-
 /// The step's name for JSON: `null` when unrated.
 pub fn step_json(rank: Option<StepRank>, scale: &Scale) -> serde_json::Value {
     rank.and_then(|r| scale.name(r))
         .map_or(serde_json::Value::Null, |s| s.into())
-}
-
-/// `●●●○ expected · ●●○○ you`.
-pub fn expected_and_you(expected: StepRank, have: StepRank, scale: &Scale) -> String {
-    format!(
-        "{} expected · {} you",
-        pips(expected, scale),
-        pips(have, scale)
-    )
 }
 
 /// The skill's name from the ladder, else its id; one line, control characters dropped.
@@ -77,36 +56,8 @@ pub fn id(text: &str) -> String {
     escape_control(text).into_owned()
 }
 
-/// `0.83` → `83 %`.
-pub fn percent(fit: f64) -> String {
-    format!("{:.0} %", fit * 100.0)
-}
-
 /// The track's title from the ladder, else the id.
 pub fn track_title(ladder: &Ladder, track: &str) -> String {
     let title = ladder.track(track).map_or(track, |t| t.title.as_str());
     clean(title, false).into_owned()
-}
-
-/// `▁▃▅█ 2 of 23 → 9 of 23 (week of 2026-01-05 to week of 2026-02-02)`: the last `weeks`
-/// weeks as bars of the share met; `None` when there is no rating history.
-pub fn weekly_line(points: &[crate::plan::WeekPoint], weeks: usize) -> Option<String> {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let shown = &points[points.len().saturating_sub(weeks)..];
-    let (first, last) = (shown.first()?, shown.last()?);
-    let bars: String = shown
-        .iter()
-        .map(|p| {
-            let share = if p.of == 0 {
-                0.0
-            } else {
-                p.met as f64 / p.of as f64
-            };
-            BARS[((share * 7.0).round() as usize).min(7)]
-        })
-        .collect();
-    Some(format!(
-        "{bars} {} of {} → {} of {} (weeks of {} to {})",
-        first.met, first.of, last.met, last.of, first.week_start, last.week_start
-    ))
 }
