@@ -1,10 +1,12 @@
 //! The promotion case: everything a person brings to a promotion conversation, gathered from
 //! the plan and the ladder (and a check-in, when given) for the export to render.
 
+use std::collections::HashMap;
+
 use crate::ladder::{Ladder, Level};
 
 use super::checkin::{Checkin, CheckinRow};
-use super::model::{Evidence, Plan, Rating};
+use super::model::{Evidence, Plan, PlanItem, Rating};
 use super::placement::{Gap, LevelFit, Placement, gaps, level_fit, place};
 use super::scale::{Ratings, Scale, StepRank};
 
@@ -105,15 +107,32 @@ pub fn promotion_case<'a>(
             order.push(skill);
         }
     }
+    // Indexed once, so that a plan of thousands of entries costs linear time, not quadratic.
+    let rating_of: HashMap<&str, &Rating> =
+        plan.ratings.iter().map(|r| (r.skill.as_str(), r)).collect();
+    let mut items_of: HashMap<&str, Vec<&PlanItem>> = HashMap::new();
+    for item in &plan.items {
+        items_of.entry(item.skill.as_str()).or_default().push(item);
+    }
+    let expected_of: HashMap<&str, StepRank> = target_level
+        .into_iter()
+        .flat_map(|l| &l.skills)
+        .filter_map(|r| Some((r.skill.as_str(), scale.expected(r)?)))
+        .collect();
+    let checkin_row: HashMap<&str, &CheckinRow> = checkin
+        .iter()
+        .flat_map(|c| &c.rows)
+        .map(|r| (r.skill.as_str(), r))
+        .collect();
     let skills = order
         .into_iter()
         .map(|skill| {
-            let rating = plan.rating(skill);
+            let rating = rating_of.get(skill).copied();
             let mut evidence: Vec<(EvidenceSource<'a>, &'a Evidence)> = rating
                 .into_iter()
                 .flat_map(|r| r.evidence.iter().map(|e| (EvidenceSource::Rating, e)))
                 .collect();
-            for item in plan.items_of_skill(skill) {
+            for item in items_of.get(skill).into_iter().flatten() {
                 let source = EvidenceSource::Item { level: &item.level };
                 evidence.extend(item.evidence.iter().map(|e| (source, e)));
             }
@@ -121,11 +140,9 @@ pub fn promotion_case<'a>(
                 skill,
                 rating,
                 have: ratings.get(skill).unwrap_or(0),
-                expected: target_level
-                    .and_then(|l| l.skills.iter().find(|r| r.skill == skill))
-                    .and_then(|r| scale.expected(r)),
+                expected: expected_of.get(skill).copied(),
                 evidence,
-                checkin: checkin.as_ref().and_then(|c| c.row(skill)).cloned(),
+                checkin: checkin_row.get(skill).map(|r| (*r).clone()),
             }
         })
         .collect();

@@ -68,15 +68,18 @@ pub fn checkin<'a>(mine: &Plan, theirs: &Plan, ladder: &'a Ladder, scale: &Scale
             skills.push(skill);
         }
     }
+    let expected_of: std::collections::HashMap<&str, StepRank> = target
+        .into_iter()
+        .flat_map(|l| &l.skills)
+        .filter_map(|r| Some((r.skill.as_str(), scale.expected(r)?)))
+        .collect();
     let mut rows: Vec<CheckinRow> = skills
         .into_iter()
         .map(|skill| CheckinRow {
             skill: skill.to_owned(),
             yours: your_ratings.get(skill),
             theirs: their_ratings.get(skill),
-            expected: target
-                .and_then(|l| l.skills.iter().find(|r| r.skill == skill))
-                .and_then(|r| scale.expected(r)),
+            expected: expected_of.get(skill).copied(),
         })
         .collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.difference().filter(|&d| d >= 1).unwrap_or(0)));

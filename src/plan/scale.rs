@@ -69,13 +69,18 @@ pub struct Ratings {
 }
 
 impl Ratings {
-    /// The ratings held in `plan`.
+    /// The ratings held in `plan`. Should a hand-edited file rate a skill twice, the first
+    /// rating counts, as everywhere else ([`Plan::rating`]).
     pub fn of(plan: &Plan, scale: &Scale) -> Ratings {
-        Ratings::from_pairs(
-            plan.ratings
-                .iter()
-                .filter_map(|r| Some((r.skill.clone(), scale.rank(&r.step)?))),
-        )
+        let mut by_skill = HashMap::with_capacity(plan.ratings.len());
+        for rating in &plan.ratings {
+            if !by_skill.contains_key(rating.skill.as_str()) {
+                let rank = scale.rank(&rating.step).unwrap_or(0);
+                by_skill.insert(rating.skill.clone(), rank);
+            }
+        }
+        by_skill.retain(|_, rank| *rank > 0);
+        Ratings { by_skill }
     }
 
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, StepRank)>) -> Ratings {
@@ -140,5 +145,12 @@ mod tests {
         assert_eq!(ratings.get("a"), Some(3));
         assert_eq!(ratings.get("b"), None);
         assert_eq!(ratings.len(), 1);
+        // Rated twice by hand: the first rating counts, as `Plan::rating` says.
+        let mut twice = plan.clone();
+        let mut second = twice.ratings[0].clone();
+        second.step = "basic".into();
+        twice.ratings.push(second);
+        assert_eq!(twice.rating("a").map(|r| r.step.as_str()), Some("advanced"));
+        assert_eq!(Ratings::of(&twice, &scale).get("a"), Some(3));
     }
 }
