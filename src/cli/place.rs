@@ -82,8 +82,9 @@ pub fn text(ladder: &Ladder, placement: &Placement<'_>, rated: usize) -> String 
     }
     let (num, den) = MET_SHARE;
     out.push_str(&format!(
-        "\n▶ placed · ✓ met: at least {} % of its expectations met and none more than {MAX_SHORTFALL} \
-         step above your rating (an unrated skill counts as below the lowest step)\n",
+        "\n▶ placed · ✓ met: at least {} % of its expectations met, and you are short of none by \
+         more than {MAX_SHORTFALL} step (a skill you have not rated counts as below the lowest \
+         step)\n",
         num * 100 / den
     ));
     out

@@ -7,7 +7,7 @@
 //! - an expectation is **met** when your step is at or above the expected one;
 //! - a level's **fit** is met ÷ expectations;
 //! - you **meet a level** when it has at least one expectation, at least 80 % of them are met,
-//!   and none is more than one step above your rating;
+//!   and you are short of none by more than one step;
 //! - you are **placed**, per track, at the highest rung you meet (none: not placed).
 //!
 //! Every part of the rule only gets easier as a rating rises, so raising a rating never lowers
