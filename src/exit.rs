@@ -44,5 +44,5 @@ Exit codes:
   0  done
   1  a negative answer: search found nothing, validate found problems
   2  usage: an unknown flag, command, id or name, or an ambiguous name
-  3  an input file cannot be used: content, plan or settings unreadable or invalid
+  3  an input file cannot be used: content, plan or settings unreadable or bad
   4  the terminal or standard output failed";

@@ -1,12 +1,13 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use rungs::cli::{self, Cli};
+use rungs::cli;
 use rungs::exit::Exit;
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse() {
+    if cli::complete_if_asked() {
+        return Exit::Success.into();
+    }
+    let mut args = match cli::parse() {
         Ok(args) => args,
         Err(error) => {
             // Help and version are printed on stdout and end with 0; mistakes end with 2.
@@ -18,10 +19,14 @@ fn main() -> ExitCode {
             };
         }
     };
-    let (content, plan) = (args.content.as_deref(), args.plan.as_deref());
-    let outcome = match args.command {
-        Some(command) => cli::run(content, plan, command).map_err(|e| (e.to_string(), e.exit())),
-        None => rungs::tui::run(content, plan).map_err(|e| (e.to_string(), e.exit())),
+    let outcome = match args.command.take() {
+        Some(command) => cli::run(args, command).map_err(|e| (e.to_string(), e.exit())),
+        None => {
+            // The explorer only runs on a terminal.
+            let colour = args.color.wanted(true, cli::no_color_set());
+            rungs::tui::run(args.content.as_deref(), args.plan.as_deref(), colour)
+                .map_err(|e| (e.to_string(), e.exit()))
+        }
     };
     match outcome {
         Ok(()) => Exit::Success.into(),

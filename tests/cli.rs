@@ -252,3 +252,43 @@ fn control_characters_in_a_file_name_never_reach_the_terminal() {
         "{shown}"
     );
 }
+
+#[test]
+fn show_json_carries_the_skill_profile_and_the_years_axis() {
+    let output = rungs()
+        .args(["show", "director", "--format", "json"])
+        .assert()
+        .success();
+    let level: serde_json::Value =
+        serde_json::from_slice(&output.get_output().stdout).expect("JSON");
+    let skills = level["skills"].as_array().expect("skills");
+    let profile = level["profile"].as_array().expect("profile");
+    let counted: u64 = profile.iter().filter_map(|p| p["skills"].as_u64()).sum();
+    assert_eq!(counted, skills.len() as u64, "every skill counted once");
+    for entry in profile {
+        let category = entry["category"].as_str().expect("a category id");
+        let values: Vec<f64> = skills
+            .iter()
+            .filter(|s| s["category"] == category)
+            .filter_map(|s| s["proficiency_value"].as_f64())
+            .collect();
+        assert_eq!(
+            entry["skills"].as_u64(),
+            Some(values.len() as u64),
+            "{category}"
+        );
+        let mean = entry["mean"].as_f64().expect("a mean");
+        let expected = if values.is_empty() {
+            0.0
+        } else {
+            values.iter().sum::<f64>() / values.len() as f64
+        };
+        assert!(
+            (mean - expected).abs() < 1e-9,
+            "{category}: {mean} vs {expected}"
+        );
+    }
+    let axis = level["years_axis"].as_u64().expect("years_axis");
+    assert!(axis >= level["experience"]["field"]["min"].as_u64().unwrap_or(0));
+    assert_eq!(level["track_rungs"], 6);
+}

@@ -44,9 +44,9 @@ fn text_shows_both_levels_the_headline_and_the_managing_years() {
 }
 
 #[test]
-fn text_fits_the_width_from_columns_or_100() {
+fn text_fits_the_width_from_columns_or_80_in_a_pipe() {
     for (columns, limit) in [
-        (None, 100),
+        (None, 80),
         (Some("60"), 60),
         (Some("35"), 35),
         (Some("20"), 20),

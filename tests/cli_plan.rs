@@ -883,7 +883,14 @@ fn evidence_goes_to_the_rating_or_to_a_plan_item() {
     assert_eq!(on_item[0].link, None);
 
     // `rungs plan` shows the ratings, the evidence and the rating beside each item.
-    let text = stdout_of(&sandbox.rungs(&["plan"]).assert().success());
+    // Wide, so that each line reads whole (a pipe gets 80 columns).
+    let text = stdout_of(
+        &sandbox
+            .rungs(&["plan"])
+            .env("COLUMNS", "200")
+            .assert()
+            .success(),
+    );
     assert!(
         text.contains(
             "Your ratings (1)\n  ●●○○ working · Budget and resource planning (budgeting)"
@@ -895,7 +902,13 @@ fn evidence_goes_to_the_rating_or_to_a_plan_item() {
     assert!(text.contains(" owned a budget\n"), "{text}");
 
     // The log, newest first, in text and JSON.
-    let text = stdout_of(&sandbox.rungs(&["plan", "log"]).assert().success());
+    let text = stdout_of(
+        &sandbox
+            .rungs(&["plan", "log"])
+            .env("COLUMNS", "200")
+            .assert()
+            .success(),
+    );
     let first = text.lines().next().expect("a line");
     assert!(
         first.contains(

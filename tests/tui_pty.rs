@@ -28,6 +28,11 @@ struct Session {
 
 impl Session {
     fn start(config_home: &Path, extra_env: &[(&str, &str)]) -> Session {
+        Session::start_with(config_home, &[], extra_env)
+    }
+
+    /// Like [`Session::start`], with command-line arguments.
+    fn start_with(config_home: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -37,6 +42,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_CONFIG_HOME", config_home);
         command.env("HOME", config_home);
@@ -286,6 +292,43 @@ fn ctrl_c_quits_with_exit_code_0() {
     session.send(b"\x03");
     assert_eq!(session.finish(), 0);
     assert!(!session.parser.screen().alternate_screen());
+}
+
+/// Whether any cell of the parsed screen has a foreground or background colour.
+fn screen_has_colour(session: &Session) -> bool {
+    let screen = session.parser.screen();
+    let (rows, columns) = screen.size();
+    (0..rows.get()).any(|row| {
+        (0..columns.get()).any(|column| {
+            screen.cell(row, column).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn the_explorer_follows_color_never_and_no_color() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut coloured = Session::start(home.path(), &[]);
+    coloured.wait_for("Ladder");
+    assert!(
+        screen_has_colour(&coloured),
+        "colour by default on a terminal"
+    );
+    coloured.send(b"\x03");
+    assert_eq!(coloured.finish(), 0);
+
+    for (args, env) in [
+        (&["--color", "never"][..], &[][..]),
+        (&[][..], &[("NO_COLOR", "1")][..]),
+    ] {
+        let mut plain = Session::start_with(home.path(), args, env);
+        plain.wait_for("Ladder");
+        assert!(!screen_has_colour(&plain), "{args:?} {env:?}: no colour");
+        plain.send(b"\x03");
+        assert_eq!(plain.finish(), 0);
+    }
 }
 
 #[test]

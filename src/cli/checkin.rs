@@ -8,16 +8,19 @@ use serde_json::{Value, json};
 use crate::ladder::{Ladder, Problem};
 use crate::plan::{Checkin, Plan, PlanError, Scale, checkin, parse};
 
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::you::{self, You};
 use super::{CliError, Format};
 use crate::present;
 
-pub fn run(you: &You, file: &Path, format: Format) -> Result<(), CliError> {
+pub fn run(you: &You, file: &Path, format: Format, out: Out) -> Result<(), CliError> {
     let theirs = read_checkin(file)?;
     let compared = checkin(you.plan(), &theirs, &you.ladder, &you.scale);
     match format {
-        Format::Text => emit(&text(&you.ladder, &you.scale, &compared)),
+        Format::Text => emit(&fit_lines(
+            &text(&you.ladder, &you.scale, &compared),
+            out.width,
+        )),
         Format::Markdown => emit(&markdown(&you.ladder, &you.scale, &compared)),
         Format::Json => emit_json(&to_json(&you.ladder, &you.scale, &compared)),
     }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use super::lookup::find_level;
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::compare::{Comparison, Duty, RangeComparison, Side, Status, compare};
 use crate::ladder::{Ladder, Level, Proficiency, Range};
@@ -21,12 +21,12 @@ use crate::text::{fit, pad, wrap};
 
 /// Finds both levels (a usage error naming the closest ids for an unknown one) and prints
 /// the comparison.
-pub fn run(ladder: &Ladder, a: &str, b: &str, format: Format) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, a: &str, b: &str, format: Format, out: Out) -> Result<(), CliError> {
     let a = find_level(ladder, a)?;
     let b = find_level(ladder, b)?;
     let comparison = compare(ladder, a, b);
     match format {
-        Format::Text => emit(&text(ladder, &comparison, output_width())),
+        Format::Text => emit(&text(ladder, &comparison, out.width)),
         Format::Markdown => emit(&markdown(ladder, &comparison)),
         Format::Json => emit_json(&json(ladder, &comparison)),
     }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::you::{self, You};
 use super::{CliError, Format};
 use crate::ladder::Level;
@@ -13,7 +13,7 @@ use crate::present;
 /// What `rungs compare` takes as side A to mean you.
 pub const ME: &str = "me";
 
-pub fn run(you: &You, level: &str, format: Format) -> Result<(), CliError> {
+pub fn run(you: &You, level: &str, format: Format, out: Out) -> Result<(), CliError> {
     let level = super::lookup::find_level(&you.ladder, level)?;
     let ratings = Ratings::of(you.plan(), &you.scale);
     let fit = level_fit(level, &you.scale, &ratings);
@@ -35,7 +35,7 @@ pub fn run(you: &You, level: &str, format: Format) -> Result<(), CliError> {
         met,
     };
     match format {
-        Format::Text => emit(&report.text()),
+        Format::Text => emit(&fit_lines(&report.text(), out.width)),
         Format::Markdown => emit(&report.markdown()),
         Format::Json => emit_json(&report.json()),
     }

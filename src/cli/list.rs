@@ -2,30 +2,35 @@
 
 use serde_json::{Value, json};
 
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
 
-pub fn run(ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
-        ListFormat::Text => emit(&text(ladder)),
+        ListFormat::Text => emit(&fit_lines(&text(ladder, out), out.width)),
         ListFormat::Json => emit_json(&json(ladder)),
     }
 }
 
 /// Tracks and their levels in order, lowest rung first, ids aligned.
-fn text(ladder: &Ladder) -> String {
+fn text(ladder: &Ladder, style: Out) -> String {
     let mut out = format!("{}\n", one_line(&ladder.info.name));
     for (t, track) in ladder.tracks().iter().enumerate() {
-        out.push_str(&format!("\n{} ({})\n", one_line(&track.title), track.id));
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading(&one_line(&track.title)),
+            track.id
+        ));
         let levels = ladder.levels_of_track(t);
         let id_width = levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
         for level in levels {
+            let id = format!("{:id_width$}", level.id);
             out.push_str(&format!(
-                "  {:>2}  {:id_width$}  {}\n",
+                "  {:>2}  {}  {}\n",
                 level.rank,
-                level.id,
+                style.id(&id),
                 one_line(&level.title)
             ));
         }

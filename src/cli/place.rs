@@ -6,15 +6,18 @@ use crate::ladder::Ladder;
 use crate::plan::{MAX_SHORTFALL, MET_SHARE, Placement, Ratings, place};
 use crate::present;
 
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::you::{self, You};
 use super::{CliError, ListFormat};
 
-pub fn run(you: &You, format: ListFormat) -> Result<(), CliError> {
+pub fn run(you: &You, format: ListFormat, out: Out) -> Result<(), CliError> {
     let ratings = Ratings::of(you.plan(), &you.scale);
     let placement = place(&you.ladder, &you.scale, &ratings);
     match format {
-        ListFormat::Text => emit(&text(&you.ladder, &placement, ratings.len())),
+        ListFormat::Text => emit(&fit_lines(
+            &text(&you.ladder, &placement, ratings.len()),
+            out.width,
+        )),
         ListFormat::Json => emit_json(&to_json(&placement)),
     }
 }

@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use clap::Subcommand;
+use clap_complete::ArgValueCandidates;
 use serde_json::{Value, json};
 
 use super::lookup::{find_level, find_skill, plan_level, plan_skill};
-use super::output::emit;
+use super::output::{Out, emit, fit_lines};
 use super::{CliError, you};
 use crate::ladder::Ladder;
 use crate::plan::{
@@ -28,21 +29,23 @@ pub enum PlanCommand {
     /// lowest level that does. With --gaps LEVEL: every skill where your rating is below the
     /// level's step.
     Add {
-        /// A skill id, as printed by `rungs show LEVEL`.
-        #[arg(required_unless_present = "gaps")]
+        /// A skill id (`rungs skills`), or its name in any case.
+        #[arg(required_unless_present = "gaps", add = ArgValueCandidates::new(super::complete::skills))]
         skill: Option<String>,
-        /// The level the skill is planned at.
-        #[arg(long, conflicts_with = "gaps")]
+        /// The level the skill is planned at (an id, a title or an example title).
+        #[arg(long, conflicts_with = "gaps", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// A note to keep with it.
         #[arg(long, conflicts_with = "gaps")]
         note: Option<String>,
         /// Add every gap between your ratings and this level (`rungs compare me LEVEL`).
-        #[arg(long, value_name = "LEVEL", conflicts_with = "skill")]
+        #[arg(long, value_name = "LEVEL", conflicts_with = "skill", add = ArgValueCandidates::new(super::complete::levels))]
         gaps: Option<String>,
     },
     /// Take a skill out of the plan.
     Remove {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         /// Which level's item, when the skill is planned at more than one.
         #[arg(long)]
@@ -50,6 +53,8 @@ pub enum PlanCommand {
     },
     /// Set where a planned skill stands.
     Status {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         #[arg(value_enum)]
         status: StatusArg,
@@ -59,6 +64,8 @@ pub enum PlanCommand {
     },
     /// Replace the note of a planned skill ("" clears it).
     Note {
+        /// The planned skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         note: String,
         /// Which level's item, when the skill is planned at more than one.
@@ -67,18 +74,17 @@ pub enum PlanCommand {
     },
     /// Set the level you are working toward (or clear it with --clear).
     Target {
-        /// A level id, as listed by `rungs list`.
-        #[arg(required_unless_present = "clear")]
+        /// A level id (`rungs list`), or its title or an example title.
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// Clear the target instead (the plan's items stay).
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
-    /// Print the plan as a document to bring to a one-on-one.
     /// Set the level you hold today (or clear it with --clear).
     Current {
-        /// A level id, as listed by `rungs list`, or its title.
-        #[arg(required_unless_present = "clear")]
+        /// A level id (`rungs list`), or its title or an example title.
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// Clear the current level instead.
         #[arg(long, conflicts_with = "level")]
@@ -86,7 +92,8 @@ pub enum PlanCommand {
     },
     /// Rate yourself on a skill, on the ladder's scale (e.g. `working`).
     Rate {
-        /// A skill id, as printed by `rungs show LEVEL`, or its name.
+        /// A skill id (`rungs skills`), or its name in any case.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         /// A step of the ladder's scale; an unknown name lists them.
         step: String,
@@ -97,6 +104,7 @@ pub enum PlanCommand {
     /// Add dated evidence to your rating of a skill, or with --level to a plan item.
     Evidence {
         /// The skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
         skill: String,
         /// What you did that shows the skill.
         text: String,
@@ -109,12 +117,14 @@ pub enum PlanCommand {
     },
     /// Every dated change of the plan, newest first.
     Log {
+        /// text to read, json for scripts.
         #[arg(long, value_enum, default_value_t = super::ListFormat::Text)]
         format: super::ListFormat,
     },
     /// Print the promotion case (current level, target, placement, gaps, evidence), then the
     /// plan's items: a document to bring to a promotion conversation.
     Export {
+        /// markdown for a document, json for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
         /// Someone else's ratings of you (a plan file): adds the check-in disagreements.
@@ -151,12 +161,15 @@ pub fn run(
     ladder: &Ladder,
     plan_path: Option<&Path>,
     command: Option<PlanCommand>,
+    out: Out,
 ) -> Result<(), CliError> {
     let mut store = PlanStore::open(resolve_path(plan_path)?)?;
     let plan = store.plan();
     let (edits, done) = match command {
-        None => return emit(&plan_text(&store, ladder)),
-        Some(PlanCommand::Log { format }) => return super::plan_log::run(plan, ladder, format),
+        None => return emit(&fit_lines(&plan_text(&store, ladder, out), out.width)),
+        Some(PlanCommand::Log { format }) => {
+            return super::plan_log::run(plan, ladder, format, out);
+        }
         Some(PlanCommand::Export { format, checkin }) => {
             let theirs = checkin
                 .as_deref()
@@ -499,7 +512,7 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 }
 
 /// `rungs plan`: the target and its progress, then the items grouped by status.
-fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
+fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
     let plan = store.plan();
     let scale = Scale::of(ladder);
     let ratings = Ratings::of(plan, &scale);
@@ -545,7 +558,11 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
         },
     }
     if !plan.ratings.is_empty() {
-        out.push_str(&format!("\nYour ratings ({})\n", plan.ratings.len()));
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading("Your ratings"),
+            plan.ratings.len()
+        ));
         for rating in &plan.ratings {
             let step = match scale.rank(&rating.step) {
                 Some(rank) => format!("{} {}", present::step_pips(rank, &scale), rating.step),
@@ -570,7 +587,11 @@ fn plan_text(store: &PlanStore, ladder: &Ladder) -> String {
     }
     for status in Status::ALL {
         let items: Vec<&PlanItem> = plan.with_status(status).collect();
-        out.push_str(&format!("\n{} ({})\n", status_title(status), items.len()));
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading(status_title(status)),
+            items.len()
+        ));
         if items.is_empty() {
             out.push_str("  (none)\n");
         }

@@ -6,13 +6,13 @@ use crate::ladder::Ladder;
 use crate::plan::{Change, LogEntry, Plan, log_newest_first};
 use crate::text::clean;
 
-use super::output::{emit, emit_json};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat, you};
 
-pub fn run(plan: &Plan, ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
+pub fn run(plan: &Plan, ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     let entries = log_newest_first(plan);
     match format {
-        ListFormat::Text => emit(&text(ladder, &entries)),
+        ListFormat::Text => emit(&fit_lines(&text(ladder, &entries), out.width)),
         ListFormat::Json => emit_json(&to_json(&entries)),
     }
 }

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
@@ -17,14 +17,20 @@ use crate::search::{EntryKind, Hit, SearchIndex, snippet};
 pub const DEFAULT_LIMIT: usize = 20;
 
 /// Prints the best matches; nothing found is a negative answer (exit 1).
-pub fn run(ladder: &Ladder, query: &str, limit: usize, format: ListFormat) -> Result<(), CliError> {
+pub fn run(
+    ladder: &Ladder,
+    query: &str,
+    limit: usize,
+    format: ListFormat,
+    out: Out,
+) -> Result<(), CliError> {
     let index = SearchIndex::new(ladder);
     let matches = index.search(query);
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = index.hits(&matches, limit);
     match format {
         ListFormat::Text if hits.is_empty() => {}
-        ListFormat::Text => emit(&text_rows(ladder, &hits, output_width()))?,
+        ListFormat::Text => emit(&fit_lines(&text_rows(ladder, &hits, out.width), out.width))?,
         ListFormat::Json => emit_json(&json_report(ladder, query, matches.len(), &hits))?,
     }
     if hits.is_empty() {
@@ -62,15 +68,20 @@ fn text_rows(ladder: &Ladder, hits: &[Hit<'_>], width: usize) -> String {
         let suffix = proficiency(ladder, hit)
             .map(|p| format!(" ({p})"))
             .unwrap_or_default();
-        let room = width
-            .saturating_sub(kind_width + level_width + 4 + suffix.width())
-            .max(20);
-        let (text, _) = snippet(hit.text, &hit.indices, room);
         let kind_pad = " ".repeat(kind_width.saturating_sub(kind.width()));
         let level_pad = " ".repeat(level_width.saturating_sub(level.width()));
-        out.push_str(&format!(
-            "{kind}{kind_pad}  {level}{level_pad}  {text}{suffix}\n"
-        ));
+        let room = width.saturating_sub(kind_width + level_width + 4 + suffix.width());
+        if room >= 20 {
+            let (text, _) = snippet(hit.text, &hit.indices, room);
+            out.push_str(&format!(
+                "{kind}{kind_pad}  {level}{level_pad}  {text}{suffix}\n"
+            ));
+        } else {
+            // Too narrow for one row: the text goes under its kind and level.
+            let room = width.saturating_sub(4 + suffix.width()).max(1);
+            let (text, _) = snippet(hit.text, &hit.indices, room);
+            out.push_str(&format!("{kind}  {level}\n    {text}{suffix}\n"));
+        }
     }
     out
 }

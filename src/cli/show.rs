@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::lookup::find_level;
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::ladder::{Ladder, Level};
 use crate::present::{
@@ -17,10 +17,10 @@ use crate::present::{
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn run(ladder: &Ladder, id: &str, format: Format) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, id: &str, format: Format, out: Out) -> Result<(), CliError> {
     let level = find_level(ladder, id)?;
     match format {
-        Format::Text => emit(&text(ladder, level, output_width())),
+        Format::Text => emit(&text(ladder, level, out)),
         Format::Markdown => emit(&markdown(ladder, level)),
         Format::Json => emit_json(&json(ladder, level)),
     }
@@ -68,6 +68,11 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
+        map.insert("track_title".into(), json!(track_title(ladder, level)));
+        let rungs = ladder
+            .track_index(&level.track)
+            .map_or(0, |t| ladder.levels_of_track(t).len());
+        map.insert("track_rungs".into(), json!(rungs));
     }
     value
 }
@@ -79,35 +84,61 @@ fn push_lines(out: &mut String, lines: Vec<String>) {
     }
 }
 
-fn bullets(out: &mut String, items: &[String], width: usize) {
-    for item in items {
-        push_lines(out, wrap(&one_line(item), width.max(20), "  • ", "    "));
+/// A section heading, wrapped, then styled line by line.
+fn heading(out: &mut String, text: &str, style: Out) {
+    out.push('\n');
+    for line in wrap(text, style.width, "", "") {
+        out.push_str(&style.heading(&line));
+        out.push('\n');
     }
 }
 
-/// `  Label            value`, the value's further lines under its first.
+fn bullets(out: &mut String, items: &[String], width: usize) {
+    for item in items {
+        push_lines(out, wrap(&one_line(item), width, "  • ", "    "));
+    }
+}
+
+/// `  Label            value`, the value's further lines under its first; on a terminal too
+/// narrow for the two side by side, the label on a line of its own and the value under it.
 fn field(out: &mut String, label: &str, value: &str, width: usize) {
     const LABEL: usize = 17;
+    if width < LABEL + 2 + 20 {
+        if !label.is_empty() {
+            push_lines(out, wrap(label, width, "  ", "  "));
+        }
+        push_lines(out, wrap(&one_line(value), width, "    ", "    "));
+        return;
+    }
     let text = format!("  {label:<LABEL$}{}", one_line(value));
     let hang = " ".repeat(LABEL + 2);
-    push_lines(out, wrap(&text, width.max(LABEL + 20), "", &hang));
+    push_lines(out, wrap(&text, width, "", &hang));
 }
 
 /// Everything about one level, for a reader at a terminal, wrapped to `width` columns.
-fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
+fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
+    let width = style.width;
     let mut out = String::new();
     let rungs = ladder
         .track_index(&level.track)
         .map_or(0, |t| ladder.levels_of_track(t).len());
-    out.push_str(&format!(
-        "{}  ({} · {}, rung {} of {})\n\n",
-        one_line(&level.title),
+    let title = one_line(&level.title);
+    let head = format!(
+        "{title}  ({} · {}, rung {} of {})",
         level.id,
         one_line(track_title(ladder, level)),
         level.rank,
         rungs
-    ));
-    push_lines(&mut out, wrap(&level.summary, width.max(20), "", ""));
+    );
+    for (i, line) in wrap(&head, width, "", "  ").into_iter().enumerate() {
+        // Styled after wrapping, so escapes never count as width.
+        match line.strip_prefix(&title) {
+            Some(rest) if i == 0 => out.push_str(&format!("{}{rest}\n", style.heading(&title))),
+            _ => out.push_str(&format!("{line}\n")),
+        }
+    }
+    out.push('\n');
+    push_lines(&mut out, wrap(&level.summary, width, "", ""));
     out.push('\n');
     field(&mut out, "Scope", &level.scope, width);
     if !level.reports_to.is_empty() {
@@ -130,7 +161,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         );
     }
 
-    out.push_str("\nExperience\n");
+    heading(&mut out, "Experience", style);
     for (label, range) in experience_rows(&level.experience) {
         field(
             &mut out,
@@ -151,24 +182,29 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         width,
     );
 
-    out.push_str("\nResponsibilities\n");
+    heading(&mut out, "Responsibilities", style);
     bullets(&mut out, &level.responsibilities, width);
 
-    out.push_str("\nSkills\n");
+    heading(&mut out, "Skills", style);
     for group in ladder.skills_by_category(level) {
-        out.push_str(&format!("  {}\n", one_line(&group.category.name)));
+        push_lines(&mut out, wrap(&group.category.name, width, "  ", "  "));
         for (skill, proficiency) in group.skills {
-            out.push_str(&format!(
-                "    {} {:<9} {} ({})\n",
-                pips(proficiency),
-                proficiency.name(),
-                one_line(&skill.name),
-                skill.id
-            ));
+            // The id is coloured after wrapping, so escapes never count as width.
+            let lead = format!("    {} {:<9} ", pips(proficiency), proficiency.name());
+            let line = format!("{lead}{} ({})", one_line(&skill.name), skill.id);
+            let hang = " ".repeat(lead.width());
+            for line in wrap(&line, width, "", &hang) {
+                let line = match line.strip_suffix(&format!("({})", skill.id)) {
+                    Some(before) => format!("{before}({})", style.id(&skill.id)),
+                    None => line,
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
     }
 
-    out.push_str(&format!("\n{PROFILE_HEADING}\n"));
+    heading(&mut out, PROFILE_HEADING, style);
     let profile = ladder.skill_profile(level);
     let names: Vec<String> = profile.iter().map(|p| one_line(&p.category.name)).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
@@ -178,12 +214,11 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
             pad(name, name_width),
             profile_figure(p.skills, p.mean)
         );
-        out.push_str(line.trim_end());
-        out.push('\n');
+        push_lines(&mut out, wrap(line.trim_end(), width, "", "    "));
     }
 
     if !level.move_up.is_empty() {
-        out.push_str("\nHow to move up\n");
+        heading(&mut out, "How to move up", style);
         bullets(&mut out, &level.move_up, width);
     }
     let equivalents = ladder.equivalents_of(&level.id);
@@ -192,7 +227,7 @@ fn text(ladder: &Ladder, level: &Level, width: usize) -> String {
         out.push('\n');
         field(&mut out, "Equivalent to", &names, width);
     }
-    out.push_str("\nSources\n");
+    heading(&mut out, "Sources", style);
     bullets(&mut out, &level.sources, width);
     out
 }

@@ -2,21 +2,22 @@
 
 use serde_json::{Value, json};
 
-use super::output::{emit, emit_json, output_width};
+use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
 use crate::text::wrap;
 
-pub fn run(ladder: &Ladder, format: ListFormat) -> Result<(), CliError> {
+pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
-        ListFormat::Text => emit(&text(ladder, output_width())),
+        ListFormat::Text => emit(&fit_lines(&text(ladder, out), out.width)),
         ListFormat::Json => emit_json(&json(ladder)),
     }
 }
 
 /// Skills by category: id and name, the description, then `expected at: level (proficiency)`.
-fn text(ladder: &Ladder, width: usize) -> String {
+fn text(ladder: &Ladder, style: Out) -> String {
+    let width = style.width;
     let mut out = String::new();
     for category in ladder.categories() {
         let skills: Vec<_> = ladder
@@ -30,9 +31,17 @@ fn text(ladder: &Ladder, width: usize) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("{} ({})\n", one_line(&category.name), category.id));
+        out.push_str(&format!(
+            "{} ({})\n",
+            style.heading(&one_line(&category.name)),
+            category.id
+        ));
         for skill in skills {
-            out.push_str(&format!("  {}  {}\n", skill.id, one_line(&skill.name)));
+            out.push_str(&format!(
+                "  {}  {}\n",
+                style.id(&skill.id),
+                one_line(&skill.name)
+            ));
             for line in wrap(&one_line(&skill.description), width, "      ", "      ") {
                 out.push_str(&line);
                 out.push('\n');

@@ -18,11 +18,13 @@ pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
         || "built-in ladder".to_owned(),
         |d| crate::text::escape_control(&d.display().to_string()).into_owned(),
     );
-    emit(&format!(
+    let summary = format!(
         "{place}: ok — {}, {}, {} ({})\n",
         count(ladder.tracks().len(), "track"),
         count(ladder.levels().len(), "level"),
         count(ladder.skills().len(), "skill"),
         count(references, "skill reference"),
-    ))
+    );
+    // One line whatever the width: scripts look for `: ok`, and a path may be long.
+    emit(&summary)
 }

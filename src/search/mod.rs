@@ -365,7 +365,8 @@ impl SearchIndex {
     }
 
     /// An index over arbitrary `(kind, level, item, text)` entries, kept in the given order
-    /// (which is the tie-break order). For tests and benchmarks.
+    /// (which is the tie-break order). A hook for tests and benchmarks.
+    #[doc(hidden)]
     pub fn from_entries<'a>(
         entries: impl IntoIterator<Item = (EntryKind, usize, usize, &'a str)>,
     ) -> SearchIndex {
@@ -409,6 +410,8 @@ impl SearchIndex {
     }
 
     /// How many different texts the entries share; the cost of a full scan grows with this.
+    /// A hook for tests and benchmarks.
+    #[doc(hidden)]
     pub fn distinct_texts(&self) -> usize {
         self.texts.len()
     }
@@ -426,6 +429,8 @@ impl SearchIndex {
     /// Every match for `query`. When `query` extends `previous.query()` (a character typed at
     /// the end), only the texts that matched before are tried again: a longer query can only
     /// match a subset. Otherwise the whole index is scanned. The result is the same either way.
+    /// A hook for tests and benchmarks: the explorer narrows through [`QueryTrail`].
+    #[doc(hidden)]
     pub fn refine(&self, previous: &Matches, query: &str) -> Matches {
         self.search_from(Some(previous), query, &|| false)
             .unwrap_or_default()

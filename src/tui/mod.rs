@@ -153,15 +153,16 @@ impl std::fmt::Display for TuiError {
 
 impl std::error::Error for TuiError {}
 
-/// Opens the explorer, with the plan at `plan` (or the default path).
-pub fn run(content: Option<&Path>, plan: Option<&Path>) -> Result<(), TuiError> {
+/// Opens the explorer, with the plan at `plan` (or the default path), in colour or not (as
+/// `--color` and NO_COLOR decide).
+pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<(), TuiError> {
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
     let ladder = Ladder::load(content).map_err(TuiError::Content)?;
     let plan = open_plan(plan);
-    let no_color = theme::no_color_requested();
+    let no_color = !colour;
     let settings =
         Settings::load(no_color, config::config_path().as_deref()).map_err(TuiError::Config)?;
 

@@ -153,11 +153,6 @@ impl Theme {
     }
 }
 
-/// Whether the person asked for no colour (no-color.org: set and not empty).
-pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-}
-
 /// Parses `bold cyan`, `black on cyan`, `#ff8800`, `reversed`.
 pub fn parse_style(spec: &str) -> Result<Style, String> {
     let mut style = Style::new();
