@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rungs::Ladder;
 use rungs::ladder::generate;
 use rungs::plan::{
-    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, Ratings, Scale, Status, place,
+    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, RatingScale, Ratings, Status, place,
     to_toml, write_atomically,
 };
 use toml::value::{Date, Datetime};
@@ -89,7 +89,7 @@ static LARGE: LazyLock<Ladder> = LazyLock::new(|| {
 
 /// 1,000 ratings: the 500 catalogue skills at every step in turn, and 500 skills the ladder
 /// does not know (a plan kept across ladders), so half the lookups miss.
-fn thousand_ratings(scale: &Scale) -> Ratings {
+fn thousand_ratings(scale: &RatingScale) -> Ratings {
     let steps = scale.steps().len();
     Ratings::from_pairs((0..1_000).map(|i| {
         let skill = if i < 500 {
@@ -105,7 +105,7 @@ fn thousand_ratings(scale: &Scale) -> Ratings {
 #[divan::bench(sample_count = 100)]
 fn place_1000_ratings_on_1000_levels(bencher: divan::Bencher) {
     let ladder = &*LARGE;
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let ratings = thousand_ratings(&scale);
     bencher.bench(|| place(ladder, &scale, divan::black_box(&ratings)));
 }
@@ -114,7 +114,7 @@ fn place_1000_ratings_on_1000_levels(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 100)]
 fn floor_one_lookup_per_expectation(bencher: divan::Bencher) {
     let ladder = &*LARGE;
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let ratings = thousand_ratings(&scale);
     bencher.bench(|| {
         let mut found = 0usize;
@@ -137,7 +137,7 @@ fn promotion_plan(dir: &std::path::Path) -> PlanStore {
         target: Some("level-99".into()),
         ..Plan::default()
     };
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     for i in 0..500 {
         let level = &ladder.levels()[i % ladder.levels().len()];
         let skill = &level.skills[i % level.skills.len()].skill;

@@ -11,7 +11,7 @@ use crate::compare::{
     Comparison, Duty, Headline, RangeComparison, Relation, Side, SkillChange, Span,
 };
 use crate::ladder::{Experience, Ladder, Level, Problem, Proficiency, Range};
-use crate::plan::{Scale, Status, StepRank, TargetProgress, WeekPoint};
+use crate::plan::{RatingScale, Status, StepRank, TargetProgress, WeekPoint};
 use crate::text::clean;
 use unicode_width::UnicodeWidthStr;
 
@@ -364,19 +364,19 @@ impl YearsScale {
 // You on the ladder: your steps beside a level's, fits, progress by week
 
 /// `●●○○` for rank 2 of a four-step scale; `○○○○` when unrated.
-pub fn step_pips(rank: StepRank, scale: &Scale) -> String {
+pub fn step_pips(rank: StepRank, scale: &RatingScale) -> String {
     let steps = scale.steps().len();
     let filled = usize::from(rank).min(steps);
     format!("{}{}", "●".repeat(filled), "○".repeat(steps - filled))
 }
 
 /// The step's name, or `not rated`.
-pub fn step_name(rank: Option<StepRank>, scale: &Scale) -> &str {
+pub fn step_name(rank: Option<StepRank>, scale: &RatingScale) -> &str {
     rank.and_then(|r| scale.name(r)).unwrap_or("not rated")
 }
 
 /// `●●●○ expected · ●●○○ you`.
-pub fn expected_and_you(expected: StepRank, have: StepRank, scale: &Scale) -> String {
+pub fn expected_and_you(expected: StepRank, have: StepRank, scale: &RatingScale) -> String {
     format!(
         "{} expected · {} you",
         step_pips(expected, scale),
@@ -525,7 +525,7 @@ mod tests {
     #[test]
     fn your_steps_read_beside_the_expected_ones() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         assert_eq!(step_pips(0, &scale), "○○○○");
         assert_eq!(
             step_pips(9, &scale),

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::ladder::{Ladder, Problem};
-use crate::plan::{Checkin, Plan, PlanError, Scale, checkin, parse};
+use crate::plan::{Checkin, Plan, PlanError, RatingScale, checkin, parse};
 
 use super::output::{Out, emit, emit_json, fit_lines};
 use super::you::{self, You};
@@ -60,7 +60,7 @@ fn target_line(ladder: &Ladder, compared: &Checkin<'_>) -> String {
     }
 }
 
-pub fn text(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
+pub fn text(ladder: &Ladder, scale: &RatingScale, compared: &Checkin<'_>) -> String {
     let mut out = format!(
         "Check-in: your ratings beside theirs; {}\n",
         target_line(ladder, compared)
@@ -89,7 +89,7 @@ pub fn text(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
     out
 }
 
-pub fn markdown(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> String {
+pub fn markdown(ladder: &Ladder, scale: &RatingScale, compared: &Checkin<'_>) -> String {
     let mut out = format!("# Check-in\n\n{}.\n\n", target_line(ladder, compared));
     if compared.rows.is_empty() {
         out.push_str("Neither of you has rated a skill yet.\n");
@@ -110,7 +110,7 @@ pub fn markdown(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> Strin
     out
 }
 
-pub fn to_json(ladder: &Ladder, scale: &Scale, compared: &Checkin<'_>) -> Value {
+pub fn to_json(ladder: &Ladder, scale: &RatingScale, compared: &Checkin<'_>) -> Value {
     json!({
         "target": compared.target.map(|l| l.id.as_str()),
         "disagreements": compared.disagreements().count(),

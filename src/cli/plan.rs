@@ -11,7 +11,7 @@ use super::output::{Out, emit, fit_lines};
 use super::{CliError, you};
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, Ratings, Scale, Status,
+    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, RatingScale, Ratings, Status,
     default_level, gaps, is_in_ladder, new_item, progress_by_week, resolve_path, target_progress,
     today,
 };
@@ -347,7 +347,7 @@ fn rate(
     note: Option<String>,
 ) -> Result<(Vec<Edit>, String), CliError> {
     let skill = find_skill(ladder, skill)?;
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     if scale.rank(step).is_none() {
         return Err(CliError::Usage(format!(
             "no step `{}` on this ladder's scale; its steps, lowest first: {}",
@@ -413,7 +413,7 @@ fn evidence(
 /// the level's step (skills already planned there are left as they are).
 fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, String), CliError> {
     let level = find_level(ladder, level)?;
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let gaps = gaps(level, &scale, &Ratings::of(plan, &scale));
     let edits: Vec<Edit> = gaps
         .iter()
@@ -514,7 +514,7 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 /// `rungs plan`: the target and its progress, then the items grouped by status.
 fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
     let plan = store.plan();
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let ratings = Ratings::of(plan, &scale);
     let mut out = format!(
         "Development plan ({})\n",

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::ladder::Ladder;
-use crate::plan::{EvidenceSource, LevelMention, Plan, PlanStore, PromotionCase, Scale};
+use crate::plan::{EvidenceSource, LevelMention, Plan, PlanStore, PromotionCase, RatingScale};
 use crate::text::clean;
 
 use super::you;
@@ -13,7 +13,7 @@ use crate::present;
 
 /// `rungs plan export --format markdown`, with `theirs` (a check-in file) when given.
 pub fn markdown(store: &PlanStore, ladder: &Ladder, theirs: Option<&Plan>) -> String {
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let case = case(store.plan(), ladder, &scale, theirs);
     case_markdown(
         ladder,
@@ -29,7 +29,7 @@ pub fn json(
     ladder: &Ladder,
     theirs: Option<&Plan>,
 ) -> Result<String, serde_json::Error> {
-    let scale = Scale::of(ladder);
+    let scale = RatingScale::of(ladder);
     let case = case(store.plan(), ladder, &scale, theirs);
     case_json(ladder, &scale, &case, super::plan::plan_json(store, ladder))
 }
@@ -37,7 +37,7 @@ pub fn json(
 fn case<'a>(
     plan: &'a Plan,
     ladder: &'a Ladder,
-    scale: &Scale,
+    scale: &RatingScale,
     theirs: Option<&Plan>,
 ) -> PromotionCase<'a> {
     let compared = theirs.map(|theirs| crate::plan::checkin(plan, theirs, ladder, scale));
@@ -66,7 +66,7 @@ fn md_cell(text: &str) -> String {
 /// `rungs plan export` printed before the promotion case, heading included).
 fn case_markdown(
     ladder: &Ladder,
-    scale: &Scale,
+    scale: &RatingScale,
     case: &PromotionCase<'_>,
     plan_items: &str,
 ) -> String {
@@ -200,7 +200,7 @@ fn case_markdown(
 /// `serde_json::Value` tree: a case on a large ladder holds thousands of values.
 fn case_json(
     ladder: &Ladder,
-    scale: &Scale,
+    scale: &RatingScale,
     case: &PromotionCase<'_>,
     plan: Value,
 ) -> Result<String, serde_json::Error> {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::ladder::Ladder;
-use crate::plan::{Plan, PlanStore, Scale, StepRank, resolve_path};
+use crate::plan::{Plan, PlanStore, RatingScale, StepRank, resolve_path};
 use crate::text::{clean, escape_control};
 
 use super::CliError;
@@ -12,7 +12,7 @@ use super::CliError;
 /// The ladder, its scale and your plan, read only.
 pub struct You {
     pub ladder: Ladder,
-    pub scale: Scale,
+    pub scale: RatingScale,
     pub store: PlanStore,
 }
 
@@ -27,14 +27,14 @@ pub fn load(content: Option<&Path>, plan_path: Option<&Path>) -> Result<You, Cli
     let ladder = super::ladder(content)?;
     let store = PlanStore::open(resolve_path(plan_path)?)?;
     Ok(You {
-        scale: Scale::of(&ladder),
+        scale: RatingScale::of(&ladder),
         ladder,
         store,
     })
 }
 
 /// The step's name for JSON: `null` when unrated.
-pub fn step_json(rank: Option<StepRank>, scale: &Scale) -> serde_json::Value {
+pub fn step_json(rank: Option<StepRank>, scale: &RatingScale) -> serde_json::Value {
     rank.and_then(|r| scale.name(r))
         .map_or(serde_json::Value::Null, |s| s.into())
 }

@@ -8,7 +8,7 @@ use crate::ladder::{Ladder, Level};
 use super::checkin::{Checkin, CheckinRow};
 use super::model::{Evidence, Plan, PlanItem, Rating};
 use super::placement::{Gap, LevelFit, Placement, gaps, level_fit, place};
-use super::scale::{Ratings, Scale, StepRank};
+use super::scale::{RatingScale, Ratings, StepRank};
 
 /// A level the plan names: the ladder's level when it knows the id, else the id and the title
 /// stored in the file.
@@ -85,7 +85,7 @@ pub struct PromotionCase<'a> {
 pub fn promotion_case<'a>(
     plan: &'a Plan,
     ladder: &'a Ladder,
-    scale: &Scale,
+    scale: &RatingScale,
     checkin: Option<Checkin<'a>>,
 ) -> PromotionCase<'a> {
     let ratings = Ratings::of(plan, scale);
@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn the_case_gathers_target_gaps_evidence_and_disagreements() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         let director = ladder.level("director").expect("director");
         let first = director.skills[0].skill.clone();
         let date: toml::value::Datetime = "2026-02-01".parse().expect("date");
@@ -229,7 +229,7 @@ mod tests {
             target_title: Some("Astronaut".into()),
             ..Plan::default()
         };
-        let case = promotion_case(&plan, &ladder, &Scale::of(&ladder), None);
+        let case = promotion_case(&plan, &ladder, &RatingScale::of(&ladder), None);
         assert_eq!(
             case.target,
             Some(LevelMention::Unknown {

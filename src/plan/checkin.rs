@@ -4,7 +4,7 @@
 use crate::ladder::{Ladder, Level};
 
 use super::model::Plan;
-use super::scale::{Ratings, Scale, StepRank};
+use super::scale::{RatingScale, Ratings, StepRank};
 
 /// One skill seen by both of you.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +50,12 @@ impl Checkin<'_> {
 
 /// Compares `mine` with `theirs`. The skills are those of your target's expectations (in the
 /// level's order), then those you rated, then those they rated (each in file order).
-pub fn checkin<'a>(mine: &Plan, theirs: &Plan, ladder: &'a Ladder, scale: &Scale) -> Checkin<'a> {
+pub fn checkin<'a>(
+    mine: &Plan,
+    theirs: &Plan,
+    ladder: &'a Ladder,
+    scale: &RatingScale,
+) -> Checkin<'a> {
     let target = mine.target.as_deref().and_then(|id| ladder.level(id));
     let (your_ratings, their_ratings) = (Ratings::of(mine, scale), Ratings::of(theirs, scale));
     let mut skills: Vec<&str> = Vec::new();
@@ -106,7 +111,7 @@ mod tests {
     #[test]
     fn disagreements_come_first_largest_first_and_nothing_changes() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         let director = ladder.level("director").expect("director");
         let first = director.skills[0].skill.as_str();
         let mine = rated(

@@ -9,7 +9,7 @@ use crate::ladder::Level;
 
 use super::model::{Change, LogEntry, Plan};
 use super::placement::level_fit;
-use super::scale::{Ratings, Scale};
+use super::scale::{RatingScale, Ratings};
 
 /// The log, newest first (entries of the same day: the later in the file first).
 pub fn log_newest_first(plan: &Plan) -> Vec<&LogEntry> {
@@ -39,7 +39,7 @@ pub const MAX_WEEKS: usize = 104;
 pub fn progress_by_week(
     plan: &Plan,
     level: &Level,
-    scale: &Scale,
+    scale: &RatingScale,
     today: &Datetime,
 ) -> Vec<WeekPoint> {
     let Some(today) = day_number(today) else {
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn weekly_progress_follows_the_rating_changes() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         let level = Level {
             id: "l".into(),
             skills: vec![

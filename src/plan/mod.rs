@@ -30,5 +30,5 @@ pub use placement::{
 pub use progress::{
     TargetProgress, TargetSkill, default_level, is_in_ladder, new_item, target_progress,
 };
-pub use scale::{Ratings, Scale, StepRank};
+pub use scale::{RatingScale, Ratings, StepRank};
 pub use store::{PlanError, PlanStore, Saved, default_path, resolve_path, write_atomically};

@@ -15,7 +15,7 @@
 
 use crate::ladder::{Ladder, Level, SkillRef, Track};
 
-use super::scale::{Ratings, Scale, StepRank};
+use super::scale::{RatingScale, Ratings, StepRank};
 
 /// The share of a level's expectations that must be met, as a fraction (80 %).
 pub const MET_SHARE: (usize, usize) = (4, 5);
@@ -82,7 +82,7 @@ impl<'a> Placement<'a> {
 }
 
 /// How `level` fits `ratings`.
-pub fn level_fit<'a>(level: &'a Level, scale: &Scale, ratings: &Ratings) -> LevelFit<'a> {
+pub fn level_fit<'a>(level: &'a Level, scale: &RatingScale, ratings: &Ratings) -> LevelFit<'a> {
     let mut fit = LevelFit {
         level,
         met: 0,
@@ -105,7 +105,7 @@ pub fn level_fit<'a>(level: &'a Level, scale: &Scale, ratings: &Ratings) -> Leve
 }
 
 /// Places the ratings on every track of the ladder.
-pub fn place<'a>(ladder: &'a Ladder, scale: &Scale, ratings: &Ratings) -> Placement<'a> {
+pub fn place<'a>(ladder: &'a Ladder, scale: &RatingScale, ratings: &Ratings) -> Placement<'a> {
     let tracks = ladder
         .tracks()
         .iter()
@@ -146,7 +146,7 @@ impl Gap<'_> {
 
 /// The expectations of `level` the ratings do not meet, largest gap first (ties in the
 /// level's order).
-pub fn gaps<'a>(level: &'a Level, scale: &Scale, ratings: &Ratings) -> Vec<Gap<'a>> {
+pub fn gaps<'a>(level: &'a Level, scale: &RatingScale, ratings: &Ratings) -> Vec<Gap<'a>> {
     let mut gaps: Vec<Gap<'a>> = level
         .skills
         .iter()
@@ -175,7 +175,7 @@ mod tests {
     }
 
     /// Ratings that meet every expectation of `level` exactly.
-    fn meeting(level: &Level, scale: &Scale) -> Ratings {
+    fn meeting(level: &Level, scale: &RatingScale) -> Ratings {
         Ratings::from_pairs(
             level
                 .skills
@@ -208,7 +208,7 @@ mod tests {
             ("strategic-thinking", Proficiency::Advanced),
             ("hiring", Proficiency::Expert),
         ]);
-        let scale = Scale::of(&ladder());
+        let scale = RatingScale::of(&ladder());
         let mut ratings = Ratings::from_pairs(
             [
                 ("communication", 2),
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn an_unrated_skill_counts_as_not_met_and_as_rank_zero() {
-        let scale = Scale::of(&ladder());
+        let scale = RatingScale::of(&ladder());
         let level = small_level(&[("a", Proficiency::Basic), ("b", Proficiency::Working)]);
         let none = Ratings::default();
         let fit = level_fit(&level, &scale, &none);
@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_level_without_expectations_is_never_met() {
-        let scale = Scale::of(&ladder());
+        let scale = RatingScale::of(&ladder());
         let empty = small_level(&[]);
         let fit = level_fit(&empty, &scale, &Ratings::default());
         assert_eq!((fit.met, fit.of), (0, 0));
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn meeting_the_built_in_manager_places_you_there_or_above() {
         let ladder = ladder();
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         let manager = ladder.level("manager").expect("manager level");
         let placement = place(&ladder, &scale, &meeting(manager, &scale));
         let track = placement
@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn no_ratings_place_nowhere() {
         let ladder = ladder();
-        let placement = place(&ladder, &Scale::of(&ladder), &Ratings::default());
+        let placement = place(&ladder, &RatingScale::of(&ladder), &Ratings::default());
         assert_eq!(placement.tracks.len(), ladder.tracks().len());
         assert_eq!(placement.placed().count(), 0);
     }
@@ -323,7 +323,7 @@ mod tests {
             raise in 1..=4u8,
         ) {
             let ladder = generated();
-            let scale = Scale::of(&ladder);
+            let scale = RatingScale::of(&ladder);
             let before = ratings_from(&pairs);
             let name = format!("skill-{skill}");
             let mut after = before.clone();
@@ -343,7 +343,7 @@ mod tests {
             pairs in any_ratings(),
         ) {
             let ladder = generated();
-            let scale = Scale::of(&ladder);
+            let scale = RatingScale::of(&ladder);
             let level = &ladder.levels()[level_index];
             // Whatever else is rated, every expectation of the level is met.
             let mut ratings = ratings_from(&pairs);
@@ -361,7 +361,7 @@ mod tests {
         #[test]
         fn the_fit_counts_the_gaps(level_index in 0..30usize, pairs in any_ratings()) {
             let ladder = generated();
-            let scale = Scale::of(&ladder);
+            let scale = RatingScale::of(&ladder);
             let level = &ladder.levels()[level_index];
             let ratings = ratings_from(&pairs);
             let fit = level_fit(level, &scale, &ratings);

@@ -1,8 +1,8 @@
 //! The scale ratings are given on, and the person's ratings read through it.
 //!
 //! This is the one place that knows where a ladder's scale comes from: today the four fixed
-//! steps of [`Proficiency`]; when ladders carry their own scale, only [`Scale::of`] and
-//! [`Scale::expected`] change.
+//! steps of [`Proficiency`]; when ladders carry their own scale, only [`RatingScale::of`] and
+//! [`RatingScale::expected`] change.
 
 use std::collections::HashMap;
 
@@ -16,14 +16,14 @@ pub type StepRank = u8;
 
 /// The ordered steps of a ladder's proficiency scale, lowest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scale {
+pub struct RatingScale {
     steps: Vec<String>,
 }
 
-impl Scale {
+impl RatingScale {
     /// The scale `ladder`'s expectations are given on.
-    pub fn of(_ladder: &Ladder) -> Scale {
-        Scale {
+    pub fn of(_ladder: &Ladder) -> RatingScale {
+        RatingScale {
             steps: Proficiency::SCALE
                 .iter()
                 .map(|p| p.name().to_owned())
@@ -71,7 +71,7 @@ pub struct Ratings {
 impl Ratings {
     /// The ratings held in `plan`. Should a hand-edited file rate a skill twice, the first
     /// rating counts, as everywhere else ([`Plan::rating`]).
-    pub fn of(plan: &Plan, scale: &Scale) -> Ratings {
+    pub fn of(plan: &Plan, scale: &RatingScale) -> Ratings {
         let mut by_skill = HashMap::with_capacity(plan.ratings.len());
         for rating in &plan.ratings {
             if !by_skill.contains_key(rating.skill.as_str()) {
@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn ranks_and_names_agree() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         assert_eq!(scale.listing(), "basic, working, advanced, expert");
         for (i, step) in scale.steps().iter().enumerate() {
             let rank = scale.rank(step).expect("on the scale");
@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn a_step_off_the_scale_counts_as_unrated() {
         let ladder = Ladder::embedded().expect("built-in ladder");
-        let scale = Scale::of(&ladder);
+        let scale = RatingScale::of(&ladder);
         let mut plan = Plan::default();
         let date: toml::value::Datetime = "2026-01-05".parse().expect("date");
         for (skill, step) in [("a", "advanced"), ("b", "guru")] {
