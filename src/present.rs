@@ -371,7 +371,7 @@ pub fn step_pips(rank: StepRank, scale: &RatingScale) -> String {
 }
 
 /// The step's name, or `not rated`.
-pub fn step_name(rank: Option<StepRank>, scale: &RatingScale) -> &str {
+pub fn step_or_unrated(rank: Option<StepRank>, scale: &RatingScale) -> &str {
     rank.and_then(|r| scale.name(r)).unwrap_or("not rated")
 }
 
@@ -533,8 +533,8 @@ mod tests {
             "a rank past the top is clamped"
         );
         assert_eq!(expected_and_you(3, 2, &scale), "●●●○ expected · ●●○○ you");
-        assert_eq!(step_name(None, &scale), "not rated");
-        assert_eq!(step_name(Some(2), &scale), "working");
+        assert_eq!(step_or_unrated(None, &scale), "not rated");
+        assert_eq!(step_or_unrated(Some(2), &scale), "working");
         assert_eq!(percent(0.8333), "83 %");
         assert_eq!(fit_gauge(0.8), "████████░░");
         assert_eq!(fit_gauge(7.0), "██████████");

@@ -561,12 +561,16 @@ fn json_of(assert: &assert_cmd::assert::Assert) -> serde_json::Value {
 /// Every expectation of `level` at exactly its step.
 fn meeting(level: &str) -> Vec<(String, String)> {
     let ladder = rungs::Ladder::embedded().expect("ladder");
+    let scale = rungs::plan::RatingScale::of(&ladder);
     ladder
         .level(level)
         .expect("level")
         .skills
         .iter()
-        .map(|r| (r.skill.clone(), r.proficiency.name().to_owned()))
+        .filter_map(|r| {
+            let step = scale.name(scale.expected(r)?)?;
+            Some((r.skill.clone(), step.to_owned()))
+        })
         .collect()
 }
 

@@ -79,8 +79,8 @@ pub fn text(ladder: &Ladder, scale: &RatingScale, compared: &Checkin<'_>) -> Str
         let flag = if row.disagrees() { "⚠" } else { " " };
         out.push_str(&format!(
             "  {flag} {:<11} {:<11} {:<11} {} ({})\n",
-            present::step_name(row.yours, scale),
-            present::step_name(row.theirs, scale),
+            present::step_or_unrated(row.yours, scale),
+            present::step_or_unrated(row.theirs, scale),
             row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
             you::skill_name(ladder, &row.skill),
             you::id(&row.skill)
@@ -102,8 +102,8 @@ pub fn markdown(ladder: &Ladder, scale: &RatingScale, compared: &Checkin<'_>) ->
             if row.disagrees() { "⚠" } else { "" },
             you::skill_name(ladder, &row.skill).replace('|', "\\|"),
             you::id(&row.skill),
-            present::step_name(row.yours, scale),
-            present::step_name(row.theirs, scale),
+            present::step_or_unrated(row.yours, scale),
+            present::step_or_unrated(row.theirs, scale),
             row.expected.and_then(|r| scale.name(r)).unwrap_or("—"),
         ));
     }

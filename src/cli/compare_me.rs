@@ -73,7 +73,7 @@ impl Report<'_> {
         };
         format!(
             "asks {}, {have} ({steps} step{} short)",
-            present::step_name(Some(gap.asks), scale),
+            present::step_or_unrated(Some(gap.asks), scale),
             if steps == 1 { "" } else { "s" }
         )
     }
@@ -139,8 +139,8 @@ impl Report<'_> {
                     "| {} (`{}`) | {} | {} | {} |\n",
                     you::skill_name(ladder, &gap.expectation.skill).replace('|', "\\|"),
                     you::id(&gap.expectation.skill),
-                    present::step_name(Some(gap.asks), scale),
-                    present::step_name((gap.have > 0).then_some(gap.have), scale),
+                    present::step_or_unrated(Some(gap.asks), scale),
+                    present::step_or_unrated((gap.have > 0).then_some(gap.have), scale),
                     gap.size()
                 ));
             }
@@ -152,8 +152,8 @@ impl Report<'_> {
                     "- {} (`{}`): asks {}, you have {}\n",
                     you::skill_name(ladder, skill),
                     you::id(skill),
-                    present::step_name(Some(*asks), scale),
-                    present::step_name(Some(*have), scale)
+                    present::step_or_unrated(Some(*asks), scale),
+                    present::step_or_unrated(Some(*have), scale)
                 ));
             }
         }

@@ -108,8 +108,8 @@ fn case_markdown(
                     "| {} (`{}`) | {} | {} | {} |\n",
                     md_cell(&you::skill_name(ladder, &gap.expectation.skill)),
                     you::id(&gap.expectation.skill),
-                    present::step_name(Some(gap.asks), scale),
-                    present::step_name((gap.have > 0).then_some(gap.have), scale),
+                    present::step_or_unrated(Some(gap.asks), scale),
+                    present::step_or_unrated((gap.have > 0).then_some(gap.have), scale),
                     gap.size()
                 ));
             }
@@ -126,8 +126,8 @@ fn case_markdown(
                 "- {} (`{}`): I say {}, they say {}\n",
                 you::skill_name(ladder, &row.skill),
                 you::id(&row.skill),
-                present::step_name(row.yours, scale),
-                present::step_name(row.theirs, scale)
+                present::step_or_unrated(row.yours, scale),
+                present::step_or_unrated(row.theirs, scale)
             ));
         }
     }
@@ -153,7 +153,10 @@ fn case_markdown(
             ),
             None => String::new(),
         };
-        line.push_str(&format!("my rating: {}", present::step_name(rated, scale)));
+        line.push_str(&format!(
+            "my rating: {}",
+            present::step_or_unrated(rated, scale)
+        ));
         if let Some(rating) = skill.rating {
             line.push_str(&format!(" (since {})", rating.date));
         }
@@ -183,7 +186,7 @@ fn case_markdown(
             let flag = if row.disagrees() { " ⚠" } else { "" };
             out.push_str(&format!(
                 "\nCheck-in: they rate it {}{flag}.\n",
-                present::step_name(row.theirs, scale)
+                present::step_or_unrated(row.theirs, scale)
             ));
         }
     }

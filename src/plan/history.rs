@@ -126,7 +126,7 @@ fn date_of(day: i64) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::{Ladder, Proficiency, SkillRef};
+    use crate::ladder::Ladder;
     use crate::plan::Edit;
 
     fn date(text: &str) -> Datetime {
@@ -177,20 +177,8 @@ mod tests {
     fn weekly_progress_follows_the_rating_changes() {
         let ladder = Ladder::embedded().expect("built-in ladder");
         let scale = RatingScale::of(&ladder);
-        let level = Level {
-            id: "l".into(),
-            skills: vec![
-                SkillRef {
-                    skill: "a".into(),
-                    proficiency: Proficiency::Working,
-                },
-                SkillRef {
-                    skill: "b".into(),
-                    proficiency: Proficiency::Working,
-                },
-            ],
-            ..Level::default()
-        };
+        let level =
+            crate::plan::placement::tests::small_level(&[("a", "working"), ("b", "working")]);
         let mut plan = Plan::default();
         // Monday 2026-01-05: a at working; Wednesday 2026-01-14: b at working; then a drops.
         for (day, skill, step) in [

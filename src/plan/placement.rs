@@ -165,9 +165,9 @@ pub fn gaps<'a>(level: &'a Level, scale: &RatingScale, ratings: &Ratings) -> Vec
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::ladder::{Proficiency, generate::large_ladder};
+    use crate::ladder::generate::large_ladder;
     use proptest::prelude::*;
 
     fn ladder() -> Ladder {
@@ -184,15 +184,19 @@ mod tests {
         )
     }
 
-    fn small_level(skills: &[(&str, Proficiency)]) -> Level {
+    /// A level's expectation of `skill` at the step named `step`, read as a content file
+    /// gives it (so the test does not depend on how the model spells a step).
+    pub(crate) fn expectation(skill: &str, step: &str) -> SkillRef {
+        toml::from_str(&format!("skill = \"{skill}\"\nproficiency = \"{step}\"\n"))
+            .expect("a skill reference")
+    }
+
+    pub(crate) fn small_level(skills: &[(&str, &str)]) -> Level {
         Level {
             id: "l".into(),
             skills: skills
                 .iter()
-                .map(|(skill, proficiency)| SkillRef {
-                    skill: (*skill).into(),
-                    proficiency: *proficiency,
-                })
+                .map(|(skill, step)| expectation(skill, step))
                 .collect(),
             ..Level::default()
         }
@@ -202,11 +206,11 @@ mod tests {
     fn the_worked_example_of_the_readme() {
         // Five expectations: four met, one a step short → 80 %, nothing far below: met.
         let level = small_level(&[
-            ("communication", Proficiency::Working),
-            ("budgeting", Proficiency::Advanced),
-            ("coaching", Proficiency::Advanced),
-            ("strategic-thinking", Proficiency::Advanced),
-            ("hiring", Proficiency::Expert),
+            ("communication", "working"),
+            ("budgeting", "advanced"),
+            ("coaching", "advanced"),
+            ("strategic-thinking", "advanced"),
+            ("hiring", "expert"),
         ]);
         let scale = RatingScale::of(&ladder());
         let mut ratings = Ratings::from_pairs(
@@ -240,7 +244,7 @@ mod tests {
     #[test]
     fn an_unrated_skill_counts_as_not_met_and_as_rank_zero() {
         let scale = RatingScale::of(&ladder());
-        let level = small_level(&[("a", Proficiency::Basic), ("b", Proficiency::Working)]);
+        let level = small_level(&[("a", "basic"), ("b", "working")]);
         let none = Ratings::default();
         let fit = level_fit(&level, &scale, &none);
         // Unrated basic: one step short; unrated working: two steps short.
