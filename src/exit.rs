@@ -18,6 +18,9 @@ pub enum Exit {
     BadInput,
     /// 4: the terminal or standard output failed.
     Terminal,
+    /// 128 + N: the explorer was stopped by signal N (after restoring the terminal), as
+    /// shells report a process a signal ended.
+    Signal(u8),
 }
 
 impl Exit {
@@ -28,6 +31,7 @@ impl Exit {
             Exit::Usage => 2,
             Exit::BadInput => 3,
             Exit::Terminal => 4,
+            Exit::Signal(signal) => 128u8.saturating_add(signal),
         }
     }
 }
@@ -45,4 +49,5 @@ Exit codes:
   1  a negative answer: search found nothing, validate found problems
   2  usage: an unknown flag, command, id or name, or an ambiguous name
   3  an input file cannot be used: content, plan or settings unreadable or bad
-  4  the terminal or standard output failed";
+  4  the terminal or standard output failed
+  128+N  the explorer was stopped by signal N (15 for SIGTERM: exit code 143)";

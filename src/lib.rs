@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod compare;
 pub mod exit;
+pub(crate) mod files;
 pub mod ladder;
 pub mod plan;
 pub(crate) mod present;

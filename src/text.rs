@@ -1,5 +1,9 @@
-//! Text from content and plan files is untrusted: it must never reach a terminal with control
-//! characters in it (an ESC could recolour, move the cursor or retitle the window).
+//! Text from content and plan files, arguments and the environment is untrusted: it must never
+//! reach a terminal with control characters in it (an ESC could recolour, move the cursor or
+//! retitle the window), nor with invisible formatting characters that change how it reads
+//! (a right-to-left override can make `exe.txt` show as `txt.exe`). Every such string goes
+//! through [`escape_control`] (messages), [`clean`] (display) or [`to_json`] (JSON) on its
+//! way out.
 
 use std::borrow::Cow;
 
@@ -10,16 +14,45 @@ pub fn is_allowed_in_text(c: char) -> bool {
     !c.is_control() || c == '\n' || c == '\t'
 }
 
-/// Replaces every control character with a visible escape (`\u{1b}`), line breaks and tabs
-/// included, for one-line messages that quote input.
+/// Invisible characters that change how text around them reads: bidirectional controls
+/// (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C), zero-width space and
+/// word joiners (U+200B, U+2060–U+2064), the byte-order mark, the soft hyphen, deprecated
+/// format controls, interlinear annotations and tag characters. The zero-width joiner and
+/// non-joiner (U+200C, U+200D) are left alone: emoji sequences and several scripts need them.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Whether `c` is shown as an escape rather than as itself.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// Replaces every control character (C0, DEL and C1) and invisible formatting character with a
+/// visible escape (`\u{1b}`), line breaks and tabs included, for one-line messages that quote
+/// input.
 pub fn escape_control(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(needs_escape) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
-            out.push_str(&c.escape_unicode().to_string());
+        if needs_escape(c) {
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
@@ -27,25 +60,56 @@ pub fn escape_control(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pretty JSON in which no string can carry a terminal command or invisible formatting:
+/// serde_json writes DEL, C1 controls (U+009B is a one-byte CSI) and bidi controls as they
+/// are, so these are written as `\u009b` escapes, which every JSON reader decodes back.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text.chars().any(needs_escape_in_json) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_escape_in_json(c) {
+            // Outside strings serde_json writes only ASCII punctuation, digits, letters and
+            // whitespace, so every such character is inside a string, where `\u` is valid.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+fn needs_escape_in_json(c: char) -> bool {
+    // serde_json already escapes C0 controls inside strings; newlines between values stay.
+    needs_escape(c) && !matches!(c, '\n' | '\t' | '\r' | ' ')
+}
+
 /// Text for display: control characters dropped, tabs as a space; line breaks kept when
-/// `keep_newlines`, otherwise turned into spaces.
+/// `keep_newlines`, otherwise turned into spaces. Invisible formatting characters are shown
+/// as escapes (`\u{202e}`), so that a note can hold one and still not reorder what is shown.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let needs_work = text
         .chars()
-        .any(|c| c.is_control() && !(keep_newlines && c == '\n'));
+        .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
     if !needs_work {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\n' if keep_newlines => Some('\n'),
-                '\n' | '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if is_invisible_format(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `text` cut to at most `max` display columns, ending in `…` when something was cut. Wide
@@ -111,10 +175,44 @@ mod tests {
     }
 
     #[test]
+    fn pad_takes_any_width() {
+        // A `{:width$}` format panics past 65,535.
+        assert_eq!(pad("ab", 100_000).len(), 100_000);
+    }
+
+    #[test]
     fn clean_drops_esc_and_bel_but_keeps_words() {
         assert_eq!(clean("red\u{1b}[31m\u{7}!", false), "red[31m!");
         assert_eq!(clean("two\nlines", true), "two\nlines");
         assert_eq!(clean("two\nlines", false), "two lines");
+    }
+
+    #[test]
+    fn bidi_and_zero_width_characters_are_shown_escaped() {
+        assert_eq!(escape_control("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(clean("x\u{200b}y\u{2067}", false), "x\\u{200b}y\\u{2067}");
+        assert_eq!(
+            clean("👩\u{200d}💻", false),
+            "👩\u{200d}💻",
+            "emoji joiners stay"
+        );
+    }
+
+    #[test]
+    fn json_escapes_c1_del_and_bidi_inside_strings_and_reads_back() {
+        let note = "csi \u{9b}31m del \u{7f} rlo \u{202e} tag \u{e0041} esc \u{1b}";
+        let text = to_json(&serde_json::json!({ "note": note })).expect("encodes");
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u007f"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\\u202e") && text.contains("\\udb40\\udc41"),
+            "{text}"
+        );
+        assert!(!text.chars().any(needs_escape_in_json), "{text:?}");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(back["note"], note);
     }
 
     #[test]
@@ -141,9 +239,12 @@ mod tests {
         }
 
         #[test]
-        fn cleaned_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f a-z]*") {
-            prop_assert!(!clean(&s, false).chars().any(char::is_control));
-            prop_assert!(!escape_control(&s).chars().any(char::is_control));
+        fn cleaned_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\u{202a}-\\u{202e}\\u{2066}-\\u{2069} a-z]*") {
+            prop_assert!(!clean(&s, false).chars().any(needs_escape));
+            prop_assert!(!escape_control(&s).chars().any(needs_escape));
+            let json = to_json(&s).expect("encodes");
+            prop_assert!(!json.chars().any(needs_escape));
+            prop_assert_eq!(serde_json::from_str::<String>(&json).expect("valid"), s);
         }
     }
 }

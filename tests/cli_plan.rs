@@ -1037,6 +1037,12 @@ fn a_malformed_checkin_file_is_located_and_nothing_is_written() {
         .assert()
         .code(3);
     assert!(stderr_of(&out).contains("cannot read the check-in file"));
+    // A folder is not a plan file: refused before reading, exit 3.
+    let out = sandbox
+        .rungs(&["checkin", sandbox.dir.path().to_str().expect("utf-8")])
+        .assert()
+        .code(3);
+    assert!(stderr_of(&out).contains("nothing was written"));
     assert_eq!(
         std::fs::read_to_string(sandbox.plan_path()).expect("read"),
         mine

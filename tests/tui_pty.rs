@@ -368,3 +368,84 @@ fn without_a_terminal_it_says_so_in_one_line_and_exits_4() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
+
+/// Whether the terminal behind the PTY is in raw mode (no line editing), asked of `stty`.
+#[cfg(unix)]
+fn is_raw(session: &Session) -> bool {
+    let tty = session.master.tty_name().expect("the pty's name");
+    let output = std::process::Command::new("stty")
+        .arg("-a")
+        .arg("-F")
+        .arg(&tty)
+        .output()
+        .expect("stty runs");
+    let settings = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "stty: {settings}");
+    settings.split_whitespace().any(|flag| flag == "-icanon")
+}
+
+#[cfg(unix)]
+#[test]
+fn stop_signals_restore_the_terminal_and_keep_the_note_being_typed() {
+    let signals = [
+        (libc::SIGTERM, "SIGTERM"),
+        (libc::SIGHUP, "SIGHUP"),
+        (libc::SIGINT, "SIGINT"),
+        (libc::SIGQUIT, "SIGQUIT"),
+    ];
+    for (signal, name) in signals {
+        let home = tempfile::tempdir().expect("temp dir");
+        let plan = home.path().join("plan.toml");
+        std::fs::write(
+            &plan,
+            "version = 1\n\n[[items]]\nskill = \"budgeting\"\nlevel = \"director\"\n\
+             status = \"planned\"\nadded = 2026-01-05\n",
+        )
+        .expect("plan");
+        let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+        let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+        session.wait_for("▶1 Individual contributor");
+        session.send(b"p");
+        session.wait_for("Budget");
+        session.send(b"e");
+        session.send(b"ask finance");
+        session.wait_for("ask finance");
+        assert!(session.parser.screen().alternate_screen());
+        assert!(is_raw(&session), "the explorer runs in raw mode");
+
+        let pid = session.child.process_id().expect("pid");
+        // SAFETY: kill(2) with a pid of our own child and a valid signal number.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, signal) };
+        assert_eq!(sent, 0, "{name} sent");
+        assert_eq!(session.finish(), 128 + signal as u32, "{name}");
+        let screen = session.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{name}: the alternate screen was left"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{name}: mouse capture was turned off"
+        );
+        assert!(!is_raw(&session), "{name}: raw mode was turned off");
+        assert!(
+            session.screen().contains(&format!("stopped by {name}")),
+            "{}",
+            session.screen()
+        );
+
+        let draft = std::fs::read_to_string(home.path().join("plan.draft.toml"))
+            .expect("the note was kept");
+        let fields: toml::Table = toml::from_str(&draft).expect("a TOML draft");
+        assert_eq!(fields["skill"].as_str(), Some("budgeting"));
+        assert_eq!(fields["level"].as_str(), Some("director"));
+        assert_eq!(fields["note"].as_str(), Some("ask finance"));
+        assert!(
+            !std::fs::read_to_string(&plan)
+                .expect("plan")
+                .contains("note"),
+            "the plan itself is untouched"
+        );
+    }
+}

@@ -442,27 +442,41 @@ fn the_readme_shows_the_screens_as_they_are() {
 }
 
 #[test]
-fn billions_of_years_draw_at_once() {
-    // A content folder may give any whole number of years; the tick row under the bars
-    // must not step through them one by one.
-    let text_of_ladder = include_str!("fixtures/valid/ladder.toml")
+fn billions_of_years_are_refused_and_the_largest_range_allowed_draws() {
+    // Years past 60 are a located content problem (they wrapped the compare axis); the
+    // widest range a valid ladder can hold must still draw at once.
+    let huge = include_str!("fixtures/valid/ladder.toml")
         .replace("min = 2, max = 4 }", "min = 2, max = 4294967295 }");
-    assert!(text_of_ladder.contains("4294967295"));
-    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+    assert!(huge.contains("4294967295"));
+    let problems = Ladder::from_sources(&[rungs::ladder::SourceFile {
         name: "huge.toml".into(),
-        text: text_of_ladder,
+        text: huge,
     }])
-    .expect("a ladder with a huge range is valid");
-    let huge = ladder
+    .expect_err("4294967295 years is refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.position.is_some() && p.message.contains("at most 60")),
+        "{problems:?}"
+    );
+
+    let widest = include_str!("fixtures/valid/ladder.toml")
+        .replace("min = 2, max = 4 }", "min = 0, max = 60 }");
+    let ladder = Ladder::from_sources(&[rungs::ladder::SourceFile {
+        name: "widest.toml".into(),
+        text: widest,
+    }])
+    .expect("0 to 60 years is valid");
+    let widest = ladder
         .levels()
         .iter()
-        .position(|l| l.experience.field.max == Some(u32::MAX))
-        .expect("the level with the huge range");
+        .position(|l| l.experience.field.max == Some(60))
+        .expect("the level with the widest range");
     let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
-    app.select_level(huge);
+    app.select_level(widest);
     app.update(Action::Open);
     let level = text(&buffer(&app));
-    assert!(level.contains("4294967295"), "{level}");
+    assert!(level.contains("60"), "{level}");
     run(&mut app, &[Action::Compare, Action::Back]);
     let compare = text(&buffer(&app));
     assert!(compare.contains("Experience in years"), "{compare}");

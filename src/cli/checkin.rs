@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::files::{PLAN_FILE_LIMIT, ReadError, read_regular};
 use crate::ladder::{Ladder, Problem};
 use crate::plan::{Checkin, Plan, PlanError, RatingScale, checkin, parse};
 
@@ -29,11 +30,23 @@ pub fn run(you: &You, file: &Path, format: Format, out: Out) -> Result<(), CliEr
 /// Reads another person's plan file (only reads it); every problem located.
 pub fn read_checkin(file: &Path) -> Result<Plan, CliError> {
     let name = you::id(&file.display().to_string());
-    let bytes = std::fs::read(file).map_err(|error| {
-        CliError::Checkin(PlanError::Io {
-            path: file.to_path_buf(),
-            action: "read the check-in file",
-            error,
+    // Bounded like the plan itself: a regular file of at most the plan's size limit.
+    let bytes = read_regular(file, PLAN_FILE_LIMIT).map_err(|error| {
+        CliError::Checkin(match error {
+            ReadError::NotFound => PlanError::Io {
+                path: file.to_path_buf(),
+                action: "read the check-in file",
+                error: std::io::ErrorKind::NotFound.into(),
+            },
+            ReadError::Io(error) => PlanError::Io {
+                path: file.to_path_buf(),
+                action: "read the check-in file",
+                error,
+            },
+            error => PlanError::Unreadable {
+                path: file.to_path_buf(),
+                error,
+            },
         })
     })?;
     let problems = match std::str::from_utf8(&bytes) {

@@ -6,6 +6,7 @@ use super::output::{Out, emit, emit_json, fit_lines};
 use super::{CliError, ListFormat};
 use crate::ladder::Ladder;
 use crate::present::one_line;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(ladder: &Ladder, format: ListFormat, out: Out) -> Result<(), CliError> {
     match format {
@@ -24,9 +25,10 @@ fn text(ladder: &Ladder, style: Out) -> String {
             track.id
         ));
         let levels = ladder.levels_of_track(t);
-        let id_width = levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
+        let id_width = levels.iter().map(|l| l.id.width()).max().unwrap_or(0);
         for level in levels {
-            let id = format!("{:id_width$}", level.id);
+            // Padded by hand: a format width past 65,535 panics.
+            let id = crate::text::pad(&level.id, id_width);
             out.push_str(&format!(
                 "  {:>2}  {}  {}\n",
                 level.rank,

@@ -7,6 +7,7 @@ use crate::ladder::{Ladder, Level, NotFound, Skill};
 use crate::plan::Plan;
 use crate::present::one_line;
 use crate::text::escape_control;
+use unicode_width::UnicodeWidthStr;
 
 /// ` (did you mean `a`, `b`?)`, or nothing.
 fn hint(close: &[&str]) -> String {
@@ -24,10 +25,17 @@ fn ambiguous<'a>(
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> CliError {
     let candidates: Vec<(&str, &str)> = candidates.collect();
-    let id_width = candidates.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
+    let id_width = candidates
+        .iter()
+        .map(|(id, _)| escape_control(id).width())
+        .max()
+        .unwrap_or(0);
     let list: Vec<String> = candidates
         .iter()
-        .map(|(id, title)| format!("  {id:id_width$}  {}", one_line(title)))
+        .map(|(id, title)| {
+            let id = crate::text::pad(&escape_control(id), id_width);
+            format!("  {id}  {}", one_line(title))
+        })
         .collect();
     CliError::Usage(format!(
         "`{}` fits more than one {what}; give one of these ids:\n{}",

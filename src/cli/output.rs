@@ -133,8 +133,9 @@ pub fn emit(text: &str) -> Result<(), CliError> {
 
 /// Writes a JSON document, pretty-printed, with a final line break.
 pub fn emit_json(value: &serde_json::Value) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::Output(std::io::Error::other(e)))?;
+    // C1 and bidi characters escaped: serde_json writes them raw.
+    let text =
+        crate::text::to_json(value).map_err(|e| CliError::Output(std::io::Error::other(e)))?;
     emit(&(text + "\n"))
 }
 

@@ -289,7 +289,7 @@ fn case_json(
             .as_ref()
             .map(|c| super::checkin::to_json(ladder, scale, c)),
     };
-    serde_json::to_string_pretty(&document)
+    crate::text::to_json(&document)
 }
 
 fn mention_json<'a>(level: Option<&LevelMention<'a>>) -> Option<MentionJson<'a>> {

@@ -71,12 +71,15 @@ impl Problem {
         let line_text = line_text.trim_end_matches('\r');
         // Both are prefixes of the same line, so the shorter one ends on a char boundary.
         let before_in_excerpt = &before[..before.len().min(line_text.len())];
+        let (shown_before, shown_after) =
+            neighbourhood(before_in_excerpt, &line_text[before_in_excerpt.len()..]);
+        let shown_before = escape_control(&shown_before).into_owned();
         Problem {
             file: file.to_owned(),
             position: Some((line, before.chars().count() + 1)),
             message: escape_control(message).into_owned(),
-            excerpt: Some(escape_control(line_text).into_owned()),
-            caret: escape_control(before_in_excerpt).width(),
+            excerpt: Some(format!("{shown_before}{}", escape_control(&shown_after))),
+            caret: shown_before.width(),
         }
     }
 
@@ -84,11 +87,11 @@ impl Problem {
     pub fn render(&self) -> String {
         let mut out = self.to_string();
         if let (Some(excerpt), Some((line, _))) = (&self.excerpt, self.position) {
-            let gutter = line.to_string().len();
-            let caret = self.caret;
+            // Spaces by repeat, not a format width: widths past 65,535 panic in `format!`.
+            let gutter = " ".repeat(line.to_string().len());
+            let caret = " ".repeat(self.caret);
             out.push_str(&format!(
-                "\n{:gutter$} |\n{line} | {excerpt}\n{:gutter$} | {:caret$}^",
-                "", "", ""
+                "\n{gutter} |\n{line} | {excerpt}\n{gutter} | {caret}^"
             ));
         }
         out
@@ -139,19 +142,49 @@ impl<'a> ParsedFile<'a> {
         let line_starts = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let (doc, errors) = DeTable::parse_recoverable(&source.text);
+        let (doc, mut errors) = DeTable::parse_recoverable(&source.text);
+        // Past the first few, syntax errors are mostly echoes of earlier ones; a file of
+        // garbage would otherwise print an error for every line (20 MB for a 3 MB file).
+        let unshown = errors.len().saturating_sub(MAX_SYNTAX_PROBLEMS);
+        errors.truncate(MAX_SYNTAX_PROBLEMS);
         let parsed = ParsedFile {
             source,
             doc,
             line_starts,
         };
         if errors.is_empty() {
-            Ok(parsed)
+            match too_deep(parsed.doc.get_ref()) {
+                // Deserializing would stop at serde's recursion limit, with no location.
+                Some(span) => Err(vec![parsed.problem_at(
+                    Some(span),
+                    &format!("nested more than {MAX_NESTING} tables or arrays deep"),
+                )]),
+                None => Ok(parsed),
+            }
         } else {
-            Err(errors
+            let mut problems: Vec<Problem> = errors
                 .iter()
-                .map(|e| parsed.problem_at(e.span(), e.message()))
-                .collect())
+                .map(|e| match e.span() {
+                    Some(span) => parsed.problem_at(Some(span), e.message()),
+                    // The parser does not say where a too-long dotted key is: find it.
+                    None => match long_dotted_key(&source.text) {
+                        Some(span) => parsed.problem_at(
+                            Some(span),
+                            "a dotted key with 80 or more parts nests too deep",
+                        ),
+                        None => parsed.problem_at(None, e.message()),
+                    },
+                })
+                .collect();
+            // Deep nesting gives the same error once per level that is left open.
+            problems.dedup();
+            if unshown > 0 {
+                problems.push(Problem::whole_file(
+                    &source.name,
+                    format!("{unshown} more syntax errors not shown; fix the ones above first"),
+                ));
+            }
+            Err(problems)
         }
     }
 
@@ -235,6 +268,62 @@ impl<'a> ParsedFile<'a> {
         }
         walk_table(self.doc.get_ref(), &mut visit);
     }
+}
+
+/// Characters of a line shown before and after the place a problem points at; the rest of a
+/// long line is cut, marked with `…`.
+const EXCERPT_BEFORE: usize = 40;
+const EXCERPT_AFTER: usize = 60;
+
+/// The part of a line around a place: the end of `before` and the start of `after`.
+fn neighbourhood(before: &str, after: &str) -> (String, String) {
+    let count = before.chars().count();
+    let before = if count > EXCERPT_BEFORE {
+        let tail: String = before.chars().skip(count - EXCERPT_BEFORE).collect();
+        format!("…{tail}")
+    } else {
+        before.to_owned()
+    };
+    let after = crate::text::fit(after, EXCERPT_AFTER);
+    (before, after)
+}
+
+/// Syntax errors reported per file.
+const MAX_SYNTAX_PROBLEMS: usize = 50;
+
+/// Far deeper than any content or plan file needs, and well inside serde's recursion limit.
+const MAX_NESTING: usize = 32;
+
+/// The span of the first value nested deeper than [`MAX_NESTING`]. Walked with a stack of its
+/// own: a file may nest a million levels deep.
+fn too_deep(table: &DeTable<'_>) -> Option<ByteRange<usize>> {
+    let mut stack: Vec<(&Spanned<DeValue<'_>>, usize)> =
+        table.iter().map(|(_, value)| (value, 1)).collect();
+    while let Some((value, depth)) = stack.pop() {
+        if depth > MAX_NESTING {
+            return Some(value.span());
+        }
+        match value.get_ref() {
+            DeValue::Table(t) => stack.extend(t.iter().map(|(_, v)| (v, depth + 1))),
+            DeValue::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The start of the first line whose key has 80 or more parts (`a.b.c…`), the TOML parser's
+/// recursion limit.
+fn long_dotted_key(text: &str) -> Option<ByteRange<usize>> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.split('=').next().unwrap_or(line);
+        if key.matches('.').count() >= 79 {
+            return Some(start..start + 1);
+        }
+        start += line.len();
+    }
+    None
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -328,7 +417,9 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, Vec<Problem>> {
     let mut files = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        match std::fs::read(&path) {
+        // Regular files only, and bounded: a FIFO named `x.toml` would hang the read, and a
+        // link to /dev/zero would fill the memory.
+        match crate::files::read_regular(&path, crate::files::CONTENT_FILE_LIMIT) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(SourceFile { name, text }),
                 Err(e) => problems.push(Problem::whole_file(

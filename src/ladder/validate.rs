@@ -104,6 +104,7 @@ impl Checker<'_> {
     }
 
     fn check_id(&mut self, origin: Origin, id: &str, kind: &str) {
+        let shown = crate::text::fit(id, MAX_ID_CHARS);
         if id.is_empty() {
             self.at(
                 origin,
@@ -114,13 +115,35 @@ impl Checker<'_> {
             self.at(
                 origin,
                 &[Step::from("id")],
-                format!("{kind} id `{id}` must be lowercase letters, digits and `-`, starting with a letter"),
+                format!("{kind} id `{shown}` must be lowercase letters, digits and `-`, starting with a letter"),
+            );
+        } else if id.chars().count() > MAX_ID_CHARS {
+            self.at(
+                origin,
+                &[Step::from("id")],
+                format!(
+                    "{kind} id `{shown}` is {} characters long; ids are typed on the command line, at most {MAX_ID_CHARS}",
+                    id.chars().count()
+                ),
             );
         }
     }
 
-    fn check_range(&mut self, origin: Origin, sub: &[&str], range: &Range) {
+    /// A range must have a `min`, no `max` below it, and neither above `most` (a larger figure
+    /// is a typo, and would overflow the arithmetic that draws it).
+    fn check_range(&mut self, origin: Origin, sub: &[&str], range: &Range, most: u32) {
         let steps: Vec<Step> = sub.iter().map(|k| Step::from(*k)).collect();
+        for (key, value) in [("min", Some(range.min)), ("max", range.max)] {
+            if let Some(value) = value.filter(|v| *v > most) {
+                let mut at = steps.clone();
+                at.push(Step::from(key));
+                self.at(
+                    origin,
+                    &at,
+                    format!("`{}.{key}` is {value}; at most {most}", sub.join(".")),
+                );
+            }
+        }
         let mut min_path = sub.to_vec();
         min_path.push("min");
         if !self.has_key(origin, &min_path) {
@@ -137,6 +160,16 @@ impl Checker<'_> {
         }
     }
 }
+
+/// Longer ids are refused: an id is typed on the command line and shown in every list.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longer text is refused: the explorer wraps every text it shows, and a megabyte-long one
+/// made each frame take half a second.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Years of experience past this are a typo (and would overflow the compare axis).
+pub const MAX_YEARS: u32 = 60;
+/// Direct reports past this are a typo.
+pub const MAX_DIRECT_REPORTS: u32 = 10_000;
 
 pub fn is_well_formed_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -182,12 +215,28 @@ pub(super) fn build(sources: &[SourceFile]) -> Result<Ladder, Vec<Problem>> {
     let mut contents = Vec::new();
     for file in &parsed {
         file.for_each_string(|text, span| {
+            let length = text.chars().count();
+            if length > MAX_TEXT_CHARS {
+                let message = format!(
+                    "text of {length} characters; at most {MAX_TEXT_CHARS} (split it into a list)"
+                );
+                problems.push(file.problem_at(Some(span.clone()), &message));
+            }
             let mut chars = text.char_indices().peekable();
             while let Some((_, c)) = chars.next() {
                 let crlf = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
                 if !is_allowed_in_text(c) && !crlf {
                     let message = format!(
                         "control character U+{:04X} in text; content must not carry terminal control codes",
+                        c as u32
+                    );
+                    problems.push(file.problem_at(Some(span.clone()), &message));
+                    break;
+                }
+                if crate::text::is_invisible_format(c) {
+                    let message = format!(
+                        "invisible formatting character U+{:04X} in text (a bidi control or \
+                         zero-width character can make text read differently than it is)",
                         c as u32
                     );
                     problems.push(file.problem_at(Some(span.clone()), &message));
@@ -568,14 +617,19 @@ fn check_level(
                 "`experience` needs `field` (years in the field)".into(),
             );
         } else {
-            checker.check_range(origin, &["experience", "field"], &level.experience.field);
+            checker.check_range(
+                origin,
+                &["experience", "field"],
+                &level.experience.field,
+                MAX_YEARS,
+            );
         }
         if let Some(managing) = &level.experience.managing {
-            checker.check_range(origin, &["experience", "managing"], managing);
+            checker.check_range(origin, &["experience", "managing"], managing, MAX_YEARS);
         }
     }
     if let Some(direct) = &level.direct_reports {
-        checker.check_range(origin, &["direct_reports"], direct);
+        checker.check_range(origin, &["direct_reports"], direct, MAX_DIRECT_REPORTS);
     }
     if level.education.typical.trim().is_empty() {
         checker.at(

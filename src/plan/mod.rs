@@ -31,4 +31,7 @@ pub use progress::{
     TargetProgress, TargetSkill, default_level, is_in_ladder, new_item, target_progress,
 };
 pub use scale::{RatingScale, Ratings, StepRank};
-pub use store::{PlanError, PlanStore, Saved, default_path, resolve_path, write_atomically};
+pub use store::{
+    DEFAULT_LOCK_WAIT, PlanError, PlanStore, Protection, Saved, default_path, resolve_path,
+    write_atomically,
+};

@@ -8,10 +8,23 @@
 //!   an editor), the change is replayed on top of what is there now rather than clobbering it.
 //! - When a save fails, the change is taken back in memory too, so what is shown is what is
 //!   on disk.
+//! - Saves from several processes take turns: an advisory lock on `.NAME.lock` beside the plan
+//!   is held from the re-read through the rename, so no save lands between another's re-read
+//!   and its rename. The wait is bounded; past it the save is refused with a message.
+//! - A save never leaves its temporary file behind on an error, and removes the ones a killed
+//!   rungs left (older than a minute) beside the plan.
+//! - The file's choices are respected: a read-only plan (no owner write bit) is not written, the
+//!   owner and mode are kept (or the save refused), a symbolic link is followed and its target
+//!   replaced (a dangling link is created through). A plan with several hard links is not
+//!   written: replacing it atomically would detach the other names, and writing in place
+//!   could leave a half-written file after a kill, so the user is told instead.
 
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::files::{PLAN_FILE_LIMIT, ReadError, read_regular};
 
 use crate::ladder::Problem;
 
@@ -38,6 +51,44 @@ pub enum PlanError {
     NoDefaultPath(String),
     /// The plan could not be turned into TOML (not expected for any plan).
     Encode(String),
+    /// The file is not a regular file or is too large: nothing read, nothing written.
+    Unreadable { path: PathBuf, error: ReadError },
+    /// Another rungs held the plan's lock for longer than the wait: nothing was written.
+    Busy { path: PathBuf, waited: Duration },
+    /// The file asks not to be written (read-only, hard-linked, owned by someone else).
+    Protected { path: PathBuf, reason: Protection },
+}
+
+/// Why a plan file is not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protection {
+    /// The file has no write permission for its owner.
+    ReadOnlyFile,
+    /// The file has this many names (hard links).
+    HardLinks(u64),
+    /// The file belongs to another user or group, and a new file cannot be given that owner.
+    Owner { uid: u32, gid: u32 },
+}
+
+impl fmt::Display for Protection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Protection::ReadOnlyFile => write!(
+                f,
+                "the file is read-only; make it writable (chmod u+w) to change the plan"
+            ),
+            Protection::HardLinks(count) => write!(
+                f,
+                "the file has {count} hard links; saving replaces the file, which would cut it \
+                 off from its other names, so it is not written (use a symbolic link instead)"
+            ),
+            Protection::Owner { uid, gid } => write!(
+                f,
+                "the file belongs to user {uid}, group {gid}, and a saved copy could not keep \
+                 that owner; it is not written"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for PlanError {
@@ -73,6 +124,33 @@ impl fmt::Display for PlanError {
                  RUNGS_PLAN"
             ),
             PlanError::Encode(why) => write!(f, "cannot encode the plan as TOML: {why}"),
+            PlanError::Unreadable { path, error } => write!(
+                f,
+                "{}: cannot read the plan: {error}",
+                crate::text::escape_control(&path.display().to_string())
+            ),
+            PlanError::Busy { path, waited } => {
+                let path = crate::text::escape_control(&path.display().to_string()).into_owned();
+                if waited.as_secs_f64() < 0.1 {
+                    write!(
+                        f,
+                        "{path}: another rungs is saving this plan right now; nothing was \
+                         saved, try again"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{path}: another rungs held this plan's lock for {:.1} s; nothing was \
+                         saved, try again",
+                        waited.as_secs_f64()
+                    )
+                }
+            }
+            PlanError::Protected { path, reason } => write!(
+                f,
+                "{}: not saved: {reason}",
+                crate::text::escape_control(&path.display().to_string())
+            ),
         }
     }
 }
@@ -115,6 +193,9 @@ pub fn resolve_path(given: Option<&Path>) -> Result<PathBuf, PlanError> {
     }
 }
 
+/// How long a command-line save waits for another rungs to finish its save.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(5);
+
 /// A plan and the file it lives in, with an undo history.
 #[derive(Debug, Clone)]
 pub struct PlanStore {
@@ -125,30 +206,44 @@ pub struct PlanStore {
     /// Inverses of the edits made through this store, most recent last.
     undo: Vec<Edit>,
     read_only: bool,
+    /// Why the file itself asks not to be written, as found when it was last read.
+    protection: Option<Protection>,
+    lock_wait: Duration,
 }
 
 impl PlanStore {
     /// Loads the plan at `path`; a missing file is an empty plan (created at the first save).
+    /// A file that asks not to be written (see [`Protection`]) loads, and every edit is then
+    /// refused with the reason.
     pub fn open(path: impl Into<PathBuf>) -> Result<PlanStore, PlanError> {
         let path = path.into();
         let on_disk = read_file(&path)?;
         let plan = parse_bytes(&path, on_disk.as_deref()).map_err(PlanError::Invalid)?;
+        let protection = resolve_target(&path)
+            .ok()
+            .and_then(|target| protection_of(&target));
         Ok(PlanStore {
             path,
             plan,
             on_disk,
             undo: Vec::new(),
             read_only: false,
+            protection,
+            lock_wait: DEFAULT_LOCK_WAIT,
         })
     }
 
     /// Like [`PlanStore::open`], but a file with problems gives an empty, read-only store
     /// (every edit is refused, the file is never written) together with the error to show,
-    /// so a session can go on.
+    /// so a session can go on. A file that asks not to be written opens read-only too, with
+    /// the reason as its error.
     pub fn open_or_read_only(path: impl Into<PathBuf>) -> (PlanStore, Option<PlanError>) {
         let path = path.into();
         match PlanStore::open(path.clone()) {
-            Ok(store) => (store, None),
+            Ok(store) => match store.protection.clone() {
+                Some(reason) => (store, Some(PlanError::Protected { path, reason })),
+                None => (store, None),
+            },
             Err(error) => (
                 PlanStore {
                     path,
@@ -156,10 +251,19 @@ impl PlanStore {
                     on_disk: None,
                     undo: Vec::new(),
                     read_only: true,
+                    protection: None,
+                    lock_wait: DEFAULT_LOCK_WAIT,
                 },
                 Some(error),
             ),
         }
+    }
+
+    /// How long a save waits for another rungs's save to finish before giving up
+    /// ([`PlanError::Busy`]). The explorer passes zero so that no frame waits on a lock.
+    pub fn with_lock_wait(mut self, wait: Duration) -> PlanStore {
+        self.lock_wait = wait;
+        self
     }
 
     pub fn plan(&self) -> &Plan {
@@ -170,8 +274,9 @@ impl PlanStore {
         &self.path
     }
 
+    /// Whether every edit is refused: the file has problems, or asks not to be written.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only || self.protection.is_some()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -208,12 +313,16 @@ impl PlanStore {
     /// a read-only store holds, is then a new empty plan).
     pub fn reload(&mut self) -> Result<bool, PlanError> {
         let current = read_file(&self.path)?;
-        if current == self.on_disk && !self.read_only {
+        let protection = resolve_target(&self.path)
+            .ok()
+            .and_then(|target| protection_of(&target));
+        if current == self.on_disk && !self.read_only && protection == self.protection {
             return Ok(false);
         }
         self.plan = parse_bytes(&self.path, current.as_deref()).map_err(PlanError::Invalid)?;
         self.on_disk = current;
         self.read_only = false;
+        self.protection = protection;
         Ok(true)
     }
 
@@ -221,6 +330,27 @@ impl PlanStore {
         if self.read_only {
             return Err(PlanError::ReadOnly {
                 path: self.path.clone(),
+            });
+        }
+        let io_error = |error| PlanError::Io {
+            path: self.path.clone(),
+            action: "save the plan (the file on disk is unchanged)",
+            error,
+        };
+        let target = resolve_target(&self.path).map_err(io_error)?;
+        // Held until this function returns: through the re-read, the write and the rename.
+        let _lock = SaveLock::acquire(&target, self.lock_wait).map_err(|e| match e {
+            LockError::Busy(waited) => PlanError::Busy {
+                path: self.path.clone(),
+                waited,
+            },
+            LockError::Io(error) => io_error(error),
+        })?;
+        self.protection = protection_of(&target);
+        if let Some(reason) = self.protection.clone() {
+            return Err(PlanError::Protected {
+                path: self.path.clone(),
+                reason,
             });
         }
         let current = read_file(&self.path)?;
@@ -247,12 +377,19 @@ impl PlanStore {
                 return Err(PlanError::Encode(e.to_string()));
             }
         };
-        if let Err(error) = write_atomically(&self.path, text.as_bytes()) {
+        remove_stale_temp_files(&target);
+        if let Err(error) = replace_file(&target, text.as_bytes()) {
             self.plan.roll_back(&inverse, log_len);
-            return Err(PlanError::Io {
-                path: self.path.clone(),
-                action: "save the plan (the file on disk is unchanged)",
-                error,
+            return Err(match error {
+                ReplaceError::Owner { uid, gid } => PlanError::Protected {
+                    path: self.path.clone(),
+                    reason: Protection::Owner { uid, gid },
+                },
+                ReplaceError::Io(error) => PlanError::Io {
+                    path: self.path.clone(),
+                    action: "save the plan (the file on disk is unchanged)",
+                    error,
+                },
             });
         }
         self.on_disk = Some(text.into_bytes());
@@ -268,12 +405,16 @@ impl PlanStore {
 
 /// The file's bytes, or `None` when there is no file.
 fn read_file(path: &Path) -> Result<Option<Vec<u8>>, PlanError> {
-    match std::fs::read(path) {
+    match read_regular(path, PLAN_FILE_LIMIT) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(PlanError::Io {
+        Err(ReadError::NotFound) => Ok(None),
+        Err(ReadError::Io(error)) => Err(PlanError::Io {
             path: path.to_path_buf(),
             action: "read the plan",
+            error,
+        }),
+        Err(error) => Err(PlanError::Unreadable {
+            path: path.to_path_buf(),
             error,
         }),
     }
@@ -293,36 +434,207 @@ fn parse_bytes(path: &Path, bytes: Option<&[u8]>) -> Result<Plan, Vec<Problem>> 
     format::parse(&name, text)
 }
 
-/// Replaces the file at `path` with `bytes` so that, whatever happens, the file holds either
-/// its old content or the new one in full. A symbolic link is followed (the file it points to
-/// is replaced, the link kept). A new file gets mode 0600; an existing one keeps its mode.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
-    };
-    let folder = match target.parent() {
+/// The file a save replaces: `path`, or where its chain of symbolic links ends, whether or not
+/// a file is there yet (a dangling link is saved through, creating its target).
+fn resolve_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As many links as the kernel follows before it gives up with ELOOP.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// Why the file at `target` (already resolved) must not be written, if it asks so.
+fn protection_of(target: &Path) -> Option<Protection> {
+    let meta = std::fs::metadata(target).ok()?;
+    if meta.permissions().readonly() {
+        return Some(Protection::ReadOnlyFile);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.is_file() && meta.nlink() > 1 {
+            return Some(Protection::HardLinks(meta.nlink()));
+        }
+    }
+    None
+}
+
+enum LockError {
+    Busy(Duration),
+    Io(std::io::Error),
+}
+
+/// An exclusive advisory lock on `.NAME.lock` beside the plan, released when dropped (or when
+/// the process dies, so a killed rungs never leaves the plan locked). The lock file itself
+/// stays: removing it would let two savers lock two different files.
+struct SaveLock {
+    _file: std::fs::File,
+}
+
+impl SaveLock {
+    fn acquire(target: &Path, wait: Duration) -> Result<SaveLock, LockError> {
+        let folder = folder_of(target);
+        create_private_folder(&folder).map_err(LockError::Io)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
+            .open(folder.join(format!(".{}.lock", file_name_of(target))))
+            .map_err(LockError::Io)?;
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(SaveLock { _file: file }),
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let waited = started.elapsed();
+                    if waited >= wait {
+                        return Err(LockError::Busy(waited));
+                    }
+                    // A save takes milliseconds; polling keeps the wait bounded.
+                    std::thread::sleep(Duration::from_millis(2).min(wait - waited));
+                }
+                Err(std::fs::TryLockError::Error(error)) => return Err(LockError::Io(error)),
+            }
+        }
+    }
+}
+
+fn folder_of(target: &Path) -> PathBuf {
+    match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    create_private_folder(&folder)?;
-    let existing_permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
-    let file_name = target
+    }
+}
+
+fn file_name_of(target: &Path) -> String {
+    target
         .file_name()
-        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// A temporary file left by a save this old was left by a rungs that died mid-save.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// Removes `.NAME.*.tmp` files older than a minute beside the plan (called under the lock, so
+/// no live save's file can be among them: a save holds its temp file only while it holds the
+/// lock, and takes milliseconds).
+fn remove_stale_temp_files(target: &Path) {
+    let folder = folder_of(target);
+    let prefix = format!(".{}.", file_name_of(target));
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age >= STALE_TEMP_AGE);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Replaces the file at `path` with `bytes`, under the plan's lock, so that whatever happens
+/// the file holds either its old content or the new one in full. A symbolic link is followed
+/// (the file it points to is replaced, the link kept). A new file gets mode 0600; an existing
+/// one keeps its mode and owner.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = resolve_target(path)?;
+    let _lock = SaveLock::acquire(&target, DEFAULT_LOCK_WAIT).map_err(|e| match e {
+        LockError::Busy(_) => std::io::Error::new(
+            std::io::ErrorKind::WouldBlock,
+            "another rungs is saving this plan",
+        ),
+        LockError::Io(error) => error,
+    })?;
+    replace_file(&target, bytes).map_err(|e| match e {
+        ReplaceError::Owner { uid, gid } => std::io::Error::other(format!(
+            "cannot keep the file's owner (user {uid}, group {gid})"
+        )),
+        ReplaceError::Io(error) => error,
+    })
+}
+
+enum ReplaceError {
+    Owner { uid: u32, gid: u32 },
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for ReplaceError {
+    fn from(error: std::io::Error) -> Self {
+        ReplaceError::Io(error)
+    }
+}
+
+/// Writes a temporary file beside `target`, syncs it and renames it over `target`. The
+/// temporary file is removed on every error (tempfile deletes it when dropped).
+fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), ReplaceError> {
+    let folder = folder_of(target);
+    create_private_folder(&folder)?;
+    let existing = std::fs::metadata(target).ok();
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
+        .prefix(&format!(".{}.", file_name_of(target)))
         .suffix(".tmp")
         .tempfile_in(&folder)?;
     temp.write_all(bytes)?;
     temp.flush()?;
     // tempfile creates files with mode 0600 on unix, which is what a new plan gets.
-    if let Some(permissions) = existing_permissions {
-        temp.as_file().set_permissions(permissions)?;
+    if let Some(meta) = &existing {
+        keep_owner(temp.as_file(), meta)?;
+        temp.as_file().set_permissions(meta.permissions())?;
     }
     temp.as_file().sync_all()?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    sync_folder(&folder)
+    temp.persist(target).map_err(|e| e.error)?;
+    sync_folder(&folder)?;
+    Ok(())
+}
+
+/// Gives the new file the old one's owner and group, or says it cannot.
+#[cfg(unix)]
+fn keep_owner(new: &std::fs::File, old: &std::fs::Metadata) -> Result<(), ReplaceError> {
+    use std::os::unix::fs::MetadataExt;
+    let mine = new.metadata()?;
+    if (mine.uid(), mine.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).map_err(|_| {
+        ReplaceError::Owner {
+            uid: old.uid(),
+            gid: old.gid(),
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_new: &std::fs::File, _old: &std::fs::Metadata) -> Result<(), ReplaceError> {
+    Ok(())
 }
 
 /// Creates the folder (and its parents) if missing; new folders are private (0700) on unix.

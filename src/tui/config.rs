@@ -83,17 +83,26 @@ impl Settings {
             return Ok(Settings::defaults(no_color));
         };
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Settings::defaults(no_color));
-            }
-            Err(e) => {
-                return Err(ConfigError(vec![Problem::whole_file(
-                    shown,
-                    format!("cannot read the config file: {e}"),
-                )]));
-            }
+        use crate::files::{CONFIG_FILE_LIMIT, ReadError, read_regular};
+        let cannot_read = |message: String| {
+            Err(ConfigError(vec![Problem::whole_file(
+                shown.clone(),
+                message,
+            )]))
+        };
+        // Regular files only, size-limited: a FIFO here would hang the start-up.
+        let text = match read_regular(path, CONFIG_FILE_LIMIT) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    return cannot_read(format!(
+                        "not UTF-8 text (byte {})",
+                        e.utf8_error().valid_up_to()
+                    ));
+                }
+            },
+            Err(ReadError::NotFound) => return Ok(Settings::defaults(no_color)),
+            Err(e) => return cannot_read(format!("cannot read the config file: {e}")),
         };
         let user = parse(&shown, &text)?;
         Ok(Settings::with_overrides(no_color, &user))

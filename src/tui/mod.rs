@@ -1,8 +1,15 @@
 //! The explorer: a full-screen terminal app over the ladder.
 //!
 //! This file owns the terminal: it checks there is one, sets it up, runs the loop (draw, read
-//! an event, turn it into an [`Action`], update) and always gives the terminal back, on quit,
-//! on error and on panic. Everything else is in `app` (state), `view` (drawing) and `keymap`.
+//! every event that is waiting, turn each into an [`Action`], update, draw once) and always
+//! gives the terminal back: on quit, on error, on panic and on SIGTERM, SIGHUP, SIGINT and
+//! SIGQUIT. Everything else is in `app` (state), `view` (drawing) and `keymap`.
+//!
+//! A known limit of crossterm 0.29's input parser: once the bytes `ESC [ <` (the start of an
+//! SGR mouse report) arrive in one read, it keeps every later byte until an `m` or `M` ends
+//! the supposed report, so keys typed meanwhile are lost (`ESC [ ?` waits for `u` or `c` the
+//! same way; crossterm issue #1104). Its buffer is private, so rungs cannot reset it: a mouse
+//! click or an `m` clears it, and the signals above still restore the terminal and exit.
 
 pub mod action;
 pub mod app;
@@ -15,12 +22,15 @@ pub mod view;
 pub mod widgets;
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -84,7 +94,8 @@ pub fn open_plan(given: Option<&Path>) -> PlanState {
     match crate::plan::resolve_path(given) {
         Ok(path) => {
             let (store, error) = crate::plan::PlanStore::open_or_read_only(path);
-            PlanState::with_store(store, error.as_ref())
+            // A save finds the lock free or reports it busy: no frame waits for another rungs.
+            PlanState::with_store(store.with_lock_wait(Duration::ZERO), error.as_ref())
         }
         Err(error) => PlanState::without_store(Some(error.to_string())),
     }
@@ -118,6 +129,12 @@ pub enum TuiError {
     Config(config::ConfigError),
     /// The terminal could not be set up or failed while running.
     Terminal(std::io::Error),
+    /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the explorer; the terminal was
+    /// restored. `draft` says where a note being typed was kept, or why it could not be.
+    Stopped {
+        signal: i32,
+        draft: Option<Result<PathBuf, String>>,
+    },
 }
 
 impl TuiError {
@@ -125,6 +142,7 @@ impl TuiError {
         match self {
             TuiError::Content(_) | TuiError::Config(_) => Exit::BadInput,
             TuiError::NoTerminal | TuiError::Terminal(_) => Exit::Terminal,
+            TuiError::Stopped { signal, .. } => Exit::Signal(u8::try_from(*signal).unwrap_or(0)),
         }
     }
 }
@@ -147,6 +165,22 @@ impl std::fmt::Display for TuiError {
                 "{error}\nrungs: fix the config file above, or move it away to use the defaults"
             ),
             TuiError::Terminal(error) => write!(f, "rungs: terminal error: {error}"),
+            TuiError::Stopped { signal, draft } => {
+                let name = signal_name(*signal);
+                match draft {
+                    Some(Ok(path)) => write!(
+                        f,
+                        "rungs: stopped by {name}; the note you were typing was kept in {}",
+                        crate::text::escape_control(&path.display().to_string())
+                    ),
+                    Some(Err(why)) => write!(
+                        f,
+                        "rungs: stopped by {name}; the note you were typing could not be kept: \
+                         {why}"
+                    ),
+                    None => write!(f, "rungs: stopped by {name}"),
+                }
+            }
         }
     }
 }
@@ -166,6 +200,10 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     let settings =
         Settings::load(no_color, config::config_path().as_deref()).map_err(TuiError::Config)?;
 
+    // Registered before the terminal changes: from here on these signals set a flag the loop
+    // reads, instead of killing rungs with the terminal in raw mode.
+    let stop = StopSignals::register().map_err(TuiError::Terminal)?;
+
     // Runs before ratatui's own hook (installed by try_init), which restores the terminal and
     // then calls this one.
     let previous = std::panic::take_hook();
@@ -177,44 +215,199 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
         ratatui::restore();
         TuiError::Terminal(e)
     })?;
+    let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
     let result = MouseCapture::enable().and_then(|guard| {
-        let result = event_loop(
-            &mut terminal,
-            App::new(ladder, settings, (80, 24)).with_plan(plan),
-        );
+        let result = event_loop(&mut terminal, &mut app, &stop);
         drop(guard);
         result
     });
     ratatui::restore();
-    if result.map_err(TuiError::Terminal)? {
-        report_first_frame_memory();
+    match result.map_err(TuiError::Terminal)? {
+        End::Quit => Ok(()),
+        End::FirstFrame { report_memory } => {
+            if report_memory {
+                report_first_frame_memory();
+            }
+            Ok(())
+        }
+        End::Signal(signal) => Err(TuiError::Stopped {
+            signal,
+            draft: keep_note_draft(&app, signal_name(signal)).map(|r| r.map_err(|e| e.to_string())),
+        }),
     }
-    Ok(())
 }
 
-/// Runs until the person quits; `Ok(true)` asks for the first-frame memory report.
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<bool> {
+/// Why the loop ended.
+enum End {
+    Quit,
+    FirstFrame { report_memory: bool },
+    Signal(i32),
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT, caught: the last one to arrive, or 0.
+struct StopSignals(Arc<AtomicUsize>);
+
+#[cfg(unix)]
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+#[cfg(not(unix))]
+const STOP_SIGNALS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+
+impl StopSignals {
+    fn register() -> std::io::Result<StopSignals> {
+        let caught = Arc::new(AtomicUsize::new(0));
+        for signal in STOP_SIGNALS {
+            signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
+        }
+        Ok(StopSignals(caught))
+    }
+
+    fn caught(&self) -> Option<i32> {
+        match self.0.load(Ordering::SeqCst) {
+            0 => None,
+            signal => i32::try_from(signal).ok(),
+        }
+    }
+}
+
+fn signal_name(signal: i32) -> &'static str {
+    match signal {
+        signal_hook::consts::SIGTERM => "SIGTERM",
+        signal_hook::consts::SIGINT => "SIGINT",
+        #[cfg(unix)]
+        signal_hook::consts::SIGHUP => "SIGHUP",
+        #[cfg(unix)]
+        signal_hook::consts::SIGQUIT => "SIGQUIT",
+        _ => "a signal",
+    }
+}
+
+/// Writes the note being typed, if any, to `NAME.draft.toml` beside the plan, so a signal does
+/// not lose it. `None` when there was nothing to keep (or no plan file to put it beside).
+fn keep_note_draft(app: &App, signal: &str) -> Option<std::io::Result<PathBuf>> {
+    let (skill, level, note) = app.plan.unsaved_note()?;
+    let plan_path = app.plan.path()?;
+    let stem = plan_path
+        .file_stem()
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+    let path = plan_path.with_file_name(format!("{stem}.draft.toml"));
+    let mut fields = toml::Table::new();
+    fields.insert("skill".into(), skill.into());
+    fields.insert("level".into(), level.into());
+    fields.insert("note".into(), note.into());
+    let text = format!(
+        "# A note you were typing in rungs when it was stopped by {signal}; it is not in your \
+         plan.\n# Put it there with `rungs plan note SKILL NOTE --level LEVEL`, then delete this \
+         file.\n{}",
+        toml::to_string(&fields).unwrap_or_default()
+    );
+    Some(write_private(&path, text.as_bytes()).map(|()| path))
+}
+
+/// Creates (or replaces) a file readable by its owner alone.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(bytes)
+}
+
+/// How often the loop looks for a caught signal while it waits for input.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// At most this many waiting events are handled before the next frame is drawn, so that a
+/// flood of input still shows progress.
+const EVENTS_PER_FRAME: usize = 4096;
+
+/// Runs until the person quits or a stop signal arrives.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &StopSignals,
+) -> std::io::Result<End> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
     loop {
         app.poll_search();
-        terminal.draw(|frame| view::draw(frame, &app))?;
+        terminal.draw(|frame| view::draw(frame, app))?;
         if let Some(mode) = &exit_after_first {
-            return Ok(mode == "stats");
+            return Ok(End::FirstFrame {
+                report_memory: mode == "stats",
+            });
         }
-        // Block on input unless a search answer is due: then wake up each frame to fetch it.
-        if app.search_pending() && !event::poll(SEARCH_POLL)? {
-            continue;
+        // Wait for input, a signal, or (while a search answer is due) the next frame.
+        loop {
+            if let Some(signal) = stop.caught() {
+                return Ok(End::Signal(signal));
+            }
+            let wait = if app.search_pending() {
+                SEARCH_POLL
+            } else {
+                SIGNAL_CHECK
+            };
+            if event::poll(wait)? || app.search_pending() {
+                break;
+            }
         }
-        let event = event::read()?;
-        if let Some(action) = action_for_app_event(&app, &event) {
-            app.update(action);
-        }
-        if app.should_quit {
-            return Ok(false);
+        if handle_events(app, drain_events()?) {
+            return Ok(End::Quit);
         }
     }
+}
+
+/// Every event that is waiting now (up to [`EVENTS_PER_FRAME`]): a held key or a burst of
+/// resizes is handled in one go and drawn once.
+fn drain_events() -> std::io::Result<Vec<Event>> {
+    let mut events = Vec::new();
+    while events.len() < EVENTS_PER_FRAME && event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(events)
+}
+
+/// Ctrl-C quits whatever else is waiting and whatever has focus.
+fn is_ctrl_c(event: &Event) -> bool {
+    matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('c' | 'C')))
+}
+
+/// Applies `events` in order; of consecutive resizes only the last counts. Returns whether
+/// one of them quit. A Ctrl-C anywhere among them quits before any is handled.
+pub fn handle_events(app: &mut App, events: Vec<Event>) -> bool {
+    if events.iter().any(is_ctrl_c) {
+        return true;
+    }
+    let mut resize = None;
+    for event in events {
+        if let Event::Resize(columns, rows) = event {
+            resize = Some(Action::Resize(columns, rows));
+            continue;
+        }
+        let Some(action) = action_for_app_event(app, &event) else {
+            continue;
+        };
+        if let Some(resize) = resize.take() {
+            app.update(resize);
+        }
+        app.update(action);
+        if app.should_quit {
+            return true;
+        }
+    }
+    if let Some(resize) = resize {
+        app.update(resize);
+    }
+    false
 }
 
 /// Writes the peak resident memory so far to stderr (Linux only; elsewhere nothing).

@@ -322,6 +322,15 @@ impl PlanState {
         self.editor.is_some()
     }
 
+    /// The note being typed, when it differs from the saved one: (skill, level, text). What a
+    /// signal must not lose.
+    pub fn unsaved_note(&self) -> Option<(&str, &str, &str)> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.input.value() != e.original)
+            .map(|e| (e.skill.as_str(), e.level.as_str(), e.input.value()))
+    }
+
     /// Saves the note being edited (Enter).
     fn save_note(&mut self, ladder: &Ladder) {
         let Some(editor) = self.editor.take() else {

@@ -1,0 +1,74 @@
+//! The explorer's loop handles every waiting event before it draws: a held key or a burst of
+//! resizes costs one frame, and a quit key wins over what is queued behind it.
+
+mod common;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rungs::tui::action::Action;
+use rungs::tui::handle_events;
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+#[test]
+fn a_held_key_handled_in_one_batch_moves_as_far_as_one_at_a_time() {
+    let mut batched = common::app(100, 30, true);
+    let mut one_by_one = common::app(100, 30, true);
+    assert!(!handle_events(&mut batched, vec![key('k'); 3]));
+    for _ in 0..3 {
+        one_by_one.update(Action::Up);
+    }
+    assert_eq!(batched.selected_level, one_by_one.selected_level);
+    assert_ne!(
+        batched.selected_level,
+        common::app(100, 30, true).selected_level
+    );
+}
+
+#[test]
+fn q_wins_over_the_keys_queued_behind_it() {
+    let mut app = common::app(100, 30, true);
+    let before = app.selected_level;
+    let mut events = vec![key('q')];
+    events.extend(vec![key('k'); 100]);
+    assert!(handle_events(&mut app, events), "quit");
+    assert_eq!(app.selected_level, before, "nothing after q was handled");
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_field_and_from_behind_a_backlog() {
+    let mut app = common::app(100, 30, true);
+    let mut events = vec![key('/')];
+    events.extend(vec![key('k'); 1000]);
+    events.push(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(handle_events(&mut app, events));
+    assert!(!app.takes_text(), "quit before the backlog was typed in");
+}
+
+#[test]
+fn q_typed_into_the_search_field_is_text_not_quit() {
+    let mut app = common::app(100, 30, true);
+    assert!(!handle_events(&mut app, vec![key('/'), key('q')]));
+    assert!(app.takes_text());
+}
+
+#[test]
+fn a_burst_of_resizes_ends_at_the_last_size_in_order_with_keys() {
+    let mut app = common::app(100, 30, true);
+    let mut events: Vec<Event> = (0..500u16)
+        .map(|i| Event::Resize(20 + i % 200, 5 + i % 60))
+        .collect();
+    events.push(Event::Resize(81, 23));
+    assert!(!handle_events(&mut app, events));
+    assert_eq!(app.size, (81, 23));
+    // A key between resizes sees the size that came before it.
+    let events = vec![Event::Resize(120, 40), key('k'), Event::Resize(60, 20)];
+    assert!(!handle_events(&mut app, events));
+    assert_eq!(app.size, (60, 20));
+    let shown = common::text(&common::buffer(&app));
+    assert_eq!(shown.lines().count(), 20);
+}
