@@ -1,14 +1,20 @@
-//! Time from process start to the first frame drawn, in a pseudo-terminal, for the explorer
-//! (built-in and generated ladder) side by side with a minimal ratatui app that draws one
-//! frame. Each run starts the program with `RUNGS_EXIT_AFTER_FIRST_FRAME=1` and waits for it
-//! to exit, so the figure also holds setting up and restoring the terminal, for both alike.
+//! Start-up of the explorer side by side with a minimal ratatui app that draws one frame, in a
+//! pseudo-terminal, two ways:
+//!
+//! - **to the first frame on screen** (`seen_*`): from spawning the program until a terminal
+//!   emulator (vt100) fed with its output shows the whole first frame: what a person sees.
+//!   Quitting and the terminal's restore happen after the timed part.
+//! - **start to exit** (`*_to_exit`): the program runs with `RUNGS_EXIT_AFTER_FIRST_FRAME=1`
+//!   and the time runs until it has exited, so it also holds restoring the terminal.
 //!
 //! Needs the minimal app built first: `cargo build --release --example minimal_frame`.
 //! Also prints the peak resident memory at the first frame (Linux).
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
@@ -42,8 +48,8 @@ fn generated_content() -> &'static Path {
     .path()
 }
 
-/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
-fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+/// A fresh 120×40 PTY and the command to run `program` with `args` in it.
+fn pty_and_command(program: &Path, args: &[&str]) -> (portable_pty::PtyPair, CommandBuilder) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -55,6 +61,12 @@ fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
     let mut command = CommandBuilder::new(program);
     command.args(args);
     command.env("TERM", "xterm-256color");
+    (pty, command)
+}
+
+/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
+fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+    let (pty, mut command) = pty_and_command(program, args);
     command.env(
         "RUNGS_EXIT_AFTER_FIRST_FRAME",
         if stats { "stats" } else { "1" },
@@ -62,6 +74,10 @@ fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
     command.env(
         "XDG_CONFIG_HOME",
         std::env::temp_dir().join("rungs-bench-no-config"),
+    );
+    command.env(
+        "XDG_STATE_HOME",
+        std::env::temp_dir().join("rungs-bench-state"),
     );
     let mut child = pty.slave.spawn_command(command).expect("spawn");
     drop(pty.slave);
@@ -106,17 +122,97 @@ fn report_memory() {
 }
 
 #[divan::bench(sample_count = 30, sample_size = 1)]
-fn minimal_ratatui_app() {
+fn minimal_ratatui_app_to_exit() {
     run_in_pty(&minimal_app(), &[], false);
 }
 
 #[divan::bench(sample_count = 30, sample_size = 1)]
-fn rungs_built_in_ladder() {
+fn rungs_built_in_ladder_to_exit() {
     run_in_pty(rungs(), &[], false);
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
-fn rungs_generated_ladder() {
+fn rungs_generated_ladder_to_exit() {
     let dir = generated_content().to_str().unwrap_or_default().to_owned();
     run_in_pty(rungs(), &["--content", &dir], false);
+}
+
+/// A program running in a PTY, its output parsed as a terminal shows it. Dropping it quits
+/// the program (and waits for it), outside any timed part.
+struct Shown {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Drop for Shown {
+    fn drop(&mut self) {
+        let _ = self.writer.write_all(b"q");
+        let _ = self.writer.flush();
+        let _ = self.child.wait();
+    }
+}
+
+/// Spawns `program` in a 120×40 PTY and returns once the parsed screen holds every one of
+/// `parts`: the first frame as a person sees it.
+fn until_seen(program: &Path, args: &[&str], parts: &[&str]) -> Shown {
+    let (pty, mut command) = pty_and_command(program, args);
+    command.env_remove(rungs::tui::EXIT_AFTER_FIRST_FRAME);
+    let home = std::env::temp_dir().join("rungs-bench-home");
+    std::fs::create_dir_all(&home).expect("a home folder for the bench");
+    command.cwd(&home);
+    command.env("HOME", &home);
+    command.env("XDG_CONFIG_HOME", home.join("config"));
+    command.env("XDG_STATE_HOME", home.join("state"));
+    command.env("XDG_DATA_HOME", home.join("data"));
+    let child = pty.slave.spawn_command(command).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let writer = pty.master.take_writer().expect("writer");
+    let (sender, output): (_, Receiver<Vec<u8>>) = channel();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 || sender.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    let mut parser = vt100::Parser::new(size(40), size(120), 0);
+    loop {
+        let bytes = output
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the program drew its first frame");
+        parser.process(&bytes);
+        let screen = parser.screen().contents();
+        if parts.iter().all(|p| screen.contains(p)) {
+            break;
+        }
+    }
+    Shown {
+        child,
+        writer,
+        _master: pty.master,
+    }
+}
+
+/// What the explorer's first frame holds when it is complete: the ladder at the top, the
+/// level's page, and the footer's last hint at the bottom.
+const RUNGS_FIRST_FRAME: [&str; 3] = ["Ladder", "Experience in years", "? help"];
+
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn seen_minimal_ratatui_app(bencher: divan::Bencher<'_, '_>) {
+    bencher.bench_local(|| until_seen(&minimal_app(), &["--wait"], &["one frame"]));
+}
+
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn seen_rungs_built_in_ladder(bencher: divan::Bencher<'_, '_>) {
+    bencher.bench_local(|| until_seen(rungs(), &[], &RUNGS_FIRST_FRAME));
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn seen_rungs_generated_ladder(bencher: divan::Bencher<'_, '_>) {
+    let dir = generated_content().to_str().unwrap_or_default().to_owned();
+    bencher.bench_local(|| until_seen(rungs(), &["--content", &dir], &["Ladder", "? help"]));
 }

@@ -8,10 +8,16 @@ use common::{WIDE_LADDER, app, app_over, buffer, find, on_disk, press, run, text
 use ratatui::style::{Color, Modifier};
 use rungs::compare::Side;
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, ComparePane, Overlay, Screen};
+use rungs::tui::app::App;
 use rungs::tui::finder::PickPurpose;
+use rungs::tui::screens::{ComparePane, CompareScreen, OverlayKind, Screen, ScreenKind};
 use rungs::tui::view;
 use unicode_width::UnicodeWidthStr;
+
+/// The compare screen's state.
+fn cmp(app: &App) -> &CompareScreen {
+    app.compare_screen().expect("on the compare screen")
+}
 
 fn select(app: &mut App, id: &str) {
     let index = app.ladder.level_index(id).expect("known level");
@@ -46,16 +52,16 @@ fn c_compares_the_selected_level_with_the_rung_above_and_esc_goes_back() {
     run(&mut app, &[Action::Up, Action::Compare, Action::Back]);
     assert_eq!(pair(&app), ids("manager", "senior-manager"));
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("manager"));
 
     // From the level screen, Esc returns to that level's page.
     run(&mut app, &[Action::Open, Action::Compare, Action::Back]);
-    assert!(matches!(app.screen, Screen::Compare { .. }));
+    assert!(matches!(app.screen_kind(), ScreenKind::Compare));
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
 }
 
 #[test]
@@ -76,7 +82,7 @@ fn at_the_top_b_is_the_rung_below_and_alone_it_is_itself() {
 fn swap_and_step_change_the_pair_and_keep_the_skill_under_the_cursor() {
     let mut app = comparing("manager", "senior-manager", 120, 40, false);
     run(&mut app, &[Action::NextPane, Action::Down, Action::Down]);
-    assert_eq!(app.compare_pane, ComparePane::Skills);
+    assert_eq!(cmp(&app).pane, ComparePane::Skills);
     let skill = app.selected_skill_id().map(str::to_owned);
     assert!(skill.is_some());
 
@@ -117,16 +123,16 @@ fn swap_and_step_change_the_pair_and_keep_the_skill_under_the_cursor() {
 #[test]
 fn one_and_two_open_a_side_and_esc_comes_back_to_the_same_pair() {
     let mut app = comparing("staff-engineer", "senior-manager", 80, 24, false);
-    let before = app.screen;
+    let before = app.screen.clone();
     run(&mut app, &[Action::OpenB]);
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("senior-manager"));
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.screen, before);
+    assert_eq!(app.screen, before, "the same pair, pane, scroll and cursor");
     run(&mut app, &[Action::OpenA]);
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("staff-engineer"));
     run(&mut app, &[Action::Back, Action::Back]);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     assert_eq!(
         app.level().map(|l| l.id.as_str()),
         Some("staff-engineer"),
@@ -145,7 +151,7 @@ fn the_skill_cursor_names_a_compared_skill_and_stays_in_the_list() {
     run(&mut app, &[Action::Down]);
     assert_ne!(app.selected_skill_id().map(str::to_owned), first);
     run(&mut app, &[Action::Bottom, Action::Down, Action::PageDown]);
-    assert_eq!(app.compare_cursor, count - 1);
+    assert_eq!(cmp(&app).cursor, count - 1);
     // The last skill's row is on screen, marked by the cursor.
     let shown = text(&buffer(&app));
     assert!(shown.contains("▶   Domain expertise"), "{shown}");
@@ -157,15 +163,15 @@ fn the_skill_cursor_names_a_compared_skill_and_stays_in_the_list() {
 fn the_page_scrolls_within_its_text() {
     let mut app = comparing("manager", "senior-manager", 80, 24, false);
     run(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!(app.compare_scroll, 2);
+    assert_eq!(cmp(&app).page.first(), 2);
     run(&mut app, &[Action::Bottom]);
-    let bottom = app.compare_scroll;
+    let bottom = cmp(&app).page.first();
     assert!(bottom > 40, "two levels make a long page: {bottom}");
     run(&mut app, &[Action::Down, Action::PageDown]);
-    assert_eq!(app.compare_scroll, bottom);
+    assert_eq!(cmp(&app).page.first(), bottom);
     assert!(text(&buffer(&app)).contains("expectations and deadlines."));
     run(&mut app, &[Action::Top]);
-    assert_eq!(app.compare_scroll, 0);
+    assert_eq!(cmp(&app).page.first(), 0);
 }
 
 #[test]
@@ -173,7 +179,7 @@ fn set_compare_side_refuses_unknown_ids_and_other_screens() {
     let mut app = app(80, 24, false);
     assert!(!app.set_compare_side(Side::B, "manager"), "not comparing");
     run(&mut app, &[Action::Compare, Action::Back]);
-    let before = app.screen;
+    let before = app.screen.clone();
     assert!(!app.set_compare_side(Side::A, "no-such-level"));
     assert_eq!(app.screen, before);
     assert!(app.set_compare_side(Side::A, "fellow"));
@@ -186,7 +192,7 @@ fn clicks_and_the_wheel_reach_both_panes() {
     let shown = text(&buffer(&app));
     let (x, y) = find(&buffer(&app), "+ Managing managers").expect("row drawn");
     app.update(Action::Click(x, y));
-    assert_eq!(app.compare_pane, ComparePane::Skills);
+    assert_eq!(cmp(&app).pane, ComparePane::Skills);
     assert_eq!(
         app.selected_skill_id(),
         Some("managing-managers"),
@@ -197,8 +203,8 @@ fn clicks_and_the_wheel_reach_both_panes() {
         row: 20,
         up: false,
     });
-    assert_eq!(app.compare_pane, ComparePane::Page);
-    assert_eq!(app.compare_scroll, 3);
+    assert_eq!(cmp(&app).pane, ComparePane::Page);
+    assert_eq!(cmp(&app).page.first(), 3);
 }
 
 #[test]
@@ -222,19 +228,23 @@ fn compare_screens_at_80x24_and_120x40() {
                     text(&buffer(&app))
                 );
             }
-            // Further down the page: the experience heading scrolled to the top of the pane.
+            // Further down the page: the responsibilities side by side, at the top of the pane
+            // or, where the page ends first, on its last screen.
             let page_top = find(&buffer(&app), "┏ A │ B").expect("page pane").1 + 1;
             let mut seen = text(&buffer(&app));
-            while find(&buffer(&app), "Experience in years").is_none_or(|(_, y)| y > page_top) {
-                let before = app.compare_scroll;
+            while find(&buffer(&app), "Responsibilities").is_none_or(|(_, y)| y > page_top) {
+                let before = cmp(&app).page.first();
                 app.update(Action::Down);
-                assert_ne!(
-                    app.compare_scroll, before,
-                    "the page ends before experience"
-                );
                 seen = text(&buffer(&app));
+                if cmp(&app).page.first() == before {
+                    break;
+                }
             }
-            insta::assert_snapshot!(format!("compare_{name}_{width}x{height}_experience"), seen);
+            assert!(seen.contains("Responsibilities"), "{seen}");
+            insta::assert_snapshot!(
+                format!("compare_{name}_{width}x{height}_responsibilities"),
+                seen
+            );
         }
     }
     let mut narrow = comparing("staff-engineer", "senior-manager", 80, 24, false);
@@ -248,9 +258,13 @@ fn compare_screens_at_80x24_and_120x40() {
 #[test]
 fn the_diff_is_coloured_where_colour_is_on() {
     let app = comparing("manager", "senior-manager", 120, 40, false);
+    let theme = app.settings.theme.clone();
+    let colour = |style: ratatui::style::Style| style.fg.expect("the slot has a colour");
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "+ Managing managers").expect("new skill");
-    assert_eq!(buffer[(x, y)].fg, Color::Green, "new at B");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_added), "new at B");
+    assert_ne!(colour(theme.diff_added), colour(theme.diff_removed));
+    assert_ne!(colour(theme.series_a), colour(theme.series_b));
     // Each rung keeps the skills of the rung below: only a cross-track pair has skills only A
     // expects.
     let across = common::buffer(&comparing(
@@ -261,15 +275,15 @@ fn the_diff_is_coloured_where_colour_is_on() {
         false,
     ));
     let (x, y) = find(&across, "− Hands-on engineering").expect("skill only at A");
-    assert_eq!(across[(x, y)].fg, Color::Red, "only at A");
+    assert_eq!(across[(x, y)].fg, colour(theme.diff_removed), "only at A");
     let (x, y) = find(&buffer, "↑ People management").expect("raised skill");
-    assert_eq!(buffer[(x, y)].fg, Color::Green, "raised");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_added), "raised");
     let (x, y) = find(&buffer, "≠ Summary").expect("changed fact");
-    assert_eq!(buffer[(x, y)].fg, Color::Yellow, "changed");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.diff_changed), "changed");
     let (x, y) = find(&buffer, "B Senior manager").expect("B's name");
-    assert_eq!(buffer[(x, y)].fg, Color::Magenta, "B's series");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.series_b), "B's series");
     let (x, y) = find(&buffer, "A Manager").expect("A's name");
-    assert_eq!(buffer[(x, y)].fg, Color::Cyan, "A's series");
+    assert_eq!(buffer[(x, y)].fg, colour(theme.series_a), "A's series");
 }
 
 #[test]
@@ -297,9 +311,13 @@ fn no_color_keeps_the_diff_in_markers_and_modifiers() {
     app.update(Action::Top);
     let mut shown = text(&buffer(&app));
     while !shown.contains("B ▓") {
-        let before = app.compare_scroll;
+        let before = cmp(&app).page.first();
         app.update(Action::PageDown);
-        assert_ne!(app.compare_scroll, before, "no B bar on the page: {shown}");
+        assert_ne!(
+            cmp(&app).page.first(),
+            before,
+            "no B bar on the page: {shown}"
+        );
         shown = text(&buffer(&app));
     }
     assert!(shown.contains("A █"), "{shown}");
@@ -362,7 +380,7 @@ fn control_characters_in_compared_content_never_reach_the_screen() {
     let (a, b) = (doctored("manager"), doctored("senior-manager"));
     let c = rungs::compare::compare(&app.ladder, &a, &b);
     for columns in [20, 76, 117] {
-        let lines = view::compare::page_lines(&app, &c, columns)
+        let lines = view::compare::page_lines(&app, &c, columns, true)
             .into_iter()
             .chain(view::compare::head_lines(&app, &c, columns, true));
         let mut seen = String::new();
@@ -382,8 +400,8 @@ fn control_characters_in_compared_content_never_reach_the_screen() {
 }
 
 fn picking_b(app: &App) -> bool {
-    app.overlay
-        == Some(Overlay::Picker {
+    app.overlay()
+        == Some(OverlayKind::Picker {
             purpose: PickPurpose::CompareWith,
         })
 }
@@ -398,14 +416,14 @@ fn c_asks_for_b_in_the_picker_enter_sets_it_esc_keeps_the_rung_above() {
     assert!(text(&buffer(&app)).contains("Compare with (level B)"));
 
     press(&mut app, "vice pres\n");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(pair(&app), ids("manager", "vice-president"));
 
     // `c` on the compare screen asks again; Esc there changes nothing.
     press(&mut app, "c");
     assert!(picking_b(&app));
     press(&mut app, "staff\u{1b}");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(pair(&app), ids("manager", "vice-president"));
     press(&mut app, "cstaff eng\n");
     assert_eq!(pair(&app), ids("manager", "staff-engineer"));
@@ -418,7 +436,7 @@ fn c_asks_for_b_in_the_picker_enter_sets_it_esc_keeps_the_rung_above() {
 
     // Esc leaves compare for the ladder it was opened from, on the rung it was opened on.
     press(&mut app, "\u{1b}");
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("manager"));
 }
 
@@ -434,8 +452,11 @@ fn cursor_to(app: &mut App, id: &str) {
         .comparison()
         .and_then(|c| c.skills.iter().position(|row| row.skill.id == id))
         .expect("a compared skill");
-    app.compare_pane = ComparePane::Skills;
-    app.compare_cursor = index;
+    if let Screen::Compare(c) = &mut app.screen {
+        c.pane = ComparePane::Skills;
+        c.cursor = index;
+    }
+    common::draw(app);
 }
 
 #[test]
@@ -495,7 +516,7 @@ fn the_star_follows_a_bookmark_made_on_the_level_screen() {
     let skill = app.selected_skill_id().expect("a skill").to_owned();
     assert!(on_disk(&path).contains(&skill, "senior-manager"));
     press(&mut app, "\u{1b}");
-    assert!(matches!(app.screen, Screen::Compare { .. }));
+    assert!(matches!(app.screen_kind(), ScreenKind::Compare));
     let name = app.ladder.skill(&skill).expect("known skill").name.clone();
     let shown = text(&buffer(&app));
     let row = shown
@@ -510,24 +531,24 @@ fn the_plan_and_a_jump_from_compare_come_back_to_compare_on_esc() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.toml");
     let mut app = compare_with_plan("manager", "senior-manager", &path);
-    let compared = app.screen;
+    let compared = app.screen.clone();
     press(&mut app, "p");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen_kind(), ScreenKind::Plan);
     press(&mut app, "\u{1b}");
     assert_eq!(app.screen, compared, "p then Esc returns to compare");
 
     // Go to a level by name from compare: Esc on it returns to compare too.
     press(&mut app, "odirector\n");
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert_eq!(app.level().map(|l| l.id.as_str()), Some("director"));
     press(&mut app, "\u{1b}");
     assert_eq!(app.screen, compared);
 
     // Plan opened from a level opened from compare: Esc, Esc walks back through both.
     press(&mut app, "1p\u{1b}");
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     press(&mut app, "\u{1b}");
     assert_eq!(app.screen, compared);
     press(&mut app, "\u{1b}");
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
 }

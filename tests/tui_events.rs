@@ -19,21 +19,19 @@ fn a_held_key_handled_in_one_batch_moves_as_far_as_one_at_a_time() {
     for _ in 0..3 {
         one_by_one.update(Action::Up);
     }
-    assert_eq!(batched.selected_level, one_by_one.selected_level);
-    assert_ne!(
-        batched.selected_level,
-        common::app(100, 30, true).selected_level
-    );
+    let level = |app: &rungs::tui::app::App| app.level().map(|l| l.id.clone());
+    assert_eq!(level(&batched), level(&one_by_one));
+    assert_ne!(level(&batched), level(&common::app(100, 30, true)));
 }
 
 #[test]
 fn q_wins_over_the_keys_queued_behind_it() {
     let mut app = common::app(100, 30, true);
-    let before = app.selected_level;
+    let before = app.screen.clone();
     let mut events = vec![key('q')];
     events.extend(vec![key('k'); 100]);
     assert!(handle_events(&mut app, events), "quit");
-    assert_eq!(app.selected_level, before, "nothing after q was handled");
+    assert_eq!(app.screen, before, "nothing after q was handled");
 }
 
 #[test]
@@ -71,4 +69,22 @@ fn a_burst_of_resizes_ends_at_the_last_size_in_order_with_keys() {
     assert_eq!(app.size, (60, 20));
     let shown = common::text(&common::buffer(&app));
     assert_eq!(shown.lines().count(), 20);
+}
+
+#[test]
+fn keys_typed_ahead_act_on_a_screen_not_yet_drawn() {
+    // Enter opens the level, Tab focuses its skills and b bookmarks the first one, all in one
+    // batch: the level screen has no frame yet when b arrives.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("plan.toml");
+    let mut app = common::app(100, 30, true).with_plan(rungs::tui::open_plan(Some(&path)));
+    let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!handle_events(&mut app, vec![enter, tab, key('b')]));
+    let plan = common::on_disk(&path);
+    assert_eq!(
+        plan.items.len(),
+        1,
+        "the skill under the cursor was bookmarked"
+    );
 }

@@ -11,10 +11,11 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rungs::Ladder;
 use rungs::plan::{Plan, Status, target_progress};
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, Overlay, Screen};
+use rungs::tui::app::App;
 use rungs::tui::config::Settings;
 use rungs::tui::finder::PickPurpose;
 use rungs::tui::plan_screen::PlanPane;
+use rungs::tui::screens::{OverlayKind, ScreenKind};
 use rungs::tui::{action_for_app_event, open_plan, view};
 
 fn app_with_plan(path: &Path) -> App {
@@ -103,7 +104,7 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
     press(&mut app, "bjb");
     let first = on_disk(&path).items[0].skill.clone();
     press(&mut app, "p");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen_kind(), ScreenKind::Plan);
     assert_eq!(
         app.plan.selected_item().map(|i| i.skill.as_str()),
         Some(first.as_str())
@@ -134,7 +135,11 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
     assert_eq!(plan.items[0].skill, first, "back in its place");
 
     press_keys(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.screen, Screen::Level, "Esc goes back where p came from");
+    assert_eq!(
+        app.screen_kind(),
+        ScreenKind::Level,
+        "Esc goes back where p came from"
+    );
 }
 
 #[test]
@@ -170,8 +175,8 @@ fn the_note_is_edited_with_typed_keys_enter_saves_and_esc_cancels() {
     assert!(!app.is_editing_note());
     assert_eq!(on_disk(&path).items[0].note, ">ask Z q", "Esc cancelled");
     assert_eq!(
-        app.screen,
-        Screen::Plan,
+        app.screen_kind(),
+        ScreenKind::Plan,
         "Esc left the editor, not the screen"
     );
 
@@ -203,15 +208,15 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
     // ladder stays where it was.
     press(&mut app, "kkkt");
     assert_eq!(
-        app.overlay,
-        Some(Overlay::Picker {
+        app.overlay(),
+        Some(OverlayKind::Picker {
             purpose: PickPurpose::Target
         })
     );
     press(&mut app, "director");
     press_keys(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
     let total = app.ladder.level("director").map_or(0, |l| l.skills.len());
     assert!(total >= 4);
@@ -261,9 +266,9 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
     press(&mut app, "t");
     press(&mut app, "manager");
     press_keys(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(on_disk(&path).target.as_deref(), Some("director"));
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen_kind(), ScreenKind::Plan);
 }
 
 #[test]
@@ -271,7 +276,7 @@ fn t_on_the_plan_screen_picks_a_new_target_by_name() {
     let (_dir, path) = temp_plan();
     let mut app = app_with_plan(&path);
     press(&mut app, "p");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen_kind(), ScreenKind::Plan);
     assert_eq!(on_disk_or_none(&path), None, "nothing saved yet");
     press(&mut app, "t");
     let shown = screen_text(&app);
@@ -290,8 +295,12 @@ fn t_on_the_plan_screen_picks_a_new_target_by_name() {
         "not simply the level selected on the ladder"
     );
     press_keys(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Plan, "the plan screen stays open");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(
+        app.screen_kind(),
+        ScreenKind::Plan,
+        "the plan screen stays open"
+    );
     assert_eq!(on_disk(&path).target.as_deref(), Some(top.as_str()));
     assert_eq!(app.plan.target(), Some(top.as_str()));
     let shown = screen_text(&app);
@@ -320,14 +329,14 @@ fn a_bad_plan_file_opens_read_only_shows_where_and_is_never_written() {
     // Picking a target (from the level screen, then the plan screen) saves nothing either.
     press(&mut app, "tdirector");
     press_keys(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert!(
         screen_text(&app).contains("the plan is read-only"),
         "setting the target says why it did nothing"
     );
     press(&mut app, "pstmanager");
     press_keys(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     press(&mut app, "ue");
     assert!(!app.is_editing_note());
     assert_eq!(std::fs::read(&path).expect("still there"), bytes);
@@ -446,7 +455,7 @@ fn long_plan_on_a_short_screen(path: &Path) -> App {
     std::fs::write(path, text).expect("plan written");
     let mut app = common::app(100, 13, false).with_plan(open_plan(Some(path)));
     press(&mut app, "p");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen_kind(), ScreenKind::Plan);
     app
 }
 
@@ -479,6 +488,12 @@ fn a_click_on_the_plan_screen_selects_the_row_under_it_even_when_scrolled() {
     assert_eq!(app.plan.item_cursor, 2, "{scrolled}");
     assert_eq!(app.plan.pane, PlanPane::Items);
 
+    // The list keeps still under the mouse; moving up to the first item shows its heading.
+    press_keys(
+        &mut app,
+        &[KeyCode::Up, KeyCode::Up, KeyCode::Down, KeyCode::Down],
+    );
+    assert_eq!(app.plan.item_cursor, 2);
     // A status heading is not an item: the cursor stays.
     let (x, y) = common::find(&common::buffer(&app), "Planned (9)").expect("a heading");
     app.update(Action::Click(x, y));

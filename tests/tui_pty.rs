@@ -33,10 +33,21 @@ impl Session {
 
     /// Like [`Session::start`], with command-line arguments.
     fn start_with(config_home: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Session {
+        Session::start_sized(config_home, args, extra_env, ROWS, COLUMNS)
+    }
+
+    /// Like [`Session::start_with`], in a terminal of `rows` × `columns`.
+    fn start_sized(
+        config_home: &Path,
+        args: &[&str],
+        extra_env: &[(&str, &str)],
+        rows: NonZeroU16,
+        columns: NonZeroU16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS.get(),
-                cols: COLUMNS.get(),
+                rows: rows.get(),
+                cols: columns.get(),
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -48,6 +59,7 @@ impl Session {
         command.env("HOME", config_home);
         // Never the real plan: the default path is under this temporary home.
         command.env("XDG_DATA_HOME", config_home.join("data"));
+        command.env_remove("XDG_STATE_HOME");
         command.env_remove("RUNGS_PLAN");
         command.env_remove("RUNGS_CONTENT");
         command.env_remove("NO_COLOR");
@@ -72,7 +84,7 @@ impl Session {
             master: pty.master,
             writer,
             output,
-            parser: vt100::Parser::new(ROWS, COLUMNS, 0),
+            parser: vt100::Parser::new(rows, columns, 0),
             child,
         }
     }
@@ -198,6 +210,46 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
         vt100::MouseProtocolMode::None,
         "mouse capture was turned off"
     );
+}
+
+#[test]
+fn at_200x60_the_first_screen_shows_the_level_and_the_next_start_resumes_there() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (rows, columns) = (NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap());
+    let mut session = Session::start_sized(home.path(), &[], &[], rows, columns);
+    session.wait_for("▶1 Individual contributor");
+    // The ladder, the level's page, its skills and the selected skill in full, at once.
+    for part in [
+        "Ladder",
+        "Experience in years",
+        "Responsibilities",
+        "Skills (",
+        "Along the Management track",
+    ] {
+        session.wait_for(part);
+    }
+    session.send(b"kk");
+    session.wait_for("▶3 Senior manager");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    // Where it left off is kept under the state folder, and the next start opens there.
+    let kept = home.path().join(".local/state/rungs/last-level");
+    assert_eq!(
+        std::fs::read_to_string(&kept)
+            .expect("last level kept")
+            .trim(),
+        "senior-manager"
+    );
+    let mut again = Session::start_sized(home.path(), &[], &[], rows, columns);
+    again.wait_for("▶3 Senior manager");
+    again.send(b"q");
+    assert_eq!(again.finish(), 0);
+    // A state file with nonsense in it is no reason not to start.
+    std::fs::write(&kept, "\u{1b}[2J nonsense").expect("written");
+    let mut third = Session::start_sized(home.path(), &[], &[], rows, columns);
+    third.wait_for("▶1 Individual contributor");
+    third.send(b"q");
+    assert_eq!(third.finish(), 0);
 }
 
 #[test]

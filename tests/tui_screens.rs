@@ -8,9 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rungs::Ladder;
 use rungs::tui::action::Action;
-use rungs::tui::app::{App, LevelPane, Screen};
+use rungs::tui::app::App;
 use rungs::tui::config::Settings;
 use rungs::tui::open_plan;
+use rungs::tui::screens::{Focus, ScreenKind};
 use rungs::tui::widgets::text_input::TextEdit;
 use unicode_width::UnicodeWidthStr;
 
@@ -32,7 +33,27 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 Action::Down,
             ],
         ),
+        (
+            "skill",
+            vec![
+                Action::Up,
+                Action::Open,
+                Action::FocusNext,
+                Action::Down,
+                Action::Open,
+            ],
+        ),
         ("help", vec![Action::Help]),
+        (
+            "messages",
+            vec![
+                Action::Down,
+                Action::Up,
+                Action::Down,
+                Action::Down,
+                Action::Messages,
+            ],
+        ),
         (
             "search",
             std::iter::once(Action::Search)
@@ -121,14 +142,14 @@ fn screen(name: &str, width: u16, height: u16) -> String {
     let mut app = app(width, height, false).with_plan(plan);
     run(&mut app, &actions);
     // A message about the last save would take the footer; show the hints.
-    app.plan.message = None;
+    app.status.clear();
     text(&buffer(&app))
 }
 
 #[test]
-fn every_screen_at_80x24_and_120x40() {
+fn every_screen_at_three_sizes() {
     for (name, _) in screens() {
-        for (width, height) in [(80, 24), (120, 40)] {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
             insta::assert_snapshot!(
                 format!("{name}_{width}x{height}"),
                 screen(name, width, height)
@@ -146,16 +167,29 @@ fn too_small_terminal_shows_a_note() {
 
 #[test]
 fn the_selected_rung_and_its_equivalents_are_coloured() {
-    let mut app = app(80, 24, false);
+    let mut app = app(120, 40, false);
     for _ in 0..3 {
         app.update(Action::Up);
     }
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "▶4 Director").expect("selected rung drawn");
-    assert_eq!(buffer[(x + 3, y)].bg, Color::Cyan, "selection background");
-    assert_eq!(buffer[(x + 3, y)].fg, Color::Black, "selection text");
+    assert_eq!(
+        buffer[(x + 3, y)].bg,
+        theme.selected.bg.expect("a fill"),
+        "selection"
+    );
+    assert_eq!(
+        buffer[(x + 3, y)].fg,
+        theme.selected.fg.expect("text"),
+        "selection text"
+    );
     let (x, y) = find(&buffer, "≈4 Principal engineer").expect("equivalent drawn");
-    assert_eq!(buffer[(x + 3, y)].fg, Color::Magenta, "equivalent colour");
+    assert_eq!(
+        buffer[(x + 3, y)].fg,
+        theme.equivalent.fg.expect("a colour"),
+        "equivalent colour"
+    );
     let (x, y) = find(&buffer, "3 Senior manager").expect("plain rung drawn");
     assert_eq!(
         buffer[(x + 3, y)].bg,
@@ -170,9 +204,11 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     for _ in 0..3 {
         app.update(Action::Up);
     }
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "▒").expect("an estimate bar for the director");
-    assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+    assert_eq!(buffer[(x, y)].fg, theme.bar_estimate.fg.expect("a colour"));
+    assert_ne!(theme.bar_estimate.fg, theme.bar.fg);
     let shown = text(&buffer);
     let (y, line) = shown
         .lines()
@@ -182,7 +218,7 @@ fn estimates_are_drawn_in_their_own_colour_and_glyph() {
     let x = line[..line.find('█').expect("a sourced bar")].width();
     assert_eq!(
         buffer[(u16::try_from(x).unwrap_or(0), u16::try_from(y).unwrap_or(0))].fg,
-        Color::Cyan
+        theme.bar.fg.expect("a colour")
     );
 }
 
@@ -191,12 +227,22 @@ fn the_focused_pane_has_the_focus_border_and_the_skill_cursor_its_style() {
     let mut app = app(80, 24, false);
     app.update(Action::Open);
     app.update(Action::NextPane);
-    assert_eq!(app.level_pane, LevelPane::Skills);
+    assert_eq!(app.level_screen().map(|s| s.focus), Some(Focus::Skills));
+    let theme = app.settings.theme.clone();
     let buffer = buffer(&app);
     let (x, y) = find(&buffer, "Skills (").expect("skills pane");
-    assert_eq!(buffer[(x - 2, y)].fg, Color::Cyan, "focused border");
+    assert_eq!(
+        buffer[(x - 2, y)].fg,
+        theme.border_focused.fg.expect("a colour"),
+        "focused border"
+    );
+    assert_ne!(theme.border_focused.fg, theme.border.fg);
     let (x, y) = find(&buffer, "▶ ").expect("skill cursor");
-    assert_eq!(buffer[(x + 7, y)].bg, Color::Cyan, "cursor row");
+    assert_eq!(
+        buffer[(x + 7, y)].bg,
+        theme.selected.bg.expect("a fill"),
+        "cursor row"
+    );
 }
 
 #[test]
@@ -333,6 +379,77 @@ fn the_footer_and_help_follow_the_keymap() {
     assert!(!shown.contains("Enter  "), "{shown}");
 }
 
+/// Every key label the footer shows, with the words after it.
+fn footer(app: &App) -> String {
+    let shown = text(&buffer(app));
+    shown.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn after_rebinding_every_hint_and_help_row_shows_the_new_key() {
+    // A screen's own section, the global one, and the older flat [keys] table together.
+    let config = "[keys]\nhelp = [\"f1\"]\n\n[keys.compare]\nswap-sides = [\"w\"]\n\n\
+                  [keys.global]\nfocus-next = [\"ctrl-n\"]\n";
+    let user = rungs::tui::config::parse("c.toml", config).expect("valid config");
+    let mut app = app(120, 40, false);
+    app.settings = Settings::with_overrides(false, &user);
+    run(&mut app, &[Action::Up, Action::Compare, Action::Back]);
+    let line = footer(&app);
+    assert!(line.contains("w swap"), "{line}");
+    assert!(line.contains("Ctrl-N pane"), "{line}");
+    assert!(line.contains("F1 help"), "{line}");
+    assert!(!line.contains("x swap") && !line.contains("Tab"), "{line}");
+    // The help, opened on compare, lists the same keys under the compare screen first.
+    run(&mut app, &[Action::Help]);
+    let help = text(&buffer(&app));
+    let swap = help
+        .lines()
+        .find(|l| l.contains("exchange the sides"))
+        .expect("swap listed");
+    assert!(swap.contains("┃ w "), "{help}");
+    let first_group = help
+        .lines()
+        .find(|l| l.contains(" screen"))
+        .unwrap_or_default();
+    assert!(first_group.contains("Compare screen"), "{help}");
+    // The key works where the hints say it does.
+    run(&mut app, &[Action::Help]);
+    let before = app
+        .compared_levels()
+        .map(|(a, b)| (a.id.clone(), b.id.clone()));
+    let event = ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('w'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let action = rungs::tui::action_for_app_event(&app, &event).expect("an action");
+    assert_eq!(action, Action::SwapSides);
+    app.update(action);
+    let after = app
+        .compared_levels()
+        .map(|(a, b)| (b.id.clone(), a.id.clone()));
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_footer_names_only_keys_that_act_here() {
+    // On the level screen's page the bookmark key does nothing: the footer leaves it out.
+    let mut app = app(120, 40, false);
+    run(&mut app, &[Action::Open]);
+    assert!(!footer(&app).contains("bookmark"), "{}", footer(&app));
+    run(&mut app, &[Action::FocusNext]);
+    assert!(footer(&app).contains("b bookmark"), "{}", footer(&app));
+    // Every width shows the same hints in the same order, cut short, the help pointer kept.
+    for width in [80, 100, 120, 200] {
+        app.update(Action::Resize(width, 40));
+        let line = footer(&app);
+        assert!(line.trim_end().ends_with("? help"), "{width}: {line}");
+        assert!(
+            line.starts_with(" ↑↓ move  Tab pane  Enter skill  b bookmark"),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn the_plan_gauge_and_statuses_read_without_colour() {
     let folder = tempfile::tempdir().expect("temp dir");
@@ -381,9 +498,9 @@ fn the_plan_gauge_and_statuses_read_without_colour() {
 #[test]
 fn the_screen_enum_covers_what_is_drawn() {
     let mut app = app(80, 24, false);
-    assert_eq!(app.screen, Screen::Ladder);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Level);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert!(text(&buffer(&app)).contains("Scope and reporting"));
 }
 
@@ -480,4 +597,64 @@ fn billions_of_years_are_refused_and_the_largest_range_allowed_draws() {
     run(&mut app, &[Action::Compare, Action::Back]);
     let compare = text(&buffer(&app));
     assert!(compare.contains("Experience in years"), "{compare}");
+}
+
+/// The rows of `area` (inside its border, scrollbar column left out) with nothing on them.
+fn blank_rows(buffer: &Buffer, area: ratatui::layout::Rect) -> (usize, usize) {
+    let inner = ratatui::widgets::Block::bordered().inner(area);
+    let mut blank = 0;
+    for y in inner.top()..inner.bottom() {
+        let empty = (inner.left()..inner.right().saturating_sub(1))
+            .all(|x| buffer[(x, y)].symbol().trim().is_empty());
+        if empty {
+            blank += 1;
+        }
+    }
+    (blank, usize::from(inner.height))
+}
+
+#[test]
+fn the_home_screen_fills_its_panes_while_there_is_more_of_the_level_to_show() {
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        for level in 0..ladder.levels().len() {
+            let mut app = app(width, height, false);
+            app.select_level(level);
+            let shown = buffer(&app);
+            let panes = app.level_screen().expect("home").panes.get();
+            let page = panes.page.expect("the page is on screen");
+            let (blank, rows) = blank_rows(&shown, page);
+            let scroll = &app.level_screen().expect("home").page;
+            let more = scroll.seen().is_some_and(|v| v.total > v.rows());
+            assert!(
+                more,
+                "{width}×{height}, level {level}: the page has more to show"
+            );
+            assert!(
+                blank * 4 <= rows,
+                "{width}×{height}, level {level}: {blank} of {rows} page rows blank\n{}",
+                text(&shown)
+            );
+            // The ladder pane is as tall as it needs: no empty rows under the rungs.
+            if let Some(area) = panes.ladder.filter(|a| a.height > 3) {
+                let (blank, rows) = blank_rows(&shown, area);
+                assert_eq!(
+                    blank, 0,
+                    "{width}×{height}: {blank} of {rows} ladder rows blank"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_ladder_names_its_track_keys_as_bound() {
+    let config = "[keys.global]\nprevious-pane = [\"a\"]\nnext-pane = [\"d\"]\n";
+    let user = rungs::tui::config::parse("c.toml", config).expect("valid config");
+    let mut app = app(80, 24, false);
+    app.settings = Settings::with_overrides(false, &user);
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("a/d tracks"), "{shown}");
+    assert!(footer(&app).contains("a/d track"), "{}", footer(&app));
+    assert!(!shown.contains('←'), "{shown}");
 }

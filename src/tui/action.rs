@@ -11,6 +11,9 @@ pub enum Action {
     Down,
     PreviousPane,
     NextPane,
+    /// Move the focus to the next pane (or back), whatever the arrows do on this screen.
+    FocusNext,
+    FocusPrevious,
     Open,
     PageUp,
     PageDown,
@@ -49,6 +52,8 @@ pub enum Action {
     /// Open level A (or B) of the compare screen.
     OpenA,
     OpenB,
+    /// Show the last messages of the status line.
+    Messages,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -59,15 +64,19 @@ pub enum Action {
     },
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
+    /// A key with no meaning on this screen: the status line says so.
+    Unbound(super::keymap::KeyChord),
 }
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 29] = [
+    pub const KEYABLE: [Action; 32] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
         Action::NextPane,
+        Action::FocusNext,
+        Action::FocusPrevious,
         Action::Open,
         Action::PageUp,
         Action::PageDown,
@@ -93,6 +102,7 @@ impl Action {
         Action::BRungDown,
         Action::OpenA,
         Action::OpenB,
+        Action::Messages,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -102,6 +112,8 @@ impl Action {
             Action::Down => "down",
             Action::PreviousPane => "previous-pane",
             Action::NextPane => "next-pane",
+            Action::FocusNext => "focus-next",
+            Action::FocusPrevious => "focus-previous",
             Action::Open => "open",
             Action::PageUp => "page-up",
             Action::PageDown => "page-down",
@@ -128,9 +140,11 @@ impl Action {
             Action::BRungDown => "b-rung-down",
             Action::OpenA => "open-a",
             Action::OpenB => "open-b",
+            Action::Messages => "messages",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
+            Action::Unbound(_) => "unbound",
         }
     }
 
@@ -141,7 +155,9 @@ impl Action {
             Action::Down => "move down: the rung below, the next skill, or scroll down",
             Action::PreviousPane => "go to the pane (or track) on the left",
             Action::NextPane => "go to the pane (or track) on the right",
-            Action::Open => "open the selected level",
+            Action::FocusNext => "move the focus to the next pane",
+            Action::FocusPrevious => "move the focus to the previous pane",
+            Action::Open => "open the selected level, or the skill under the cursor",
             Action::PageUp => "scroll up a page",
             Action::PageDown => "scroll down a page",
             Action::Top => "go to the top",
@@ -167,9 +183,11 @@ impl Action {
             Action::BRungDown => "compare: move B one rung down its track",
             Action::OpenA => "compare: open level A",
             Action::OpenB => "compare: open level B",
+            Action::Messages => "show the last messages",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
+            Action::Unbound(_) => "a key with no meaning here",
         }
     }
 
@@ -179,12 +197,15 @@ impl Action {
         match self {
             Action::Up | Action::Down => "move",
             Action::PreviousPane | Action::NextPane => "pane",
+            Action::FocusNext | Action::FocusPrevious => "focus",
             Action::PageUp | Action::PageDown => "page",
             Action::EditNote => "note",
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
-            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => "",
+            Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
+                ""
+            }
             other => other.config_name(),
         }
     }

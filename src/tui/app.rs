@@ -1,70 +1,33 @@
 //! The explorer's state and the one function that changes it. Nothing here touches the
 //! terminal: keys and mouse events arrive as [`Action`]s, and the views draw from `&App`.
+//!
+//! Routing: the top overlay gets a key first; without one, the screen; what the screen does not
+//! use, the app's global commands. Each screen owns its state (see `screens`), the back stack
+//! holds whole screens, and the positions a screen scrolls within are the ones its last frame
+//! recorded, so `update` never lays a screen out.
 
 use std::sync::Arc;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use super::action::Action;
 use super::config::Settings;
 use super::finder::{Finder, FinderMode, PickPurpose};
 use super::plan_screen::{Outcome, PlanState};
-use super::view;
+use super::screens::{
+    ComparePane, CompareScreen, Focus, LevelScreen, Overlay, OverlayKind, Screen, ScreenKind,
+};
+use super::status::StatusLine;
+use super::widgets::scroll::{Scroll, step};
 use crate::compare::{Comparison, Side, compare};
 use crate::ladder::{Ladder, Level, Proficiency};
 use crate::search::{Entry, EntryKind};
 
-/// The full-screen views, dispatched with `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Every track as a column of rungs, with a preview of the selected level.
-    Ladder,
-    /// One level in full: details on the left, its skills and profile on the right.
-    Level,
-    /// The development plan: bookmarked skills by status, and progress toward the target.
-    Plan,
-    /// Two levels side by side. `a` and `b` are indexes into [`Ladder::levels`], like
-    /// [`App::selected_level`], so the screen stays `Copy`; the comparison itself is
-    /// recomputed each frame (it takes microseconds).
-    Compare { a: usize, b: usize },
-}
-
-/// The panes of the compare screen: the two-column page, and the skills list with a cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComparePane {
-    Page,
-    Skills,
-}
-
 /// The most screens Esc can walk back through; older ones are forgotten.
 const BACK_LIMIT: usize = 16;
 
-/// Something drawn over the current screen that takes the keys while it is open. The
-/// search and picker overlays keep their state in [`App::finder`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    /// Search everything; choosing a result jumps to it.
-    Search,
-    /// Choose a level; what happens with it depends on the purpose (see [`App::level_picked`]).
-    Picker {
-        purpose: PickPurpose,
-    },
-}
-
-impl Overlay {
-    /// Whether the overlay has a text field that printable keys type into.
-    pub fn takes_text(self) -> bool {
-        matches!(self, Overlay::Search | Overlay::Picker { .. })
-    }
-}
-
-/// The panes of the level screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LevelPane {
-    Details,
-    Skills,
-}
+/// Lines the mouse wheel scrolls a page by.
+const WHEEL_LINES: isize = 3;
 
 /// One row of the skills list: a category heading, or a skill with its expected proficiency.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,35 +59,52 @@ pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>>
     rows
 }
 
+/// The ids of a level's skills in the order the skills list shows them.
+pub fn skill_ids<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<&'a str> {
+    skill_rows(ladder, level)
+        .into_iter()
+        .filter_map(|row| match row {
+            SkillRow::Skill { id, .. } => Some(id),
+            SkillRow::Category(_) => None,
+        })
+        .collect()
+}
+
+/// What a screen's update asks of the app.
+enum Reply {
+    /// The action was the screen's and it acted.
+    Done,
+    /// The action was the screen's but there was nothing to do: the status line says why.
+    Stuck(String),
+    /// Not this screen's action: the app's global commands may take it.
+    Pass,
+    /// Open another screen (the current one goes on the back stack).
+    Push(Box<Screen>),
+    /// Open a skill in full.
+    ShowSkill { level: usize, skill: String },
+    /// Back to the previous screen.
+    Back,
+}
+
 #[derive(Debug)]
 pub struct App {
     /// Shared with the search worker, which builds its index from it on its own thread.
     pub ladder: Arc<Ladder>,
     pub settings: Settings,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
-    /// Index into [`Ladder::levels`].
-    pub selected_level: usize,
-    pub level_pane: LevelPane,
-    /// First line of the level details shown.
-    pub details_scroll: usize,
-    /// Index among the skills (headings not counted) of the selected level.
-    pub skill_cursor: usize,
-    pub help_scroll: usize,
+    /// Where Esc goes back to, most recent last: whole screens, as they were left.
+    pub back: Vec<Screen>,
+    /// Drawn over the screen, the top one last; the top one takes the keys.
+    pub overlays: Vec<Overlay>,
     /// The query, results and worker of the search and picker overlays.
     pub finder: Finder,
-    pub compare_pane: ComparePane,
-    /// First line of the compare page shown.
-    pub compare_scroll: usize,
-    /// Index into the comparison's skill rows (headings not counted).
-    pub compare_cursor: usize,
-    /// Where Esc goes back to, most recent last: a screen and the level selected there.
-    pub back_stack: Vec<(Screen, usize)>,
-    /// The terminal size the views last drew at (columns, rows).
+    /// The terminal size last reported (for tests that draw; the views lay out against the
+    /// frame they draw into, never this).
     pub size: (u16, u16),
     pub should_quit: bool,
     /// The development plan and the plan screen's state (see `plan_screen`).
     pub plan: PlanState,
+    pub status: StatusLine,
 }
 
 impl App {
@@ -132,28 +112,69 @@ impl App {
         App {
             ladder: Arc::new(ladder),
             settings,
-            screen: Screen::Ladder,
-            overlay: None,
-            selected_level: 0,
-            level_pane: LevelPane::Details,
-            details_scroll: 0,
-            skill_cursor: 0,
-            help_scroll: 0,
+            screen: Screen::Ladder(LevelScreen::new(0, Focus::Ladder)),
+            back: Vec::new(),
+            overlays: Vec::new(),
             finder: Finder::default(),
-            compare_pane: ComparePane::Page,
-            compare_scroll: 0,
-            compare_cursor: 0,
-            back_stack: Vec::new(),
             size,
             should_quit: false,
             plan: PlanState::without_store(None),
+            status: StatusLine::default(),
         }
     }
 
     /// Uses `plan` for bookmarks. Built with [`App::new`] alone, the app has no plan file.
-    pub fn with_plan(mut self, plan: PlanState) -> App {
+    pub fn with_plan(mut self, mut plan: PlanState) -> App {
+        if let Some(message) = plan.message.take() {
+            self.status.show(message);
+        }
         self.plan = plan;
         self
+    }
+
+    /// Opens the home screen on the level `level_id` (where the person left off), if the
+    /// ladder has it.
+    pub fn starting_at(mut self, level_id: &str) -> App {
+        if let (Some(index), Screen::Ladder(home)) =
+            (self.ladder.level_index(level_id), &mut self.screen)
+        {
+            home.select(index);
+        }
+        self
+    }
+
+    /// Selects the level `index` on the home or level screen on show (its page and skills
+    /// start at the top); elsewhere nothing changes.
+    pub fn select_level(&mut self, index: usize) {
+        if index >= self.ladder.levels().len() {
+            return;
+        }
+        if let Screen::Ladder(s) | Screen::Level(s) = &mut self.screen {
+            s.select(index);
+        }
+    }
+
+    /// The kind of screen on show.
+    pub fn screen_kind(&self) -> ScreenKind {
+        self.screen.kind()
+    }
+
+    /// The kind of the top overlay, if one is open.
+    pub fn overlay(&self) -> Option<OverlayKind> {
+        self.overlays.last().map(Overlay::kind)
+    }
+
+    /// The home or level screen's state, when one is on show.
+    pub fn level_screen(&self) -> Option<&LevelScreen> {
+        self.screen.level_screen()
+    }
+
+    /// The compare screen's state, when it is on show.
+    pub fn compare_screen(&self) -> Option<&CompareScreen> {
+        match &self.screen {
+            Screen::Compare(c) => Some(c),
+            _ => None,
+        }
     }
 
     /// Whether the skill is bookmarked at this level.
@@ -173,22 +194,28 @@ impl App {
         }
     }
 
-    /// The (skill, level) under the cursor on the current screen, which `b` bookmarks. A
-    /// screen that shows skills of a level answers here and gets bookmarking for free.
+    /// The (skill, level) that `b` bookmarks: the skill under the cursor of the focused
+    /// pane, when that pane is a skills list on screen.
     pub fn selected_skill_at_level(&self) -> Option<(String, String)> {
-        match self.screen {
-            Screen::Ladder => None,
-            Screen::Level => {
-                // Only when the skills list is on screen: never bookmark an unseen skill.
-                view::regions(self).skills?;
-                let skill = self.selected_skill_id()?.to_owned();
-                Some((skill, self.level()?.id.clone()))
+        match &self.screen {
+            Screen::Ladder(s) | Screen::Level(s) => {
+                // Only from the focused skills list: every layout shows the focused pane, so
+                // this never bookmarks an unseen skill, and it holds before the screen's first
+                // frame too (keys typed ahead arrive in one batch).
+                if s.focus != Focus::Skills {
+                    return None;
+                }
+                let level = self.ladder.levels().get(s.level)?;
+                let skill = skill_ids(&self.ladder, level).get(s.skill)?.to_string();
+                Some((skill, level.id.clone()))
             }
             Screen::Plan => self.plan.selected_skill(&self.ladder),
-            Screen::Compare { .. } => {
-                view::regions(self).compare_skills?;
+            Screen::Compare(c) => {
+                if c.pane != ComparePane::Skills {
+                    return None;
+                }
                 let comparison = self.comparison()?;
-                let row = comparison.skills.get(self.compare_cursor)?;
+                let row = comparison.skills.get(c.cursor)?;
                 let (a, b) = self.compared_levels()?;
                 // The level aimed at (B) when it expects the skill; a skill only A has is
                 // bookmarked at A, where it is expected.
@@ -215,76 +242,52 @@ impl App {
 
     /// Whether the plan screen's note editor has the keys.
     pub fn is_editing_note(&self) -> bool {
-        self.overlay.is_none() && self.screen == Screen::Plan && self.plan.is_editing()
+        self.overlays.is_empty() && self.screen == Screen::Plan && self.plan.is_editing()
     }
 
     fn open_plan(&mut self) {
         if self.screen != Screen::Plan {
-            self.push_back();
-            self.screen = Screen::Plan;
+            self.push(Screen::Plan);
         }
         self.plan.reload(&self.ladder);
     }
 
-    /// Plan actions that work on every screen; `true` when the action was one of them.
-    fn update_plan_anywhere(&mut self, action: Action) -> bool {
-        if self.is_editing_note() {
-            return false;
-        }
-        match action {
-            Action::Bookmark => {
-                if let Some((skill, level)) = self.selected_skill_at_level() {
-                    self.plan.toggle(&self.ladder, &skill, &level);
-                }
-            }
-            Action::Undo => self.plan.undo(&self.ladder),
-            Action::ShowPlan => self.open_plan(),
-            // The same on every screen: the level is chosen by name, wherever the cursor is.
-            Action::SetTarget => self.open_picker(PickPurpose::Target),
-            _ => return false,
-        }
-        true
-    }
-
+    /// The level the person is looking at: the home or level screen's, level A on the compare
+    /// screen, and on the plan screen the one of the screen it was opened from.
     pub fn level(&self) -> Option<&Level> {
-        self.ladder.levels().get(self.selected_level)
+        let index = std::iter::once(&self.screen)
+            .chain(self.back.iter().rev())
+            .find_map(|screen| match screen {
+                Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
+                Screen::Compare(c) => Some(c.a),
+                Screen::Plan => None,
+            })?;
+        self.ladder.levels().get(index)
     }
 
     /// The skill under the cursor of the skills list, for actions on a skill (bookmarks): on
-    /// the compare screen the skill under its cursor, elsewhere the selected level's.
+    /// the compare screen the skill under its cursor, elsewhere the shown level's.
     pub fn selected_skill_id(&self) -> Option<&str> {
-        if let Some(comparison) = self.comparison() {
-            return comparison
-                .skills
-                .get(self.compare_cursor)
-                .map(|row| row.skill.id.as_str());
+        match &self.screen {
+            Screen::Compare(c) => {
+                let (a, b) = self.compared_levels()?;
+                let comparison = compare(&self.ladder, a, b);
+                let id = comparison.skills.get(c.cursor)?.skill.id.as_str();
+                self.ladder.skill(id).map(|s| s.id.as_str())
+            }
+            Screen::Ladder(s) | Screen::Level(s) => {
+                let level = self.ladder.levels().get(s.level)?;
+                skill_ids(&self.ladder, level).get(s.skill).copied()
+            }
+            Screen::Plan => None,
         }
-        let level = self.level()?;
-        skill_rows(&self.ladder, level)
-            .into_iter()
-            .filter_map(|row| match row {
-                SkillRow::Skill { id, .. } => Some(id),
-                SkillRow::Category(_) => None,
-            })
-            .nth(self.skill_cursor)
-    }
-
-    fn skill_count(&self) -> usize {
-        self.level().map_or(0, |l| {
-            skill_rows(&self.ladder, l)
-                .iter()
-                .filter(|r| matches!(r, SkillRow::Skill { .. }))
-                .count()
-        })
     }
 
     /// The two levels of the compare screen, A then B; `None` on other screens.
     pub fn compared_levels(&self) -> Option<(&Level, &Level)> {
-        let Screen::Compare { a, b } = self.screen else {
-            return None;
-        };
+        let c = self.compare_screen()?;
         let levels = self.ladder.levels();
-        Some((levels.get(a)?, levels.get(b)?))
+        Some((levels.get(c.a)?, levels.get(c.b)?))
     }
 
     /// The comparison the compare screen shows; `None` on other screens.
@@ -298,14 +301,13 @@ impl App {
     /// level chosen. Returns `false`, changing nothing, when not on the compare screen or when
     /// no level has that id.
     pub fn set_compare_side(&mut self, side: Side, level_id: &str) -> bool {
-        let (Screen::Compare { a, b }, Some(index)) =
-            (self.screen, self.ladder.level_index(level_id))
+        let (Screen::Compare(c), Some(index)) = (&self.screen, self.ladder.level_index(level_id))
         else {
             return false;
         };
         let (a, b) = match side {
-            Side::A => (index, b),
-            Side::B => (a, index),
+            Side::A => (index, c.b),
+            Side::B => (c.a, index),
         };
         self.show_pair(a, b);
         true
@@ -314,74 +316,57 @@ impl App {
     /// Shows levels `a` and `b`, following the skill under the cursor to its new row.
     fn show_pair(&mut self, a: usize, b: usize) {
         let skill = self.selected_skill_id().map(str::to_owned);
-        self.screen = Screen::Compare { a, b };
-        let found = skill.and_then(|id| {
-            self.comparison()?
-                .skills
-                .iter()
-                .position(|row| row.skill.id == id)
-        });
-        self.compare_cursor = found.unwrap_or(0);
-        self.clamp();
+        let ladder = Arc::clone(&self.ladder);
+        let Screen::Compare(c) = &mut self.screen else {
+            return;
+        };
+        let (Some(level_a), Some(level_b)) = (ladder.levels().get(a), ladder.levels().get(b))
+        else {
+            return;
+        };
+        c.a = a;
+        c.b = b;
+        let comparison = compare(&ladder, level_a, level_b);
+        c.cursor = skill
+            .and_then(|id| comparison.skills.iter().position(|row| row.skill.id == id))
+            .unwrap_or(0);
     }
 
-    /// Opens the compare screen with the selected level as A, and as B the next rung up its
-    /// track (at the top, the rung below; in a one-level track, A itself).
-    pub fn open_compare(&mut self) {
-        let Some(level) = self.level() else {
+    /// Opens the compare screen with `level` as A, and as B the next rung up its track (at
+    /// the top, the rung below; in a one-level track, A itself); the picker asks for B with
+    /// its cursor on that default.
+    pub fn open_compare(&mut self, level: usize) {
+        let Some(a) = self.ladder.levels().get(level) else {
             return;
         };
         let b = self
             .ladder
-            .neighbour(&level.id, 1)
-            .or_else(|| self.ladder.neighbour(&level.id, -1))
+            .neighbour(&a.id, 1)
+            .or_else(|| self.ladder.neighbour(&a.id, -1))
             .and_then(|l| self.ladder.level_index(&l.id))
-            .unwrap_or(self.selected_level);
-        self.push_back();
-        self.screen = Screen::Compare {
-            a: self.selected_level,
-            b,
-        };
-        self.compare_pane = ComparePane::Page;
-        self.compare_scroll = 0;
-        self.compare_cursor = 0;
+            .unwrap_or(level);
+        self.push(Screen::Compare(CompareScreen::new(level, b)));
         // Issue 4: `c` asks for B by name. Esc in the picker keeps the rung above.
         self.open_picker(PickPurpose::CompareWith);
     }
 
-    /// Before a jump to a level (search, go-to): from the plan or compare screen, remember it
-    /// so that Esc on the level comes back. From the ladder or another level, Esc keeps going
-    /// back to the ladder, as it does after `Enter`.
-    fn leave_for_level(&mut self) {
-        if matches!(self.screen, Screen::Plan | Screen::Compare { .. }) {
-            self.push_back();
+    /// Opens `screen`, keeping the current one on the back stack exactly as it is.
+    fn push(&mut self, screen: Screen) {
+        if self.back.len() >= BACK_LIMIT {
+            self.back.remove(0);
         }
+        let previous = std::mem::replace(&mut self.screen, screen);
+        self.back.push(previous);
     }
 
-    fn push_back(&mut self) {
-        if self.back_stack.len() >= BACK_LIMIT {
-            self.back_stack.remove(0);
-        }
-        self.back_stack.push((self.screen, self.selected_level));
-    }
-
-    /// Esc: back to the screen (and level) this one was opened from, else the ladder.
-    fn go_back(&mut self) {
-        match self.back_stack.pop() {
-            Some((screen, level)) => {
+    /// Esc: back to the screen this one was opened from, as it was left.
+    fn go_back(&mut self) -> bool {
+        match self.back.pop() {
+            Some(screen) => {
                 self.screen = screen;
-                self.select_level(level);
+                true
             }
-            None => self.screen = Screen::Ladder,
-        }
-    }
-
-    /// Selects a level by index and resets what belongs to the previous one.
-    pub fn select_level(&mut self, index: usize) {
-        if index < self.ladder.levels().len() && index != self.selected_level {
-            self.selected_level = index;
-            self.details_scroll = 0;
-            self.skill_cursor = 0;
+            None => false,
         }
     }
 
@@ -392,86 +377,353 @@ impl App {
                 return;
             }
             Action::Resize(columns, rows) => {
+                // Nothing to clamp: each pane keeps its place and is fitted when drawn.
                 self.size = (columns, rows);
-                self.clamp();
                 return;
             }
-            Action::Search if self.may_open_finder() => {
-                self.open_search();
-                return;
-            }
-            Action::GoToLevel if self.may_open_finder() => {
-                self.open_picker(PickPurpose::GoTo);
-                return;
-            }
-            _ => {}
+            Action::Wheel { .. } => {}
+            _ => self.status.clear(),
         }
-        if !matches!(action, Action::Wheel { .. }) {
-            self.plan.message = None;
+        if !self.overlays.is_empty() {
+            self.update_overlay(action);
+        } else {
+            let reply = self.update_screen(action);
+            self.follow(reply, action);
         }
-        let for_plan = self.overlay.is_none() && self.update_plan_anywhere(action);
-        match self.overlay {
-            Some(Overlay::Help) => self.update_help(action),
-            Some(Overlay::Search | Overlay::Picker { .. }) => self.update_finder(action),
-            None if for_plan => {}
-            None => match self.screen {
-                Screen::Ladder => self.update_ladder(action),
-                Screen::Level => self.update_level(action),
-                Screen::Plan => self.update_plan(action),
-                Screen::Compare { a, b } => self.update_compare(action, a, b),
-            },
+        if let Some(message) = self.plan.message.take() {
+            self.status.show(message);
         }
-        self.clamp();
     }
 
-    /// The plan screen: the mouse is placed here, where the layout is known; the rest is the
-    /// plan state's. While a note is edited the mouse does nothing.
-    fn update_plan(&mut self, action: Action) {
-        let action = match action {
-            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => return,
-            Action::Click(column, row) => {
-                let at = Position::new(column, row);
-                if let Some(pane) = view::plan::pane_at(self, at) {
-                    // Found before the pane changes: the row under the mouse is the one drawn.
-                    let item = view::plan::item_at(self, at);
-                    let missing = view::plan::missing_at(self, at);
-                    self.plan.pane = pane;
-                    if let Some(item) = item {
-                        self.plan.item_cursor = item;
-                    }
-                    if let Some(missing) = missing {
-                        self.plan.missing_cursor = missing;
-                    }
+    /// Acts on what the screen replied: its own action done, or the app's global commands.
+    fn follow(&mut self, reply: Reply, action: Action) {
+        match reply {
+            Reply::Done => {}
+            Reply::Stuck(why) => self.status.say(why),
+            Reply::Push(screen) => self.push(*screen),
+            Reply::ShowSkill { level, skill } => self.overlays.push(Overlay::Skill {
+                level,
+                skill,
+                scroll: Scroll::default(),
+            }),
+            Reply::Back => {
+                self.go_back();
+            }
+            Reply::Pass => {
+                if !self.update_global(action) {
+                    self.say_nothing_happens(action);
                 }
-                return;
+            }
+        }
+    }
+
+    /// Commands that work on every screen; `true` when the action was one of them.
+    fn update_global(&mut self, action: Action) -> bool {
+        if self.is_editing_note() {
+            return false;
+        }
+        match action {
+            Action::Help => self.open_help(),
+            Action::Search => self.open_search(),
+            Action::GoToLevel => self.open_picker(PickPurpose::GoTo),
+            Action::Messages => self.overlays.push(Overlay::Messages {
+                scroll: Scroll::default(),
+            }),
+            Action::Bookmark => match self.selected_skill_at_level() {
+                Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
+                None => {
+                    let key = self.key_label(action);
+                    self.status
+                        .say(format!("{key} bookmarks the skill under the cursor of a skills list: go to one first"));
+                }
+            },
+            Action::Undo => self.plan.undo(&self.ladder),
+            Action::ShowPlan => self.open_plan(),
+            // The same on every screen: the level is chosen by name, wherever the cursor is.
+            Action::SetTarget => self.open_picker(PickPurpose::Target),
+            Action::Compare => match self.level_screen().map(|s| s.level) {
+                Some(level) => self.open_compare(level),
+                None => return false,
+            },
+            Action::Back => {
+                if !self.go_back() {
+                    self.status.say("nothing to go back to");
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The first key bound to `action`, as shown in hints, or its config name.
+    fn key_label(&self, action: Action) -> String {
+        let label = self
+            .settings
+            .keymap
+            .label_for(action, self.screen_kind(), 1);
+        if label.is_empty() {
+            action.config_name().to_owned()
+        } else {
+            label
+        }
+    }
+
+    /// Says on the status line that a key had no use here (mouse events pass in silence).
+    fn say_nothing_happens(&mut self, action: Action) {
+        if let Action::Unbound(chord) = action {
+            let key = chord.label();
+            let help = self.key_label(Action::Help);
+            let text = match self.settings.keymap.bound_elsewhere(chord) {
+                Some((super::keymap::KeyContext::Screen(screen), bound)) => format!(
+                    "{key} is a key of the {} screen ({}); {help} lists the keys here",
+                    screen.title().to_lowercase(),
+                    bound.description()
+                ),
+                _ => format!("{key} does nothing here; {help} lists the keys"),
+            };
+            self.status.say(text);
+            return;
+        }
+        if matches!(
+            action,
+            Action::Click(..) | Action::Wheel { .. } | Action::Edit(_) | Action::Resize(..)
+        ) {
+            return;
+        }
+        let key = self.key_label(action);
+        let help = self.key_label(Action::Help);
+        let screen = self.screen_kind().title().to_lowercase();
+        self.status.say(format!(
+            "{key} ({}) does nothing on the {screen} screen; {help} lists what does",
+            action.hint()
+        ));
+    }
+
+    fn open_help(&mut self) {
+        let screen = self.screen_kind();
+        self.overlays.push(Overlay::Help {
+            screen,
+            scroll: Scroll::default(),
+        });
+    }
+
+    fn update_screen(&mut self, action: Action) -> Reply {
+        let ladder = Arc::clone(&self.ladder);
+        match &mut self.screen {
+            Screen::Ladder(s) => update_level_screen(&ladder, s, true, action),
+            Screen::Level(s) => update_level_screen(&ladder, s, false, action),
+            Screen::Compare(_) => self.update_compare(action),
+            Screen::Plan => self.update_plan(action),
+        }
+    }
+
+    /// The plan screen: the mouse is placed here, from where the last frame drew the panes;
+    /// the rest is the plan state's. While a note is edited the mouse does nothing.
+    fn update_plan(&mut self, action: Action) -> Reply {
+        let action = match action {
+            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => {
+                return Reply::Done;
+            }
+            Action::Click(column, row) => {
+                self.plan.click(&self.ladder, Position::new(column, row));
+                return Reply::Done;
             }
             Action::Wheel { column, row, up } => {
-                let Some(pane) = view::plan::pane_at(self, Position::new(column, row)) else {
-                    return;
-                };
-                self.plan.pane = pane;
+                if !self.plan.focus_at(Position::new(column, row)) {
+                    return Reply::Done;
+                }
                 if up { Action::Up } else { Action::Down }
             }
             other => other,
         };
-        let page = view::plan::page_height(self, self.plan.pane);
-        match self.plan.update(&self.ladder, action, page) {
-            Outcome::Stay => {}
-            Outcome::Back => self.go_back(),
-            Outcome::Help => self.overlay = Some(Overlay::Help),
+        match self.plan.update(&self.ladder, action) {
+            Outcome::Stay => Reply::Done,
+            Outcome::Pass => Reply::Pass,
+            Outcome::Back => Reply::Back,
         }
     }
 
-    fn update_help(&mut self, action: Action) {
+    fn update_compare(&mut self, action: Action) -> Reply {
+        let Some((a, b)) = self.compare_screen().map(|c| (c.a, c.b)) else {
+            return Reply::Pass;
+        };
+        let count = self.comparison().map_or(0, |c| c.skills.len());
+        // First what needs the whole app; then what moves within the screen.
         match action {
-            Action::Help | Action::Back => self.overlay = None,
-            Action::Up | Action::Wheel { up: true, .. } => {
-                self.help_scroll = self.help_scroll.saturating_sub(1);
+            Action::Back => return Reply::Back,
+            Action::SwapSides => {
+                self.show_pair(b, a);
+                return Reply::Done;
             }
-            Action::Down | Action::Wheel { up: false, .. } => self.help_scroll += 1,
-            Action::Top => self.help_scroll = 0,
-            Action::Bottom => self.help_scroll = usize::MAX,
+            Action::ARungUp => return self.step_side(Side::A, 1),
+            Action::ARungDown => return self.step_side(Side::A, -1),
+            Action::BRungUp => return self.step_side(Side::B, 1),
+            Action::BRungDown => return self.step_side(Side::B, -1),
+            Action::OpenA | Action::OpenB => {
+                let index = if action == Action::OpenA { a } else { b };
+                return Reply::Push(Box::new(Screen::Level(LevelScreen::new(
+                    index,
+                    Focus::Page,
+                ))));
+            }
+            Action::Compare => {
+                self.open_picker(PickPurpose::CompareWith);
+                return Reply::Done;
+            }
             _ => {}
+        }
+        let clicked_skill = match action {
+            Action::Click(column, row) => self
+                .compare_screen()
+                .and_then(|c| c.skills.row_at(Position::new(column, row)))
+                .and_then(|row| self.compare_skill_at_row(row)),
+            _ => None,
+        };
+        let Screen::Compare(c) = &mut self.screen else {
+            return Reply::Pass;
+        };
+        let page = isize::try_from(match c.pane {
+            ComparePane::Page => c.page.page(),
+            ComparePane::Skills => c.skills.page(),
+        })
+        .unwrap_or(1);
+        let moved = match (action, c.pane) {
+            (
+                Action::PreviousPane | Action::NextPane | Action::FocusNext | Action::FocusPrevious,
+                pane,
+            ) => {
+                c.pane = match pane {
+                    ComparePane::Page => ComparePane::Skills,
+                    ComparePane::Skills => ComparePane::Page,
+                };
+                true
+            }
+            (Action::Up, ComparePane::Page) => c.page.scroll_by(-1),
+            (Action::Down, ComparePane::Page) => c.page.scroll_by(1),
+            (Action::PageUp, ComparePane::Page) => c.page.scroll_by(-page),
+            (Action::PageDown, ComparePane::Page) => c.page.scroll_by(page),
+            (Action::Top, ComparePane::Page) => c.page.to_top(),
+            (Action::Bottom, ComparePane::Page) => c.page.to_bottom(),
+            (Action::Up, ComparePane::Skills) => step(&mut c.cursor, -1, count),
+            (Action::Down, ComparePane::Skills) => step(&mut c.cursor, 1, count),
+            (Action::PageUp, ComparePane::Skills) => step(&mut c.cursor, -page, count),
+            (Action::PageDown, ComparePane::Skills) => step(&mut c.cursor, page, count),
+            (Action::Top, ComparePane::Skills) => step(&mut c.cursor, isize::MIN, count),
+            (Action::Bottom, ComparePane::Skills) => step(&mut c.cursor, isize::MAX, count),
+            (Action::Click(column, row), _) => {
+                let at = Position::new(column, row);
+                if let Some(index) = clicked_skill {
+                    c.pane = ComparePane::Skills;
+                    c.cursor = index;
+                } else if c.skills.contains(at) {
+                    c.pane = ComparePane::Skills;
+                } else if c.page.contains(at) {
+                    c.pane = ComparePane::Page;
+                }
+                return Reply::Done;
+            }
+            (Action::Wheel { column, row, up }, _) => {
+                let at = Position::new(column, row);
+                let delta = if up { -1 } else { 1 };
+                if c.page.contains(at) {
+                    c.pane = ComparePane::Page;
+                    c.page.scroll_by(delta * WHEEL_LINES);
+                } else if c.skills.contains(at) {
+                    c.pane = ComparePane::Skills;
+                    step(&mut c.cursor, delta, count);
+                }
+                return Reply::Done;
+            }
+            _ => return Reply::Pass,
+        };
+        moved_or_stuck(moved, action)
+    }
+
+    /// The skill (index into the comparison's rows) on a row of the compare skills list.
+    fn compare_skill_at_row(&self, row: usize) -> Option<usize> {
+        let comparison = self.comparison()?;
+        super::view::compare::skill_of_row(&comparison, row)
+    }
+
+    /// Moves one side of the comparison a rung up (`step` 1) or down (-1) its own track; at
+    /// the end of the track nothing changes and the status line says so.
+    fn step_side(&mut self, side: Side, step: isize) -> Reply {
+        let Some((a, b)) = self.compare_screen().map(|c| (c.a, c.b)) else {
+            return Reply::Pass;
+        };
+        let current = if side == Side::A { a } else { b };
+        let Some(level) = self.ladder.levels().get(current) else {
+            return Reply::Pass;
+        };
+        let next = self
+            .ladder
+            .neighbour(&level.id, step)
+            .and_then(|level| self.ladder.level_index(&level.id));
+        match next {
+            Some(next) => {
+                match side {
+                    Side::A => self.show_pair(next, b),
+                    Side::B => self.show_pair(a, next),
+                }
+                Reply::Done
+            }
+            None => Reply::Stuck(format!(
+                "{} is the {} rung of its track",
+                crate::text::clean(&level.title, false),
+                if step > 0 { "top" } else { "first" }
+            )),
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let Some(top) = self.overlays.last_mut() else {
+            return;
+        };
+        match top {
+            Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
+            Overlay::Help { scroll, .. } | Overlay::Messages { scroll } => {
+                if scroll_text(scroll, action) {
+                    return;
+                }
+                match action {
+                    Action::Help | Action::Back | Action::Messages => {
+                        self.overlays.pop();
+                    }
+                    // Search and the picker open in place of the help.
+                    Action::Search | Action::GoToLevel => {
+                        self.overlays.pop();
+                        if action == Action::Search {
+                            self.open_search();
+                        } else {
+                            self.open_picker(PickPurpose::GoTo);
+                        }
+                    }
+                    _ => self.say_nothing_happens(action),
+                }
+            }
+            Overlay::Skill {
+                level,
+                skill,
+                scroll,
+            } => {
+                if scroll_text(scroll, action) {
+                    return;
+                }
+                match action {
+                    Action::Back | Action::Open => {
+                        self.overlays.pop();
+                    }
+                    Action::Bookmark => {
+                        let (skill, level) = (skill.clone(), *level);
+                        if let Some(level) = self.ladder.levels().get(level) {
+                            let id = level.id.clone();
+                            self.plan.toggle(&self.ladder, &skill, &id);
+                        }
+                    }
+                    Action::Help => self.open_help(),
+                    _ => self.say_nothing_happens(action),
+                }
+            }
         }
     }
 
@@ -479,26 +731,36 @@ impl App {
     /// picker overlay's query, or a plan note being edited. The loop turns editing keys into
     /// [`Action::Edit`] while this holds.
     pub fn takes_text(&self) -> bool {
-        self.overlay.is_some_and(Overlay::takes_text) || self.is_editing_note()
-    }
-
-    /// Search and the picker open over the screens and the help, but not over a note being
-    /// edited, which would be left open underneath.
-    fn may_open_finder(&self) -> bool {
-        matches!(self.overlay, None | Some(Overlay::Help)) && !self.is_editing_note()
+        self.overlays.last().is_some_and(Overlay::takes_text) || self.is_editing_note()
     }
 
     /// Opens the search overlay over the current screen, which stays as it is underneath.
     pub fn open_search(&mut self) {
-        self.finder.open(&self.ladder, FinderMode::Search);
-        self.overlay = Some(Overlay::Search);
+        self.finder.open(&self.ladder, FinderMode::Search, None);
+        self.overlays.push(Overlay::Search);
     }
 
-    /// Opens the level picker. When a level is chosen, [`App::level_picked`] gets its id
-    /// with `purpose`; a picker closed without a choice changes nothing.
+    /// Opens the level picker with its cursor on what Enter should pick: the compare
+    /// screen's B, the plan's target (or the rung above the level in view), the level in view.
+    /// When a level is chosen, [`App::level_picked`] gets its id with `purpose`; a picker
+    /// closed without a choice changes nothing.
     pub fn open_picker(&mut self, purpose: PickPurpose) {
-        self.finder.open(&self.ladder, FinderMode::Levels);
-        self.overlay = Some(Overlay::Picker { purpose });
+        let preferred = match purpose {
+            PickPurpose::CompareWith => self.compare_screen().map(|c| c.b),
+            PickPurpose::Target => self
+                .plan
+                .target()
+                .and_then(|id| self.ladder.level_index(id))
+                .or_else(|| {
+                    let level = self.level()?;
+                    let above = self.ladder.neighbour(&level.id, 1).unwrap_or(level);
+                    self.ladder.level_index(&above.id)
+                }),
+            PickPurpose::GoTo => self.level().and_then(|l| self.ladder.level_index(&l.id)),
+        };
+        self.finder
+            .open(&self.ladder, FinderMode::Levels, preferred);
+        self.overlays.push(Overlay::Picker { purpose });
     }
 
     /// Takes the newest search answer if it has arrived; never blocks. The loop calls it on
@@ -511,7 +773,7 @@ impl App {
 
     /// Whether a search answer is still to come, so the loop should wake up to poll for it.
     pub fn search_pending(&self) -> bool {
-        self.overlay.is_some_and(Overlay::takes_text) && self.finder.pending()
+        self.overlays.iter().any(Overlay::takes_text) && self.finder.pending()
     }
 
     /// Waits (up to `timeout`) for the answer to the newest query. For tests and scripts.
@@ -534,11 +796,7 @@ impl App {
             return;
         };
         match purpose {
-            PickPurpose::GoTo => {
-                self.leave_for_level();
-                self.select_level(index);
-                self.open_level();
-            }
+            PickPurpose::GoTo => self.push(Screen::Level(LevelScreen::new(index, Focus::Page))),
             PickPurpose::Target => self.set_plan_target(level_id),
             PickPurpose::CompareWith => {
                 self.set_compare_side(Side::B, level_id);
@@ -547,9 +805,7 @@ impl App {
     }
 
     fn update_finder(&mut self, action: Action) {
-        let page = isize::try_from(view::finder::list_height(self))
-            .unwrap_or(1)
-            .max(1);
+        let page = isize::try_from(self.finder.list.page()).unwrap_or(1).max(1);
         match action {
             Action::Edit(edit) => self.finder.edit(edit),
             Action::Up => self.finder.move_selection(-1),
@@ -561,10 +817,11 @@ impl App {
             Action::Open => self.choose(),
             Action::Back => self.close_finder(),
             Action::Click(column, row) => {
-                match view::finder::row_at(self, Position::new(column, row)) {
+                let rows = self.finder.rows().len();
+                match self.finder.list.row_at(Position::new(column, row)) {
                     Some(index) if index == self.finder.selected => self.choose(),
-                    Some(index) => self.finder.selected = index,
-                    None => {}
+                    Some(index) if index < rows => self.finder.selected = index,
+                    _ => {}
                 }
             }
             _ => {}
@@ -574,7 +831,7 @@ impl App {
     fn close_finder(&mut self) {
         // A picker closed without a choice leaves the screen as it was (when comparing, B
         // stays the rung above).
-        self.overlay = None;
+        self.overlays.pop();
         self.finder.close();
     }
 
@@ -584,7 +841,7 @@ impl App {
         let Some(entry) = self.finder.chosen() else {
             return;
         };
-        let overlay = self.overlay.take();
+        let overlay = self.overlays.pop();
         self.finder.close();
         match overlay {
             Some(Overlay::Picker { purpose }) => {
@@ -597,311 +854,278 @@ impl App {
     }
 
     /// Opens the entry's level with the cursor on it: a skill selected in the skills pane, or
-    /// the details scrolled to the entry's line.
+    /// the page brought to the entry's line (placed when the page is next drawn).
     pub fn jump_to(&mut self, entry: &Entry) {
-        if entry.level >= self.ladder.levels().len() {
+        let Some(level) = self.ladder.levels().get(entry.level) else {
             return;
-        }
-        self.leave_for_level();
-        self.select_level(entry.level);
-        self.screen = Screen::Level;
+        };
+        let mut screen = LevelScreen::new(entry.level, Focus::Page);
         match entry.kind {
             EntryKind::Skill | EntryKind::SkillDescription => {
-                self.level_pane = LevelPane::Skills;
-                if let Some(cursor) = self.skill_cursor_of(entry.item) {
-                    self.skill_cursor = cursor;
+                let id = level.skills.get(entry.item).map(|r| r.skill.as_str());
+                if let Some(cursor) =
+                    id.and_then(|id| skill_ids(&self.ladder, level).iter().position(|s| *s == id))
+                {
+                    screen.focus = Focus::Skills;
+                    screen.skill = cursor;
                 }
             }
-            kind => {
-                self.level_pane = LevelPane::Details;
-                self.details_scroll = view::level::detail_anchor(self, kind, entry.item);
-            }
+            kind => screen.anchor.set(Some((kind, entry.item))),
         }
-        self.clamp();
-    }
-
-    /// The skills-list cursor of the level's `item`th skill reference (the list is grouped by
-    /// category, so the two orders differ).
-    fn skill_cursor_of(&self, item: usize) -> Option<usize> {
-        let level = self.level()?;
-        let id = &level.skills.get(item)?.skill;
-        skill_rows(&self.ladder, level)
-            .into_iter()
-            .filter_map(|row| match row {
-                SkillRow::Skill { id, .. } => Some(id),
-                SkillRow::Category(_) => None,
-            })
-            .position(|skill| skill == id)
-    }
-
-    fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(6)).max(1)
-    }
-
-    fn track_of_selected(&self) -> Option<usize> {
-        self.level().and_then(|l| self.ladder.track_index(&l.track))
-    }
-
-    fn update_ladder(&mut self, action: Action) {
-        let Some(level) = self.level() else {
-            if action == Action::Help {
-                self.overlay = Some(Overlay::Help);
-            }
-            return;
-        };
-        let id = level.id.clone();
-        let track = self.track_of_selected().unwrap_or(0);
-        let rungs = self.ladder.levels_of_track(track);
-        let first = self
-            .ladder
-            .level_index(rungs.first().map_or("", |l| l.id.as_str()))
-            .unwrap_or(0);
-        let position = self.selected_level.saturating_sub(first);
-        let last = rungs.len().saturating_sub(1);
-        match action {
-            Action::Up => self.select_level(first + (position + 1).min(last)),
-            Action::Down => self.select_level(first + position.saturating_sub(1)),
-            Action::PageUp => self.select_level(first + (position + self.page()).min(last)),
-            Action::PageDown => self.select_level(first + position.saturating_sub(self.page())),
-            Action::Top => self.select_level(first + last),
-            Action::Bottom => self.select_level(first),
-            Action::PreviousPane => self.move_track(&id, track, -1),
-            Action::NextPane => self.move_track(&id, track, 1),
-            Action::Open => self.open_level(),
-            Action::Compare => self.open_compare(),
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Click(column, row) => {
-                if let Some(index) = view::ladder::level_at(self, Position::new(column, row)) {
-                    if index == self.selected_level {
-                        self.open_level();
-                    } else {
-                        self.select_level(index);
-                    }
-                }
-            }
-            Action::Wheel { column, row, up } => {
-                let regions = view::regions(self);
-                if contains(regions.ladder, Position::new(column, row)) {
-                    self.update_ladder(if up { Action::Up } else { Action::Down });
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn open_level(&mut self) {
-        self.screen = Screen::Level;
-        self.level_pane = LevelPane::Details;
-        self.details_scroll = 0;
-    }
-
-    /// Moves to the neighbouring track: to an equivalent level if there is one, else the
-    /// level of the nearest rank.
-    fn move_track(&mut self, id: &str, track: usize, step: isize) {
-        let Some(target) = track.checked_add_signed(step) else {
-            return;
-        };
-        let candidates = self.ladder.levels_of_track(target);
-        let Some(rank) = self.level().map(|l| l.rank) else {
-            return;
-        };
-        let equivalents = self.ladder.equivalents_of(id);
-        let chosen = candidates
-            .iter()
-            .filter(|l| equivalents.iter().any(|e| e.id == l.id))
-            .min_by_key(|l| l.rank.abs_diff(rank))
-            .or_else(|| candidates.iter().min_by_key(|l| l.rank.abs_diff(rank)));
-        if let Some(index) = chosen.and_then(|l| self.ladder.level_index(&l.id)) {
-            self.select_level(index);
-        }
-    }
-
-    fn update_level(&mut self, action: Action) {
-        let page = self.page();
-        match (action, self.level_pane) {
-            (Action::Back, _) => self.go_back(),
-            (Action::Help, _) => self.overlay = Some(Overlay::Help),
-            (Action::Compare, _) => self.open_compare(),
-            (Action::PreviousPane | Action::NextPane, LevelPane::Details) => {
-                self.level_pane = LevelPane::Skills;
-            }
-            (Action::PreviousPane | Action::NextPane, LevelPane::Skills) => {
-                self.level_pane = LevelPane::Details;
-            }
-            (Action::Up, LevelPane::Details) => {
-                self.details_scroll = self.details_scroll.saturating_sub(1);
-            }
-            (Action::Down, LevelPane::Details) => self.details_scroll += 1,
-            (Action::PageUp, LevelPane::Details) => {
-                self.details_scroll = self.details_scroll.saturating_sub(page);
-            }
-            (Action::PageDown, LevelPane::Details) => self.details_scroll += page,
-            (Action::Top, LevelPane::Details) => self.details_scroll = 0,
-            (Action::Bottom, LevelPane::Details) => self.details_scroll = usize::MAX,
-            (Action::Up, LevelPane::Skills) => {
-                self.skill_cursor = self.skill_cursor.saturating_sub(1);
-            }
-            (Action::Down, LevelPane::Skills) => self.skill_cursor += 1,
-            (Action::PageUp, LevelPane::Skills) => {
-                self.skill_cursor = self.skill_cursor.saturating_sub(page);
-            }
-            (Action::PageDown, LevelPane::Skills) => self.skill_cursor += page,
-            (Action::Top, LevelPane::Skills) => self.skill_cursor = 0,
-            (Action::Bottom, LevelPane::Skills) => self.skill_cursor = usize::MAX,
-            (Action::Click(column, row), _) => self.click_level(Position::new(column, row)),
-            (Action::Wheel { column, row, up }, _) => {
-                let regions = view::regions(self);
-                let at = Position::new(column, row);
-                if contains(regions.details, at) {
-                    self.level_pane = LevelPane::Details;
-                    self.details_scroll = if up {
-                        self.details_scroll.saturating_sub(3)
-                    } else {
-                        self.details_scroll + 3
-                    };
-                } else if contains(regions.skills, at) {
-                    self.level_pane = LevelPane::Skills;
-                    self.skill_cursor = if up {
-                        self.skill_cursor.saturating_sub(1)
-                    } else {
-                        self.skill_cursor + 1
-                    };
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_compare(&mut self, action: Action, a: usize, b: usize) {
-        let page = self.page();
-        let pane = self.compare_pane;
-        match (action, pane) {
-            (Action::Back, _) => self.go_back(),
-            (Action::Help, _) => self.overlay = Some(Overlay::Help),
-            (Action::PreviousPane | Action::NextPane, ComparePane::Page) => {
-                self.compare_pane = ComparePane::Skills;
-            }
-            (Action::PreviousPane | Action::NextPane, ComparePane::Skills) => {
-                self.compare_pane = ComparePane::Page;
-            }
-            (Action::SwapSides, _) => self.show_pair(b, a),
-            (Action::ARungUp, _) => self.step_side(Side::A, 1),
-            (Action::ARungDown, _) => self.step_side(Side::A, -1),
-            (Action::BRungUp, _) => self.step_side(Side::B, 1),
-            (Action::BRungDown, _) => self.step_side(Side::B, -1),
-            (Action::OpenA | Action::OpenB, _) => {
-                let index = if action == Action::OpenA { a } else { b };
-                self.push_back();
-                // The level screen reads the selected level; the compare screen keeps its pair.
-                self.selected_level = index;
-                self.details_scroll = 0;
-                self.skill_cursor = 0;
-                self.open_level();
-            }
-            (Action::Compare, _) => self.open_picker(PickPurpose::CompareWith),
-            (Action::Up, ComparePane::Page) => {
-                self.compare_scroll = self.compare_scroll.saturating_sub(1);
-            }
-            (Action::Down, ComparePane::Page) => self.compare_scroll += 1,
-            (Action::PageUp, ComparePane::Page) => {
-                self.compare_scroll = self.compare_scroll.saturating_sub(page);
-            }
-            (Action::PageDown, ComparePane::Page) => self.compare_scroll += page,
-            (Action::Top, ComparePane::Page) => self.compare_scroll = 0,
-            (Action::Bottom, ComparePane::Page) => self.compare_scroll = usize::MAX,
-            (Action::Up, ComparePane::Skills) => {
-                self.compare_cursor = self.compare_cursor.saturating_sub(1);
-            }
-            (Action::Down, ComparePane::Skills) => self.compare_cursor += 1,
-            (Action::PageUp, ComparePane::Skills) => {
-                self.compare_cursor = self.compare_cursor.saturating_sub(page);
-            }
-            (Action::PageDown, ComparePane::Skills) => self.compare_cursor += page,
-            (Action::Top, ComparePane::Skills) => self.compare_cursor = 0,
-            (Action::Bottom, ComparePane::Skills) => self.compare_cursor = usize::MAX,
-            (Action::Click(column, row), _) => {
-                let at = Position::new(column, row);
-                let regions = view::regions(self);
-                if contains(regions.compare_page, at) {
-                    self.compare_pane = ComparePane::Page;
-                } else if contains(regions.compare_skills, at) {
-                    self.compare_pane = ComparePane::Skills;
-                    if let Some(cursor) = view::compare::skill_at(self, at) {
-                        self.compare_cursor = cursor;
-                    }
-                }
-            }
-            (Action::Wheel { column, row, up }, _) => {
-                let at = Position::new(column, row);
-                let regions = view::regions(self);
-                if contains(regions.compare_page, at) {
-                    self.compare_pane = ComparePane::Page;
-                    self.compare_scroll = if up {
-                        self.compare_scroll.saturating_sub(3)
-                    } else {
-                        self.compare_scroll + 3
-                    };
-                } else if contains(regions.compare_skills, at) {
-                    self.compare_pane = ComparePane::Skills;
-                    self.compare_cursor = if up {
-                        self.compare_cursor.saturating_sub(1)
-                    } else {
-                        self.compare_cursor + 1
-                    };
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Moves one side of the comparison a rung up (`step` 1) or down (-1) its own track; at
-    /// the end of the track nothing changes.
-    fn step_side(&mut self, side: Side, step: isize) {
-        let Screen::Compare { a, b } = self.screen else {
-            return;
-        };
-        let current = if side == Side::A { a } else { b };
-        let next = self
-            .ladder
-            .levels()
-            .get(current)
-            .and_then(|level| self.ladder.neighbour(&level.id, step))
-            .and_then(|level| self.ladder.level_index(&level.id));
-        if let Some(next) = next {
-            match side {
-                Side::A => self.show_pair(next, b),
-                Side::B => self.show_pair(a, next),
-            }
-        }
-    }
-
-    fn click_level(&mut self, at: Position) {
-        let regions = view::regions(self);
-        if contains(regions.details, at) {
-            self.level_pane = LevelPane::Details;
-        } else if contains(regions.skills, at) {
-            self.level_pane = LevelPane::Skills;
-            if let Some(cursor) = view::level::skill_at(self, at) {
-                self.skill_cursor = cursor;
-            }
-        }
-    }
-
-    /// Keeps scroll offsets and cursors inside what there is to show.
-    fn clamp(&mut self) {
-        self.skill_cursor = self.skill_cursor.min(self.skill_count().saturating_sub(1));
-        let max_scroll = view::level::max_details_scroll(self);
-        self.details_scroll = self.details_scroll.min(max_scroll);
-        self.help_scroll = self.help_scroll.min(view::help::max_scroll(self));
-        self.plan.clamp(&self.ladder);
-        let (compared_skills, max_page_scroll) = self.comparison().map_or((0, 0), |c| {
-            (c.skills.len(), view::compare::max_page_scroll(self, &c))
-        });
-        self.compare_cursor = self.compare_cursor.min(compared_skills.saturating_sub(1));
-        self.compare_scroll = self.compare_scroll.min(max_page_scroll);
+        self.overlays.clear();
+        self.push(Screen::Level(screen));
     }
 }
 
-fn contains(area: Option<Rect>, at: Position) -> bool {
-    area.is_some_and(|a| a.contains(at))
+/// Scrolls an overlay's text for the keys and wheel that scroll; `false` for any other action.
+fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
+    let page = isize::try_from(scroll.page()).unwrap_or(1);
+    match action {
+        Action::Up => scroll.scroll_by(-1),
+        Action::Down => scroll.scroll_by(1),
+        Action::Wheel { up, .. } => scroll.scroll_by(if up { -WHEEL_LINES } else { WHEEL_LINES }),
+        Action::PageUp => scroll.scroll_by(-page),
+        Action::PageDown => scroll.scroll_by(page),
+        Action::Top => scroll.to_top(),
+        Action::Bottom => scroll.to_bottom(),
+        _ => return false,
+    };
+    true
+}
+
+/// Done when the action moved something; else stuck, with the status line saying why.
+fn moved_or_stuck(moved: bool, action: Action) -> Reply {
+    if moved {
+        Reply::Done
+    } else {
+        Reply::Stuck(stuck_reason(action))
+    }
+}
+
+/// Why a movement did nothing: the status line's words.
+fn stuck_reason(action: Action) -> String {
+    match action {
+        Action::Up | Action::PageUp | Action::Top => "already at the top".to_owned(),
+        Action::Down | Action::PageDown | Action::Bottom => "already at the end".to_owned(),
+        other => format!("{}: nothing to do here", other.hint()),
+    }
+}
+
+/// The home screen (`home`) and the level screen: the ladder (home only), the level's page
+/// and its skills.
+fn update_level_screen(ladder: &Ladder, s: &mut LevelScreen, home: bool, action: Action) -> Reply {
+    let Some(level) = ladder.levels().get(s.level) else {
+        return Reply::Pass;
+    };
+    let skills = skill_ids(ladder, level).len();
+    let panes = s.panes.get();
+    let page_rows = isize::try_from(s.page.page()).unwrap_or(1);
+    let list_rows = isize::try_from(s.skills.page()).unwrap_or(1);
+    let focus_order: &[Focus] = if home {
+        &[Focus::Ladder, Focus::Page, Focus::Skills]
+    } else {
+        &[Focus::Page, Focus::Skills]
+    };
+    let moved = match (action, s.focus) {
+        (Action::Back, Focus::Ladder) => return Reply::Pass,
+        (Action::Back, _) if home => {
+            s.focus = Focus::Ladder;
+            true
+        }
+        (Action::Back, _) => return Reply::Back,
+        (Action::FocusNext | Action::FocusPrevious, focus) => {
+            let at = focus_order.iter().position(|f| *f == focus).unwrap_or(0);
+            let n = focus_order.len();
+            let next = if action == Action::FocusNext {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            s.focus = focus_order[next];
+            true
+        }
+        // The ladder: rungs up and down, tracks left and right.
+        (Action::Up, Focus::Ladder) => return climb(ladder, s, 1),
+        (Action::Down, Focus::Ladder) => return climb(ladder, s, -1),
+        (Action::Top, Focus::Ladder) => return climb(ladder, s, isize::MAX),
+        (Action::Bottom, Focus::Ladder) => return climb(ladder, s, isize::MIN),
+        (Action::PreviousPane, Focus::Ladder) => return move_track(ladder, s, -1),
+        (Action::NextPane, Focus::Ladder) => return move_track(ladder, s, 1),
+        // With the ladder focused, PgUp and PgDn read on through the level's page.
+        (Action::PageUp, Focus::Ladder | Focus::Page) => s.page.scroll_by(-page_rows),
+        (Action::PageDown, Focus::Ladder | Focus::Page) => s.page.scroll_by(page_rows),
+        (Action::Open, Focus::Ladder | Focus::Page) if home => {
+            let mut screen = LevelScreen::new(s.level, Focus::Page);
+            screen.page.set_first(s.page.first());
+            screen.skill = s.skill;
+            return Reply::Push(Box::new(Screen::Level(screen)));
+        }
+        (Action::PreviousPane, Focus::Page) if home => {
+            s.focus = Focus::Ladder;
+            true
+        }
+        (Action::PreviousPane | Action::NextPane, Focus::Page) => {
+            s.focus = Focus::Skills;
+            true
+        }
+        (Action::PreviousPane, Focus::Skills) => {
+            s.focus = Focus::Page;
+            true
+        }
+        (Action::NextPane, Focus::Skills) if home => {
+            return Reply::Stuck("no pane further right".to_owned());
+        }
+        (Action::NextPane, Focus::Skills) => {
+            s.focus = Focus::Page;
+            true
+        }
+        (Action::Up, Focus::Page) => s.page.scroll_by(-1),
+        (Action::Down, Focus::Page) => s.page.scroll_by(1),
+        (Action::Top, Focus::Page) => s.page.to_top(),
+        (Action::Bottom, Focus::Page) => s.page.to_bottom(),
+        (Action::Up, Focus::Skills) => step(&mut s.skill, -1, skills),
+        (Action::Down, Focus::Skills) => step(&mut s.skill, 1, skills),
+        (Action::PageUp, Focus::Skills) => step(&mut s.skill, -list_rows, skills),
+        (Action::PageDown, Focus::Skills) => step(&mut s.skill, list_rows, skills),
+        (Action::Top, Focus::Skills) => step(&mut s.skill, isize::MIN, skills),
+        (Action::Bottom, Focus::Skills) => step(&mut s.skill, isize::MAX, skills),
+        (Action::Open, Focus::Skills) => {
+            let Some(id) = skill_ids(ladder, level)
+                .get(s.skill)
+                .map(|id| id.to_string())
+            else {
+                return Reply::Stuck("this level lists no skills".to_owned());
+            };
+            return Reply::ShowSkill {
+                level: s.level,
+                skill: id,
+            };
+        }
+        (Action::Compare, _) => return Reply::Pass,
+        (Action::Click(column, row), _) => {
+            return click_level(ladder, s, home, Position::new(column, row));
+        }
+        (Action::Wheel { column, row, up }, _) => {
+            let at = Position::new(column, row);
+            let delta = if up { -1 } else { 1 };
+            if panes.ladder.is_some_and(|r| r.contains(at)) {
+                // The wheel over the ladder climbs as ↑↓ do: up the wheel, up the ladder.
+                climb(ladder, s, -delta);
+            } else if s.page.contains(at) {
+                s.page.scroll_by(delta * WHEEL_LINES);
+            } else if s.skills.contains(at) {
+                step(&mut s.skill, delta, skills);
+            }
+            return Reply::Done;
+        }
+        _ => return Reply::Pass,
+    };
+    moved_or_stuck(moved, action)
+}
+
+/// A click on a level screen: a rung selects it (again: opens it, as Enter does), a pane
+/// takes the focus, a skill takes the cursor.
+fn click_level(ladder: &Ladder, s: &mut LevelScreen, home: bool, at: Position) -> Reply {
+    if let Some(level) = s.rung_at(at) {
+        s.focus = Focus::Ladder;
+        if !s.select(level) && home {
+            let mut screen = LevelScreen::new(s.level, Focus::Page);
+            screen.page.set_first(s.page.first());
+            return Reply::Push(Box::new(Screen::Level(screen)));
+        }
+        return Reply::Done;
+    }
+    let panes = s.panes.get();
+    if let Some(row) = s.skills.row_at(at) {
+        s.focus = Focus::Skills;
+        if let Some(level) = ladder.levels().get(s.level) {
+            let rows = skill_rows(ladder, level);
+            if matches!(rows.get(row), Some(SkillRow::Skill { .. })) {
+                s.skill = rows[..row]
+                    .iter()
+                    .filter(|r| matches!(r, SkillRow::Skill { .. }))
+                    .count();
+            }
+        }
+    } else if panes.skills.is_some_and(|r| r.contains(at)) {
+        s.focus = Focus::Skills;
+    } else if panes.page.is_some_and(|r| r.contains(at)) {
+        s.focus = Focus::Page;
+    } else if panes.ladder.is_some_and(|r| r.contains(at)) {
+        s.focus = Focus::Ladder;
+    }
+    Reply::Done
+}
+
+/// Moves the selected level `steps` rungs up (negative: down) its track, stopping at the ends.
+fn climb(ladder: &Ladder, s: &mut LevelScreen, steps: isize) -> Reply {
+    let Some(level) = ladder.levels().get(s.level) else {
+        return Reply::Pass;
+    };
+    let Some(track) = ladder.track_index(&level.track) else {
+        return Reply::Pass;
+    };
+    let rungs = ladder.levels_of_track(track);
+    let Some(position) = rungs.iter().position(|l| l.id == level.id) else {
+        return Reply::Pass;
+    };
+    let target = position
+        .saturating_add_signed(steps)
+        .min(rungs.len().saturating_sub(1));
+    let chosen = rungs.get(target).and_then(|l| ladder.level_index(&l.id));
+    match chosen {
+        Some(index) if index != s.level => {
+            s.select(index);
+            Reply::Done
+        }
+        _ => {
+            let track_title = ladder
+                .track(&level.track)
+                .map_or(level.track.as_str(), |t| t.title.as_str());
+            let end = if steps > 0 { "top" } else { "first" };
+            Reply::Stuck(
+                crate::text::clean(
+                    &format!("already at the {end} rung of {track_title}"),
+                    false,
+                )
+                .into_owned(),
+            )
+        }
+    }
+}
+
+/// Moves to the neighbouring track: to an equivalent level if there is one, else the level of
+/// the nearest rank.
+fn move_track(ladder: &Ladder, s: &mut LevelScreen, step: isize) -> Reply {
+    let Some(level) = ladder.levels().get(s.level) else {
+        return Reply::Pass;
+    };
+    let Some(track) = ladder.track_index(&level.track) else {
+        return Reply::Pass;
+    };
+    let Some(target) = track
+        .checked_add_signed(step)
+        .filter(|t| *t < ladder.tracks().len())
+    else {
+        let side = if step < 0 { "left" } else { "right" };
+        return Reply::Stuck(format!("no track further {side}"));
+    };
+    let candidates = ladder.levels_of_track(target);
+    let equivalents = ladder.equivalents_of(&level.id);
+    let chosen = candidates
+        .iter()
+        .filter(|l| equivalents.iter().any(|e| e.id == l.id))
+        .min_by_key(|l| l.rank.abs_diff(level.rank))
+        .or_else(|| {
+            candidates
+                .iter()
+                .min_by_key(|l| l.rank.abs_diff(level.rank))
+        });
+    match chosen.and_then(|l| ladder.level_index(&l.id)) {
+        Some(index) => {
+            s.select(index);
+            Reply::Done
+        }
+        None => Reply::Stuck("that track has no levels".to_owned()),
+    }
 }

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use toml::de::{DeTable, DeValue};
 
 use super::action::Action;
-use super::keymap::{KeyChord, Keymap};
+use super::keymap::{KeyChord, KeyContext, Keymap};
 use super::theme::{Theme, parse_style};
 use crate::ladder::Problem;
 use crate::suggest::did_you_mean;
@@ -37,11 +37,34 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// What one settings file says: keys per action and styles per theme slot, in file order.
+/// What one settings file says: keys per action (in the global table or a screen's) and
+/// styles per theme slot, in file order.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Overrides {
-    pub keys: Vec<(Action, Vec<KeyChord>)>,
+    pub keys: Vec<(KeyContext, Action, Vec<KeyChord>)>,
     pub theme: Vec<(String, Style)>,
+    /// `theme = "dark"` or `"light"` (or `base = …` inside `[theme]`): the colours made for
+    /// that background; without it, colours that read on both.
+    pub theme_base: Option<ThemeBase>,
+    /// The theme file's `[theme.dark]` and `[theme.light]` tables.
+    pub theme_variants: Vec<(ThemeBase, Vec<(String, Style)>)>,
+}
+
+/// Which background the colours are made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeBase {
+    Dark,
+    Light,
+}
+
+impl ThemeBase {
+    pub fn from_name(name: &str) -> Option<ThemeBase> {
+        match name {
+            "dark" => Some(ThemeBase::Dark),
+            "light" => Some(ThemeBase::Light),
+            _ => None,
+        }
+    }
 }
 
 /// The keymap and theme the explorer runs with.
@@ -67,9 +90,21 @@ impl Settings {
         let theme = if no_color {
             Theme::no_color()
         } else {
-            let base = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+            let defaults = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+            let variant = user.theme_base.and_then(|base| {
+                defaults
+                    .theme_variants
+                    .iter()
+                    .find(|(b, _)| *b == base)
+                    .map(|(_, slots)| slots.as_slice())
+            });
             let mut theme = Theme::plain();
-            for (slot, style) in base.theme.iter().chain(&user.theme) {
+            for (slot, style) in defaults
+                .theme
+                .iter()
+                .chain(variant.unwrap_or_default())
+                .chain(&user.theme)
+            {
                 theme.set(slot, *style);
             }
             theme
@@ -105,7 +140,11 @@ impl Settings {
             Err(e) => return cannot_read(format!("cannot read the config file: {e}")),
         };
         let user = parse(&shown, &text)?;
-        Ok(Settings::with_overrides(no_color, &user))
+        let mut settings = Settings::with_overrides(no_color, &user);
+        if !super::theme::truecolor_requested() {
+            settings.theme = settings.theme.without_truecolor();
+        }
+        Ok(settings)
     }
 }
 
@@ -153,6 +192,10 @@ pub fn parse(file: &str, text: &str) -> Result<Overrides, ConfigError> {
     let mut overrides = Overrides::default();
     for (key, value) in in_file_order(doc.get_ref()) {
         let name: &str = key.get_ref();
+        if let ("theme", DeValue::String(base)) = (name, value.get_ref()) {
+            read_theme_base(base, value.span(), &mut out, &mut overrides);
+            continue;
+        }
         let DeValue::Table(table) = value.get_ref() else {
             out.at(
                 key.span(),
@@ -191,9 +234,52 @@ fn in_file_order<'t, 'i>(
     entries
 }
 
+/// `[keys]`: actions bound directly are global (the first format of the file); a table
+/// names a section, `[keys.global]`, `[keys.level]`, `[keys.compare]` …
 fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overrides) {
     for (key, value) in in_file_order(table) {
         let name: &str = key.get_ref();
+        let DeValue::Table(section) = value.get_ref() else {
+            continue;
+        };
+        match KeyContext::from_config_name(name) {
+            Some(context) => read_bindings(context, section, false, out, overrides),
+            None => out.at(
+                key.span(),
+                format!(
+                    "unknown keys section `{name}`{}; the sections are {}",
+                    did_you_mean(name, KeyContext::all().map(KeyContext::config_name)),
+                    KeyContext::all()
+                        .map(|c| format!("[keys.{}]", c.config_name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        }
+    }
+    read_bindings(KeyContext::Global, table, true, out, overrides);
+}
+
+/// The bindings of one table; `top` for `[keys]` itself, whose tables are its sections.
+fn read_bindings(
+    context: KeyContext,
+    table: &DeTable<'_>,
+    top: bool,
+    out: &mut Collector<'_>,
+    overrides: &mut Overrides,
+) {
+    for (key, value) in in_file_order(table) {
+        let name: &str = key.get_ref();
+        if matches!(value.get_ref(), DeValue::Table(_)) {
+            // In `[keys]` a table is a section, read by `read_keys`; deeper it is a mistake.
+            if !top {
+                out.at(
+                    key.span(),
+                    format!("`{name}` takes a key or a list of keys, like [\"j\", \"down\"]"),
+                );
+            }
+            continue;
+        }
         let Some(action) = Action::from_config_name(name) else {
             out.at(
                 key.span(),
@@ -231,12 +317,12 @@ fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overr
                 Err(message) => out.at(span, message),
             }
         }
-        // A key given to two actions would make one of them unreachable.
+        // A key given to two actions of one table would make one of them unreachable.
         for chord in &chords {
-            if let Some((other, _)) = overrides
+            if let Some((_, other, _)) = overrides
                 .keys
                 .iter()
-                .find(|(a, keys)| *a != action && keys.contains(chord))
+                .find(|(c, a, keys)| *c == context && *a != action && keys.contains(chord))
             {
                 out.at(
                     value.span(),
@@ -248,13 +334,62 @@ fn read_keys(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overr
                 );
             }
         }
-        overrides.keys.push((action, chords));
+        overrides.keys.push((context, action, chords));
     }
 }
 
+/// `theme = "dark"`: the colours for a dark (or light) background.
+fn read_theme_base(
+    name: &str,
+    span: ByteRange<usize>,
+    out: &mut Collector<'_>,
+    overrides: &mut Overrides,
+) {
+    match ThemeBase::from_name(name) {
+        Some(base) => overrides.theme_base = Some(base),
+        None => out.at(
+            span,
+            format!("`{name}` is not a theme: use \"dark\" or \"light\""),
+        ),
+    }
+}
+
+/// `[theme]`: styles per slot, `base = "dark"|"light"`, and in the compiled-in theme file the
+/// `[theme.dark]` and `[theme.light]` tables.
 fn read_theme(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Overrides) {
+    let slots = read_slots(table, out);
+    overrides.theme.extend(slots);
     for (key, value) in in_file_order(table) {
         let name: &str = key.get_ref();
+        match (name, value.get_ref()) {
+            ("base", DeValue::String(base)) => {
+                read_theme_base(base, value.span(), out, overrides);
+            }
+            (_, DeValue::Table(variant)) => match ThemeBase::from_name(name) {
+                Some(base) => {
+                    let slots = read_slots(variant, out);
+                    overrides.theme_variants.push((base, slots));
+                }
+                None => out.at(
+                    key.span(),
+                    format!(
+                        "unknown theme table `{name}`; the theme has [theme.dark] and [theme.light]"
+                    ),
+                ),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// The slot styles of one theme table (its tables and `base` are read by `read_theme`).
+fn read_slots(table: &DeTable<'_>, out: &mut Collector<'_>) -> Vec<(String, Style)> {
+    let mut slots = Vec::new();
+    for (key, value) in in_file_order(table) {
+        let name: &str = key.get_ref();
+        if name == "base" || matches!(value.get_ref(), DeValue::Table(_)) {
+            continue;
+        }
         if !Theme::SLOTS.contains(&name) {
             out.at(
                 key.span(),
@@ -273,10 +408,11 @@ fn read_theme(table: &DeTable<'_>, out: &mut Collector<'_>, overrides: &mut Over
             continue;
         };
         match parse_style(spec) {
-            Ok(style) => overrides.theme.push((name.to_owned(), style)),
+            Ok(style) => slots.push((name.to_owned(), style)),
             Err(message) => out.at(value.span(), message),
         }
     }
+    slots
 }
 
 #[cfg(test)]
@@ -355,11 +491,56 @@ mod tests {
         let settings = Settings::with_overrides(false, &user);
         let up: Vec<String> = settings
             .keymap
-            .keys_for(Action::Up)
+            .keys_for(Action::Up, crate::tui::screens::ScreenKind::Level)
             .iter()
             .map(KeyChord::label)
             .collect();
         assert_eq!(up, ["w"]);
+    }
+
+    #[test]
+    fn theme_dark_or_light_picks_the_colours_for_that_background() {
+        let dark = parse("c.toml", "theme = \"dark\"\n").expect("parses");
+        assert_eq!(dark.theme_base, Some(ThemeBase::Dark));
+        let both = parse(
+            "c.toml",
+            "[theme]\nbase = \"light\"\ntitle = \"bold red\"\n",
+        )
+        .expect("parses");
+        assert_eq!(both.theme_base, Some(ThemeBase::Light));
+        let light = Settings::with_overrides(false, &both).theme;
+        assert_eq!(
+            light.title.fg,
+            Some(ratatui::style::Color::Red),
+            "slots win"
+        );
+        let defaults = Settings::defaults(false).theme;
+        assert_ne!(light.muted, defaults.muted, "the light table applies");
+        let err = parse("c.toml", "theme = \"solarized\"\n").expect_err("unknown theme");
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("c.toml:1:9: `solarized` is not a theme: use \"dark\" or \"light\""),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn per_screen_key_sections_and_the_flat_table_both_read() {
+        let text = "[keys]\nundo = [\"z\"]\n[keys.compare]\nswap-sides = [\"w\"]\n";
+        let user = parse("c.toml", text).expect("parses");
+        assert_eq!(user.keys.len(), 2);
+        assert!(user.keys.contains(&(
+            KeyContext::Global,
+            Action::Undo,
+            vec![KeyChord::parse("z").expect("valid")]
+        )));
+        assert!(user.keys.contains(&(
+            KeyContext::Screen(crate::tui::screens::ScreenKind::Compare),
+            Action::SwapSides,
+            vec![KeyChord::parse("w").expect("valid")]
+        )));
+        let err = parse("c.toml", "[keys.comapre]\nswap-sides = [\"w\"]\n").expect_err("typo");
+        assert!(err.to_string().contains("did you mean `compare`"), "{err}");
     }
 
     #[test]

@@ -11,12 +11,15 @@
 //! titles only) keeps one worker and one ranking: "sr acc" finds a level by an example title
 //! exactly as search does.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::ladder::Ladder;
-use crate::search::{Entry, EntryKind, Matches, Ranked, SearchIndex, Searcher};
+use crate::search::{Entry, EntryKind, Hit, Matches, Ranked, SearchIndex, Searcher};
 
+use super::widgets::scroll::Scroll;
 use super::widgets::text_input::{TextEdit, TextInput};
 
 /// Why a level picker was opened, which decides what happens with the level picked.
@@ -67,12 +70,21 @@ pub struct Finder {
     received: u64,
     /// In levels mode: the rows kept from `matches`.
     level_rows: Vec<Ranked>,
+    /// The level the cursor should start on (a level index), until the person types or moves.
+    preferred: Option<usize>,
+    /// The result rows as the last frame drew them.
+    pub list: Scroll,
+    /// The highlighted characters of the rows drawn, for the query they answer: finding them
+    /// runs the matcher again, too slow to do for every row of every frame.
+    highlights: RefCell<(String, HashMap<usize, Vec<usize>>)>,
 }
 
 impl Finder {
     /// Starts a new query in `mode`, starting the worker the first time; it builds the index
     /// on its own thread, so the overlay opens at once and says so until the index is ready.
-    pub fn open(&mut self, ladder: &Arc<Ladder>, mode: FinderMode) {
+    /// `preferred` is the level the cursor starts on once the rows arrive (the picker's
+    /// default: what Enter should pick).
+    pub fn open(&mut self, ladder: &Arc<Ladder>, mode: FinderMode, preferred: Option<usize>) {
         if self.searcher.is_none() {
             let ladder = Arc::clone(ladder);
             self.searcher = Some(Searcher::spawn_with(move || {
@@ -85,6 +97,8 @@ impl Finder {
         self.selected = 0;
         self.matches = None;
         self.level_rows.clear();
+        self.preferred = preferred;
+        self.list = Scroll::default();
         self.submit();
     }
 
@@ -101,6 +115,7 @@ impl Finder {
     /// Applies an edit to the query, asking for new results when the text changed.
     pub fn edit(&mut self, edit: TextEdit) {
         if self.input.apply(edit) {
+            self.preferred = None;
             self.submit();
         }
     }
@@ -152,6 +167,15 @@ impl Finder {
         };
         self.matches = Some(matches);
         self.selected = 0;
+        if let Some(level) = self.preferred {
+            let index = self.index();
+            let found = self.rows().iter().position(|r| {
+                index
+                    .and_then(|i| i.entries().get(r.entry))
+                    .is_some_and(|e| e.level == level)
+            });
+            self.selected = found.unwrap_or(0);
+        }
     }
 
     /// Each level once, at its best-ranked title or example-title hit.
@@ -193,6 +217,31 @@ impl Finder {
         self.matches.is_some() && !self.pending()
     }
 
+    /// A row ready to draw, its matched characters found once per query.
+    pub fn hit<'i>(&self, index: &'i SearchIndex, ranked: &Ranked) -> Hit<'i> {
+        let query = self.answered_query();
+        let mut cache = self.highlights.borrow_mut();
+        // Bounded: scrolling through a huge result list keeps at most this many.
+        if cache.0 != query || cache.1.len() > 4096 {
+            cache.0 = query.to_owned();
+            cache.1.clear();
+        }
+        if let (Some(indices), Some(entry)) = (
+            cache.1.get(&ranked.entry),
+            index.entries().get(ranked.entry),
+        ) {
+            return Hit {
+                entry,
+                text: index.text(entry),
+                score: ranked.score,
+                indices: indices.clone(),
+            };
+        }
+        let hit = index.hit(ranked, query);
+        cache.1.insert(ranked.entry, hit.indices.clone());
+        hit
+    }
+
     /// The entry of the selected row.
     pub fn chosen(&self) -> Option<Entry> {
         let ranked = self.rows().get(self.selected)?;
@@ -201,6 +250,7 @@ impl Finder {
 
     /// Moves the selection by `step` rows, staying in the list.
     pub fn move_selection(&mut self, step: isize) {
+        self.preferred = None;
         let last = self.rows().len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(step).min(last);
     }

@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::app::App;
+use super::screens::{ComparePane, Focus, OverlayKind, ScreenKind};
 
 /// A key with its modifiers, normalised so that `G` is `G` whether or not Shift was reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,71 +116,375 @@ impl KeyChord {
     }
 }
 
-/// Keys bound to actions, in the order they were declared.
+/// Which table a binding is in: the global one, or one screen's. A screen's own table is
+/// looked up first, so it may give a key another meaning there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyContext {
+    Global,
+    Screen(ScreenKind),
+}
+
+impl KeyContext {
+    /// Every context, global first.
+    pub fn all() -> impl Iterator<Item = KeyContext> {
+        std::iter::once(KeyContext::Global).chain(ScreenKind::ALL.map(KeyContext::Screen))
+    }
+
+    /// The section name in keymap files: `[keys.global]`, `[keys.level]` …
+    pub fn config_name(self) -> &'static str {
+        match self {
+            KeyContext::Global => "global",
+            KeyContext::Screen(kind) => kind.config_name(),
+        }
+    }
+
+    pub fn from_config_name(name: &str) -> Option<KeyContext> {
+        KeyContext::all().find(|c| c.config_name() == name)
+    }
+}
+
+/// Keys bound to actions, per context, in the order of [`Action::KEYABLE`].
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    bindings: Vec<(KeyChord, Action)>,
+    bindings: Vec<(KeyContext, KeyChord, Action)>,
 }
 
 impl Keymap {
-    pub fn from_bindings(keys: &[(Action, Vec<KeyChord>)]) -> Keymap {
+    pub fn from_bindings(keys: &[(KeyContext, Action, Vec<KeyChord>)]) -> Keymap {
         let mut keymap = Keymap::default();
         keymap.apply(keys);
         keymap
     }
 
-    /// Each action named gets exactly the keys given; a key taken from another action leaves it.
-    pub fn apply(&mut self, keys: &[(Action, Vec<KeyChord>)]) {
-        for (action, chords) in keys {
+    /// Each action named gets exactly the keys given in its context; a key taken from another
+    /// action of the same context leaves it.
+    pub fn apply(&mut self, keys: &[(KeyContext, Action, Vec<KeyChord>)]) {
+        for (context, action, chords) in keys {
+            self.bindings.retain(|(c, chord, bound)| {
+                c != context || (bound != action && !chords.contains(chord))
+            });
             self.bindings
-                .retain(|(chord, bound)| bound != action && !chords.contains(chord));
-            self.bindings
-                .extend(chords.iter().map(|chord| (*chord, *action)));
+                .extend(chords.iter().map(|chord| (*context, *chord, *action)));
         }
         self.bindings
-            .sort_by_key(|(_, action)| Action::KEYABLE.iter().position(|a| a == action));
+            .sort_by_key(|(_, _, action)| Action::KEYABLE.iter().position(|a| a == action));
     }
 
-    /// The action a key press asks for. Ctrl-C always quits, so no keymap can trap a person.
-    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+    /// The action a key press asks for on `screen`: the screen's table first, then the
+    /// global one. Ctrl-C always quits, so no keymap can trap a person.
+    pub fn action_for(&self, event: &KeyEvent, screen: ScreenKind) -> Option<Action> {
         let chord = KeyChord::from_event(event);
         if chord == KeyChord::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
             return Some(Action::Quit);
         }
-        self.bindings
-            .iter()
-            .find(|(bound, _)| *bound == chord)
-            .map(|(_, action)| *action)
+        self.lookup(KeyContext::Screen(screen), chord)
+            .or_else(|| self.lookup(KeyContext::Global, chord))
+            .or(Some(Action::Unbound(chord)))
     }
 
-    pub fn keys_for(&self, action: Action) -> Vec<KeyChord> {
+    /// Where a key means something, if anywhere: the first screen table that binds it.
+    pub fn bound_elsewhere(&self, chord: KeyChord) -> Option<(KeyContext, Action)> {
         self.bindings
             .iter()
-            .filter(|(_, a)| *a == action)
-            .map(|(chord, _)| *chord)
-            .collect()
+            .find(|(_, bound, _)| *bound == chord)
+            .map(|(context, _, action)| (*context, *action))
     }
 
-    /// `↑/k` — the keys of an action joined for display, at most `limit` of them.
-    pub fn label_for(&self, action: Action, limit: usize) -> String {
+    fn lookup(&self, context: KeyContext, chord: KeyChord) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|(c, bound, _)| *c == context && *bound == chord)
+            .map(|(.., action)| *action)
+    }
+
+    /// The keys that do `action` on `screen`: its own table's, then the global keys that the
+    /// screen does not give another meaning.
+    pub fn keys_for(&self, action: Action, screen: ScreenKind) -> Vec<KeyChord> {
+        let own = KeyContext::Screen(screen);
+        let mut keys: Vec<KeyChord> = self
+            .bindings
+            .iter()
+            .filter(|(c, _, a)| *c == own && *a == action)
+            .map(|(_, chord, _)| *chord)
+            .collect();
+        keys.extend(
+            self.bindings
+                .iter()
+                .filter(|(c, chord, a)| {
+                    *c == KeyContext::Global && *a == action && self.lookup(own, *chord).is_none()
+                })
+                .map(|(_, chord, _)| *chord),
+        );
+        keys
+    }
+
+    /// `↑/k` — the keys of an action on `screen` joined for display, at most `limit` of them.
+    pub fn label_for(&self, action: Action, screen: ScreenKind, limit: usize) -> String {
         let keys: Vec<String> = self
-            .keys_for(action)
+            .keys_for(action, screen)
             .iter()
             .take(limit)
             .map(KeyChord::label)
             .collect();
         keys.join("/")
     }
+}
 
-    /// Every keyable action with its keys, for the help overlay.
-    pub fn help_rows(&self) -> Vec<(String, Action)> {
-        Action::KEYABLE
-            .iter()
-            .map(|&action| (self.label_for(action, usize::MAX), action))
-            .collect()
+/// A command a screen offers: the actions that make it up (a pair like ↑↓ reads as one
+/// command), a word or two for the footer, and whether it applies right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub actions: Vec<Action>,
+    pub hint: &'static str,
+    pub applies: bool,
+}
+
+fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
+    Command {
+        actions: actions.to_vec(),
+        hint,
+        applies,
     }
 }
 
+/// The commands of the screen on show, most useful first, with whether each applies now.
+/// The footer shows those that apply; the help lists them all, so they cannot drift apart.
+pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
+    use Action as A;
+    let current = app.screen_kind() == screen;
+    let level_screen = app.level_screen().filter(|_| current);
+    let focus = level_screen.map(|s| s.focus);
+    match screen {
+        ScreenKind::Ladder => vec![
+            command(&[A::Up, A::Down], "move", true),
+            command(
+                &[A::PreviousPane, A::NextPane],
+                if focus == Some(Focus::Ladder) || !current {
+                    "track"
+                } else {
+                    "pane"
+                },
+                true,
+            ),
+            command(&[A::FocusNext], "focus", true),
+            command(
+                &[A::Open],
+                if focus == Some(Focus::Skills) {
+                    "skill"
+                } else {
+                    "open"
+                },
+                true,
+            ),
+            command(&[A::PageUp, A::PageDown], "read on", true),
+            command(&[A::Compare], "compare", true),
+            command(
+                &[A::Bookmark],
+                "bookmark",
+                !current || focus == Some(Focus::Skills),
+            ),
+            command(&[A::ShowPlan], "plan", true),
+            command(
+                &[A::Back],
+                "ladder",
+                current && focus.is_some_and(|f| f != Focus::Ladder),
+            ),
+        ],
+        ScreenKind::Level => vec![
+            command(&[A::Up, A::Down], "move", true),
+            command(&[A::FocusNext], "pane", true),
+            command(
+                &[A::Open],
+                "skill",
+                !current || focus == Some(Focus::Skills),
+            ),
+            command(
+                &[A::Bookmark],
+                "bookmark",
+                !current || focus == Some(Focus::Skills),
+            ),
+            command(&[A::Back], "back", true),
+            command(&[A::Compare], "compare", true),
+            command(&[A::PageUp, A::PageDown], "page", true),
+        ],
+        ScreenKind::Compare => {
+            let on_skills = !current
+                || app
+                    .compare_screen()
+                    .is_some_and(|c| c.pane == ComparePane::Skills);
+            vec![
+                command(&[A::Up, A::Down], "move", true),
+                command(&[A::FocusNext], "pane", true),
+                command(&[A::Bookmark], "bookmark", on_skills),
+                command(&[A::Back], "back", true),
+                command(&[A::Compare], "pick B", true),
+                command(&[A::SwapSides], "swap", true),
+                command(&[A::OpenA, A::OpenB], "open", true),
+                command(
+                    &[A::ARungDown, A::ARungUp, A::BRungDown, A::BRungUp],
+                    "step A/B",
+                    true,
+                ),
+                command(&[A::PageUp, A::PageDown], "page", true),
+            ]
+        }
+        ScreenKind::Plan => {
+            let has_items = !current || !app.plan.items().is_empty();
+            let writable = !current || !app.plan.is_read_only();
+            let has_target = !current || app.plan.target().is_some();
+            vec![
+                command(&[A::Up, A::Down], "move", true),
+                command(&[A::CycleStatus], "status", has_items && writable),
+                command(&[A::EditNote], "note", has_items && writable),
+                command(&[A::Remove], "remove", has_items && writable),
+                command(&[A::SetTarget], "target", writable),
+                command(&[A::FocusNext], "pane", has_target),
+                command(&[A::Bookmark], "add", has_target && writable),
+                command(&[A::Undo], "undo", writable),
+                command(&[A::Back], "back", true),
+            ]
+        }
+    }
+}
+
+/// The commands of every screen, after each screen's own.
+pub fn global_commands() -> Vec<Command> {
+    use Action as A;
+    vec![
+        command(&[A::Search], "search", true),
+        command(&[A::GoToLevel], "go to", true),
+        command(&[A::Help], "help", true),
+        command(&[A::Quit], "quit", true),
+        command(&[A::SetTarget], "target", true),
+        command(&[A::ShowPlan], "plan", true),
+        command(&[A::Undo], "undo", true),
+        command(&[A::Messages], "messages", true),
+        command(&[A::PageUp, A::PageDown], "page", true),
+        command(&[A::Top, A::Bottom], "top/end", true),
+    ]
+}
+
+/// The keys of a command on `screen` as the footer shows them: `↑↓`, `PgUp/PgDn`, `[]/{}`.
+pub fn command_keys(keymap: &Keymap, command: &Command, screen: ScreenKind) -> String {
+    let first = |action: Action| {
+        keymap
+            .keys_for(action, screen)
+            .first()
+            .map(KeyChord::label)
+            .unwrap_or_default()
+    };
+    let labels: Vec<String> = command
+        .actions
+        .iter()
+        .map(|&a| first(a))
+        .filter(|l| !l.is_empty())
+        .collect();
+    // Single symbols read as a pair when run together (`↑↓`, `[]`); letters and digits would
+    // read as one word (`12`), so they keep a slash.
+    let symbols = labels
+        .iter()
+        .all(|l| l.chars().count() == 1 && !l.chars().any(char::is_alphanumeric));
+    if labels.len() == 2 && symbols {
+        labels.concat()
+    } else if labels.len() == 4 && symbols {
+        // `[]/{}`: two pairs.
+        format!("{}{}/{}{}", labels[0], labels[1], labels[2], labels[3])
+    } else {
+        labels.join("/")
+    }
+}
+
+/// The hints of the footer, generated from the commands that apply now: the screen's first,
+/// then search, help and quit. A hint whose keys are all unbound is left out.
+pub fn footer_hints(app: &App) -> Vec<(String, String)> {
+    let screen = app.screen_kind();
+    let keymap = &app.settings.keymap;
+    let mut hints: Vec<(String, String)> = Vec::new();
+    let mut push = |keys: String, what: &str| {
+        if !keys.is_empty() {
+            hints.push((keys, what.to_owned()));
+        }
+    };
+    let single = |action: Action| keymap.label_for(action, screen, 1);
+    if app.is_editing_note() {
+        // Enter and Esc act through the keymap while the note is edited, like in search.
+        push(single(Action::Open), "save note");
+        push(single(Action::Back), "cancel");
+        push("←→ Home End".to_owned(), "move");
+        return hints;
+    }
+    match app.overlay() {
+        Some(OverlayKind::Search | OverlayKind::Picker { .. }) => {
+            let choose = if matches!(app.overlay(), Some(OverlayKind::Picker { .. })) {
+                "pick"
+            } else {
+                "go"
+            };
+            push(
+                command_keys(
+                    keymap,
+                    &command(&[Action::Up, Action::Down], "", true),
+                    screen,
+                ),
+                "choose",
+            );
+            push(single(Action::Open), choose);
+            push(single(Action::Back), "close");
+            // Printable quit keys type into the field; Ctrl-C always quits.
+            push("Ctrl-C".to_owned(), "quit");
+            return hints;
+        }
+        Some(OverlayKind::Skill | OverlayKind::Help | OverlayKind::Messages) => {
+            let scroll = command(&[Action::Up, Action::Down], "", true);
+            push(command_keys(keymap, &scroll, screen), "scroll");
+            if app.overlay() == Some(OverlayKind::Skill) {
+                push(single(Action::Bookmark), "bookmark");
+            }
+            push(single(Action::Back), "close");
+            push(single(Action::Quit), "quit");
+            return hints;
+        }
+        None => {}
+    }
+    for command in screen_commands(app, screen).iter().filter(|c| c.applies) {
+        push(command_keys(keymap, command, screen), command.hint);
+    }
+    push(single(Action::Search), "search");
+    push(single(Action::Quit), "quit");
+    // Last, and always shown (see `fit_hints`): the help lists everything the footer leaves out.
+    push(single(Action::Help), "help");
+    hints
+}
+
+/// The columns a hint takes in the footer: keys, a space, the words and two spaces.
+fn hint_width(keys: &str, what: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(keys)
+        + 1
+        + unicode_width::UnicodeWidthStr::width(what)
+        + 2
+}
+
+/// The hints that fit in `columns`, in their order, the last one always kept: on a narrow
+/// terminal the footer is the same list cut short, and still says where the help is.
+pub fn fit_hints(hints: Vec<(String, String)>, columns: usize) -> Vec<(String, String)> {
+    let Some(last) = hints.last().cloned() else {
+        return hints;
+    };
+    let mut room = columns.saturating_sub(hint_width(&last.0, &last.1));
+    let mut kept: Vec<(String, String)> = Vec::new();
+    for (keys, what) in hints.into_iter().take_while(|h| *h != last) {
+        let width = hint_width(&keys, &what);
+        if width > room {
+            break;
+        }
+        room -= width;
+        kept.push((keys, what));
+    }
+    if hint_width(&last.0, &last.1) <= columns {
+        kept.push(last);
+    }
+    kept
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,27 +509,59 @@ mod tests {
         assert!(KeyChord::parse("f13").is_err());
     }
 
+    const G: KeyContext = KeyContext::Global;
+    const LEVEL: ScreenKind = ScreenKind::Level;
+
     #[test]
     fn shift_reported_with_a_capital_still_matches() {
-        let keymap =
-            Keymap::from_bindings(&[(Action::Bottom, vec![KeyChord::parse("G").expect("valid")])]);
+        let keymap = Keymap::from_bindings(&[(
+            G,
+            Action::Bottom,
+            vec![KeyChord::parse("G").expect("valid")],
+        )]);
         let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(keymap.action_for(&event), Some(Action::Bottom));
+        assert_eq!(keymap.action_for(&event, LEVEL), Some(Action::Bottom));
     }
 
     #[test]
     fn ctrl_c_quits_even_when_unbound() {
         let keymap = Keymap::default();
         let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.action_for(&event), Some(Action::Quit));
+        assert_eq!(keymap.action_for(&event, LEVEL), Some(Action::Quit));
     }
 
     #[test]
     fn rebinding_a_key_takes_it_from_its_old_action() {
         let k = KeyChord::parse("k").expect("valid");
-        let mut keymap = Keymap::from_bindings(&[(Action::Up, vec![k])]);
-        keymap.apply(&[(Action::Quit, vec![k])]);
-        assert!(keymap.keys_for(Action::Up).is_empty());
-        assert_eq!(keymap.keys_for(Action::Quit), [k]);
+        let mut keymap = Keymap::from_bindings(&[(G, Action::Up, vec![k])]);
+        keymap.apply(&[(G, Action::Quit, vec![k])]);
+        assert!(keymap.keys_for(Action::Up, LEVEL).is_empty());
+        assert_eq!(keymap.keys_for(Action::Quit, LEVEL), [k]);
+    }
+
+    #[test]
+    fn a_screens_own_key_wins_there_and_only_there() {
+        let x = KeyChord::parse("x").expect("valid");
+        let keymap = Keymap::from_bindings(&[
+            (G, Action::Undo, vec![x]),
+            (
+                KeyContext::Screen(ScreenKind::Compare),
+                Action::SwapSides,
+                vec![x],
+            ),
+        ]);
+        let event = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(
+            keymap.action_for(&event, ScreenKind::Compare),
+            Some(Action::SwapSides)
+        );
+        assert_eq!(keymap.action_for(&event, LEVEL), Some(Action::Undo));
+        // On compare, x is not undo: the hints there must not say so.
+        assert!(
+            keymap
+                .keys_for(Action::Undo, ScreenKind::Compare)
+                .is_empty()
+        );
+        assert_eq!(keymap.keys_for(Action::Undo, LEVEL), [x]);
     }
 }

@@ -17,17 +17,21 @@ pub mod config;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
+pub mod resume;
+pub mod screens;
+pub mod status;
 pub mod theme;
 pub mod view;
 pub mod widgets;
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
@@ -40,17 +44,20 @@ use action::Action;
 use app::App;
 use config::Settings;
 use plan_screen::PlanState;
+use screens::ScreenKind;
 use widgets::text_input::TextEdit;
 
 /// Set to `1` to quit right after the first frame is drawn (for start-up measurements); set to
 /// `stats` to also print the peak resident memory at that point on stderr.
 pub const EXIT_AFTER_FIRST_FRAME: &str = "RUNGS_EXIT_AFTER_FIRST_FRAME";
 
-/// Turns a terminal event into an action, if it asks for one. Only key presses count: some
-/// terminals (Windows) also report releases and repeats.
-pub fn action_for_event(settings: &Settings, event: &Event) -> Option<Action> {
+/// Turns a terminal event into an action, if it asks for one, with the keys of `screen`. Only
+/// key presses count: some terminals (Windows) also report releases and repeats.
+pub fn action_for_event(settings: &Settings, event: &Event, screen: ScreenKind) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => settings.keymap.action_for(key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            settings.keymap.action_for(key, screen)
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             MouseEventKind::ScrollUp => Some(Action::Wheel {
@@ -78,9 +85,9 @@ pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
         Event::Key(key) if key.kind == KeyEventKind::Press && app.takes_text() => {
             TextEdit::for_key(key)
                 .map(Action::Edit)
-                .or_else(|| app.settings.keymap.action_for(key))
+                .or_else(|| app.settings.keymap.action_for(key, app.screen_kind()))
         }
-        _ => action_for_event(&app.settings, event),
+        _ => action_for_event(&app.settings, event, app.screen_kind()),
     }
 }
 
@@ -211,17 +218,38 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init().map_err(|e| {
+    let terminal = ratatui::try_init().map_err(|e| {
         ratatui::restore();
         TuiError::Terminal(e)
     })?;
+    // The same terminal, its output gathered so that a frame reaches the terminal in one write
+    // (stdout's own buffer sends a full screen in kilobyte pieces).
+    drop(terminal);
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        std::io::stdout(),
+    )))
+    .map_err(|e| {
+        ratatui::restore();
+        TuiError::Terminal(e)
+    })?;
+    // Where the person left off: the plan's current level once plans have one (issue 13 fills
+    // the first argument), else the last level viewed.
+    let state = resume::last_level_path();
     let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
+    if let Some(id) = resume::opening_level(None, state.as_deref()) {
+        app = app.starting_at(&id);
+    }
     let result = MouseCapture::enable().and_then(|guard| {
         let result = event_loop(&mut terminal, &mut app, &stop);
         drop(guard);
         result
     });
     ratatui::restore();
+    // Losing the place is not worth an error: the next start opens on the first rung.
+    if let (Some(path), Some(level)) = (state, app.level()) {
+        let _ = resume::write_last_level(&path, &level.id);
+    }
     match result.map_err(TuiError::Terminal)? {
         End::Quit => Ok(()),
         End::FirstFrame { report_memory } => {
@@ -236,6 +264,12 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
         }),
     }
 }
+
+/// Enough for a full 200×60 frame with its colours.
+const FRAME_BUFFER: usize = 256 * 1024;
+
+/// The terminal the explorer draws on: stdout behind a buffer that `draw` flushes.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Why the loop ended.
 enum End {
@@ -328,11 +362,7 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 const EVENTS_PER_FRAME: usize = 4096;
 
 /// Runs until the person quits or a stop signal arrives.
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    stop: &StopSignals,
-) -> std::io::Result<End> {
+fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::io::Result<End> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();

@@ -2,7 +2,12 @@
 //! cursor and panes, the note editor, and the one-line messages about saving. `App` holds one
 //! [`PlanState`] and hands it the plan actions; drawing is in `view::plan`.
 
+use ratatui::layout::{Position, Rect};
+
 use super::action::Action;
+use super::screens::Drawn;
+pub use super::status::Message;
+use super::widgets::scroll::{Scroll, step};
 use super::widgets::text_input::TextInput;
 use crate::ladder::Ladder;
 use crate::plan::{
@@ -17,13 +22,6 @@ pub enum PlanPane {
     Items,
     /// The target level's skills not yet in the plan.
     Missing,
-}
-
-/// A line shown in the footer until the next key: what a save did, or why it failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
 }
 
 /// A single-line text input for an item's note, with the item it belongs to. Keys reach it as
@@ -58,6 +56,7 @@ pub struct PlanState {
     store: Option<PlanStore>,
     /// Why the plan file could not be read (file, line, column): the plan is read-only.
     pub load_error: Option<String>,
+    /// What the last change did, or why it failed: the app moves it to the status line.
     pub message: Option<Message>,
     pub pane: PlanPane,
     /// Index into [`PlanState::items`].
@@ -65,16 +64,21 @@ pub struct PlanState {
     /// Index into the target's missing skills.
     pub missing_cursor: usize,
     pub editor: Option<NoteEditor>,
+    /// The items list and the missing-skills list, as the last frame drew them.
+    pub items_list: Scroll,
+    pub missing_list: Scroll,
+    /// Where the two panes were drawn in the last frame.
+    pub panes: Drawn<Option<(Rect, Rect)>>,
 }
 
 /// What the plan screen asks of the app after an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Stay,
+    /// Not the plan screen's action: the app's global commands may take it.
+    Pass,
     /// Leave the plan screen.
     Back,
-    /// Open the help overlay.
-    Help,
 }
 
 impl PlanState {
@@ -91,6 +95,9 @@ impl PlanState {
             item_cursor: 0,
             missing_cursor: 0,
             editor: None,
+            items_list: Scroll::default(),
+            missing_list: Scroll::default(),
+            panes: Drawn::default(),
         }
     }
 
@@ -354,8 +361,8 @@ impl PlanState {
 
     /// The plan screen's own actions. Bookmark, undo and target are the app's (they work on
     /// every screen). While a note is edited, only editing, Open (save) and Back (cancel) count.
-    /// `page` is how many rows of the focused list are on screen: what PgUp and PgDn move by.
-    pub fn update(&mut self, ladder: &Ladder, action: Action, page: usize) -> Outcome {
+    /// PgUp and PgDn move by the rows of the focused list the last frame showed.
+    pub fn update(&mut self, ladder: &Ladder, action: Action) -> Outcome {
         if let Some(editor) = self.editor.as_mut() {
             match action {
                 Action::Edit(edit) => {
@@ -372,20 +379,38 @@ impl PlanState {
         }
         let items = self.items().len();
         let missing = self.missing(ladder).len();
-        let (cursor, count) = match self.pane {
-            PlanPane::Items => (&mut self.item_cursor, items),
-            PlanPane::Missing => (&mut self.missing_cursor, missing),
+        let (cursor, count, list) = match self.pane {
+            PlanPane::Items => (&mut self.item_cursor, items, &self.items_list),
+            PlanPane::Missing => (&mut self.missing_cursor, missing, &self.missing_list),
         };
-        match action {
+        let page = isize::try_from(list.page()).unwrap_or(1);
+        let moved = match action {
             Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::Down => *cursor = cursor.saturating_add(1),
-            Action::PageUp => *cursor = cursor.saturating_sub(page),
-            Action::PageDown => *cursor = cursor.saturating_add(page),
-            Action::Top => *cursor = 0,
-            Action::Bottom => *cursor = count.saturating_sub(1),
-            Action::PreviousPane | Action::NextPane => {
+            Action::Up => step(cursor, -1, count),
+            Action::Down => step(cursor, 1, count),
+            Action::PageUp => step(cursor, -page, count),
+            Action::PageDown => step(cursor, page, count),
+            Action::Top => step(cursor, isize::MIN, count),
+            Action::Bottom => step(cursor, isize::MAX, count),
+            _ => true,
+        };
+        if !moved {
+            let end = if matches!(action, Action::Up | Action::PageUp | Action::Top) {
+                "already at the top"
+            } else {
+                "already at the end"
+            };
+            self.say(end);
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {}
+            Action::PreviousPane | Action::NextPane | Action::FocusNext | Action::FocusPrevious => {
                 self.pane = match self.pane {
                     PlanPane::Items if self.target().is_some() => PlanPane::Missing,
                     _ => PlanPane::Items,
@@ -408,10 +433,42 @@ impl PlanState {
                     }
                 }
             },
-            _ => {}
+            _ => return Outcome::Pass,
         }
         self.clamp(ladder);
         Outcome::Stay
+    }
+
+    /// Focuses the pane drawn at a terminal cell in the last frame; `false` when none was.
+    pub fn focus_at(&mut self, at: Position) -> bool {
+        let Some((items, target)) = self.panes.get() else {
+            return false;
+        };
+        if items.contains(at) {
+            self.pane = PlanPane::Items;
+        } else if target.contains(at) && self.target().is_some() {
+            self.pane = PlanPane::Missing;
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// A click: the pane under it takes the focus and the row under it the cursor, as the
+    /// last frame drew them.
+    pub fn click(&mut self, ladder: &Ladder, at: Position) {
+        if !self.focus_at(at) {
+            return;
+        }
+        if let Some(row) = self.items_list.row_at(at) {
+            if let Some(index) = item_of_row(&self.items(), row) {
+                self.item_cursor = index;
+            }
+        } else if let Some(row) = self.missing_list.row_at(at)
+            && row < self.missing(ladder).len()
+        {
+            self.missing_cursor = row;
+        }
     }
 
     fn start_editing(&mut self) {
@@ -451,6 +508,37 @@ impl PlanState {
         if self.target().is_none() {
             self.pane = PlanPane::Items;
         }
+    }
+}
+
+/// A row of the items list: a status heading, or an item (index into `PlanState::items`).
+pub enum ItemRow<'a> {
+    Heading(Status, usize),
+    Item(usize, &'a PlanItem),
+}
+
+/// The items list's rows: each status as a heading with its items under it.
+pub fn item_rows<'a>(items: &[&'a PlanItem]) -> Vec<ItemRow<'a>> {
+    let mut rows = Vec::new();
+    for status in Status::ALL {
+        let count = items.iter().filter(|i| i.status == status).count();
+        rows.push(ItemRow::Heading(status, count));
+        rows.extend(
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.status == status)
+                .map(|(index, item)| ItemRow::Item(index, item)),
+        );
+    }
+    rows
+}
+
+/// The item on a row of the items list; headings are `None`.
+fn item_of_row(items: &[&PlanItem], row: usize) -> Option<usize> {
+    match item_rows(items).get(row)? {
+        ItemRow::Item(index, _) => Some(*index),
+        ItemRow::Heading(..) => None,
     }
 }
 

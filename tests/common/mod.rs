@@ -99,19 +99,23 @@ pub fn app_over(ladder_toml: &str, width: u16, height: u16) -> App {
 /// against a hang: a busy machine may be slow, and no test asserts on how long anything took.
 pub const PATIENCE: Duration = Duration::from_secs(120);
 
-/// Applies actions as the loop would, waiting for each search answer, so that what follows
-/// sees the results of everything done so far (as a person reading the screen would).
+/// Applies actions as the loop would: a frame drawn before each (the frame records the layout
+/// the update reads), and each search answer waited for, so that what follows sees the results
+/// of everything done so far (as a person reading the screen would).
 pub fn run(app: &mut App, actions: &[Action]) {
     for &action in actions {
+        draw(app);
         app.update(action);
         assert!(app.wait_for_search(PATIENCE), "search answered");
     }
+    draw(app);
 }
 
 /// Sends one key through the same routing as the loop (the keymap, or the open text field),
-/// then waits for the search answer.
+/// a frame drawn before it, then waits for the search answer.
 pub fn press_key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     let event = Event::Key(KeyEvent::new(code, modifiers));
+    draw(app);
     if let Some(action) = rungs::tui::action_for_app_event(app, &event) {
         app.update(action);
     }
@@ -178,4 +182,15 @@ pub fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
         }
     }
     None
+}
+
+/// Draws a frame the size the app was last told, as the loop does before reading a key: the
+/// frame records the layout the next update reads.
+pub fn draw(app: &App) {
+    let _ = buffer(app);
+}
+
+/// The home or level screen's state (panics elsewhere: the test is on the wrong screen).
+pub fn level_screen(app: &App) -> &rungs::tui::screens::LevelScreen {
+    app.level_screen().expect("a level is on show")
 }

@@ -6,9 +6,7 @@ use ratatui::layout::Margin;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
 use crate::ladder::{Level, Proficiency};
@@ -25,6 +23,73 @@ pub fn width(text: &str) -> usize {
 /// Content text wrapped to `columns`, with `indent` before every line.
 pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
     crate::text::wrap(text, columns, indent, indent)
+}
+
+/// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
+/// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
+/// on the first frame.
+pub fn split_top(area: Rect, rows: u16) -> [Rect; 2] {
+    let rows = rows.min(area.height);
+    [
+        Rect {
+            height: rows,
+            ..area
+        },
+        Rect {
+            y: area.y + rows,
+            height: area.height - rows,
+            ..area
+        },
+    ]
+}
+
+/// `area` cut in two down: the rest and the right `columns` (at most all of it).
+pub fn split_right(area: Rect, columns: u16) -> [Rect; 2] {
+    let columns = columns.min(area.width);
+    let left = area.width - columns;
+    [
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: columns,
+            ..area
+        },
+    ]
+}
+
+/// A box centred in `area`, at most 80 columns wide and as tall as `wanted` rows of text
+/// (and its border) allow.
+pub fn centred_box(area: Rect, wanted: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(80);
+    let height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    let y = area.y + (area.height.saturating_sub(height)) / 2;
+    Rect::new(x, y, width, height)
+}
+
+/// Draws the part of `lines` that `scroll` shows into `inner`, and the scrollbar on the right
+/// border of `pane`; returns the first line drawn.
+pub fn show_lines(
+    frame: &mut Frame<'_>,
+    app: &App,
+    lines: Vec<Line<'static>>,
+    scroll: &crate::tui::widgets::scroll::Scroll,
+    pane: Rect,
+    inner: Rect,
+) -> usize {
+    let total = lines.len();
+    let height = usize::from(inner.height);
+    let first = scroll.show_page(inner, total);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(visible), inner);
+    scrollbar(frame, pane, total, height, first, app);
+    first
 }
 
 /// The level's track title, its rung and how many rungs the track has.
@@ -152,38 +217,43 @@ pub fn gauge(value: f64, max: f64, cells: usize) -> (String, String) {
     (filled, "·".repeat(rest))
 }
 
-/// The skill profile: one bar per category, the mean expected proficiency (1 basic – 4
-/// expert) of the level's skills in it.
-pub fn draw_profile(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
+/// The skill profile as lines: per category with a skill at this level, a bar of the mean
+/// expected proficiency (1 basic – 4 expert) and how many skills that mean is taken over, so a
+/// single skill does not pass for a broad strength. Categories without a skill here are left
+/// out.
+pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let block = pane("Skill profile (4 = expert)", false, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let rows = profile(app, level);
+    let rows: Vec<(String, usize, f64)> = profile(app, level)
+        .into_iter()
+        .filter(|(_, count, _)| *count > 0)
+        .collect();
     let name_width = rows
         .iter()
         .map(|(n, ..)| n.width())
         .max()
         .unwrap_or(0)
-        .min(usize::from(inner.width) / 2);
-    let bar_width = usize::from(inner.width).saturating_sub(name_width + 1 + 4);
-    let lines: Vec<Line<'static>> = rows
-        .into_iter()
+        .min(columns / 2);
+    // name, space, bar, " 2.7 over 5 skills"
+    let tail =
+        |count: usize, mean: f64| format!(" {}", crate::present::profile_figure(count, mean));
+    let tail_width = rows
+        .iter()
+        .map(|(_, count, mean)| tail(*count, *mean).width())
+        .max()
+        .unwrap_or(0);
+    let bar_width = columns.saturating_sub(name_width + 1 + tail_width).min(32);
+    rows.into_iter()
         .map(|(name, count, mean)| {
             let mut spans = vec![Span::raw(pad(&name, name_width)), Span::raw(" ")];
-            if count == 0 {
-                spans.push(Span::styled(pad("—", bar_width), theme.muted));
-                spans.push(Span::styled("   ", theme.muted));
-            } else {
+            if bar_width >= 4 {
                 let (filled, rest) = gauge(mean, f64::from(Proficiency::MAX), bar_width);
                 spans.push(Span::styled(filled, theme.profile_bar));
                 spans.push(Span::styled(rest, theme.pip_empty));
-                spans.push(Span::raw(format!(" {mean:.1}")));
             }
+            spans.push(Span::raw(tail(count, mean)));
             Line::from(spans)
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+        .collect()
 }
 
 /// A style for a row: selected (in a focused pane or not) or plain.
@@ -216,4 +286,24 @@ pub fn scrollbar(
         .thumb_style(app.settings.theme.border_focused)
         .track_style(app.settings.theme.border);
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_keep_to_the_area_even_when_it_is_too_small() {
+        let area = Rect::new(3, 4, 10, 6);
+        assert_eq!(
+            split_top(area, 2),
+            [Rect::new(3, 4, 10, 2), Rect::new(3, 6, 10, 4)]
+        );
+        assert_eq!(split_top(area, 9), [area, Rect::new(3, 10, 10, 0)]);
+        assert_eq!(
+            split_right(area, 4),
+            [Rect::new(3, 4, 6, 6), Rect::new(9, 4, 4, 6)]
+        );
+        assert_eq!(split_right(area, 40), [Rect::new(3, 4, 0, 6), area]);
+    }
 }

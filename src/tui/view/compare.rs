@@ -9,20 +9,20 @@
 //! cleaning helpers here.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Position, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::Regions;
 use super::common::{self, YearsScale, fit, one_line, pad, wrap};
 use crate::compare::{Comparison, RangeComparison, SkillChange, SkillRow, Status};
 use crate::ladder::{Level, Proficiency};
 use crate::present::{
     FIELD_YEARS, MANAGING_YEARS, headline, relation_text, span_text, years_or_dash,
 };
-use crate::tui::app::{App, ComparePane};
+use crate::tui::app::App;
+use crate::tui::screens::{ComparePane, CompareScreen};
 use crate::tui::theme::Theme;
 
 /// From this body width on, the page and the skills list sit side by side; below it one shows
@@ -169,23 +169,92 @@ pub fn head_lines(
 /// and the page still say them).
 const ROOMY_HEIGHT: u16 = 30;
 
-/// Rows the top of the screen takes in `body`.
-pub fn head_height(app: &App, c: &Comparison<'_>, body: Rect) -> u16 {
-    let lines = head_lines(app, c, usize::from(body.width), body.height >= ROOMY_HEIGHT);
-    u16::try_from(lines.len()).unwrap_or(u16::MAX)
-}
-
 fn heading(text: &str, columns: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(fit(text, columns), theme.heading));
 }
 
-/// The page: everything but the skills list, in two columns where there are two sides.
-pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'static>> {
+/// The page, what answers "what changes?" first: both levels' years on one axis, then (unless
+/// the skills list is beside the page) the skills that change, the two profiles, the facts in
+/// two columns and the responsibilities side by side.
+pub fn page_lines(
+    app: &App,
+    c: &Comparison<'_>,
+    columns: usize,
+    with_skills: bool,
+) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let columns = columns.max(1);
     let cols = Columns::for_width(columns);
-    let mut lines = vec![Line::from(legend(
+    let mut lines = vec![Line::styled(
+        fit(
+            &format!(
+                "Experience in years (one axis, 0–{})",
+                c.experience.axis_end
+            ),
+            columns,
+        ),
+        theme.heading,
+    )];
+    lines.extend(experience_lines(app, c, columns));
+
+    if with_skills {
+        let changed: Vec<&SkillRow<'_>> = c
+            .skills
+            .iter()
+            .filter(|row| row.change != SkillChange::Same)
+            .collect();
+        heading(
+            &format!(
+                "Skills that change ({} of {})",
+                changed.len(),
+                c.skills.len()
+            ),
+            columns,
+            theme,
+            &mut lines,
+        );
+        if changed.is_empty() {
+            lines.push(Line::styled(
+                "none: the same skills, the same steps",
+                theme.muted,
+            ));
+        }
+        // name, then `●●○○ → ●●●○`
+        let pips_width = 4 + 3 + 4;
+        let name_width = columns.saturating_sub(2 + 1 + pips_width);
+        for row in changed {
+            let style = change_style(row.change, theme);
+            let pips = |p: Option<Proficiency>| {
+                p.map_or_else(
+                    || "  — ".to_owned(),
+                    |p| {
+                        let filled = usize::from(p.value());
+                        format!(
+                            "{}{}",
+                            "●".repeat(filled),
+                            "○".repeat(usize::from(Proficiency::MAX).saturating_sub(filled))
+                        )
+                    },
+                )
+            };
+            lines.push(Line::from(vec![
+                Span::styled(row.change.marker().to_string(), style),
+                Span::raw(" "),
+                Span::raw(pad(&one_line(&row.skill.name), name_width)),
+                Span::raw(" "),
+                Span::styled(pips(row.a), theme.series_a),
+                Span::styled(" → ", theme.muted),
+                Span::styled(pips(row.b), theme.series_b),
+            ]));
+        }
+    }
+
+    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
+    lines.extend(profile_lines(app, c, columns));
+
+    lines.push(Line::raw(""));
+    lines.push(Line::from(legend(
         &[
             ("=", "same", theme.muted),
             ("≠", "changed", theme.diff_changed),
@@ -194,8 +263,7 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
         ],
         columns,
         theme,
-    ))];
-
+    )));
     for row in &c.facts {
         if row.a.is_none() && row.b.is_none() {
             continue;
@@ -234,44 +302,41 @@ pub fn page_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'st
         ));
     }
 
-    heading(
-        &format!(
-            "Experience in years (one axis, 0–{})",
-            c.experience.axis_end
-        ),
-        columns,
-        theme,
-        &mut lines,
-    );
-    lines.extend(experience_lines(app, c, columns));
-
-    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
-    lines.extend(profile_lines(app, c, columns));
-
-    heading("Responsibilities", columns, theme, &mut lines);
+    // Duties are matched on their words, so two levels rarely share one word for word: a
+    // mark on every row would say nothing. Only a duty both list is marked (`=`).
+    let shared = c.responsibilities.a.iter().filter(|d| d.shared).count();
+    let title = if shared > 0 {
+        format!("Responsibilities (= in both: {shared})")
+    } else {
+        "Responsibilities".to_owned()
+    };
+    heading(&title, columns, theme, &mut lines);
     for (a, b) in c.responsibilities.rows() {
-        let cell =
-            |duty: Option<&crate::compare::Duty<'_>>, new: (&'static str, Style), width: usize| {
-                let Some(duty) = duty else {
-                    return Vec::new();
-                };
-                let (mark, style) = if duty.shared { ("=", theme.muted) } else { new };
-                wrap(duty.text, width.saturating_sub(2), "")
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        let lead = if i == 0 { mark } else { " " };
-                        Line::from(vec![
-                            Span::styled(lead, style),
-                            Span::raw(" "),
-                            Span::styled(text, style),
-                        ])
-                    })
-                    .collect::<Vec<_>>()
+        let cell = |duty: Option<&crate::compare::Duty<'_>>, width: usize| {
+            let Some(duty) = duty else {
+                return Vec::new();
             };
+            let (mark, style) = if duty.shared {
+                ("=", theme.muted)
+            } else {
+                ("•", Style::new())
+            };
+            wrap(duty.text, width.saturating_sub(2), "")
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let lead = if i == 0 { mark } else { " " };
+                    Line::from(vec![
+                        Span::styled(lead, style),
+                        Span::raw(" "),
+                        Span::styled(text, style),
+                    ])
+                })
+                .collect::<Vec<_>>()
+        };
         lines.extend(side_by_side(
-            cell(a, ("−", theme.diff_removed), cols.left),
-            cell(b, ("+", theme.diff_added), cols.right),
+            cell(a, cols.left),
+            cell(b, cols.right),
             cols,
             theme,
         ));
@@ -388,8 +453,10 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         .max()
         .unwrap_or(0)
         .min(columns / 3);
-    // name, space, "A ", bar, " 2.7 ↑"
-    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 6);
+    // name, space, "A ", bar, " 2.7 over 12 skills ↑": the count says how many skills the
+    // mean is taken over, so one skill does not pass for a broad strength.
+    const FIGURE: usize = 18;
+    let bar_width = columns.saturating_sub(name_width + 1 + 2 + 1 + FIGURE + 2);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("A {GLYPH_A} "), theme.series_a),
         Span::styled(
@@ -410,13 +477,16 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
         }
         let bar = |count: usize, mean: f64, glyph: &str, style: Style| -> Vec<Span<'static>> {
             if count == 0 {
-                return vec![Span::styled(pad("—", bar_width + 4), theme.muted)];
+                return vec![Span::styled(pad("—", bar_width + 1 + FIGURE), theme.muted)];
             }
             let cells = ((mean / max).clamp(0.0, 1.0) * bar_width as f64).round() as usize;
             vec![
                 Span::styled(glyph.repeat(cells), style),
                 Span::styled("·".repeat(bar_width.saturating_sub(cells)), theme.pip_empty),
-                Span::raw(format!(" {mean:.1}")),
+                Span::raw(format!(
+                    " {}",
+                    pad(&crate::present::profile_figure(count, mean), FIGURE)
+                )),
             ]
         };
         let mut first = vec![
@@ -449,17 +519,6 @@ fn page_inner(area: Rect) -> (Rect, usize) {
     (inner, usize::from(inner.width.saturating_sub(1)))
 }
 
-/// How far the page can scroll before its last line reaches the bottom of the pane.
-pub fn max_page_scroll(app: &App, c: &Comparison<'_>) -> usize {
-    let Some(area) = super::regions_for(app, Some(c)).compare_page else {
-        return 0;
-    };
-    let (inner, columns) = page_inner(area);
-    page_lines(app, c, columns)
-        .len()
-        .saturating_sub(usize::from(inner.height))
-}
-
 /// A row of the skills list: a category heading, or the skill at an index of the comparison.
 enum ListRow<'a> {
     Category(&'a str),
@@ -485,65 +544,169 @@ fn list_rows<'a>(c: &'a Comparison<'_>) -> Vec<ListRow<'a>> {
 /// Lines above the list inside the skills pane: the legend and the column heads.
 const LIST_HEAD: usize = 2;
 
-/// The first list row shown, so that the cursor's row is always visible.
-fn first_visible_row(rows: &[ListRow<'_>], cursor: usize, height: usize) -> usize {
-    let cursor_row = rows
-        .iter()
-        .position(|r| matches!(r, ListRow::Skill(i) if *i == cursor))
-        .unwrap_or(0);
-    (cursor_row + 1).saturating_sub(height.max(1))
-}
-
-/// The skill (as a cursor position) drawn at a terminal cell, if any.
-pub fn skill_at(app: &App, at: Position) -> Option<usize> {
-    let c = app.comparison()?;
-    let area = super::regions_for(app, Some(&c)).compare_skills?;
-    let inner = Block::bordered().inner(area);
-    let list_top = inner.y.saturating_add(u16::try_from(LIST_HEAD).ok()?);
-    if !inner.contains(at) || at.y < list_top {
-        return None;
-    }
-    let rows = list_rows(&c);
-    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
-    let first = first_visible_row(&rows, app.compare_cursor, height);
-    match rows.get(first + usize::from(at.y - list_top))? {
+/// The skill (index into the comparison's rows) on a row of the skills list, as
+/// [`draw_skills`] lists them; headings are `None`.
+pub fn skill_of_row(c: &Comparison<'_>, row: usize) -> Option<usize> {
+    match list_rows(c).get(row)? {
         ListRow::Skill(index) => Some(*index),
         ListRow::Category(_) => None,
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, regions: &Regions) {
-    if let Some(area) = regions.compare_head {
-        let roomy = regions.body.height >= ROOMY_HEIGHT;
-        let lines = head_lines(app, c, usize::from(area.width), roomy);
-        frame.render_widget(Paragraph::new(lines), area);
+/// Draws the compare screen into `body`: the head, then the page and the skills side by side
+/// from [`SIDE_BY_SIDE_WIDTH`], else the focused one.
+pub fn draw(frame: &mut Frame<'_>, app: &App, s: &CompareScreen, c: &Comparison<'_>, body: Rect) {
+    let roomy = body.height >= ROOMY_HEIGHT;
+    let wanted = head_lines(app, c, usize::from(body.width), roomy).len();
+    let head_height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(body.height.saturating_sub(3));
+    let [head, rest] = common::split_top(body, head_height);
+    if head.height > 0 {
+        let lines = head_lines(app, c, usize::from(head.width), roomy);
+        frame.render_widget(Paragraph::new(lines), head);
     }
-    if let Some(area) = regions.compare_page {
-        draw_page(frame, app, c, area);
+    let (page, skills) = if rest.width >= SIDE_BY_SIDE_WIDTH {
+        let right_width = (rest.width * 2 / 5).clamp(40, 56);
+        let [page, skills] = common::split_right(rest, right_width);
+        (Some(page), Some(skills))
+    } else {
+        match s.pane {
+            ComparePane::Page => (Some(rest), None),
+            ComparePane::Skills => (None, Some(rest)),
+        }
+    };
+    match page {
+        Some(area) => draw_page(frame, app, s, c, skills.is_none(), area),
+        None => s.page.hide(),
     }
-    if let Some(area) = regions.compare_skills {
-        draw_skills(frame, app, c, area);
+    match skills {
+        Some(area) => draw_skills_column(frame, app, s, c, area),
+        None => s.skills.hide(),
     }
 }
 
-fn draw_page(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
-    let focused = app.compare_pane == ComparePane::Page;
+/// Rows the skills list needs: its border, legend, column heads and one row per skill and
+/// category.
+fn skills_wanted(c: &Comparison<'_>) -> usize {
+    list_rows(c).len() + LIST_HEAD + 2
+}
+
+/// The skills list and, where the column has rows to spare, the skill under the cursor in
+/// full below it: what it is, and what each side expects of it.
+fn draw_skills_column(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    area: Rect,
+) {
+    let wanted = u16::try_from(skills_wanted(c)).unwrap_or(u16::MAX);
+    let spare = area.height.saturating_sub(wanted);
+    match c.skills.get(s.cursor) {
+        Some(row) if spare >= 8 => {
+            let [list, detail] = common::split_top(area, wanted);
+            draw_skills(frame, app, s, c, list);
+            draw_skill_detail(frame, app, c, row, detail);
+        }
+        _ => draw_skills(frame, app, s, c, area),
+    }
+}
+
+fn draw_skill_detail(
+    frame: &mut Frame<'_>,
+    app: &App,
+    c: &Comparison<'_>,
+    row: &SkillRow<'_>,
+    area: Rect,
+) {
+    let theme = &app.settings.theme;
+    let block = common::pane(&row.skill.name, false, app);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let columns = usize::from(inner.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(category) = row.category {
+        lines.push(Line::styled(
+            fit(&one_line(&category.name), columns),
+            theme.muted,
+        ));
+    }
+    lines.extend(
+        wrap(&row.skill.description, columns, "")
+            .into_iter()
+            .map(Line::raw),
+    );
+    for (letter, level, proficiency, series) in [
+        ("A", c.a, row.a, theme.series_a),
+        ("B", c.b, row.b, theme.series_b),
+    ] {
+        lines.push(Line::raw(""));
+        let mut spans = vec![Span::styled(format!("{letter} "), series)];
+        let title = one_line(&level.title);
+        match proficiency {
+            Some(p) => {
+                spans.extend(common::pips(p, app));
+                spans.push(Span::raw(fit(
+                    &format!(" {} at {title}", p.name()),
+                    columns.saturating_sub(6),
+                )));
+                lines.push(Line::from(spans));
+                lines.extend(
+                    wrap(p.meaning(), columns, "  ")
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.muted)),
+                );
+            }
+            None => {
+                spans.push(Span::styled(
+                    fit(
+                        &format!("not expected at {title}"),
+                        columns.saturating_sub(2),
+                    ),
+                    theme.muted,
+                ));
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    let height = usize::from(inner.height);
+    let cut = lines.len() > height;
+    let mut visible: Vec<Line<'static>> = lines.into_iter().take(height).collect();
+    if cut && let Some(last) = visible.last_mut() {
+        // Never cut without saying so.
+        *last = Line::styled("…", theme.muted);
+    }
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+fn draw_page(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    with_skills: bool,
+    area: Rect,
+) {
+    let focused = s.pane == ComparePane::Page;
     let title = fit(
         "A │ B, side by side",
         usize::from(area.width.saturating_sub(4)),
     );
     frame.render_widget(common::pane(&title, focused, app), area);
     let (inner, columns) = page_inner(area);
-    let lines = page_lines(app, c, columns);
-    let total = lines.len();
     let height = usize::from(inner.height);
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(app.compare_scroll)
-        .take(height)
-        .collect();
+    let (visible, total, first) = s.laid.with(|laid| {
+        let lines = laid.get_or_make((s.a, s.b, columns, with_skills), |_| {
+            page_lines(app, c, columns, with_skills)
+        });
+        let total = lines.len();
+        let first = s.page.show_page(inner, total);
+        let visible: Vec<Line<'static>> = lines.iter().skip(first).take(height).cloned().collect();
+        (visible, total, first)
+    });
     frame.render_widget(Paragraph::new(visible), inner);
-    common::scrollbar(frame, area, total, height, app.compare_scroll, app);
+    common::scrollbar(frame, area, total, height, first, app);
 }
 
 /// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.
@@ -595,8 +758,14 @@ fn skill_line(
     ])
 }
 
-fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect) {
-    let focused = app.compare_pane == ComparePane::Skills;
+fn draw_skills(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &CompareScreen,
+    c: &Comparison<'_>,
+    area: Rect,
+) {
+    let focused = s.pane == ComparePane::Skills;
     let theme = &app.settings.theme;
     let title = format!("Skills ({})", c.skills.len());
     frame.render_widget(common::pane(&title, focused, app), area);
@@ -628,9 +797,23 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect)
         ]),
     ];
     let rows = list_rows(c);
-    let height = usize::from(inner.height).saturating_sub(LIST_HEAD);
-    let first = first_visible_row(&rows, app.compare_cursor, height);
-    for row in rows.iter().skip(first).take(height) {
+    let head = u16::try_from(LIST_HEAD).unwrap_or(0).min(inner.height);
+    let list = Rect {
+        y: inner.y + head,
+        height: inner.height - head,
+        ..inner
+    };
+    let cursor_row = rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Skill(i) if *i == s.cursor))
+        .unwrap_or(0);
+    let heading_above = cursor_row
+        .checked_sub(1)
+        .is_some_and(|row| matches!(rows.get(row), Some(ListRow::Category(_))));
+    let first = s
+        .skills
+        .follow_under_heading(list, rows.len(), cursor_row, heading_above);
+    for row in rows.iter().skip(first).take(usize::from(list.height)) {
         match row {
             ListRow::Category(name) => {
                 lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
@@ -639,7 +822,7 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, c: &Comparison<'_>, area: Rect)
                 let Some(skill) = c.skills.get(*index) else {
                     continue;
                 };
-                let selected = *index == app.compare_cursor;
+                let selected = *index == s.cursor;
                 let line = skill_line(app, skill, selected, cell, name_width);
                 lines.push(if selected {
                     line.style(common::row_style(app, true, focused))

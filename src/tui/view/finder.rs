@@ -2,15 +2,16 @@
 //! row showing what the entry is, its text with the matched characters marked, and its level.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Position, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::common::{self, fit, one_line, pad};
 use crate::search::{EntryKind, Ranked, snippet};
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::finder::FinderMode;
+use crate::tui::screens::Overlay;
 
 /// The widest kind label, so the text column starts at the same place on every row.
 fn kind_width() -> usize {
@@ -57,35 +58,11 @@ fn parts(area: Rect) -> Parts {
     }
 }
 
-fn screen_area(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
-}
-
-/// How many result rows fit, for paging.
-pub fn list_height(app: &App) -> usize {
-    usize::from(parts(screen_area(app)).list.height)
-}
-
-/// The first result row shown: the selected row is always in view.
-fn first_visible(app: &App, height: usize) -> usize {
-    (app.finder.selected + 1).saturating_sub(height.max(1))
-}
-
-/// The result (as an index into the rows) drawn at a terminal cell, if any.
-pub fn row_at(app: &App, at: Position) -> Option<usize> {
-    let list = parts(screen_area(app)).list;
-    if !list.contains(at) {
-        return None;
-    }
-    let index = first_visible(app, usize::from(list.height)) + usize::from(at.y - list.y);
-    (index < app.finder.rows().len()).then_some(index)
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
     let theme = &app.settings.theme;
     let parts = parts(area);
-    let title = match app.overlay {
-        Some(Overlay::Picker { purpose }) => purpose.title(),
+    let title = match overlay {
+        Overlay::Picker { purpose } => purpose.title(),
         _ => "Search",
     };
     frame.render_widget(Clear, parts.frame);
@@ -127,7 +104,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     );
 
     let height = usize::from(parts.list.height);
-    let first = first_visible(app, height);
+    let first = app
+        .finder
+        .list
+        .follow(parts.list, rows.len(), app.finder.selected);
     let lines: Vec<Line<'static>> = rows
         .iter()
         .enumerate()
@@ -151,21 +131,28 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
     let Some(index) = app.finder.index() else {
         return Line::raw("");
     };
-    let hit = index.hit(ranked, app.finder.answered_query());
+    let hit = app.finder.hit(index, ranked);
     let available = columns.saturating_sub(2);
-    let kind_width = kind_width().min(available / 4);
+    // The picker lists levels only: a kind column would say "level" on every row.
+    let picking = app.finder.mode == Some(FinderMode::Levels);
+    let kind_width = if picking {
+        0
+    } else {
+        kind_width().min(available / 4)
+    };
     let level_width = (available / 3).min(32);
     let text_width = available.saturating_sub(kind_width + level_width + 2);
 
     let level = app.ladder.levels().get(hit.entry.level);
-    let where_label = match (hit.entry.kind, level) {
-        // The level's own title is the text already: say where it sits instead.
-        (EntryKind::Level, Some(level)) => {
+    let where_label = match level {
+        // The level's own title is the text already (and the picker lists levels only):
+        // say where it sits instead.
+        Some(level) if picking || hit.entry.kind == EntryKind::Level => {
             let (track, rung, _) = common::track_and_rung(app, level);
             format!("{track} · rung {rung}")
         }
-        (_, Some(level)) => one_line(&level.title),
-        (_, None) => String::new(),
+        Some(level) => one_line(&level.title),
+        None => String::new(),
     };
 
     let mark = if selected {
@@ -176,11 +163,14 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
     } else {
         theme.matched
     };
-    let mut spans = vec![
-        Span::raw(if selected { "▶ " } else { "  " }),
-        Span::styled(pad(hit.entry.kind.label(), kind_width), theme.muted),
-        Span::raw(" "),
-    ];
+    let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
+    if kind_width > 0 {
+        spans.push(Span::styled(
+            pad(hit.entry.kind.label(), kind_width),
+            theme.muted,
+        ));
+    }
+    spans.push(Span::raw(" "));
     let (shown, marked) = snippet(hit.text, &hit.indices, text_width);
     let mut used = 0;
     let mut plain = String::new();

@@ -1,29 +1,23 @@
-//! The ladder screen: every track as a column, top rung at the top, the selected level and its
-//! equivalents in other tracks marked; below, a preview of the selected level.
+//! The ladder on the home screen: every track as a column, top rung at the top, the selected
+//! level and its equivalents in other tracks marked; on narrow terminals, two lines naming the
+//! track and the rungs around the selected one.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::Regions;
 use super::common::{self, fit, one_line, pad};
+use crate::ladder::Level;
 use crate::tui::app::App;
+use crate::tui::screens::{LadderCell, ScreenKind};
 
 /// The narrowest a track column gets before tracks scroll sideways instead.
 const MIN_COLUMN: u16 = 22;
 
-/// Which rows and columns of the ladder fit in a pane's inner area.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Grid {
-    /// Every rank in the ladder, highest first: the rows.
-    ranks: Vec<u32>,
-    first_rank_row: usize,
-    visible_rank_rows: usize,
-    /// Track indexes shown, left to right.
-    tracks: Vec<usize>,
-    column_width: u16,
-}
+/// Rows of the compact ladder: the track line, the rungs line, and a rule under them.
+pub const COMPACT_HEIGHT: u16 = 3;
 
 /// Rows the ladder would like: one per rank, the track headings and the border.
 pub fn wanted_height(app: &App) -> u16 {
@@ -38,15 +32,32 @@ fn ranks(app: &App) -> Vec<u32> {
     ranks
 }
 
-fn grid(app: &App, inner: Rect) -> Grid {
+/// The keys that change track, as bound: `←→`.
+fn track_keys(app: &App) -> String {
+    let command = crate::tui::keymap::Command {
+        actions: vec![
+            crate::tui::action::Action::PreviousPane,
+            crate::tui::action::Action::NextPane,
+        ],
+        hint: "track",
+        applies: true,
+    };
+    crate::tui::keymap::command_keys(&app.settings.keymap, &command, ScreenKind::Ladder)
+}
+
+/// The full ladder in a bordered pane. Returns where each rung was drawn.
+pub fn draw_grid(
+    frame: &mut Frame<'_>,
+    app: &App,
+    selected: &Level,
+    focused: bool,
+    area: Rect,
+) -> Vec<LadderCell> {
+    let inner = Block::bordered().inner(area);
     let ranks = ranks(app);
-    let selected = app.level();
-    let selected_rank = selected.map_or(0, |l| l.rank);
-    let selected_track = selected
-        .and_then(|l| app.ladder.track_index(&l.track))
-        .unwrap_or(0);
+    let selected_track = app.ladder.track_index(&selected.track).unwrap_or(0);
     let visible_rank_rows = usize::from(inner.height.saturating_sub(1));
-    let row = ranks.iter().position(|&r| r == selected_rank).unwrap_or(0);
+    let row = ranks.iter().position(|&r| r == selected.rank).unwrap_or(0);
     let first_rank_row = if visible_rank_rows == 0 {
         row
     } else {
@@ -57,100 +68,49 @@ fn grid(app: &App, inner: Rect) -> Grid {
     let first_track = (selected_track + 1).saturating_sub(fitting);
     let tracks: Vec<usize> = (first_track..track_count).take(fitting).collect();
     let column_width = inner.width / u16::try_from(fitting).unwrap_or(1).max(1);
-    Grid {
-        ranks,
-        first_rank_row,
-        visible_rank_rows,
-        tracks,
-        column_width,
-    }
-}
 
-fn ladder_block(app: &App, grid_tracks: usize) -> Block<'static> {
-    let total = app.ladder.tracks().len();
-    let title = if grid_tracks < total {
-        format!("Ladder ({grid_tracks} of {total} tracks; ←→ for more)")
+    let title = if tracks.len() < track_count {
+        format!(
+            "Ladder ({} of {track_count} tracks; {} for more)",
+            tracks.len(),
+            track_keys(app)
+        )
     } else {
         "Ladder".to_owned()
     };
-    common::pane(&title, true, app)
-}
-
-/// The level drawn at a terminal cell, if any.
-pub fn level_at(app: &App, at: Position) -> Option<usize> {
-    let area = super::regions(app).ladder?;
-    let inner = Block::bordered().inner(area);
-    if !inner.contains(at) {
-        return None;
-    }
-    let grid = grid(app, inner);
-    let row = usize::from(at.y.checked_sub(inner.y)?.checked_sub(1)?);
-    let rank = *grid.ranks.get(grid.first_rank_row + row)?;
-    let column = usize::from((at.x - inner.x) / grid.column_width.max(1));
-    let track = *grid.tracks.get(column)?;
-    let level = app
-        .ladder
-        .levels_of_track(track)
-        .iter()
-        .find(|l| l.rank == rank)?;
-    app.ladder.level_index(&level.id)
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
-    if let Some(area) = regions.ladder {
-        draw_ladder(frame, app, area);
-    }
-    let Some(level) = app.level() else {
-        if let Some(area) = regions.preview {
-            frame.render_widget(
-                Paragraph::new("This ladder has no levels.").block(common::pane("", false, app)),
-                area,
-            );
-        }
-        return;
-    };
-    if let Some(area) = regions.preview {
-        draw_preview(frame, app, area);
-    }
-    if let Some(area) = regions.profile {
-        common::draw_profile(frame, app, level, area);
-    }
-}
-
-fn draw_ladder(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let inner = Block::bordered().inner(area);
-    let grid = grid(app, inner);
-    frame.render_widget(ladder_block(app, grid.tracks.len()), area);
+    frame.render_widget(common::pane(&title, focused, app), area);
     let theme = &app.settings.theme;
-    let selected = app.level();
-    let equivalents: Vec<&str> = selected
-        .map(|l| app.ladder.equivalents_of(&l.id))
-        .unwrap_or_default()
+    let equivalents: Vec<&str> = app
+        .ladder
+        .equivalents_of(&selected.id)
         .iter()
         .map(|l| l.id.as_str())
         .collect();
-    let rank_width = grid.ranks.first().map_or(1, |r| r.to_string().len());
-    let cell = usize::from(grid.column_width);
+    let rank_width = ranks.first().map_or(1, |r| r.to_string().len());
+    let cell = usize::from(column_width);
     let mut lines = Vec::new();
-    let mut headings = Vec::new();
-    for &track in &grid.tracks {
-        let title = app
-            .ladder
-            .tracks()
-            .get(track)
-            .map(|t| one_line(&t.title))
-            .unwrap_or_default();
-        headings.push(Span::styled(pad(&format!(" {title}"), cell), theme.heading));
-    }
-    lines.push(Line::from(headings));
-    for &rank in grid
-        .ranks
+    let mut cells = Vec::new();
+    let headings: Vec<Span<'static>> = tracks
         .iter()
-        .skip(grid.first_rank_row)
-        .take(grid.visible_rank_rows)
+        .map(|&track| {
+            let title = app
+                .ladder
+                .tracks()
+                .get(track)
+                .map(|t| one_line(&t.title))
+                .unwrap_or_default();
+            Span::styled(pad(&format!(" {title}"), cell), theme.heading)
+        })
+        .collect();
+    lines.push(Line::from(headings));
+    for (row, &rank) in ranks
+        .iter()
+        .skip(first_rank_row)
+        .take(visible_rank_rows)
+        .enumerate()
     {
         let mut spans = Vec::new();
-        for &track in &grid.tracks {
+        for (column, &track) in tracks.iter().enumerate() {
             let level = app
                 .ladder
                 .levels_of_track(track)
@@ -160,7 +120,7 @@ fn draw_ladder(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 spans.push(Span::raw(" ".repeat(cell)));
                 continue;
             };
-            let is_selected = selected.is_some_and(|s| s.id == level.id);
+            let is_selected = selected.id == level.id;
             let is_equivalent = equivalents.contains(&level.id.as_str());
             let marker = if is_selected {
                 "▶"
@@ -177,55 +137,154 @@ fn draw_ladder(frame: &mut Frame<'_>, app: &App, area: Rect) {
             // One column of gap keeps neighbouring tracks apart.
             let shown = pad(&text, cell.saturating_sub(1));
             let style = if is_selected {
-                theme.selected
+                common::row_style(app, true, focused)
             } else if is_equivalent {
                 theme.equivalent
             } else {
-                ratatui::style::Style::new()
+                Style::new()
             };
             spans.push(Span::styled(shown, style));
             spans.push(Span::raw(if cell > 0 { " " } else { "" }));
+            if let Some(index) = app.ladder.level_index(&level.id) {
+                let x = inner.x.saturating_add(
+                    column_width.saturating_mul(u16::try_from(column).unwrap_or(0)),
+                );
+                let y = inner
+                    .y
+                    .saturating_add(1)
+                    .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+                let area = Rect::new(x, y, column_width, 1).intersection(inner);
+                cells.push((area, index));
+            }
         }
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    cells
 }
 
-fn draw_preview(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let Some(level) = app.level() else {
-        return;
-    };
+/// The ladder in two lines, for narrow terminals: the tracks with the selected one marked,
+/// then the rungs below and above the selected one. Returns where each rung was drawn.
+pub fn draw_compact(
+    frame: &mut Frame<'_>,
+    app: &App,
+    selected: &Level,
+    focused: bool,
+    area: Rect,
+) -> Vec<LadderCell> {
     let theme = &app.settings.theme;
-    let block = common::pane(&level.title, false, app);
-    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
-    frame.render_widget(block, area);
-    let columns = usize::from(inner.width);
-    let (track, rung, rungs) = common::track_and_rung(app, level);
-    let equivalents = app.ladder.equivalents_of(&level.id);
-    let mut lines = vec![Line::styled(
-        fit(&format!("{track} · rung {rung} of {rungs}"), columns),
-        theme.muted,
-    )];
-    if !equivalents.is_empty() {
-        let names: Vec<String> = equivalents.iter().map(|l| one_line(&l.title)).collect();
-        lines.push(Line::from(vec![
-            Span::styled("≈ ", theme.equivalent),
-            Span::raw(fit(&names.join(", "), columns.saturating_sub(2))),
-        ]));
+    let columns = usize::from(area.width.saturating_sub(2));
+    let selected_track = app.ladder.track_index(&selected.track).unwrap_or(0);
+    let mut tracks = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (index, track) in app.ladder.tracks().iter().enumerate() {
+        let title = one_line(&track.title);
+        let text = if index == selected_track {
+            format!("[{title}]")
+        } else {
+            title
+        };
+        let piece = common::width(&text) + 2;
+        if used + piece > columns + 1 {
+            tracks.push(Span::styled("…", theme.muted));
+            break;
+        }
+        used += piece;
+        let style = if index == selected_track {
+            theme.heading
+        } else {
+            theme.muted
+        };
+        tracks.push(Span::styled(text, style));
+        tracks.push(Span::raw("  "));
     }
-    lines.extend(common::experience_lines(app, level, columns));
-    lines.push(Line::raw(""));
-    lines.extend(
-        common::wrap(&level.summary, columns, "")
+    if app.ladder.tracks().len() > 1 {
+        tracks.push(Span::styled(
+            format!("{} tracks", track_keys(app)),
+            theme.muted,
+        ));
+    }
+
+    // The selected rung in the middle, neighbours on each side as far as they fit.
+    let rungs = app.ladder.levels_of_track(selected_track);
+    let position = rungs.iter().position(|l| l.id == selected.id).unwrap_or(0);
+    let label = |level: &Level| format!("{} {}", level.rank, one_line(&level.title));
+    let mut shown: Vec<usize> = vec![position];
+    let mut width = common::width(&label(selected)) + 2;
+    let mut step = 1;
+    loop {
+        let mut added = false;
+        for candidate in [position.checked_sub(step), Some(position + step)]
             .into_iter()
-            .map(Line::raw),
-    );
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Scope", theme.muted));
-    lines.extend(
-        common::wrap(&level.scope, columns, "")
-            .into_iter()
-            .map(Line::raw),
-    );
-    frame.render_widget(Paragraph::new(lines), inner);
+            .flatten()
+        {
+            let Some(level) = rungs.get(candidate) else {
+                continue;
+            };
+            let piece = common::width(&label(level)) + 3;
+            if width + piece <= columns {
+                width += piece;
+                shown.push(candidate);
+                added = true;
+            }
+        }
+        if !added {
+            break;
+        }
+        step += 1;
+    }
+    shown.sort_unstable();
+    let mut spans = vec![Span::raw(" ")];
+    let mut cells = Vec::new();
+    let mut x = area.x.saturating_add(1);
+    if shown.first().is_some_and(|&first| first > 0) {
+        spans.push(Span::styled("… ", theme.muted));
+        x = x.saturating_add(2);
+    }
+    for (i, &index) in shown.iter().enumerate() {
+        let Some(level) = rungs.get(index) else {
+            continue;
+        };
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme.muted));
+            x = x.saturating_add(3);
+        }
+        let is_selected = index == position;
+        let text = if is_selected {
+            format!("▶{}", label(level))
+        } else {
+            label(level)
+        };
+        let text = fit(&text, columns);
+        let text_width = u16::try_from(common::width(&text)).unwrap_or(u16::MAX);
+        if let Some(level_index) = app.ladder.level_index(&level.id) {
+            let y = area.y.saturating_add(1);
+            cells.push((
+                Rect::new(x, y, text_width, 1).intersection(area),
+                level_index,
+            ));
+        }
+        x = x.saturating_add(text_width);
+        let style = if is_selected {
+            common::row_style(app, true, focused)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    if shown.last().is_some_and(|&last| last + 1 < rungs.len()) {
+        spans.push(Span::styled(" …", theme.muted));
+    }
+    let rule_style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let lines = vec![
+        Line::from(tracks),
+        Line::from(spans),
+        Line::styled("─".repeat(usize::from(area.width)), rule_style),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+    cells
 }

@@ -1,20 +1,34 @@
-//! The level screen: the level's details as a scrollable page, and its skills as a list with a
-//! cursor beside the skill profile chart.
+//! The home screen and the level screen: a level's page (summary, scope, years, duties,
+//! skills, profile …) in a pane that scrolls, its skills with the selected one described in
+//! full, and on the home screen the ladder above.
+//!
+//! The layout grows with the terminal: below 100 columns one pane at a time (Tab switches)
+//! under a two-line ladder; from 100 columns the page and the skills side by side under the
+//! full ladder.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Position, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::Regions;
 use super::common::{self, fit, one_line, pad, wrap};
+use super::ladder;
+use super::skill;
 use crate::ladder::Level;
 use crate::search::EntryKind;
-use crate::tui::app::{App, LevelPane, SkillRow, skill_rows};
+use crate::tui::app::{App, SkillRow, skill_rows};
+use crate::tui::screens::{Focus, LevelPanes, LevelScreen};
 
-fn heading(app: &App, text: &str, lines: &mut Vec<Line<'static>>) {
+/// From this width on, the page and the skills sit side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+/// The skills column needs this many rows before the selected skill's description gets a
+/// pane of its own under the list (below it, Enter on a skill opens it).
+const DETAIL_MIN_HEIGHT: u16 = 16;
+
+fn heading(app: &App, text: &str, columns: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::raw(""));
-    lines.push(Line::styled(text.to_owned(), app.settings.theme.heading));
+    lines.push(Line::styled(fit(text, columns), app.settings.theme.heading));
 }
 
 fn labelled(app: &App, label: &str, value: &str, columns: usize, lines: &mut Vec<Line<'static>>) {
@@ -36,7 +50,7 @@ fn bullets(items: &[String], columns: usize, lines: &mut Vec<Line<'static>>) -> 
     starts
 }
 
-/// Where a search entry of the level sits in the details: (kind, item, line).
+/// Where a search entry of the level sits on the page: (kind, item, line).
 type Anchors = Vec<(EntryKind, usize, usize)>;
 
 fn level_name(app: &App, id: &str) -> String {
@@ -45,30 +59,13 @@ fn level_name(app: &App, id: &str) -> String {
         .map_or_else(|| one_line(id), |l| one_line(&l.title))
 }
 
-/// Everything about the level except its skills, wrapped to `columns`.
-pub fn detail_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
-    detail_lines_anchored(app, level, columns, &mut Vec::new())
-}
-
-/// The details line a search hit of `kind` (and `item`) should scroll to, for the selected
-/// level at the current size; 0 when it has no line of its own.
-pub fn detail_anchor(app: &App, kind: EntryKind, item: usize) -> usize {
-    let (Some((_, columns)), Some(level)) = (details_inner(app), app.level()) else {
-        return 0;
-    };
-    let mut anchors = Vec::new();
-    detail_lines_anchored(app, level, columns, &mut anchors);
-    anchors
-        .iter()
-        .find(|(k, i, _)| *k == kind && *i == item)
-        .or_else(|| anchors.iter().find(|(k, ..)| *k == kind))
-        .map_or(0, |(.., line)| *line)
-}
-
-fn detail_lines_anchored(
+/// The level's page wrapped to `columns`, reading order first: what the level is, its years,
+/// its duties, then (unless they are beside the page) its skills, the profile and the rest.
+pub fn page_lines(
     app: &App,
     level: &Level,
     columns: usize,
+    with_skills: bool,
     anchors: &mut Anchors,
 ) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
@@ -84,7 +81,24 @@ fn detail_lines_anchored(
     anchors.push((EntryKind::Summary, 0, lines.len()));
     lines.extend(wrap(&level.summary, columns, "").into_iter().map(Line::raw));
 
-    heading(app, "Scope and reporting", &mut lines);
+    heading(
+        app,
+        "Experience in years (one scale for every level)",
+        columns,
+        &mut lines,
+    );
+    lines.extend(common::experience_lines(app, level, columns));
+    for (name, range) in crate::present::experience_rows(&level.experience) {
+        if !range.note.is_empty() {
+            lines.extend(
+                wrap(&format!("{name}: {}", range.note), columns, "")
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted)),
+            );
+        }
+    }
+
+    heading(app, "Scope and reporting", columns, &mut lines);
     anchors.push((EntryKind::Scope, 0, lines.len()));
     labelled(app, "Scope", &level.scope, columns, &mut lines);
     if !level.reports_to.is_empty() {
@@ -119,23 +133,64 @@ fn detail_lines_anchored(
         );
     }
 
-    heading(
-        app,
-        "Experience in years (one scale for every level)",
-        &mut lines,
-    );
-    lines.extend(common::experience_lines(app, level, columns));
-    for (name, range) in crate::present::experience_rows(&level.experience) {
-        if !range.note.is_empty() {
-            lines.extend(
-                wrap(&format!("{name}: {}", range.note), columns, "")
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.muted)),
-            );
+    heading(app, "Responsibilities", columns, &mut lines);
+    for (i, line) in bullets(&level.responsibilities, columns, &mut lines)
+        .into_iter()
+        .enumerate()
+    {
+        anchors.push((EntryKind::Responsibility, i, line));
+    }
+
+    if with_skills {
+        let count = skill_rows(&app.ladder, level)
+            .iter()
+            .filter(|r| matches!(r, SkillRow::Skill { .. }))
+            .count();
+        heading(app, &format!("Skills ({count})"), columns, &mut lines);
+        for row in skill_rows(&app.ladder, level) {
+            match row {
+                SkillRow::Category(name) => {
+                    lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
+                }
+                SkillRow::Skill {
+                    name, proficiency, ..
+                } => {
+                    let mut spans = vec![Span::raw("  ")];
+                    spans.extend(common::pips(proficiency, app));
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(fit(
+                        &format!("{} ({})", one_line(name), proficiency.name()),
+                        columns.saturating_sub(7),
+                    )));
+                    lines.push(Line::from(spans));
+                }
+            }
         }
     }
 
-    heading(app, "Education", &mut lines);
+    let profile = common::profile_lines(app, level, columns);
+    if !profile.is_empty() {
+        heading(app, crate::present::PROFILE_HEADING, columns, &mut lines);
+        lines.extend(profile);
+    }
+
+    if !level.move_up.is_empty() {
+        heading(app, "How to move up", columns, &mut lines);
+        if let Some(next) = app.ladder.neighbour(&level.id, 1) {
+            lines.push(Line::styled(
+                fit(&format!("Next rung: {}", one_line(&next.title)), columns),
+                theme.muted,
+            ));
+        }
+        for (i, line) in bullets(&level.move_up, columns, &mut lines)
+            .into_iter()
+            .enumerate()
+        {
+            anchors.push((EntryKind::MoveUp, i, line));
+        }
+    }
+
+    heading(app, "Education", columns, &mut lines);
     anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
     lines.extend(
         wrap(&level.education.typical, columns, "")
@@ -159,33 +214,9 @@ fn detail_lines_anchored(
         );
     }
 
-    heading(app, "Responsibilities", &mut lines);
-    for (i, line) in bullets(&level.responsibilities, columns, &mut lines)
-        .into_iter()
-        .enumerate()
-    {
-        anchors.push((EntryKind::Responsibility, i, line));
-    }
-
-    if !level.move_up.is_empty() {
-        heading(app, "How to move up", &mut lines);
-        if let Some(next) = app.ladder.neighbour(&level.id, 1) {
-            lines.push(Line::styled(
-                fit(&format!("Next rung: {}", one_line(&next.title)), columns),
-                theme.muted,
-            ));
-        }
-        for (i, line) in bullets(&level.move_up, columns, &mut lines)
-            .into_iter()
-            .enumerate()
-        {
-            anchors.push((EntryKind::MoveUp, i, line));
-        }
-    }
-
     let equivalents = app.ladder.equivalents_of(&level.id);
     if !equivalents.is_empty() {
-        heading(app, "Equivalent levels", &mut lines);
+        heading(app, "Equivalent levels", columns, &mut lines);
         for other in equivalents {
             let (track, rung, _) = common::track_and_rung(app, other);
             lines.push(Line::from(vec![
@@ -198,36 +229,13 @@ fn detail_lines_anchored(
         }
     }
 
-    heading(app, "Sources", &mut lines);
+    heading(app, "Sources", columns, &mut lines);
     bullets(&level.sources, columns, &mut lines);
     lines
 }
 
-/// The inner area of the details pane and its text width (one column kept for the scrollbar).
-fn details_inner(app: &App) -> Option<(Rect, usize)> {
-    let area = super::regions(app).details?;
-    let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
-    Some((inner, usize::from(inner.width.saturating_sub(1))))
-}
-
-/// How far the details can scroll before the last line reaches the bottom of the pane.
-pub fn max_details_scroll(app: &App) -> usize {
-    let (Some((inner, columns)), Some(level)) = (details_inner(app), app.level()) else {
-        return 0;
-    };
-    detail_lines(app, level, columns)
-        .len()
-        .saturating_sub(usize::from(inner.height))
-}
-
-/// The first skills-list row shown, so that the cursor's row is always visible.
-fn first_visible_row(rows: &[SkillRow<'_>], cursor: usize, height: usize) -> usize {
-    let cursor_row = cursor_row(rows, cursor);
-    // Keep the category heading above the first skill in view when there is room.
-    (cursor_row + 1).saturating_sub(height.max(1))
-}
-
-fn cursor_row(rows: &[SkillRow<'_>], cursor: usize) -> usize {
+/// The skills-list row of the cursor.
+pub fn cursor_row(rows: &[SkillRow<'_>], cursor: usize) -> usize {
     rows.iter()
         .enumerate()
         .filter(|(_, r)| matches!(r, SkillRow::Skill { .. }))
@@ -235,73 +243,165 @@ fn cursor_row(rows: &[SkillRow<'_>], cursor: usize) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// The skill (as a cursor position) drawn at a terminal cell, if any.
-pub fn skill_at(app: &App, at: Position) -> Option<usize> {
-    let area = super::regions(app).skills?;
-    let inner = Block::bordered().inner(area);
-    if !inner.contains(at) {
-        return None;
-    }
-    let level = app.level()?;
-    let rows = skill_rows(&app.ladder, level);
-    let first = first_visible_row(&rows, app.skill_cursor, usize::from(inner.height));
-    let clicked = first + usize::from(at.y - inner.y);
-    match rows.get(clicked)? {
-        SkillRow::Skill { .. } => Some(
-            rows[..clicked]
-                .iter()
-                .filter(|r| matches!(r, SkillRow::Skill { .. }))
-                .count(),
-        ),
-        SkillRow::Category(_) => None,
-    }
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App, regions: &Regions) {
-    let Some(level) = app.level() else {
+/// Draws the home screen (`home`) or the level screen into `body`, and records where each
+/// pane went.
+pub fn draw(frame: &mut Frame<'_>, app: &App, s: &LevelScreen, home: bool, body: Rect) {
+    let Some(level) = app.ladder.levels().get(s.level) else {
+        frame.render_widget(
+            Paragraph::new("This ladder has no levels.").block(common::pane("", false, app)),
+            body,
+        );
         return;
     };
-    if let Some(area) = regions.details {
-        draw_details(frame, app, level, area);
+    let mut panes = LevelPanes::default();
+    let wide = body.width >= SIDE_BY_SIDE_WIDTH;
+    let rest = if home {
+        let height = if wide {
+            ladder::wanted_height(app).min(body.height * 2 / 5).max(5)
+        } else {
+            ladder::COMPACT_HEIGHT
+        };
+        let [top, rest] = common::split_top(body, height);
+        let focused = s.focus == Focus::Ladder;
+        let rungs = if wide {
+            ladder::draw_grid(frame, app, level, focused, top)
+        } else {
+            ladder::draw_compact(frame, app, level, focused, top)
+        };
+        s.rungs.set(rungs);
+        panes.ladder = Some(top);
+        rest
+    } else {
+        s.rungs.set(Vec::new());
+        body
+    };
+    let (page, skills) = if wide {
+        let skills_width = (rest.width * 2 / 5).clamp(40, 64);
+        let [page, skills] = common::split_right(rest, skills_width);
+        panes.skills_beside = true;
+        (Some(page), Some(skills))
+    } else if s.focus == Focus::Skills {
+        (None, Some(rest))
+    } else {
+        (Some(rest), None)
+    };
+    panes.page = page;
+    panes.skills = skills;
+    match page {
+        Some(area) => draw_page(frame, app, s, level, !panes.skills_beside, area),
+        None => s.page.hide(),
     }
-    if let Some(area) = regions.skills {
-        draw_skills(frame, app, level, area);
+    match skills {
+        Some(area) => panes.detail = draw_skills_column(frame, app, s, level, area),
+        None => {
+            s.skills.hide();
+            s.detail.hide();
+        }
     }
-    if let Some(area) = regions.skill_info {
-        draw_skill_info(frame, app, area);
-    }
-    if let Some(area) = regions.profile {
-        common::draw_profile(frame, app, level, area);
-    }
+    s.panes.set(panes);
 }
 
-fn draw_details(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
-    let focused = app.level_pane == LevelPane::Details;
+fn draw_page(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &LevelScreen,
+    level: &Level,
+    with_skills: bool,
+    area: Rect,
+) {
+    let focused = s.focus == Focus::Page;
     frame.render_widget(common::pane(&level.title, focused, app), area);
     let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width.saturating_sub(1));
-    let lines = detail_lines(app, level, columns);
-    let total = lines.len();
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(app.details_scroll)
-        .take(usize::from(inner.height))
-        .collect();
+    let height = usize::from(inner.height);
+    let (visible, total, first) = s.laid.with(|laid| {
+        let lines = laid.get_or_make((s.level, columns, with_skills), |anchors| {
+            page_lines(app, level, columns, with_skills, anchors)
+        });
+        let total = lines.len();
+        if let Some((kind, item)) = s.anchor.get() {
+            // A search hit asked for this line: only now, laid out, is it known.
+            s.anchor.set(None);
+            let line = laid
+                .anchors
+                .iter()
+                .find(|(k, i, _)| *k == kind && *i == item)
+                .or_else(|| laid.anchors.iter().find(|(k, ..)| *k == kind))
+                .map_or(0, |(.., line)| *line);
+            s.page.place(line);
+        }
+        let first = s.page.show_page(inner, total);
+        let visible: Vec<Line<'static>> = laid
+            .lines
+            .iter()
+            .skip(first)
+            .take(height)
+            .cloned()
+            .collect();
+        (visible, total, first)
+    });
     frame.render_widget(Paragraph::new(visible), inner);
-    common::scrollbar(
-        frame,
-        area,
-        total,
-        usize::from(inner.height),
-        app.details_scroll,
-        app,
-    );
+    common::scrollbar(frame, area, total, usize::from(inner.height), first, app);
 }
 
-fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
-    let focused = app.level_pane == LevelPane::Skills;
-    let theme = &app.settings.theme;
+/// The skills list and, when there is room, the selected skill described in full below it.
+/// Returns whether the description is on screen.
+fn draw_skills_column(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &LevelScreen,
+    level: &Level,
+    area: Rect,
+) -> bool {
     let rows = skill_rows(&app.ladder, level);
+    let selected = crate::tui::app::skill_ids(&app.ladder, level)
+        .get(s.skill)
+        .and_then(|id| app.ladder.skill(id));
+    let (list_area, detail_area) = match selected {
+        Some(skill) if area.height >= DETAIL_MIN_HEIGHT => {
+            let columns = usize::from(area.width.saturating_sub(4));
+            let detail_wanted = skill::detail_lines(app, level, skill, columns).len() + 2;
+            let list_wanted = rows.len() + 2;
+            let height = usize::from(area.height);
+            // The list first, up to half the column when the two do not both fit; the
+            // description takes what is left, so it grows with the terminal.
+            let list = if list_wanted + detail_wanted <= height {
+                list_wanted
+            } else {
+                list_wanted
+                    .max(height.saturating_sub(detail_wanted))
+                    .min(height / 2)
+                    .max(5)
+            };
+            let list = u16::try_from(list).unwrap_or(area.height);
+            let [list_area, detail] = common::split_top(area, list);
+            (list_area, Some(detail))
+        }
+        _ => (area, None),
+    };
+    draw_skills(frame, app, s, level, &rows, list_area);
+    match (detail_area, selected) {
+        (Some(detail), Some(skill)) => {
+            skill::draw_detail(frame, app, level, skill, &s.detail, detail);
+            true
+        }
+        _ => {
+            s.detail.hide();
+            false
+        }
+    }
+}
+
+fn draw_skills(
+    frame: &mut Frame<'_>,
+    app: &App,
+    s: &LevelScreen,
+    level: &Level,
+    rows: &[SkillRow<'_>],
+    area: Rect,
+) {
+    let focused = s.focus == Focus::Skills;
+    let theme = &app.settings.theme;
     let count = rows
         .iter()
         .filter(|r| matches!(r, SkillRow::Skill { .. }))
@@ -309,12 +409,22 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
     let title = format!("Skills ({count})");
     frame.render_widget(common::pane(&title, focused, app), area);
     let inner = Block::bordered().inner(area);
-    let height = usize::from(inner.height);
     let columns = usize::from(inner.width);
-    let first = first_visible_row(&rows, app.skill_cursor, height);
-    let cursor = cursor_row(&rows, app.skill_cursor);
+    let cursor = cursor_row(rows, s.skill);
+    // Keep the category heading above the first skill in view when there is room.
+    let heading_above = cursor
+        .checked_sub(1)
+        .is_some_and(|row| matches!(rows.get(row), Some(SkillRow::Category(_))));
+    let first = s
+        .skills
+        .follow_under_heading(inner, rows.len(), cursor, heading_above);
     let mut lines = Vec::new();
-    for (index, row) in rows.iter().enumerate().skip(first).take(height) {
+    for (index, row) in rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(inner.height))
+    {
         match row {
             SkillRow::Category(name) => {
                 lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
@@ -347,31 +457,6 @@ fn draw_skills(frame: &mut Frame<'_>, app: &App, level: &Level, area: Rect) {
                 });
             }
         }
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_skill_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.settings.theme;
-    let skill = app.selected_skill_id().and_then(|id| app.ladder.skill(id));
-    let title = skill.map_or_else(String::new, |s| s.name.clone());
-    let block = common::pane(&title, false, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(skill) = skill else {
-        return;
-    };
-    let mut lines: Vec<Line<'static>> = wrap(&skill.description, usize::from(inner.width), "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.muted))
-        .collect();
-    let proficiency = app
-        .level()
-        .and_then(|l| l.proficiency_of(&skill.id))
-        .map(|p| format!("{p}: {}", p.meaning()));
-    if let Some(text) = proficiency {
-        lines.truncate(usize::from(inner.height).saturating_sub(1));
-        lines.push(Line::raw(fit(&text, usize::from(inner.width))));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -2,17 +2,18 @@
 //! target level a segmented gauge and the skills not yet in the plan.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::common::{self, fit, one_line, pad};
-use crate::plan::{PlanItem, Status, TargetProgress, is_in_ladder, target_progress};
+use crate::plan::{Status, TargetProgress, is_in_ladder, target_progress};
 use crate::present::status_title;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::plan_screen::PlanPane;
+use crate::tui::plan_screen::{ItemRow, PlanPane, item_rows};
+use crate::tui::screens::ScreenKind;
 
 /// The glyphs of the gauge, one per kind of cell, so it reads without colour.
 pub const DONE: char = '█';
@@ -101,48 +102,15 @@ pub fn gauge_legend(progress: &TargetProgress<'_>, columns: usize) -> Vec<String
     lines
 }
 
-/// The rows of a list on screen: where they are drawn, and which row is drawn first (the
-/// cursor's row is kept in view). The drawing and the mouse both read it, so a click lands
-/// on the row drawn under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ListWindow {
-    list: Rect,
-    first: usize,
-}
-
-impl ListWindow {
-    /// Keeps the row `cursor_row` inside `list`.
-    fn new(list: Rect, cursor_row: usize) -> ListWindow {
-        let first = (cursor_row + 1).saturating_sub(usize::from(list.height).max(1));
-        ListWindow { list, first }
-    }
-
-    fn height(self) -> usize {
-        usize::from(self.list.height)
-    }
-
-    /// The list row drawn at a terminal cell, if the cell is in the list.
-    fn row_at(self, at: Position) -> Option<usize> {
-        self.list
-            .contains(at)
-            .then(|| self.first + usize::from(at.y - self.list.y))
-    }
-}
-
-/// The items pane's rows and their window; the note editor, when open, takes the last line.
-fn items_window<'a>(app: &App, area: Rect, items: &[&'a PlanItem]) -> (Vec<Row<'a>>, ListWindow) {
+/// The items pane's list area (inside the border; the note editor, when open, takes the
+/// last line).
+fn items_list_area(app: &App, area: Rect) -> Rect {
     let inner = Block::bordered().inner(area);
     let editing = u16::from(app.plan.editor.is_some());
-    let list = Rect {
+    Rect {
         height: inner.height.saturating_sub(editing),
         ..inner
-    };
-    let rows = rows(items);
-    let cursor_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Item(i, _) if *i == app.plan.item_cursor))
-        .unwrap_or(0);
-    (rows, ListWindow::new(list, cursor_row))
+    }
 }
 
 /// The lines above the target's missing skills: the gauge, its legend, a blank line and the
@@ -175,7 +143,9 @@ fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<
             &format!(
                 "Not yet in your plan ({}) · {} adds",
                 progress.missing_skills().count(),
-                app.settings.keymap.label_for(Action::Bookmark, 1)
+                app.settings
+                    .keymap
+                    .label_for(Action::Bookmark, ScreenKind::Plan, 1)
             ),
             columns,
         ),
@@ -184,73 +154,21 @@ fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<
     lines
 }
 
-/// The window of the target's missing skills, below [`target_head`].
-fn missing_window(app: &App, area: Rect, progress: &TargetProgress<'_>) -> ListWindow {
+/// The area of the target's missing skills, below [`target_head`].
+fn missing_list_area(app: &App, area: Rect, progress: &TargetProgress<'_>) -> Rect {
     let inner = Block::bordered().inner(area);
     let head = target_head(app, progress, usize::from(inner.width)).len();
     let head = u16::try_from(head).unwrap_or(u16::MAX).min(inner.height);
-    let list = Rect {
+    Rect {
         y: inner.y.saturating_add(head),
         height: inner.height - head,
         ..inner
-    };
-    ListWindow::new(list, app.plan.missing_cursor)
-}
-
-/// The plan screen's panes, or `None` when the screen is not drawn (too small).
-fn screen_layout(app: &App) -> Option<PlanLayout> {
-    (!super::is_too_small(app)).then(|| layout(app, super::regions(app).body))
-}
-
-/// The pane drawn at a terminal cell.
-pub fn pane_at(app: &App, at: Position) -> Option<PlanPane> {
-    let parts = screen_layout(app)?;
-    if parts.items.contains(at) {
-        Some(PlanPane::Items)
-    } else if parts.target.contains(at) {
-        Some(PlanPane::Missing)
-    } else {
-        None
     }
-}
-
-/// The item (index into `PlanState::items`) drawn at a terminal cell; headings are `None`.
-pub fn item_at(app: &App, at: Position) -> Option<usize> {
-    let parts = screen_layout(app)?;
-    let items = app.plan.items();
-    let (rows, window) = items_window(app, parts.items, &items);
-    match rows.get(window.row_at(at)?)? {
-        Row::Item(index, _) => Some(*index),
-        Row::Heading(..) => None,
-    }
-}
-
-/// The missing skill (index into the target's missing skills) drawn at a terminal cell.
-pub fn missing_at(app: &App, at: Position) -> Option<usize> {
-    let parts = screen_layout(app)?;
-    let progress = target_progress(app.plan.plan()?, &app.ladder)?;
-    let index = missing_window(app, parts.target, &progress).row_at(at)?;
-    (index < progress.missing_skills().count()).then_some(index)
-}
-
-/// How many rows of a pane's list are on screen: what PgUp and PgDn move by.
-pub fn page_height(app: &App, pane: PlanPane) -> usize {
-    let Some(parts) = screen_layout(app) else {
-        return 1;
-    };
-    let window = match pane {
-        PlanPane::Items => Some(items_window(app, parts.items, &app.plan.items()).1),
-        PlanPane::Missing => app
-            .plan
-            .plan()
-            .and_then(|p| target_progress(p, &app.ladder))
-            .map(|progress| missing_window(app, parts.target, &progress)),
-    };
-    window.map_or(1, |w| w.height().max(1))
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, body: Rect) {
     let parts = layout(app, body);
+    app.plan.panes.set(Some((parts.items, parts.target)));
     if let Some(area) = parts.banner {
         draw_banner(frame, app, area);
     }
@@ -274,28 +192,6 @@ fn draw_banner(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .block(block),
         area,
     );
-}
-
-/// A row of the items list: a status heading, or an item (index into `PlanState::items`).
-enum Row<'a> {
-    Heading(Status, usize),
-    Item(usize, &'a PlanItem),
-}
-
-fn rows<'a>(items: &[&'a PlanItem]) -> Vec<Row<'a>> {
-    let mut rows = Vec::new();
-    for status in Status::ALL {
-        let count = items.iter().filter(|i| i.status == status).count();
-        rows.push(Row::Heading(status, count));
-        rows.extend(
-            items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.status == status)
-                .map(|(index, item)| Row::Item(index, item)),
-        );
-    }
-    rows
 }
 
 fn status_style(app: &App, status: Status) -> Style {
@@ -349,15 +245,34 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let columns = usize::from(inner.width);
     if items.is_empty() {
         let text = if plan.plan().is_none() {
-            "No plan file to keep bookmarks in (see the message below)."
+            "No plan file to keep bookmarks in (see the message below).".to_owned()
         } else {
-            "No skills bookmarked yet. Open a level (Enter), go to its skills (Tab) and press \
-             b on a skill to add it here."
+            // The keys as bound, so the note stays true after rebinding.
+            let key = |action| app.settings.keymap.label_for(action, ScreenKind::Level, 1);
+            format!(
+                "No skills bookmarked yet. Open a level ({}), go to its skills ({}) and press \
+                 {} on a skill to add it here.",
+                key(Action::Open),
+                key(Action::FocusNext),
+                key(Action::Bookmark)
+            )
         };
         draw_note(frame, app, text, inner);
+        plan.items_list.hide();
         return;
     }
-    let (rows, window) = items_window(app, area, &items);
+    let rows = item_rows(&items);
+    let list = items_list_area(app, area);
+    let cursor_row = rows
+        .iter()
+        .position(|r| matches!(r, ItemRow::Item(i, _) if *i == plan.item_cursor))
+        .unwrap_or(0);
+    let heading_above = cursor_row
+        .checked_sub(1)
+        .is_some_and(|row| matches!(rows.get(row), Some(ItemRow::Heading(..))));
+    let first = plan
+        .items_list
+        .follow_under_heading(list, rows.len(), cursor_row, heading_above);
     let level_width = (columns / 4).clamp(6, 22);
     // Room for "not in this ladder" in the note column when the list is wide enough.
     let name_width = (columns * 2 / 5)
@@ -366,9 +281,9 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .max(8);
     let note_width = columns.saturating_sub(2 + name_width + 1 + level_width + 1);
     let mut lines = Vec::new();
-    for row in rows.iter().skip(window.first).take(window.height()) {
+    for row in rows.iter().skip(first).take(usize::from(list.height)) {
         match row {
-            Row::Heading(status, count) => lines.push(Line::from(vec![
+            ItemRow::Heading(status, count) => lines.push(Line::from(vec![
                 Span::styled(
                     status_glyph(*status).to_string(),
                     status_style(app, *status),
@@ -381,8 +296,8 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     theme.heading,
                 ),
             ])),
-            Row::Item(_, item) => {
-                let selected = matches!(row, Row::Item(i, _) if *i == plan.item_cursor);
+            ItemRow::Item(_, item) => {
+                let selected = matches!(row, ItemRow::Item(i, _) if *i == plan.item_cursor);
                 let known = is_in_ladder(item, &app.ladder);
                 let name = app.ladder.skill(&item.skill).map_or_else(
                     || {
@@ -431,7 +346,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), window.list);
+    frame.render_widget(Paragraph::new(lines), list);
     if editing {
         let line = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
         draw_editor(frame, app, line);
@@ -477,7 +392,10 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let columns = usize::from(inner.width);
     let Some(progress) = progress else {
         // The key comes from the keymap, so the hint stays true when it is rebound.
-        let key = app.settings.keymap.label_for(Action::SetTarget, 1);
+        let key = app
+            .settings
+            .keymap
+            .label_for(Action::SetTarget, ScreenKind::Plan, 1);
         let text = match plan.and_then(|p| p.target.as_deref()) {
             Some(id) => format!(
                 "The target `{}` is not in this ladder. Press {key} to choose another by name.",
@@ -489,18 +407,20 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ),
         };
         draw_note(frame, app, text, inner);
+        app.plan.missing_list.hide();
         return;
     };
     let missing: Vec<_> = progress.missing_skills().collect();
     frame.render_widget(Paragraph::new(target_head(app, &progress, columns)), inner);
-    let window = missing_window(app, area, &progress);
+    let list = missing_list_area(app, area, &progress);
     let cursor = app.plan.missing_cursor;
+    let first = app.plan.missing_list.follow(list, missing.len(), cursor);
     let mut lines = Vec::new();
     for (index, skill) in missing
         .iter()
         .enumerate()
-        .skip(window.first)
-        .take(window.height())
+        .skip(first)
+        .take(usize::from(list.height))
     {
         let selected = focused && index == cursor;
         let name = app
@@ -518,5 +438,5 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, area: Rect) {
             line
         });
     }
-    frame.render_widget(Paragraph::new(lines), window.list);
+    frame.render_widget(Paragraph::new(lines), list);
 }

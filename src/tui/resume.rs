@@ -1,0 +1,99 @@
+//! Where the explorer opens: where the person left off. The last level viewed is kept in
+//! `$XDG_STATE_HOME/rungs/last-level` (one level id), written atomically on the way out. A
+//! file that is missing, unreadable or names no level of this ladder means the first rung:
+//! never an error, never a reason not to start.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The longest id read back; anything longer is not one of ours.
+const MAX_ID: usize = 200;
+
+/// `$XDG_STATE_HOME/rungs/last-level`, or `~/.local/state/rungs/last-level`.
+pub fn last_level_path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .and_then(|dirs| dirs.state_dir())
+        .map(|dir| dir.join("rungs").join("last-level"))
+}
+
+/// The level id kept at `path`, if the file holds one.
+pub fn read_last_level(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let id = text.trim();
+    let plausible = !id.is_empty()
+        && id.len() <= MAX_ID
+        && !id.chars().any(|c| c.is_control() || c.is_whitespace());
+    plausible.then(|| id.to_owned())
+}
+
+/// Keeps `id` at `path`: written to a temporary file beside it and renamed over it, so the
+/// file is never half-written. It is not synced to disk: after a crash the worst case is an
+/// empty file, which opens the first rung, and a sync would add a millisecond to every quit.
+pub fn write_last_level(path: &Path, id: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("the state file has no folder"))?;
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    writeln!(file, "{id}")?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The level the explorer opens on. The plan's current level comes first once plans have one
+/// (the you-on-the-ladder issue: pass it as `plan_current`); then the last level viewed.
+pub fn opening_level(plan_current: Option<String>, state: Option<&Path>) -> Option<String> {
+    plan_current.or_else(|| state.and_then(read_last_level))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_level_round_trips_and_is_replaced_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("state").join("rungs").join("last-level");
+        assert_eq!(read_last_level(&path), None, "no file yet");
+        write_last_level(&path, "director").expect("written");
+        assert_eq!(read_last_level(&path).as_deref(), Some("director"));
+        write_last_level(&path, "vp").expect("written again");
+        assert_eq!(read_last_level(&path).as_deref(), Some("vp"));
+        // Only the file itself is left in the folder: the temporary one was renamed over it.
+        let names: Vec<_> = std::fs::read_dir(path.parent().expect("folder"))
+            .expect("listed")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["last-level"]);
+    }
+
+    #[test]
+    fn an_unreadable_or_odd_file_means_no_level() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("last-level");
+        for text in ["", "   \n", "two words", "evil\u{1b}[31m", &"x".repeat(500)] {
+            std::fs::write(&path, text).expect("written");
+            assert_eq!(read_last_level(&path), None, "{text:?}");
+        }
+        // A folder where the file should be: still nothing, and no panic.
+        let folder = dir.path().join("a-folder");
+        std::fs::create_dir(&folder).expect("folder");
+        assert_eq!(read_last_level(&folder), None);
+    }
+
+    #[test]
+    fn the_plans_current_level_comes_before_the_last_level_viewed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("last-level");
+        write_last_level(&path, "manager").expect("written");
+        assert_eq!(
+            opening_level(Some("director".into()), Some(&path)).as_deref(),
+            Some("director")
+        );
+        assert_eq!(opening_level(None, Some(&path)).as_deref(), Some("manager"));
+        assert_eq!(opening_level(None, None), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! One skill in full: its description, what the level expects of it and what that step of
+//! the scale means, and what every rung of the level's track expects. Drawn under the skills
+//! list where there is room, and as an overlay when Enter opens it.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+
+use super::common::{self, fit, one_line, wrap};
+use crate::ladder::{Level, Skill};
+use crate::tui::app::App;
+use crate::tui::widgets::scroll::Scroll;
+
+/// The skill's text for `columns`.
+pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let columns = columns.max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(category) = app.ladder.category(&skill.category) {
+        lines.push(Line::styled(
+            fit(&one_line(&category.name), columns),
+            theme.muted,
+        ));
+    }
+    lines.extend(
+        wrap(&skill.description, columns, "")
+            .into_iter()
+            .map(Line::raw),
+    );
+    if let Some(proficiency) = level.proficiency_of(&skill.id) {
+        lines.push(Line::raw(""));
+        let mut spans = common::pips(proficiency, app);
+        spans.push(Span::styled(
+            fit(
+                &format!(" {} at {}", proficiency.name(), one_line(&level.title)),
+                columns.saturating_sub(4),
+            ),
+            theme.heading,
+        ));
+        lines.push(Line::from(spans));
+        lines.extend(
+            wrap(proficiency.meaning(), columns, "  ")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted)),
+        );
+    }
+    // The same skill up the track: where it starts, where it grows.
+    let rungs = app
+        .ladder
+        .track_index(&level.track)
+        .map(|t| app.ladder.levels_of_track(t))
+        .unwrap_or_default();
+    if rungs.len() > 1 {
+        lines.push(Line::raw(""));
+        let track = app
+            .ladder
+            .track(&level.track)
+            .map_or_else(|| one_line(&level.track), |t| one_line(&t.title));
+        lines.push(Line::styled(
+            fit(&format!("Along the {track} track"), columns),
+            theme.heading,
+        ));
+        for rung in rungs {
+            let mut spans = vec![Span::raw(if rung.id == level.id { "▶" } else { " " })];
+            match rung.proficiency_of(&skill.id) {
+                Some(p) => spans.extend(common::pips(p, app)),
+                None => spans.push(Span::styled("  — ", theme.muted)),
+            }
+            spans.push(Span::raw(fit(
+                &format!(" {}", one_line(&rung.title)),
+                columns.saturating_sub(5),
+            )));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
+}
+
+/// The description in a pane of its own (under the skills list).
+pub fn draw_detail(
+    frame: &mut Frame<'_>,
+    app: &App,
+    level: &Level,
+    skill: &Skill,
+    scroll: &Scroll,
+    area: Rect,
+) {
+    let block = common::pane(&skill.name, false, app);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    draw_text(frame, app, level, skill, scroll, area, inner);
+}
+
+fn draw_text(
+    frame: &mut Frame<'_>,
+    app: &App,
+    level: &Level,
+    skill: &Skill,
+    scroll: &Scroll,
+    area: Rect,
+    inner: Rect,
+) {
+    let lines = detail_lines(
+        app,
+        level,
+        skill,
+        usize::from(inner.width.saturating_sub(1)),
+    );
+    common::show_lines(frame, app, lines, scroll, area, inner);
+}
+
+/// The skill opened with Enter: a box over the screen, as large as its text allows.
+pub fn draw_overlay(
+    frame: &mut Frame<'_>,
+    app: &App,
+    level: usize,
+    skill: &str,
+    scroll: &Scroll,
+    area: Rect,
+) {
+    let (Some(level), Some(skill)) = (app.ladder.levels().get(level), app.ladder.skill(skill))
+    else {
+        return;
+    };
+    let columns = usize::from(area.width.saturating_sub(4).min(80).saturating_sub(5));
+    let rect = common::centred_box(area, detail_lines(app, level, skill, columns).len());
+    frame.render_widget(Clear, rect);
+    let block = common::pane(&skill.name, true, app);
+    let inner = Block::bordered().inner(rect).inner(Margin::new(1, 0));
+    frame.render_widget(block, rect);
+    draw_text(frame, app, level, skill, scroll, rect, inner);
+}
