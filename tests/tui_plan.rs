@@ -578,6 +578,12 @@ fn i_on_the_ladder_sets_the_current_level_and_u_undoes() {
     assert_eq!(plan.current.as_deref(), Some(level.as_str()));
     assert!(plan.current_title.is_some());
     assert_eq!(app.plan.current(), Some(level.as_str()));
+    // The ladder marks it with a glyph, readable without colour, and the target with another.
+    let shown = screen_text(&app);
+    assert!(shown.contains("▶1 ◆ Individual contributor"), "{shown}");
+    app.set_plan_target("director");
+    let shown = screen_text(&app);
+    assert!(shown.contains(" 4 ◎ Director"), "{shown}");
     assert!(
         plan.log
             .iter()

@@ -181,7 +181,8 @@ fn explore_climb_open_help_and_quit_in_a_real_terminal() {
     assert!(session.parser.screen().alternate_screen());
 
     session.send(b"kkk");
-    session.wait_for("▶4 Director");
+    // Opened there, and the ladder marks it as where you are.
+    session.wait_for("▶4 ◆ Director");
     session.send(b"\r");
     session.wait_for("Scope and reporting");
     session.wait_for("Management › Director");
@@ -305,7 +306,8 @@ fn b_on_a_skill_bookmarks_it_into_the_plan_file() {
     let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
     session.wait_for("▶1 Individual contributor");
     session.send(b"kkk");
-    session.wait_for("▶4 Director");
+    // Opened there, and the ladder marks it as where you are.
+    session.wait_for("▶4 ◆ Director");
     session.send(b"\r");
     session.wait_for("Scope and reporting");
     session.send(b"\t");
@@ -513,7 +515,8 @@ fn the_explorer_opens_at_the_plans_current_level() {
     std::fs::write(&plan, "version = 2\ncurrent = \"director\"\n").expect("plan written");
     let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
     let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
-    session.wait_for("▶4 Director");
+    // Opened there, and the ladder marks it as where you are.
+    session.wait_for("▶4 ◆ Director");
     session.send(b"q");
     assert_eq!(session.finish(), 0);
     // A current level this ladder does not have: the last level viewed, as before.
