@@ -66,7 +66,18 @@ fn pty_and_command(program: &Path, args: &[&str]) -> (portable_pty::PtyPair, Com
 
 /// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
 fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+    run_with_cache(
+        program,
+        args,
+        stats,
+        &std::env::temp_dir().join("rungs-bench-cache"),
+    )
+}
+
+/// As [`run_in_pty`], with rungs' cache of validated ladders in `cache` (`XDG_CACHE_HOME`).
+fn run_with_cache(program: &Path, args: &[&str], stats: bool, cache: &Path) -> String {
     let (pty, mut command) = pty_and_command(program, args);
+    command.env("XDG_CACHE_HOME", cache);
     command.env(
         "RUNGS_EXIT_AFTER_FIRST_FRAME",
         if stats { "stats" } else { "1" },
@@ -131,10 +142,26 @@ fn rungs_built_in_ladder_to_exit() {
     run_in_pty(rungs(), &[], false);
 }
 
+/// A first start on the generated ladder: every run gets an empty cache, so it validates the
+/// folder in full and writes the cache.
 #[divan::bench(sample_count = 10, sample_size = 1)]
-fn rungs_generated_ladder_to_exit() {
+fn rungs_generated_ladder_to_exit(bencher: divan::Bencher) {
     let dir = generated_content().to_str().unwrap_or_default().to_owned();
-    run_in_pty(rungs(), &["--content", &dir], false);
+    bencher
+        .with_inputs(|| tempfile::tempdir().expect("empty cache"))
+        .bench_values(|cache| {
+            run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+            cache
+        });
+}
+
+/// A second start on the unchanged generated ladder: the cache holds it.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn rungs_generated_ladder_from_cache_to_exit(bencher: divan::Bencher) {
+    let dir = generated_content().to_str().unwrap_or_default().to_owned();
+    let cache = tempfile::tempdir().expect("cache");
+    run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+    bencher.bench(|| run_with_cache(rungs(), &["--content", &dir], false, cache.path()));
 }
 
 /// A program running in a PTY, its output parsed as a terminal shows it. Dropping it quits

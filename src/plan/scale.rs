@@ -1,12 +1,11 @@
 //! The scale ratings are given on, and the person's ratings read through it.
 //!
-//! This is the one place that knows where a ladder's scale comes from: today the four fixed
-//! steps of [`Proficiency`]; when ladders carry their own scale, only [`RatingScale::of`] and
-//! [`RatingScale::expected`] change.
+//! This is the one place that knows where a ladder's scale comes from: the ladder's own scale
+//! (its step names, lowest first), through [`RatingScale::of`] and [`RatingScale::expected`].
 
 use std::collections::HashMap;
 
-use crate::ladder::{Ladder, Proficiency, SkillRef};
+use crate::ladder::{Ladder, SkillRef};
 
 use super::model::Plan;
 
@@ -22,11 +21,13 @@ pub struct RatingScale {
 
 impl RatingScale {
     /// The scale `ladder`'s expectations are given on.
-    pub fn of(_ladder: &Ladder) -> RatingScale {
+    pub fn of(ladder: &Ladder) -> RatingScale {
         RatingScale {
-            steps: Proficiency::SCALE
+            steps: ladder
+                .scale()
+                .steps()
                 .iter()
-                .map(|p| p.name().to_owned())
+                .map(|step| step.name.clone())
                 .collect(),
         }
     }
@@ -51,8 +52,7 @@ impl RatingScale {
 
     /// The step a level expects of a skill; `None` for an expectation with no step.
     pub fn expected(&self, reference: &SkillRef) -> Option<StepRank> {
-        let value = reference.proficiency.value();
-        (value > 0).then_some(value)
+        reference.proficiency.map(|p| p.value())
     }
 
     /// The names of the steps, for a message: `basic, working, advanced, expert`.
