@@ -41,6 +41,7 @@ fn merged_content(dir: &Path) -> Option<model::ContentFile> {
         merged.categories.extend(file.categories);
         merged.skills.extend(file.skills);
         merged.levels.extend(file.levels);
+        merged.sources.extend(file.sources);
     }
     Some(merged)
 }

@@ -83,13 +83,13 @@ fn json_rows_carry_where_the_hit_lives_and_what_matched() {
     assert_eq!(first["kind"], "skill");
     assert_eq!(first["text"], "Financial acumen");
     assert_eq!(first["skill"], "financial-acumen");
-    assert_eq!(first["level"], "senior-manager");
+    assert_eq!(first["level"], "manager");
     assert_eq!(first["track"], "management");
-    assert_eq!(first["proficiency"], "working");
+    assert_eq!(first["proficiency"], "basic");
     assert_eq!(first["matched"], serde_json::json!([0, 1, 2]));
     assert!(first["score"].as_i64().is_some_and(|s| s > 0));
     // `item` points at the skill in the level's list, as `rungs show --format json` prints it.
-    let level = json_of(&["show", "senior-manager", "--format", "json"]);
+    let level = json_of(&["show", "manager", "--format", "json"]);
     let item = first["item"].as_u64().expect("an index") as usize;
     assert_eq!(level["skills"][item]["skill"], "financial-acumen");
 }

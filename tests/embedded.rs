@@ -1,6 +1,6 @@
 //! The built-in ladder: complete, valid, and carrying the facts the brief asks for.
 
-use rungs::ladder::{Ladder, embedded_file_names};
+use rungs::ladder::{Ladder, Proficiency, embedded_file_names};
 
 fn ladder() -> Ladder {
     Ladder::embedded_validated().unwrap_or_else(|problems| {
@@ -122,6 +122,39 @@ fn skills_rise_on_the_way_up_the_management_track() {
 }
 
 #[test]
+fn the_seed_facts_the_audit_found_missing_are_carried() {
+    let ladder = ladder();
+    let manager = ladder.level("manager").unwrap();
+    assert!(
+        manager.summary.contains("Fortune 500"),
+        "a large company's narrower remit: {}",
+        manager.summary
+    );
+    let director = ladder.level("director").unwrap();
+    assert!(
+        director
+            .experience
+            .field
+            .note
+            .contains("one to four years or more"),
+        "{}",
+        director.experience.field.note
+    );
+    let pairs_of = |id: &str| -> Vec<String> {
+        ladder
+            .equivalents_of(id)
+            .iter()
+            .map(|l| l.id.clone())
+            .collect()
+    };
+    assert!(pairs_of("senior-engineer").contains(&"manager".to_owned()));
+    let distinguished = ladder.level("distinguished-engineer").unwrap();
+    assert!(distinguished.reports_to.contains(&"director".to_owned()));
+    assert_eq!(distinguished.experience.field.min, 10);
+    assert!(!distinguished.experience.field.estimate);
+}
+
+#[test]
 fn financial_acumen_is_one_skill_shared_by_several_levels() {
     let ladder = ladder();
     let holders = ladder
@@ -141,6 +174,7 @@ fn the_fast_built_in_load_matches_the_validated_one() {
     assert_eq!(fast.categories(), checked.categories());
     assert_eq!(fast.skills(), checked.skills());
     assert_eq!(fast.levels(), checked.levels());
+    assert_eq!(fast.sources(), checked.sources());
 }
 
 /// Skills a level deliberately stops listing on the way up its track, as
@@ -185,9 +219,245 @@ fn each_rung_keeps_the_skills_of_the_rung_below() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The reason for each drop is shown to the reader, not only kept in a TOML comment.
+    for (level_id, skill_id) in DELIBERATE_DROPS {
+        let level = ladder.level(level_id).unwrap();
+        let name = ladder.skill(skill_id).unwrap().name.to_lowercase();
+        assert!(
+            level.summary.to_lowercase().contains(&name),
+            "{level_id}: the summary does not say why {name} drops out"
+        );
+    }
     assert_eq!(
         drops_used.len(),
         DELIBERATE_DROPS.len(),
         "every allow-listed drop is used: {drops_used:?}"
     );
+}
+
+/// Each track's levels, lowest rung first.
+fn tracks(ladder: &Ladder) -> Vec<&[rungs::ladder::Level]> {
+    (0..ladder.tracks().len())
+        .map(|t| ladder.levels_of_track(t))
+        .collect()
+}
+
+#[test]
+fn no_level_asks_fewer_years_in_the_field_than_the_level_below() {
+    let ladder = ladder();
+    let mut problems = Vec::new();
+    for levels in tracks(&ladder) {
+        for pair in levels.windows(2) {
+            let (lower, upper) = (&pair[0], &pair[1]);
+            if upper.experience.field.min < lower.experience.field.min {
+                problems.push(format!(
+                    "{} asks {}+ years in the field, {} asks {}+",
+                    upper.id, upper.experience.field.min, lower.id, lower.experience.field.min
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_level_asks_more_years_managing_than_years_in_the_field() {
+    let ladder = ladder();
+    for level in ladder.levels() {
+        if let Some(managing) = &level.experience.managing {
+            assert!(
+                managing.min <= level.experience.field.min,
+                "{}: {}+ years managing but {}+ in the field",
+                level.id,
+                managing.min,
+                level.experience.field.min
+            );
+        }
+    }
+}
+
+/// The four skill groups the senior-manager overview calls most critical at that rung.
+const CRITICAL_AT_SENIOR_MANAGER: [&str; 4] = [
+    "strategic-thinking",
+    "financial-acumen",
+    "communication",
+    "negotiation-influence",
+];
+
+#[test]
+fn the_four_critical_groups_rise_from_manager_to_senior_manager() {
+    let ladder = ladder();
+    let manager = ladder.level("manager").unwrap();
+    let senior = ladder.level("senior-manager").unwrap();
+    for skill in CRITICAL_AT_SENIOR_MANAGER {
+        let at_senior = senior
+            .proficiency_of(skill)
+            .unwrap_or_else(|| panic!("senior manager does not list {skill}"));
+        assert!(
+            at_senior >= Proficiency::Advanced,
+            "{skill} is critical for a senior manager but only {at_senior}"
+        );
+        if let Some(at_manager) = manager.proficiency_of(skill) {
+            assert!(
+                at_manager < at_senior,
+                "{skill} does not rise: {at_manager} at manager, {at_senior} at senior manager"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_cited_source_is_in_the_catalogue_and_every_entry_is_cited() {
+    let ladder = ladder();
+    assert!(
+        !ladder.sources().is_empty(),
+        "the built-in ladder has a catalogue"
+    );
+    for level in ladder.levels() {
+        for id in &level.sources {
+            assert!(
+                ladder.source(id).is_some(),
+                "{}: unknown source {id}",
+                level.id
+            );
+        }
+    }
+    for source in ladder.sources() {
+        assert!(
+            ladder
+                .levels()
+                .iter()
+                .any(|l| l.sources.contains(&source.id)),
+            "catalogue entry {} is cited by no level",
+            source.id
+        );
+        let public = source.url.starts_with("https://");
+        assert!(
+            public || !source.file.is_empty() || source.year.is_some(),
+            "{}: a reader cannot find it (no url, file or year)",
+            source.id
+        );
+    }
+}
+
+/// Words of `text` that look like a seed file's name or number: `003`, `003_…`, `….txt`.
+fn seed_references(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| {
+            let number =
+                w.len() >= 3 && w.starts_with("00") && w[..3].bytes().all(|b| b.is_ascii_digit());
+            number || w.ends_with(".txt")
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn seed_references_are_recognised() {
+    assert_eq!(seed_references("as 003 says (004)."), ["003", "004"]);
+    assert_eq!(
+        seed_references("see 002_af2e74e8774973b0.txt"),
+        ["002_af2e74e8774973b0.txt"]
+    );
+    assert!(seed_references("10–15+ years, 2012, 1956, Fortune 500").is_empty());
+}
+
+#[test]
+fn no_prose_names_a_seed_by_file_name_or_number() {
+    let ladder = ladder();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for level in ladder.levels() {
+        let json = serde_json::to_string(level).unwrap();
+        texts.push((level.id.clone(), json));
+    }
+    for skill in ladder.skills() {
+        texts.push((skill.id.clone(), skill.description.clone()));
+    }
+    for track in ladder.tracks() {
+        texts.push((track.id.clone(), track.description.clone()));
+    }
+    texts.push(("ladder".into(), ladder.info.description.clone()));
+    for source in ladder.sources() {
+        // The file name stays in `file` for traceability; what readers see must not carry it.
+        texts.push((source.id.clone(), source.citation()));
+    }
+    for (id, text) in texts {
+        let found = seed_references(&text);
+        assert!(found.is_empty(), "{id} names seed files: {found:?}");
+    }
+}
+
+/// The seed documents beside the repository, or `None` when they are not there.
+///
+/// CI keeps `shared/` beside the clone and sets `RUNGS_REQUIRE_SEEDS`, so there a missing
+/// folder fails the test. A lone clone (a newcomer's `cargo test`) has no seeds to compare
+/// with; the seed tests then say so on stderr and check nothing rather than fail.
+fn seeds_dir() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("RUNGS_REQUIRE_SEEDS").is_none(),
+        "RUNGS_REQUIRE_SEEDS is set but {} is missing",
+        dir.display()
+    );
+    eprintln!(
+        "SKIPPED: {} not found, so the seed checks did not run (set RUNGS_REQUIRE_SEEDS to make this an error)",
+        dir.display()
+    );
+    None
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn each_seed_file_is_one_catalogue_entry() {
+    let Some(dir) = seeds_dir() else { return };
+    let ladder = ladder();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "five seeds in {}", dir.display());
+    for name in names {
+        let entries = ladder.sources().iter().filter(|s| s.file == name).count();
+        assert_eq!(entries, 1, "{name} is kept by {entries} catalogue entries");
+    }
+}
+
+#[test]
+fn the_directors_responsibilities_share_no_five_words_with_their_seed() {
+    let Some(dir) = seeds_dir() else { return };
+    let ladder = ladder();
+    let seed_file = ladder
+        .sources()
+        .iter()
+        .find(|s| s.id == "director-jobs")
+        .map(|s| s.file.clone())
+        .expect("the director jobs article is in the catalogue");
+    let seed = std::fs::read_to_string(dir.join(&seed_file))
+        .unwrap_or_else(|e| panic!("cannot read {seed_file}: {e}"));
+    let seed_words = words(&seed);
+    let seed_runs: std::collections::HashSet<&[String]> = seed_words.windows(5).collect();
+    let director = ladder.level("director").unwrap();
+    for duty in &director.responsibilities {
+        let duty_words = words(duty);
+        for run in duty_words.windows(5) {
+            assert!(
+                !seed_runs.contains(run),
+                "\"{}\" is copied from the seed, in: {duty}",
+                run.join(" ")
+            );
+        }
+    }
+    assert!(director.responsibilities.len() >= 5);
 }

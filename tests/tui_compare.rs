@@ -154,7 +154,7 @@ fn the_skill_cursor_names_a_compared_skill_and_stays_in_the_list() {
     assert_eq!(cmp(&app).cursor, count - 1);
     // The last skill's row is on screen, marked by the cursor.
     let shown = text(&buffer(&app));
-    assert!(shown.contains("▶   Domain expertise"), "{shown}");
+    assert!(shown.contains("▶ ↑ Domain expertise"), "{shown}");
     run(&mut app, &[Action::Top]);
     assert_eq!(app.selected_skill_id().map(str::to_owned), first);
 }

@@ -60,5 +60,5 @@ fn json(ladder: &Ladder) -> Value {
             })
         })
         .collect();
-    json!({ "ladder": ladder.info, "tracks": tracks })
+    json!({ "ladder": ladder.info, "tracks": tracks, "sources": ladder.sources() })
 }

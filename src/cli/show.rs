@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::lookup::find_level;
 use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
-use crate::ladder::{Ladder, Level};
+use crate::ladder::{Citation, Ladder, Level};
 use crate::present::{
     PROFILE_HEADING, cell, direct_reports, experience_rows, level_names, one_line, pips,
     profile_figure, track_title, with_note, years,
@@ -65,6 +65,7 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         .collect();
     if let Value::Object(map) = &mut value {
         map.insert("skills".into(), Value::Array(skills));
+        map.insert("sources".into(), sources_json(ladder, level));
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
@@ -75,6 +76,29 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         map.insert("track_rungs".into(), json!(rungs));
     }
     value
+}
+
+/// The sources a level cites, each an object with at least `id` and `title`: the whole
+/// catalogue entry, or `{"id": null, "title": TEXT}` for a free-text citation.
+fn sources_json(ladder: &Ladder, level: &Level) -> Value {
+    let cited: Vec<Value> = ladder
+        .citations(level)
+        .into_iter()
+        .map(|citation| match citation {
+            Citation::Catalogued(source) => serde_json::to_value(source).unwrap_or(Value::Null),
+            Citation::Text(text) => json!({ "id": null, "title": text }),
+        })
+        .collect();
+    Value::Array(cited)
+}
+
+/// How a level's sources are listed to a reader: `Title — Author, Year`.
+fn citation_labels(ladder: &Ladder, level: &Level) -> Vec<String> {
+    ladder
+        .citations(level)
+        .iter()
+        .map(Citation::label)
+        .collect()
 }
 
 fn push_lines(out: &mut String, lines: Vec<String>) {
@@ -228,7 +252,7 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
         field(&mut out, "Equivalent to", &names, width);
     }
     heading(&mut out, "Sources", style);
-    bullets(&mut out, &level.sources, width);
+    bullets(&mut out, &citation_labels(ladder, level), width);
     out
 }
 
@@ -326,8 +350,14 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
         }
     }
     out.push_str("\n## Sources\n\n");
-    for source in &level.sources {
-        out.push_str(&format!("- {}\n", one_line(source)));
+    for citation in ladder.citations(level) {
+        let url = match citation {
+            Citation::Catalogued(source) if !source.url.is_empty() => {
+                format!(" <{}>", one_line(&source.url))
+            }
+            _ => String::new(),
+        };
+        out.push_str(&format!("- {}{url}\n", one_line(&citation.label())));
     }
     out
 }

@@ -14,11 +14,46 @@ use std::path::Path;
 pub use facts::{CategoryProfile, SkillGroup};
 pub use lookup::NotFound;
 pub use model::{
-    Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef, Track,
+    Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef,
+    Source, SourceKind, Track,
 };
 pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
 pub use validate::is_well_formed_id;
+
+/// One source a level cites.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Citation<'a> {
+    /// An entry of the sources catalogue.
+    Catalogued(&'a Source),
+    /// A free-text citation, in a folder that has no sources catalogue.
+    Text(&'a str),
+}
+
+impl Citation<'_> {
+    /// The catalogue id, if the citation is a catalogue entry.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Citation::Catalogued(source) => Some(&source.id),
+            Citation::Text(_) => None,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        match self {
+            Citation::Catalogued(source) => &source.title,
+            Citation::Text(text) => text,
+        }
+    }
+
+    /// `Title — Author, Year` for a catalogue entry; the text itself otherwise.
+    pub fn label(&self) -> String {
+        match self {
+            Citation::Catalogued(source) => source.citation(),
+            Citation::Text(text) => (*text).to_owned(),
+        }
+    }
+}
 
 /// A validated ladder. Levels are kept in ladder order: by track order, then by rank.
 #[derive(Debug, Clone)]
@@ -30,7 +65,9 @@ pub struct Ladder {
     categories: Vec<Category>,
     skills: Vec<Skill>,
     levels: Vec<Level>,
+    sources: Vec<Source>,
     level_by_id: HashMap<String, usize>,
+    source_by_id: HashMap<String, usize>,
     skill_by_id: HashMap<String, usize>,
     category_by_id: HashMap<String, usize>,
     track_by_id: HashMap<String, usize>,
@@ -59,6 +96,7 @@ impl Ladder {
             parts.categories,
             parts.skills,
             parts.levels,
+            parts.sources,
         ))
     }
 
@@ -93,6 +131,7 @@ impl Ladder {
         categories: Vec<Category>,
         skills: Vec<Skill>,
         mut levels: Vec<Level>,
+        sources: Vec<Source>,
     ) -> Ladder {
         tracks.sort_by_key(|t| t.order);
         let track_by_id: HashMap<String, usize> = tracks
@@ -126,12 +165,14 @@ impl Ladder {
             level_by_id: index(levels.iter().map(|l| &l.id).collect()),
             skill_by_id: index(skills.iter().map(|s| &s.id).collect()),
             category_by_id: index(categories.iter().map(|c| &c.id).collect()),
+            source_by_id: index(sources.iter().map(|s| &s.id).collect()),
             track_by_id,
             tracks,
             track_levels,
             categories,
             skills,
             levels,
+            sources,
         }
     }
 
@@ -151,6 +192,28 @@ impl Ladder {
 
     pub fn categories(&self) -> &[Category] {
         &self.categories
+    }
+
+    /// The sources catalogue, in file order; empty for a folder that cites sources as text.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_by_id.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The sources a level cites, as a reader should see them: catalogue entries by title, or
+    /// the citation text itself in a folder without a catalogue.
+    pub fn citations<'a>(&'a self, level: &'a Level) -> Vec<Citation<'a>> {
+        level
+            .sources
+            .iter()
+            .map(|cited| match self.source(cited) {
+                Some(source) => Citation::Catalogued(source),
+                None => Citation::Text(cited),
+            })
+            .collect()
     }
 
     /// The levels of the track at `track_index`, lowest rank first.

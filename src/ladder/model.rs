@@ -205,6 +205,7 @@ pub struct Level {
     pub education: Education,
     pub move_up: Vec<String>,
     pub equivalents: Vec<String>,
+    /// Ids into the sources catalogue; in a folder without a catalogue, free-text citations.
     pub sources: Vec<String>,
 }
 
@@ -218,6 +219,84 @@ impl Level {
     }
 }
 
+/// What kind of document a source is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Article,
+    Framework,
+    Survey,
+    Book,
+    Conversation,
+    /// A kind not in the list, or none given. Validation rejects it, so a loaded
+    /// [`crate::Ladder`] never holds one.
+    #[default]
+    #[serde(other, skip_serializing)]
+    Unknown,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 5] = [
+        SourceKind::Article,
+        SourceKind::Framework,
+        SourceKind::Survey,
+        SourceKind::Book,
+        SourceKind::Conversation,
+    ];
+
+    /// The name used in content files and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Article => "article",
+            SourceKind::Framework => "framework",
+            SourceKind::Survey => "survey",
+            SourceKind::Book => "book",
+            SourceKind::Conversation => "conversation",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// One entry of the sources catalogue: a document the ladder's facts come from. Levels cite
+/// sources by id; readers are shown the title, never the id or the file name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Author or publisher.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    pub kind: SourceKind,
+    /// Where a reader can find a public source.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The file the facts were taken from, for sources kept beside the content (seed
+    /// documents); kept for traceability, not shown on screens.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+impl Source {
+    /// `Title — Author, Year`: how screens and reports name the source.
+    pub fn citation(&self) -> String {
+        let by: Vec<String> = [
+            (!self.author.is_empty()).then(|| self.author.clone()),
+            self.year.map(|y| y.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if by.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} — {}", self.title, by.join(", "))
+        }
+    }
+}
+
 /// What one content file may hold; a folder's files are merged into one ladder.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -227,4 +306,5 @@ pub(crate) struct ContentFile {
     pub categories: Vec<Category>,
     pub skills: Vec<Skill>,
     pub levels: Vec<Level>,
+    pub sources: Vec<Source>,
 }

@@ -374,6 +374,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../content/skills.toml"),
     ),
     (
+        "content/sources.toml",
+        include_str!("../../content/sources.toml"),
+    ),
+    (
         "content/technical.toml",
         include_str!("../../content/technical.toml"),
     ),

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Ladder;
-use super::model::{ContentFile, Level, Proficiency, Range};
+use super::model::{ContentFile, Level, Proficiency, Range, SourceKind};
 use super::source::{ParsedFile, Problem, SourceFile, Step, steps_of};
 use crate::suggest::did_you_mean;
 use crate::text::is_allowed_in_text;
@@ -298,7 +298,15 @@ fn known_keys(path: &[Step]) -> Vec<&'static str> {
         })
         .collect();
     match keys.as_slice() {
-        [_] => vec!["ladder", "tracks", "categories", "skills", "levels"],
+        [_] => vec![
+            "ladder",
+            "tracks",
+            "categories",
+            "skills",
+            "levels",
+            "sources",
+        ],
+        ["sources", _] => vec!["id", "title", "author", "year", "kind", "url", "file"],
         ["ladder", _] => vec!["name", "description"],
         ["tracks", _] => vec!["id", "title", "description", "order"],
         ["categories", _] => vec!["id", "name", "description"],
@@ -339,6 +347,7 @@ fn merge_and_check(checker: &mut Checker<'_>, contents: Vec<ContentFile>) -> Lad
     let mut categories = Vec::new();
     let mut skills = Vec::new();
     let mut levels = Vec::new();
+    let mut sources = Vec::new();
     for (file, content) in contents.into_iter().enumerate() {
         let at = |section, index| Origin {
             file,
@@ -391,7 +400,34 @@ fn merge_and_check(checker: &mut Checker<'_>, contents: Vec<ContentFile>) -> Lad
                 .enumerate()
                 .map(|(i, l)| (l, at("levels", i))),
         );
+        sources.extend(
+            content
+                .sources
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| (s, at("sources", i))),
+        );
     }
+
+    for (source, origin) in &sources {
+        checker.check_id(*origin, &source.id, "source");
+        checker.require_text(*origin, "title", &source.title);
+        if !checker.has_key(*origin, &["kind"]) {
+            checker.at(*origin, &[], "source has no `kind`".into());
+        } else if source.kind == SourceKind::Unknown {
+            let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
+            checker.at(
+                *origin,
+                &[Step::from("kind")],
+                format!("source kind is not one of {}", kinds.join(", ")),
+            );
+        }
+    }
+    let source_ids = check_unique(
+        checker,
+        "source",
+        sources.iter().map(|(s, o)| (s.id.as_str(), *o)),
+    );
 
     for (track, origin) in &tracks {
         checker.check_id(*origin, &track.id, "track");
@@ -470,6 +506,9 @@ fn merge_and_check(checker: &mut Checker<'_>, contents: Vec<ContentFile>) -> Lad
             &level_ids,
             &level_track,
         );
+        if !sources.is_empty() {
+            check_citations(checker, level, *origin, &source_ids);
+        }
         if level.rank > 0
             && let Some(other) = ranks.insert((level.track.as_str(), level.rank), &level.id)
         {
@@ -508,7 +547,28 @@ fn merge_and_check(checker: &mut Checker<'_>, contents: Vec<ContentFile>) -> Lad
         categories.into_iter().map(|(c, _)| c).collect(),
         skills.into_iter().map(|(s, _)| s).collect(),
         levels.into_iter().map(|(l, _)| l).collect(),
+        sources.into_iter().map(|(s, _)| s).collect(),
     )
+}
+
+/// In a folder with a sources catalogue, every source a level cites must be one of its ids:
+/// a reader is shown catalogue titles, so a stray citation would show as a bare id.
+fn check_citations(
+    checker: &mut Checker<'_>,
+    level: &Level,
+    origin: Origin,
+    source_ids: &HashMap<&str, Origin>,
+) {
+    for (i, cited) in level.sources.iter().enumerate() {
+        if !cited.trim().is_empty() && !source_ids.contains_key(cited.as_str()) {
+            let hint = did_you_mean(cited, source_ids.keys().copied());
+            checker.at(
+                origin,
+                &[Step::from("sources"), Step::Index(i)],
+                format!("unknown source `{cited}`{hint}; this folder has a [[sources]] catalogue, so levels cite its ids"),
+            );
+        }
+    }
 }
 
 fn folder_name(checker: &Checker<'_>) -> String {

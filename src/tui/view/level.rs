@@ -230,7 +230,13 @@ pub fn page_lines(
     }
 
     heading(app, "Sources", columns, &mut lines);
-    bullets(&level.sources, columns, &mut lines);
+    let citations: Vec<String> = app
+        .ladder
+        .citations(level)
+        .iter()
+        .map(|c| one_line(&c.label()))
+        .collect();
+    bullets(&citations, columns, &mut lines);
     lines
 }
 
