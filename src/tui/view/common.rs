@@ -288,6 +288,64 @@ pub fn scrollbar(
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
 }
 
+/// Draws `lines` from the top of `area`, one a row, each cut at the right edge: exactly what
+/// `Paragraph::new(lines)` draws (same cells, same styles), without the paragraph's pass that
+/// restyles every cell of the area and its per-line buffer of graphemes. Pages, lists and
+/// the search results are drawn this way on every frame, the first one included.
+pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
+    use ratatui::buffer::CellWidth;
+    use ratatui::layout::Alignment;
+    if lines
+        .iter()
+        .any(|line| line.alignment.is_some_and(|a| a != Alignment::Left))
+    {
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        let line_style = Style::default().patch(line.style);
+        let mut x = 0u16;
+        'line: for span in &line.spans {
+            let style = line_style.patch(span.style);
+            let text = span.content.as_ref();
+            // Printable ASCII is one cell per byte and one grapheme per byte (graphemes do not
+            // reach across spans), so most text skips grapheme segmentation.
+            if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                for i in 0..text.len() {
+                    if x >= area.width {
+                        break 'line;
+                    }
+                    buf[(area.x + x, y)]
+                        .set_symbol(&text[i..=i])
+                        .set_style(style);
+                    x += 1;
+                }
+                continue;
+            }
+            for grapheme in span.styled_graphemes(line_style) {
+                let width = grapheme.symbol.cell_width();
+                // As the paragraph does: skip what could never fit, stop at the first that
+                // does not fit now, and write nothing for a zero-width grapheme.
+                if width > area.width {
+                    continue;
+                }
+                if x.saturating_add(width) > area.width {
+                    break 'line;
+                }
+                if width == 0 {
+                    continue;
+                }
+                buf[(area.x + x, y)]
+                    .set_symbol(grapheme.symbol)
+                    .set_style(grapheme.style);
+                x += width;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::Terminal;
@@ -365,63 +423,5 @@ mod tests {
             [Rect::new(3, 4, 6, 6), Rect::new(9, 4, 4, 6)]
         );
         assert_eq!(split_right(area, 40), [Rect::new(3, 4, 0, 6), area]);
-    }
-}
-
-/// Draws `lines` from the top of `area`, one a row, each cut at the right edge: exactly what
-/// `Paragraph::new(lines)` draws (same cells, same styles), without the paragraph's pass that
-/// restyles every cell of the area and its per-line buffer of graphemes. Pages, lists and
-/// the search results are drawn this way on every frame, the first one included.
-pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
-    use ratatui::buffer::CellWidth;
-    use ratatui::layout::Alignment;
-    if lines
-        .iter()
-        .any(|line| line.alignment.is_some_and(|a| a != Alignment::Left))
-    {
-        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
-        return;
-    }
-    let buf = frame.buffer_mut();
-    let area = area.intersection(buf.area);
-    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        let line_style = Style::default().patch(line.style);
-        let mut x = 0u16;
-        'line: for span in &line.spans {
-            let style = line_style.patch(span.style);
-            let text = span.content.as_ref();
-            // Printable ASCII is one cell per byte and one grapheme per byte (graphemes do not
-            // reach across spans), so most text skips grapheme segmentation.
-            if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                for i in 0..text.len() {
-                    if x >= area.width {
-                        break 'line;
-                    }
-                    buf[(area.x + x, y)]
-                        .set_symbol(&text[i..=i])
-                        .set_style(style);
-                    x += 1;
-                }
-                continue;
-            }
-            for grapheme in span.styled_graphemes(line_style) {
-                let width = grapheme.symbol.cell_width();
-                // As the paragraph does: skip what could never fit, stop at the first that
-                // does not fit now, and write nothing for a zero-width grapheme.
-                if width > area.width {
-                    continue;
-                }
-                if x.saturating_add(width) > area.width {
-                    break 'line;
-                }
-                if width == 0 {
-                    continue;
-                }
-                buf[(area.x + x, y)]
-                    .set_symbol(grapheme.symbol)
-                    .set_style(grapheme.style);
-                x += width;
-            }
-        }
     }
 }
