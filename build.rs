@@ -42,6 +42,7 @@ fn merged_content(dir: &Path) -> Option<model::ContentFile> {
         merged.skills.extend(file.skills);
         merged.levels.extend(file.levels);
         merged.sources.extend(file.sources);
+        merged.families.extend(file.families);
     }
     Some(merged)
 }

@@ -21,6 +21,19 @@ fn large_ladder_1000_levels_100k_refs(bencher: divan::Bencher) {
     bencher.bench(|| Ladder::from_sources(divan::black_box(&sources)).expect("valid"));
 }
 
+/// The floor for the row above: the spanned TOML parser alone on the same files, building
+/// each file's whole document, with nothing read from it.
+#[divan::bench(sample_count = 20)]
+fn large_ladder_toml_parse_only(bencher: divan::Bencher) {
+    let sources = generate::large_ladder(1_000, 100_000, 500);
+    bencher.bench(|| {
+        for source in divan::black_box(&sources) {
+            let doc = toml::de::DeTable::parse(&source.text).expect("parses");
+            divan::black_box(&doc);
+        }
+    });
+}
+
 /// What the explorer and commands do at start-up with the built-in ladder: deserialize the
 /// JSON `build.rs` prepared (every rule is checked at test time).
 #[divan::bench]

@@ -64,10 +64,20 @@ fn pty_and_command(program: &Path, args: &[&str]) -> (portable_pty::PtyPair, Com
     (pty, command)
 }
 
-/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed, or
-/// that with the program's name when it failed.
-fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> Result<String, String> {
+/// Runs `program` in a fresh 120×40 PTY until it exits; returns everything it printed.
+fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> String {
+    run_with_cache(
+        program,
+        args,
+        stats,
+        &std::env::temp_dir().join("rungs-bench-cache"),
+    )
+}
+
+/// As [`run_in_pty`], with rungs' cache of validated ladders in `cache` (`XDG_CACHE_HOME`).
+fn run_with_cache(program: &Path, args: &[&str], stats: bool, cache: &Path) -> String {
     let (pty, mut command) = pty_and_command(program, args);
+    command.env("XDG_CACHE_HOME", cache);
     command.env(
         "RUNGS_EXIT_AFTER_FIRST_FRAME",
         if stats { "stats" } else { "1" },
@@ -92,12 +102,8 @@ fn run_in_pty(program: &Path, args: &[&str], stats: bool) -> Result<String, Stri
     let status = child.wait().expect("wait");
     drop(pty.master);
     let output = drain.join().unwrap_or_default();
-    let output = String::from_utf8_lossy(&output).into_owned();
-    if status.success() {
-        Ok(output)
-    } else {
-        Err(format!("{} {args:?} failed:\n{output}", program.display()))
-    }
+    assert!(status.success(), "{} failed", program.display());
+    String::from_utf8_lossy(&output).into_owned()
 }
 
 fn rungs() -> &'static Path {
@@ -115,53 +121,47 @@ fn report_memory() {
             ],
         ),
     ] {
-        // A failure is printed, not fatal: the timed benches below still run.
-        let figure = match run_in_pty(rungs(), &args, true) {
-            Ok(output) => output
-                .lines()
-                .find_map(|l| l.split("peak_rss=").nth(1))
-                .unwrap_or("not reported")
-                .trim()
-                .to_owned(),
-            Err(why) => format!("not measured: {}", why.trim()),
-        };
+        let output = run_in_pty(rungs(), &args, true);
+        let figure = output
+            .lines()
+            .find_map(|l| l.split("peak_rss=").nth(1))
+            .unwrap_or("not reported")
+            .trim()
+            .to_owned();
         println!("peak resident memory at the first frame, {what}: {figure}");
     }
 }
 
 #[divan::bench(sample_count = 30, sample_size = 1)]
 fn minimal_ratatui_app_to_exit() {
-    run_in_pty(&minimal_app(), &[], false).expect("the yardstick runs");
+    run_in_pty(&minimal_app(), &[], false);
 }
 
 #[divan::bench(sample_count = 30, sample_size = 1)]
 fn rungs_built_in_ladder_to_exit() {
-    run_in_pty(rungs(), &[], false).expect("rungs runs");
+    run_in_pty(rungs(), &[], false);
 }
 
-/// Whether rungs opens the generated ladder at all (its files may exceed a size limit); when
-/// not, the generated-ladder benches are skipped with the reason instead of aborting the run.
-fn generated_accepted() -> bool {
-    static ACCEPTED: OnceLock<bool> = OnceLock::new();
-    *ACCEPTED.get_or_init(|| {
-        let dir = generated_content().to_str().unwrap_or_default().to_owned();
-        match run_in_pty(rungs(), &["--content", &dir], false) {
-            Ok(_) => true,
-            Err(why) => {
-                eprintln!("generated ladder skipped: {}", why.trim());
-                false
-            }
-        }
-    })
-}
-
+/// A first start on the generated ladder: every run gets an empty cache, so it validates the
+/// folder in full and writes the cache.
 #[divan::bench(sample_count = 10, sample_size = 1)]
-fn rungs_generated_ladder_to_exit(bencher: divan::Bencher<'_, '_>) {
-    if !generated_accepted() {
-        return;
-    }
+fn rungs_generated_ladder_to_exit(bencher: divan::Bencher) {
     let dir = generated_content().to_str().unwrap_or_default().to_owned();
-    bencher.bench_local(|| run_in_pty(rungs(), &["--content", &dir], false).expect("rungs runs"));
+    bencher
+        .with_inputs(|| tempfile::tempdir().expect("empty cache"))
+        .bench_values(|cache| {
+            run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+            cache
+        });
+}
+
+/// A second start on the unchanged generated ladder: the cache holds it.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn rungs_generated_ladder_from_cache_to_exit(bencher: divan::Bencher) {
+    let dir = generated_content().to_str().unwrap_or_default().to_owned();
+    let cache = tempfile::tempdir().expect("cache");
+    run_with_cache(rungs(), &["--content", &dir], false, cache.path());
+    bencher.bench(|| run_with_cache(rungs(), &["--content", &dir], false, cache.path()));
 }
 
 /// A program running in a PTY, its output parsed as a terminal shows it. Dropping it quits
@@ -240,9 +240,6 @@ fn seen_rungs_built_in_ladder(bencher: divan::Bencher<'_, '_>) {
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn seen_rungs_generated_ladder(bencher: divan::Bencher<'_, '_>) {
-    if !generated_accepted() {
-        return;
-    }
     let dir = generated_content().to_str().unwrap_or_default().to_owned();
     bencher.bench_local(|| until_seen(rungs(), &["--content", &dir], &["Ladder", "? help"]));
 }

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::ladder::{Category, Ladder, Level, Proficiency, Range, Skill};
+use crate::ladder::{Category, Ladder, Level, Proficiency, Range, Skill, SkillRef};
 
 /// Which side of a comparison: A is the level compared from, B the level compared to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -217,21 +217,15 @@ pub struct ExperienceComparison<'a> {
 
 impl<'a> ExperienceComparison<'a> {
     fn new(a: &'a Level, b: &'a Level) -> Self {
-        let ranges = [
-            Some(&a.experience.field),
-            a.experience.managing.as_ref(),
-            Some(&b.experience.field),
-            b.experience.managing.as_ref(),
-        ];
+        let field = |l: &'a Level| l.experience.as_ref().map(|e| &e.field);
+        let managing = |l: &'a Level| l.experience.as_ref().and_then(|e| e.managing.as_ref());
+        let ranges = [field(a), managing(a), field(b), managing(b)];
         let ranges = ranges.iter().flatten();
         let last = ranges.clone().map(|r| r.max.unwrap_or(r.min)).max();
         let open = ranges.clone().any(|r| r.max.is_none());
         ExperienceComparison {
-            field: RangeComparison::new(Some(&a.experience.field), Some(&b.experience.field)),
-            managing: RangeComparison::new(
-                a.experience.managing.as_ref(),
-                b.experience.managing.as_ref(),
-            ),
+            field: RangeComparison::new(field(a), field(b)),
+            managing: RangeComparison::new(managing(a), managing(b)),
             axis_end: last.unwrap_or(0) + if open { OPEN_TAIL_YEARS } else { 0 },
         }
     }
@@ -247,6 +241,8 @@ pub enum SkillChange {
     OnlyA,
     /// Not expected at A: new at B.
     OnlyB,
+    /// Expected at both, but at least one side gives no step: nothing to compare by.
+    Unrated,
 }
 
 impl SkillChange {
@@ -257,14 +253,17 @@ impl SkillChange {
             SkillChange::OnlyA => SkillChange::OnlyB,
             SkillChange::OnlyB => SkillChange::OnlyA,
             SkillChange::Same => SkillChange::Same,
+            SkillChange::Unrated => SkillChange::Unrated,
         }
     }
 
     /// A one-character mark that carries the change without colour (`NO_COLOR`, pipes):
-    /// `+` new at B, `−` only at A, `↑` raised, `↓` lowered, a space when the same.
+    /// `+` new at B, `−` only at A, `↑` raised, `↓` lowered, `·` at both but not rated on
+    /// both, a space when the same.
     pub fn marker(self) -> char {
         match self {
             SkillChange::Same => ' ',
+            SkillChange::Unrated => '·',
             SkillChange::Raised => '↑',
             SkillChange::Lowered => '↓',
             SkillChange::OnlyA => '−',
@@ -280,8 +279,13 @@ pub struct SkillRow<'a> {
     /// `None` only if the skill's category is missing from the catalogue, which a validated
     /// ladder rules out.
     pub category: Option<&'a Category>,
+    /// The expected step at A and at B; `None` where the level does not name the skill or
+    /// names it unrated.
     pub a: Option<Proficiency>,
     pub b: Option<Proficiency>,
+    /// Each level's reference (with its expectations and examples), where it names the skill.
+    pub a_ref: Option<&'a SkillRef>,
+    pub b_ref: Option<&'a SkillRef>,
     pub change: SkillChange,
 }
 
@@ -367,6 +371,8 @@ pub struct Headline {
     pub skills_lowered: usize,
     /// Skills at both levels with the same proficiency.
     pub skills_same: usize,
+    /// Skills at both levels, not rated at one or both: no step to compare.
+    pub skills_unrated: usize,
     /// B's minimum years in the field minus A's.
     pub field_years: i64,
     /// B's minimum years managing people minus A's; an absent range counts as 0.
@@ -383,6 +389,7 @@ impl Headline {
             skills_raised: self.skills_lowered,
             skills_lowered: self.skills_raised,
             skills_same: self.skills_same,
+            skills_unrated: self.skills_unrated,
             field_years: -self.field_years,
             managing_years: -self.managing_years,
             // Not derivable from this side alone: the mirror's count is A's unshared duties.
@@ -449,6 +456,8 @@ impl<'a> Comparison<'a> {
                 .map(|row| SkillRow {
                     a: row.b,
                     b: row.a,
+                    a_ref: row.b_ref,
+                    b_ref: row.a_ref,
                     change: row.change.mirrored(),
                     ..row.clone()
                 })
@@ -487,6 +496,7 @@ pub fn compare<'a>(ladder: &'a Ladder, a: &'a Level, b: &'a Level) -> Comparison
             SkillChange::Lowered => headline.skills_lowered += 1,
             SkillChange::OnlyA => headline.skills_only_a += 1,
             SkillChange::OnlyB => headline.skills_new += 1,
+            SkillChange::Unrated => headline.skills_unrated += 1,
         }
     }
     Comparison {
@@ -535,13 +545,13 @@ fn fact_rows<'a>(ladder: &'a Ladder, a: &'a Level, b: &'a Level) -> Vec<FactRow<
         ),
         row(
             Fact::Education,
-            text(&a.education.typical),
-            text(&b.education.typical),
+            text(a.education.as_ref().map_or("", |e| e.typical.as_str())),
+            text(b.education.as_ref().map_or("", |e| e.typical.as_str())),
         ),
         row(
             Fact::PreferredEducation,
-            text(&a.education.preferred),
-            text(&b.education.preferred),
+            text(a.education.as_ref().map_or("", |e| e.preferred.as_str())),
+            text(b.education.as_ref().map_or("", |e| e.preferred.as_str())),
         ),
     ]
 }
@@ -550,7 +560,7 @@ fn fact_rows<'a>(ladder: &'a Ladder, a: &'a Level, b: &'a Level) -> Vec<FactRow<
 struct Keyed<'a> {
     category_index: usize,
     skill: &'a Skill,
-    proficiency: Proficiency,
+    reference: &'a SkillRef,
 }
 
 impl Keyed<'_> {
@@ -563,7 +573,7 @@ impl Keyed<'_> {
     }
 }
 
-fn keyed<'a>(ladder: &'a Ladder, level: &Level) -> Vec<Keyed<'a>> {
+fn keyed<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<Keyed<'a>> {
     let categories = ladder.categories();
     let mut keyed: Vec<Keyed<'a>> = level
         .skills
@@ -578,7 +588,7 @@ fn keyed<'a>(ladder: &'a Ladder, level: &Level) -> Vec<Keyed<'a>> {
             Some(Keyed {
                 category_index,
                 skill,
-                proficiency: r.proficiency,
+                reference: r,
             })
         })
         .collect();
@@ -587,16 +597,23 @@ fn keyed<'a>(ladder: &'a Ladder, level: &Level) -> Vec<Keyed<'a>> {
 }
 
 /// Both skill lists sorted by the display order, then merged in one pass.
-fn skill_rows<'a>(ladder: &'a Ladder, a: &Level, b: &Level) -> Vec<SkillRow<'a>> {
+fn skill_rows<'a>(ladder: &'a Ladder, a: &'a Level, b: &'a Level) -> Vec<SkillRow<'a>> {
     let left = keyed(ladder, a);
     let right = keyed(ladder, b);
     let categories = ladder.categories();
-    let row = |k: &Keyed<'a>, a: Option<Proficiency>, b: Option<Proficiency>| {
-        let change = match (a, b) {
-            (Some(x), Some(y)) => match y.cmp(&x) {
-                Ordering::Greater => SkillChange::Raised,
-                Ordering::Less => SkillChange::Lowered,
-                Ordering::Equal => SkillChange::Same,
+    let row = |k: &Keyed<'a>, a_ref: Option<&'a SkillRef>, b_ref: Option<&'a SkillRef>| {
+        let (a, b) = (
+            a_ref.and_then(|r| r.proficiency),
+            b_ref.and_then(|r| r.proficiency),
+        );
+        let change = match (a_ref, b_ref) {
+            (Some(_), Some(_)) => match (a, b) {
+                (Some(x), Some(y)) => match y.cmp(&x) {
+                    Ordering::Greater => SkillChange::Raised,
+                    Ordering::Less => SkillChange::Lowered,
+                    Ordering::Equal => SkillChange::Same,
+                },
+                _ => SkillChange::Unrated,
             },
             (Some(_), None) => SkillChange::OnlyA,
             _ => SkillChange::OnlyB,
@@ -606,6 +623,8 @@ fn skill_rows<'a>(ladder: &'a Ladder, a: &Level, b: &Level) -> Vec<SkillRow<'a>>
             category: categories.get(k.category_index),
             a,
             b,
+            a_ref,
+            b_ref,
             change,
         }
     };
@@ -619,18 +638,18 @@ fn skill_rows<'a>(ladder: &'a Ladder, a: &Level, b: &Level) -> Vec<SkillRow<'a>>
         };
         match step {
             Ordering::Less => {
-                rows.push(row(&left[i], Some(left[i].proficiency), None));
+                rows.push(row(&left[i], Some(left[i].reference), None));
                 i += 1;
             }
             Ordering::Greater => {
-                rows.push(row(&right[j], None, Some(right[j].proficiency)));
+                rows.push(row(&right[j], None, Some(right[j].reference)));
                 j += 1;
             }
             Ordering::Equal => {
                 rows.push(row(
                     &left[i],
-                    Some(left[i].proficiency),
-                    Some(right[j].proficiency),
+                    Some(left[i].reference),
+                    Some(right[j].reference),
                 ));
                 i += 1;
                 j += 1;

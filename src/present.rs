@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use crate::compare::{
     Comparison, Duty, Headline, RangeComparison, Relation, Side, SkillChange, Span,
 };
-use crate::ladder::{Experience, Ladder, Level, Problem, Proficiency, Range};
+use crate::ladder::{Experience, Ladder, Level, Problem, Proficiency, Range, Scale};
 use crate::plan::{Status, TargetProgress};
 use crate::text::clean;
 use unicode_width::UnicodeWidthStr;
@@ -34,18 +34,50 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// The filled and the empty pips of a proficiency: (`●●●`, `○`) for advanced.
-pub fn pip_parts(p: Proficiency) -> (String, String) {
+/// The filled and the empty pips of a proficiency on a scale: (`●●●`, `○`) for the third of
+/// four steps.
+pub fn pip_parts(p: Proficiency, scale: &Scale) -> (String, String) {
     let filled = usize::from(p.value());
-    let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+    let empty = usize::from(scale.max()).saturating_sub(filled);
     ("●".repeat(filled), "○".repeat(empty))
 }
 
-/// Pips for a proficiency: `●●●○` for advanced.
-pub fn pips(p: Proficiency) -> String {
-    let (filled, empty) = pip_parts(p);
+/// Pips for a proficiency: `●●●○` for the third of four steps.
+pub fn pips(p: Proficiency, scale: &Scale) -> String {
+    let (filled, empty) = pip_parts(p, scale);
     filled + &empty
 }
+
+/// A step's name for display (content text, so cleaned).
+pub fn step_name(p: Proficiency, scale: &Scale) -> String {
+    one_line(&scale.name(p))
+}
+
+/// Pips and the step's name, or `not rated` for a skill expected without a step.
+pub fn rating(p: Option<Proficiency>, scale: &Scale) -> String {
+    match p {
+        Some(p) => format!("{} {}", pips(p, scale), step_name(p, scale)),
+        None => NOT_RATED.to_owned(),
+    }
+}
+
+/// The level's position in its own track, from 1: "rung N" counts the track's levels, so a
+/// track forking from another track's rung still starts at rung 1.
+pub fn rung(ladder: &Ladder, level: &Level) -> usize {
+    ladder
+        .rung_of(&level.id)
+        .map_or(level.rank as usize, |(n, _)| n)
+}
+
+/// `rung N of M` within the level's own track.
+pub fn rung_of_track(ladder: &Ladder, level: &Level) -> String {
+    ladder
+        .rung_of(&level.id)
+        .map_or_else(String::new, |(n, m)| format!("rung {n} of {m}"))
+}
+
+/// What a skill expected without a step shows instead of one.
+pub const NOT_RATED: &str = "not rated";
 
 /// `5–10 yrs`, `15+ yrs`, `~3–6 yrs (estimate)`.
 pub fn years(range: &Range) -> String {
@@ -197,6 +229,9 @@ pub fn headline(h: &Headline) -> String {
     if h.skills_lowered > 0 {
         parts.push(format!("{} lowered", h.skills_lowered));
     }
+    if h.skills_unrated > 0 {
+        parts.push(format!("{} at both, not rated", h.skills_unrated));
+    }
     let years = |n: i64| if n.abs() == 1 { "year" } else { "years" };
     if h.field_years != 0 {
         parts.push(format!(
@@ -232,6 +267,7 @@ pub fn duty_marker(duty: &Duty, side: Side) -> &'static str {
 pub fn change_words(change: SkillChange) -> &'static str {
     match change {
         SkillChange::Same => "",
+        SkillChange::Unrated => "· not rated on both",
         SkillChange::Raised => "↑ raised",
         SkillChange::Lowered => "↓ lowered",
         SkillChange::OnlyA => "− only at A",
@@ -244,8 +280,16 @@ pub const SKILL_MARKS: &str = "+ new at B, − only at A, ↑ raised, ↓ lowere
 /// The key to the duty marks of a comparison.
 pub const DUTY_MARKS: &str = "+ new at B, − only at A, = at both";
 
-/// The heading of a level's skill profile.
-pub const PROFILE_HEADING: &str = "Skill profile: mean proficiency per category (4 = expert)";
+/// The heading of a level's skill profile, naming the top of the ladder's scale:
+/// `… (4 = expert)` on the default scale.
+pub fn profile_heading(scale: &Scale) -> String {
+    let top = scale
+        .proficiencies()
+        .last()
+        .map(|p| format!(" ({} = {})", p.value(), step_name(p, scale)))
+        .unwrap_or_default();
+    format!("Skill profile: mean proficiency per category{top}")
+}
 
 /// One category of a skill profile in figures: `2.7 over 3 skills`, or `no skills`.
 pub fn profile_figure(skills: usize, mean: f64) -> String {
@@ -376,8 +420,10 @@ mod tests {
 
     #[test]
     fn pips_fill_to_the_proficiency() {
-        assert_eq!(pips(Proficiency::Advanced), "●●●○");
-        assert_eq!(pips(Proficiency::Expert), "●●●●");
+        let scale = Scale::default();
+        let step = |name| scale.find(name).expect("a default step");
+        assert_eq!(pips(step("advanced"), &scale), "●●●○");
+        assert_eq!(pips(step("expert"), &scale), "●●●●");
     }
 
     #[test]

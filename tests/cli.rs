@@ -22,12 +22,21 @@ fn validate_a_bad_folder_lists_every_problem_and_exits_1() {
         .code(1);
     let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
     let located: Vec<&str> = stderr.lines().filter(|l| regex_like_location(l)).collect();
-    assert_eq!(located.len(), 4, "{stderr}");
+    // The type error in b.toml no longer hides b.toml's duplicate category id.
+    assert_eq!(located.len(), 5, "{stderr}");
     assert!(
         located[0].contains("a.toml:26:1: unknown key `scpoe`"),
         "{stderr}"
     );
-    assert!(stderr.contains("4 problems found"), "{stderr}");
+    assert!(
+        located[3].contains("b.toml:2:6: duplicate category id `people`"),
+        "{stderr}"
+    );
+    assert!(
+        located[4].contains("b.toml:8:9: `order` must be a whole number, found text `\"first\"`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("5 problems found"), "{stderr}");
     assert!(output.get_output().stdout.is_empty());
 }
 

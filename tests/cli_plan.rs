@@ -399,7 +399,7 @@ fn a_broken_content_folder_is_reported_like_validate_does() {
         .code(3);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("unknown key `scpoe`"), "{stderr}");
-    assert!(stderr.ends_with("4 problems found\n"), "{stderr}");
+    assert!(stderr.ends_with("5 problems found\n"), "{stderr}");
     assert!(!sandbox.plan_path().exists(), "no plan written");
 }
 

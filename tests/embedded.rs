@@ -1,6 +1,6 @@
 //! The built-in ladder: complete, valid, and carrying the facts the brief asks for.
 
-use rungs::ladder::{Ladder, Proficiency, embedded_file_names};
+use rungs::ladder::{Ladder, embedded_file_names};
 
 fn ladder() -> Ladder {
     Ladder::embedded_validated().unwrap_or_else(|problems| {
@@ -82,7 +82,7 @@ fn the_seed_facts_about_experience_are_carried() {
     let managing = |id: &str| {
         ladder
             .level(id)
-            .and_then(|l| l.experience.managing.clone())
+            .and_then(|l| l.experience.as_ref()?.managing.clone())
             .expect(id)
     };
     let manager = managing("manager");
@@ -95,8 +95,10 @@ fn the_seed_facts_about_experience_are_carried() {
     let senior = managing("senior-manager");
     assert_eq!((senior.min, senior.max), (5, Some(10)));
     let director = ladder.level("director").unwrap();
-    assert!(director.experience.field.min >= 10 || director.experience.field.note.contains("10"));
-    assert!(director.education.preferred.contains("MBA"));
+    let field = &director.experience.as_ref().expect("stated").field;
+    assert!(field.min >= 10 || field.note.contains("10"));
+    let education = director.education.as_ref().expect("stated");
+    assert!(education.preferred.contains("MBA"));
 }
 
 #[test]
@@ -115,7 +117,7 @@ fn skills_rise_on_the_way_up_the_management_track() {
         .filter(|r| {
             manager
                 .proficiency_of(&r.skill)
-                .is_some_and(|p| p < r.proficiency)
+                .is_some_and(|p| Some(p) < r.proficiency)
         })
         .count();
     assert!(new_at_senior + raised > 0);
@@ -131,14 +133,11 @@ fn the_seed_facts_the_audit_found_missing_are_carried() {
         manager.summary
     );
     let director = ladder.level("director").unwrap();
+    let field = &director.experience.as_ref().expect("stated").field;
     assert!(
-        director
-            .experience
-            .field
-            .note
-            .contains("one to four years or more"),
+        field.note.contains("one to four years or more"),
         "{}",
-        director.experience.field.note
+        field.note
     );
     let pairs_of = |id: &str| -> Vec<String> {
         ladder
@@ -150,8 +149,9 @@ fn the_seed_facts_the_audit_found_missing_are_carried() {
     assert!(pairs_of("senior-engineer").contains(&"manager".to_owned()));
     let distinguished = ladder.level("distinguished-engineer").unwrap();
     assert!(distinguished.reports_to.contains(&"director".to_owned()));
-    assert_eq!(distinguished.experience.field.min, 10);
-    assert!(!distinguished.experience.field.estimate);
+    let field = &distinguished.experience.as_ref().expect("stated").field;
+    assert_eq!(field.min, 10);
+    assert!(!field.estimate);
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn each_rung_keeps_the_skills_of_the_rung_below() {
                         "{} drops {} (held by {})",
                         upper.id, r.skill, lower.id
                     )),
-                    Some(p) if p < r.proficiency => problems.push(format!(
+                    Some(p) if Some(p) < r.proficiency => problems.push(format!(
                         "{} lowers {} below {}",
                         upper.id, r.skill, lower.id
                     )),
@@ -242,6 +242,15 @@ fn tracks(ladder: &Ladder) -> Vec<&[rungs::ladder::Level]> {
         .collect()
 }
 
+/// Years in the field; every level of the built-in ladder states them.
+fn field(level: &rungs::ladder::Level) -> &rungs::ladder::Range {
+    &level
+        .experience
+        .as_ref()
+        .expect("the built-in ladder states experience")
+        .field
+}
+
 #[test]
 fn no_level_asks_fewer_years_in_the_field_than_the_level_below() {
     let ladder = ladder();
@@ -249,10 +258,11 @@ fn no_level_asks_fewer_years_in_the_field_than_the_level_below() {
     for levels in tracks(&ladder) {
         for pair in levels.windows(2) {
             let (lower, upper) = (&pair[0], &pair[1]);
-            if upper.experience.field.min < lower.experience.field.min {
+            let (upper_min, lower_min) = (field(upper).min, field(lower).min);
+            if upper_min < lower_min {
                 problems.push(format!(
-                    "{} asks {}+ years in the field, {} asks {}+",
-                    upper.id, upper.experience.field.min, lower.id, lower.experience.field.min
+                    "{} asks {upper_min}+ years in the field, {} asks {lower_min}+",
+                    upper.id, lower.id
                 ));
             }
         }
@@ -264,13 +274,17 @@ fn no_level_asks_fewer_years_in_the_field_than_the_level_below() {
 fn no_level_asks_more_years_managing_than_years_in_the_field() {
     let ladder = ladder();
     for level in ladder.levels() {
-        if let Some(managing) = &level.experience.managing {
+        let experience = level
+            .experience
+            .as_ref()
+            .expect("the built-in ladder states it");
+        if let Some(managing) = &experience.managing {
             assert!(
-                managing.min <= level.experience.field.min,
+                managing.min <= experience.field.min,
                 "{}: {}+ years managing but {}+ in the field",
                 level.id,
                 managing.min,
-                level.experience.field.min
+                experience.field.min
             );
         }
     }
@@ -293,14 +307,19 @@ fn the_four_critical_groups_rise_from_manager_to_senior_manager() {
         let at_senior = senior
             .proficiency_of(skill)
             .unwrap_or_else(|| panic!("senior manager does not list {skill}"));
+        let scale = ladder.scale();
+        let advanced = scale.find("advanced").expect("a default step");
         assert!(
-            at_senior >= Proficiency::Advanced,
-            "{skill} is critical for a senior manager but only {at_senior}"
+            at_senior >= advanced,
+            "{skill} is critical for a senior manager but only {}",
+            scale.name(at_senior)
         );
         if let Some(at_manager) = manager.proficiency_of(skill) {
             assert!(
                 at_manager < at_senior,
-                "{skill} does not rise: {at_manager} at manager, {at_senior} at senior manager"
+                "{skill} does not rise: {} at manager, {} at senior manager",
+                scale.name(at_manager),
+                scale.name(at_senior)
             );
         }
     }

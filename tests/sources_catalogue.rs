@@ -148,7 +148,7 @@ title = "Something"
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("source kind is not one of article, framework"))
+            .any(|m| m.contains("source kind `podcast` is not one of article, framework"))
     );
     assert!(messages.iter().any(|m| m.contains("source has no `kind`")));
     let kind_problem = found

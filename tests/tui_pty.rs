@@ -59,6 +59,8 @@ impl Session {
         command.env("HOME", config_home);
         // Never the real plan: the default path is under this temporary home.
         command.env("XDG_DATA_HOME", config_home.join("data"));
+        // Nor the real cache of validated ladders.
+        command.env("XDG_CACHE_HOME", config_home.join("cache"));
         command.env_remove("XDG_STATE_HOME");
         command.env_remove("RUNGS_PLAN");
         command.env_remove("RUNGS_CONTENT");

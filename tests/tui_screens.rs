@@ -587,7 +587,11 @@ fn billions_of_years_are_refused_and_the_largest_range_allowed_draws() {
     let widest = ladder
         .levels()
         .iter()
-        .position(|l| l.experience.field.max == Some(60))
+        .position(|l| {
+            l.experience
+                .as_ref()
+                .is_some_and(|e| e.field.max == Some(60))
+        })
         .expect("the level with the widest range");
     let mut app = App::new(ladder, Settings::defaults(false), (120, 40));
     app.select_level(widest);

@@ -83,12 +83,16 @@ fn ranges_with_min_above_max_are_rejected() {
 #[test]
 fn blank_and_missing_required_text_is_rejected() {
     assert_single("empty-text", 24, "`summary` is blank");
-    assert_single("missing-required", 19, "`decision_scope` is missing");
+    assert_single("missing-required", 19, "`title` is missing");
 }
 
 #[test]
 fn proficiency_must_be_on_the_scale() {
-    assert_single("bad-proficiency", 28, "proficiency is not on the scale");
+    assert_single(
+        "bad-proficiency",
+        28,
+        "proficiency `wizard` is not on the scale (basic, working, advanced, expert)",
+    );
 }
 
 #[test]
@@ -149,6 +153,8 @@ fn every_problem_in_every_file_is_listed_in_file_then_line_order() {
             ("a.toml".into(), 26),
             ("a.toml".into(), 29),
             ("a.toml".into(), 30),
+            // b.toml's type error (line 8) no longer hides its duplicate id (line 2).
+            ("b.toml".into(), 2),
             ("b.toml".into(), 8)
         ]
     );
@@ -172,15 +178,6 @@ fn the_generated_large_ladder_is_valid_at_full_scale() {
 }
 
 #[test]
-fn a_skill_reference_must_name_its_proficiency() {
-    assert_single(
-        "missing-proficiency",
-        28,
-        "skill `coaching` has no `proficiency`",
-    );
-}
-
-#[test]
 fn the_caret_stands_under_the_problem_on_a_tab_indented_line() {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/ladder.toml"),
@@ -201,4 +198,60 @@ fn the_caret_stands_under_the_problem_on_a_tab_indented_line() {
     let (excerpt, caret) = (lines[2], lines[3]);
     let key_at = excerpt.find("scpoe").expect("excerpt shows the key");
     assert_eq!(caret.find('^'), Some(key_at), "{rendered}");
+}
+
+#[test]
+fn type_errors_are_listed_with_everything_else_and_quote_the_value() {
+    let found = problems("type-errors");
+    let messages: Vec<String> = found.iter().map(ToString::to_string).collect();
+    let expected = [
+        ":22:8: `rank` must be a whole number, found text `\"3\"`",
+        ":23:11: `summary` must be text, found a list `[\"a list\", \"not text\"]`",
+        ":24:47: `proficiency` must be the name of a step of the scale, found an integer `3`",
+        ":25:40: each entry of `responsibilities` must be text, found an integer `42`",
+        ":34:47: proficiency `wizard` is not on the scale (basic, working, advanced, expert)",
+    ];
+    assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+    for (message, want) in messages.iter().zip(expected) {
+        assert!(message.ends_with(want), "{message}\nwanted …{want}");
+    }
+    // The level with the bad rank is kept: `lead` reports to it and follows it without an
+    // "unknown level" in the list.
+    assert!(!messages.iter().any(|m| m.contains("unknown level")));
+}
+
+#[test]
+fn follows_names_an_existing_level() {
+    assert_single(
+        "follows-unknown",
+        25,
+        "unknown level `seniro` (did you mean `senior`?)",
+    );
+}
+
+#[test]
+fn a_rubric_is_keyed_by_the_steps_of_the_scale() {
+    assert_single(
+        "rubric-off-scale",
+        17,
+        "rubric step `guru` is not on the scale",
+    );
+}
+
+#[test]
+fn scale_steps_are_unique() {
+    assert_single("scale-duplicate", 3, "step `low` appears twice in `scale`");
+}
+
+#[test]
+fn once_families_are_declared_every_track_names_one() {
+    assert_single("track-without-family", 15, "track `design` has no `family`");
+}
+
+#[test]
+fn every_v1_fixture_still_loads() {
+    for folder in ["tests/fixtures/valid", "tests/fixtures/compare", "content"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        Ladder::from_folder(&dir).unwrap_or_else(|p| panic!("{folder}: {p:#?}"));
+    }
 }

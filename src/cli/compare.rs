@@ -10,12 +10,12 @@ use unicode_width::UnicodeWidthStr;
 use super::lookup::find_level;
 use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
-use crate::compare::{Comparison, Duty, RangeComparison, Side, Status, compare};
-use crate::ladder::{Ladder, Level, Proficiency, Range};
+use crate::compare::{Comparison, Duty, RangeComparison, Side, SkillRow, Status, compare};
+use crate::ladder::{Ladder, Level, Proficiency, Range, Scale, SkillRef};
 use crate::present::{
-    DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, SKILL_MARKS, YearsScale, cell, change_words,
-    duty_marker, headline, level_name, one_line, pips, relation_text, span_text, track_title,
-    years_or_dash,
+    DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, NOT_RATED, SKILL_MARKS, YearsScale, cell,
+    change_words, duty_marker, headline, level_name, one_line, pips, relation_text, rung,
+    span_text, step_name, track_title, years_or_dash,
 };
 use crate::text::{fit, pad, wrap};
 
@@ -32,11 +32,36 @@ pub fn run(ladder: &Ladder, a: &str, b: &str, format: Format, out: Out) -> Resul
     }
 }
 
-fn proficiency_text(p: Option<Proficiency>, with_pips: bool) -> String {
-    match p {
-        Some(p) if with_pips => format!("{} {}", pips(p), p.name()),
-        Some(p) => p.name().to_owned(),
+/// One side of a skill row: `—` where the level does not name the skill, `not rated` where
+/// it names it without a step.
+fn proficiency_text(reference: Option<&SkillRef>, scale: &Scale, with_pips: bool) -> String {
+    match reference.map(|r| r.proficiency) {
+        Some(Some(p)) if with_pips => format!("{} {}", pips(p, scale), step_name(p, scale)),
+        Some(Some(p)) => step_name(p, scale),
+        Some(None) => NOT_RATED.to_owned(),
         None => "—".to_owned(),
+    }
+}
+
+/// Each side's statements about the skill at its level, A's then B's, under the skill, so
+/// what a skill looks like at A and at B reads side by side. Line breaks inside a statement
+/// are kept.
+fn statements_text(out: &mut String, row: &SkillRow<'_>, width: usize) {
+    for (letter, reference) in [("A", row.a_ref), ("B", row.b_ref)] {
+        let Some(reference) = reference else { continue };
+        for statement in &reference.expectations {
+            for (i, paragraph) in statement.split('\n').enumerate() {
+                let first = if i == 0 {
+                    format!("      {letter} – ")
+                } else {
+                    "        ".to_owned()
+                };
+                push_wrapped(out, paragraph, width, &first);
+            }
+        }
+        for example in &reference.examples {
+            push_wrapped(out, example, width, &format!("      {letter} e.g. "));
+        }
     }
 }
 
@@ -110,7 +135,7 @@ fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
                 "{} · {}, rung {}",
                 level.id,
                 one_line(track_title(ladder, level)),
-                level.rank
+                rung(ladder, level)
             ),
         ]
     };
@@ -144,7 +169,14 @@ fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
     }
 
     out.push('\n');
-    let heading = format!("Experience (one axis, 0–{} years)", c.experience.axis_end);
+    let stated = [&c.experience.field, &c.experience.managing]
+        .iter()
+        .any(|r| r.a.is_some() || r.b.is_some());
+    let heading = if stated {
+        format!("Experience (one axis, 0–{} years)", c.experience.axis_end)
+    } else {
+        "Experience: not stated at either level".to_owned()
+    };
     push_wrapped(&mut out, &heading, width, "");
     for (label, range) in [
         (FIELD_YEARS, &c.experience.field),
@@ -182,7 +214,7 @@ fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
 
     out.push('\n');
     push_wrapped(&mut out, &format!("Skills  ({SKILL_MARKS})"), width, "");
-    skills_text(&mut out, c, width);
+    skills_text(&mut out, c, ladder.scale(), width);
 
     out.push('\n');
     push_wrapped(
@@ -215,11 +247,17 @@ fn bar(range: &Range, axis_end: u32, width: usize) -> String {
 }
 
 /// Skills as a table (name, A, B) when there is room, else each skill over two lines.
-fn skills_text(out: &mut String, c: &Comparison, width: usize) {
+fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
     const MARK: usize = 2;
     const GAP: usize = 2;
-    let pips_width = "●●●● advanced".width();
-    let plain_width = "advanced".width();
+    let plain_width = scale
+        .steps()
+        .iter()
+        .map(|s| one_line(&s.name).width())
+        .chain([NOT_RATED.width()])
+        .max()
+        .unwrap_or(0);
+    let pips_width = usize::from(scale.max()) + 1 + plain_width;
     let table = [(pips_width, true, 16), (plain_width, false, 12)]
         .into_iter()
         .find_map(|(cell, with_pips, least)| {
@@ -258,9 +296,9 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                             row.change.marker(),
                             pad(line, name_width),
                             " ".repeat(GAP),
-                            pad(&proficiency_text(row.a, with_pips), cell),
+                            pad(&proficiency_text(row.a_ref, scale, with_pips), cell),
                             " ".repeat(GAP),
-                            proficiency_text(row.b, with_pips)
+                            proficiency_text(row.b_ref, scale, with_pips)
                         )
                     } else {
                         format!("    {line}")
@@ -268,6 +306,7 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                     out.push_str(line.trim_end());
                     out.push('\n');
                 }
+                statements_text(out, row, width);
             }
         }
         None => {
@@ -283,8 +322,11 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
                 }
                 let mark = format!("  {} ", row.change.marker());
                 push_wrapped(out, &row.skill.name, width, &mark);
-                out.push_str(&format!("    A {}\n", proficiency_text(row.a, false)));
-                out.push_str(&format!("    B {}\n", proficiency_text(row.b, false)));
+                let a = proficiency_text(row.a_ref, scale, false);
+                let b = proficiency_text(row.b_ref, scale, false);
+                out.push_str(&format!("    A {a}\n"));
+                out.push_str(&format!("    B {b}\n"));
+                statements_text(out, row, width);
             }
         }
     }
@@ -292,6 +334,14 @@ fn skills_text(out: &mut String, c: &Comparison, width: usize) {
 
 // ---------------------------------------------------------------------------------------------
 // Markdown
+
+/// Text for a markdown list item: line breaks become indented continuation lines.
+fn md_item(text: &str) -> String {
+    crate::text::clean(text, true)
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join("  \n  ")
+}
 
 /// The comparison as markdown tables, to paste into a document or a promotion case.
 fn markdown(ladder: &Ladder, c: &Comparison) -> String {
@@ -310,9 +360,9 @@ fn markdown(ladder: &Ladder, c: &Comparison) -> String {
     out.push_str(&format!(
         "| Track | {}, rung {} | {}, rung {} |\n",
         cell(track_title(ladder, c.a)),
-        c.a.rank,
+        rung(ladder, c.a),
         cell(track_title(ladder, c.b)),
-        c.b.rank
+        rung(ladder, c.b)
     ));
     for row in &c.facts {
         if row.a.is_none() && row.b.is_none() {
@@ -355,10 +405,38 @@ fn markdown(ladder: &Ladder, c: &Comparison) -> String {
             "| {} | {} | {} | {} | {} |\n",
             cell(category),
             cell(&row.skill.name),
-            proficiency_text(row.a, false),
-            proficiency_text(row.b, false),
+            cell(&proficiency_text(row.a_ref, ladder.scale(), false)),
+            cell(&proficiency_text(row.b_ref, ladder.scale(), false)),
             change_words(row.change)
         ));
+    }
+
+    // What each skill looks like at A and at B, where either level says.
+    let mut statements = String::new();
+    for row in &c.skills {
+        let said = |r: Option<&SkillRef>| {
+            r.is_some_and(|r| !r.expectations.is_empty() || !r.examples.is_empty())
+        };
+        if !said(row.a_ref) && !said(row.b_ref) {
+            continue;
+        }
+        statements.push_str(&format!("\n### {}\n", one_line(&row.skill.name)));
+        for (letter, reference) in [("A", row.a_ref), ("B", row.b_ref)] {
+            let Some(reference) = reference.filter(|r| said(Some(r))) else {
+                continue;
+            };
+            statements.push_str(&format!("\n**{letter}:**\n\n"));
+            for e in &reference.expectations {
+                statements.push_str(&format!("- {}\n", md_item(e)));
+            }
+            for e in &reference.examples {
+                statements.push_str(&format!("- *Example:* {}\n", md_item(e)));
+            }
+        }
+    }
+    if !statements.is_empty() {
+        out.push_str("\n## What the skills look like at A and at B\n");
+        out.push_str(&statements);
     }
 
     out.push_str("\n## Responsibilities\n\n`+` new at B, `−` only at A, `=` at both.\n\n| A | B |\n|---|---|\n");
@@ -428,8 +506,16 @@ fn json(ladder: &Ladder, c: &Comparison) -> Value {
                 "skill": row.skill.id,
                 "name": row.skill.name,
                 "category": row.skill.category,
-                "a": row.a,
-                "b": row.b,
+                "a": row.a.map(|p| ladder.scale().name(p)),
+                "b": row.b.map(|p| ladder.scale().name(p)),
+                "a_value": row.a.map(Proficiency::value),
+                "b_value": row.b.map(Proficiency::value),
+                "at_a": row.a_ref.is_some(),
+                "at_b": row.b_ref.is_some(),
+                "a_expectations": row.a_ref.map_or(&[][..], |r| &r.expectations[..]),
+                "b_expectations": row.b_ref.map_or(&[][..], |r| &r.expectations[..]),
+                "a_examples": row.a_ref.map_or(&[][..], |r| &r.examples[..]),
+                "b_examples": row.b_ref.map_or(&[][..], |r| &r.examples[..]),
                 "change": row.change,
                 "steps": row.steps(),
             })

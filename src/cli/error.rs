@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::exit::Exit;
+use crate::import::ImportError;
 use crate::ladder::Problem;
 use crate::plan::PlanError;
 use crate::present::problems as problems_text;
@@ -23,12 +24,20 @@ pub enum CliError {
     Plan(PlanError),
     /// Standard output could not be written.
     Output(std::io::Error),
+    /// `rungs import` could not write the folder; the variant says why.
+    Import(ImportError),
+    /// `rungs import --strict` would have dropped input; nothing was written.
+    StrictDropped,
 }
 
 impl CliError {
     pub fn exit(&self) -> Exit {
         match self {
-            CliError::ProblemsFound(_) | CliError::NothingFound { .. } => Exit::Negative,
+            CliError::ProblemsFound(_)
+            | CliError::NothingFound { .. }
+            | CliError::StrictDropped => Exit::Negative,
+            CliError::Import(ImportError::OutNotEmpty(_)) => Exit::Usage,
+            CliError::Import(_) => Exit::BadInput,
             CliError::Usage(_) => Exit::Usage,
             CliError::Content(_) | CliError::Plan(_) => Exit::BadInput,
             CliError::Output(_) => Exit::Terminal,
@@ -62,6 +71,13 @@ impl fmt::Display for CliError {
             }
             CliError::Plan(error) => write!(f, "rungs: {error}"),
             CliError::Output(error) => write!(f, "rungs: cannot write output: {error}"),
+            CliError::Import(ImportError::Input(problems) | ImportError::Invalid(problems)) => {
+                write!(f, "{}\nrungs: nothing was imported", problems_text(problems))
+            }
+            CliError::Import(error) => write!(f, "rungs: {error}; nothing was imported"),
+            CliError::StrictDropped => f.write_str(
+                "rungs: --strict: the import would drop input (listed under Dropped in the report); nothing was written",
+            ),
         }
     }
 }

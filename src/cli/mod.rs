@@ -7,6 +7,7 @@
 mod compare;
 mod complete;
 mod error;
+mod import;
 mod list;
 mod lookup;
 mod output;
@@ -22,6 +23,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
 use clap_complete::ArgValueCandidates;
 
 pub use error::CliError;
+pub use import::ImportCommand;
 pub use output::{Colour, no_color_set};
 pub use plan::PlanCommand;
 
@@ -141,6 +143,12 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<PlanCommand>,
     },
+    /// Turn an existing career framework into a content folder for --content, with
+    /// IMPORT-REPORT.md saying what was kept, inferred or dropped.
+    Import {
+        #[command(subcommand)]
+        source: ImportCommand,
+    },
     /// Print a completion script for bash, zsh or fish: commands, flags, and the level and
     /// skill ids of the ladder in use.
     #[command(
@@ -223,6 +231,7 @@ pub fn run(cli: Cli, command: Command) -> Result<(), CliError> {
             let path = file.or(cli.plan);
             plan::run(&ladder(content)?, path.as_deref(), action, out)
         }
+        Command::Import { source } => import::run(source),
         Command::Completions { shell } => complete::script(shell),
         Command::Man => {
             let mut page = Vec::new();

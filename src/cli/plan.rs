@@ -348,7 +348,7 @@ fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
                         "    {} ({}) — {}\n",
                         one_line(name),
                         skill.skill,
-                        skill.proficiency
+                        step_name(ladder, skill.proficiency)
                     ));
                 }
             }
@@ -413,7 +413,7 @@ fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
                         "- {} (`{}`), expected at {}\n",
                         one_line(name),
                         skill.skill,
-                        skill.proficiency
+                        step_name(ladder, skill.proficiency)
                     ));
                 }
             }
@@ -470,7 +470,7 @@ fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
             "missing": progress.missing_skills().map(|s| json!({
                 "skill": s.skill,
                 "name": ladder.skill(&s.skill).map(|k| k.name.as_str()),
-                "proficiency": s.proficiency.name(),
+                "proficiency": s.proficiency.map(|p| ladder.scale().name(p)),
             })).collect::<Vec<_>>(),
         }),
         None => match &plan.target {
@@ -500,4 +500,12 @@ fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
         "target": target,
         "items": items,
     })
+}
+
+/// The name of an expected step, or `not rated`.
+fn step_name(ladder: &Ladder, p: Option<crate::ladder::Proficiency>) -> String {
+    p.map_or_else(
+        || "not rated".to_owned(),
+        |p| one_line(&ladder.scale().name(p)),
+    )
 }

@@ -90,8 +90,9 @@ fn level_id(ladder: &Ladder, level: usize) -> &str {
     ladder.levels().get(level).map_or("", |l| l.id.as_str())
 }
 
-/// The skill a hit points at, as (skill id, proficiency name), for skill kinds.
-fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, &'static str)> {
+/// The skill a hit points at, as (skill id, proficiency name), for skill kinds; the name is
+/// `not rated` for an unrated reference.
+fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, String)> {
     if !matches!(
         hit.entry.kind,
         EntryKind::Skill | EntryKind::SkillDescription
@@ -103,10 +104,14 @@ fn skill_of<'a>(ladder: &'a Ladder, hit: &Hit<'_>) -> Option<(&'a str, &'static 
         .get(hit.entry.level)?
         .skills
         .get(hit.entry.item)?;
-    Some((reference.skill.as_str(), reference.proficiency.name()))
+    let step = reference.proficiency.map_or_else(
+        || "not rated".to_owned(),
+        |p| crate::text::clean(&ladder.scale().name(p), false).into_owned(),
+    );
+    Some((reference.skill.as_str(), step))
 }
 
-fn proficiency(ladder: &Ladder, hit: &Hit<'_>) -> Option<&'static str> {
+fn proficiency(ladder: &Ladder, hit: &Hit<'_>) -> Option<String> {
     if hit.entry.kind != EntryKind::Skill {
         return None;
     }
@@ -129,6 +134,12 @@ fn json_report(ladder: &Ladder, query: &str, total: usize, hits: &[Hit<'_>]) -> 
                 "score": hit.score,
                 "matched": hit.indices,
             });
+            if hit.entry.kind == EntryKind::CatalogueSkill
+                && let (Some(skill), Some(map)) =
+                    (ladder.skills().get(hit.entry.item), row.as_object_mut())
+            {
+                map.insert("skill".into(), json!(skill.id));
+            }
             if let Some((skill, proficiency)) = skill_of(ladder, hit)
                 && let Some(map) = row.as_object_mut()
             {

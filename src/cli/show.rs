@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 use super::lookup::find_level;
 use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
-use crate::ladder::{Citation, Ladder, Level};
+use crate::ladder::{Citation, Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
-    PROFILE_HEADING, cell, direct_reports, experience_rows, level_names, one_line, pips,
-    profile_figure, track_title, with_note, years,
+    NOT_RATED, cell, direct_reports, experience_rows, level_names, one_line, pips, profile_figure,
+    profile_heading, rating, rung_of_track, step_name, track_title, with_note, years,
 };
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
@@ -26,12 +26,14 @@ pub fn run(ladder: &Ladder, id: &str, format: Format, out: Out) -> Result<(), Cl
     }
 }
 
-/// A level as JSON: the content model's fields, with each skill reference also carrying the
-/// skill's name, category and numeric proficiency so a script needs no second lookup; the
-/// equivalent levels; the skill profile per category; and the ladder's years axis the
-/// explorer draws the experience on.
+/// A level as JSON: the content model's fields (absent sections left out, `extra` kept),
+/// with each skill reference also carrying the skill's name, category, step name and value,
+/// expectations, examples and the rubric line of its step, so a script needs no second
+/// lookup; the equivalent levels; the skill profile per category; and the ladder's years
+/// axis the explorer draws the experience on.
 fn json(ladder: &Ladder, level: &Level) -> Value {
     let mut value = serde_json::to_value(level).unwrap_or(Value::Null);
+    let scale = ladder.scale();
     let skills: Vec<Value> = level
         .skills
         .iter()
@@ -41,14 +43,19 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
                 "skill": r.skill,
                 "name": skill.map(|s| s.name.as_str()),
                 "category": skill.map(|s| s.category.as_str()),
-                "proficiency": r.proficiency,
-                "proficiency_value": r.proficiency.value(),
+                "proficiency": r.proficiency.map(|p| scale.name(p)),
+                "proficiency_value": r.proficiency.map(Proficiency::value),
+                "expectations": r.expectations,
+                "examples": r.examples,
+                "rubric": r.proficiency.and_then(|p| skill.and_then(|s| s.rubric_at(p))),
             })
         })
         .collect();
+    // The categories the level rates skills in, as the explorer's chart lists them.
     let profile: Vec<Value> = ladder
         .skill_profile(level)
         .iter()
+        .filter(|p| p.skills > 0)
         .map(|p| {
             json!({
                 "category": p.category.id,
@@ -64,16 +71,17 @@ fn json(ladder: &Ladder, level: &Level) -> Value {
         .map(|l| l.id.as_str())
         .collect();
     if let Value::Object(map) = &mut value {
+        // Text the content leaves out is absent here too, not an empty string.
+        map.retain(|_, v| v.as_str() != Some(""));
         map.insert("skills".into(), Value::Array(skills));
         map.insert("sources".into(), sources_json(ladder, level));
         map.insert("equivalents".into(), json!(equivalents));
         map.insert("profile".into(), Value::Array(profile));
         map.insert("years_axis".into(), json!(ladder.years_axis()));
         map.insert("track_title".into(), json!(track_title(ladder, level)));
-        let rungs = ladder
-            .track_index(&level.track)
-            .map_or(0, |t| ladder.levels_of_track(t).len());
+        let (rung, rungs) = ladder.rung_of(&level.id).unwrap_or((0, 0));
         map.insert("track_rungs".into(), json!(rungs));
+        map.insert("rung".into(), json!(rung));
     }
     value
 }
@@ -117,10 +125,57 @@ fn heading(out: &mut String, text: &str, style: Out) {
     }
 }
 
+/// Bullets; a line break inside an item starts a new line under the bullet, so a list
+/// written inside a text stays a list.
 fn bullets(out: &mut String, items: &[String], width: usize) {
+    bullets_at(out, items, width, "  • ", "    ");
+}
+
+fn bullets_at(out: &mut String, items: &[String], width: usize, first: &str, rest: &str) {
     for item in items {
-        push_lines(out, wrap(&one_line(item), width, "  • ", "    "));
+        push_lines(out, wrap(item, width, first, rest));
     }
+}
+
+/// A field shown only when the content states it.
+fn stated_field(out: &mut String, label: &str, value: &str, width: usize) {
+    if !value.trim().is_empty() {
+        field(out, label, value, width);
+    }
+}
+
+fn education_text(level: &Level) -> Option<String> {
+    let education = level.education.as_ref()?;
+    let mut school = education.typical.clone();
+    if !education.preferred.is_empty() {
+        school.push_str(&format!("; preferred: {}", education.preferred));
+    }
+    Some(with_note(&school, &education.note))
+}
+
+/// What a skill looks like at this level: the rubric's line for the expected step, the
+/// level's statements, its examples.
+fn skill_detail(out: &mut String, ladder: &Ladder, reference: &SkillRef, width: usize) {
+    let rubric = reference
+        .proficiency
+        .and_then(|p| ladder.skill(&reference.skill).and_then(|s| s.rubric_at(p)));
+    if let Some(rubric) = rubric {
+        bullets_at(
+            out,
+            &[rubric.to_owned()],
+            width,
+            "      at this step: ",
+            "        ",
+        );
+    }
+    bullets_at(out, &reference.expectations, width, "      – ", "        ");
+    bullets_at(
+        out,
+        &reference.examples,
+        width,
+        "      e.g. ",
+        "           ",
+    );
 }
 
 /// `  Label            value`, the value's further lines under its first; on a terminal too
@@ -140,19 +195,16 @@ fn field(out: &mut String, label: &str, value: &str, width: usize) {
 }
 
 /// Everything about one level, for a reader at a terminal, wrapped to `width` columns.
+/// Sections the content leaves out are left out here too.
 fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
     let width = style.width;
     let mut out = String::new();
-    let rungs = ladder
-        .track_index(&level.track)
-        .map_or(0, |t| ladder.levels_of_track(t).len());
     let title = one_line(&level.title);
     let head = format!(
-        "{title}  ({} · {}, rung {} of {})",
+        "{title}  ({} · {}, {})",
         level.id,
         one_line(track_title(ladder, level)),
-        level.rank,
-        rungs
+        rung_of_track(ladder, level)
     );
     for (i, line) in wrap(&head, width, "", "  ").into_iter().enumerate() {
         // Styled after wrapping, so escapes never count as width.
@@ -162,9 +214,15 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
         }
     }
     out.push('\n');
-    push_lines(&mut out, wrap(&level.summary, width, "", ""));
-    out.push('\n');
-    field(&mut out, "Scope", &level.scope, width);
+    if !level.summary.trim().is_empty() {
+        push_lines(&mut out, wrap(&level.summary, width, "", ""));
+        out.push('\n');
+    }
+    stated_field(&mut out, "Scope", &level.scope, width);
+    if !level.follows.is_empty() {
+        let before = level_names(ladder, level.follows.iter().map(String::as_str));
+        field(&mut out, "Follows", &before, width);
+    }
     if !level.reports_to.is_empty() {
         let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
         field(&mut out, "Reports to", &bosses, width);
@@ -175,7 +233,7 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
     if let Some(direct) = &level.direct_reports {
         field(&mut out, "Direct reports", &direct_reports(direct), width);
     }
-    field(&mut out, "Decisions", &level.decision_scope, width);
+    stated_field(&mut out, "Decisions", &level.decision_scope, width);
     if !level.example_titles.is_empty() {
         field(
             &mut out,
@@ -185,36 +243,54 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
         );
     }
 
-    heading(&mut out, "Experience", style);
-    for (label, range) in experience_rows(&level.experience) {
-        field(
-            &mut out,
-            label,
-            &with_note(&years(range), &range.note),
-            width,
-        );
+    let education = education_text(level);
+    if level.experience.is_some() || education.is_some() {
+        heading(&mut out, "Experience", style);
     }
-    let education = &level.education;
-    let mut school = education.typical.clone();
-    if !education.preferred.is_empty() {
-        school.push_str(&format!("; preferred: {}", education.preferred));
+    if let Some(experience) = &level.experience {
+        for (label, range) in experience_rows(experience) {
+            field(
+                &mut out,
+                label,
+                &with_note(&years(range), &range.note),
+                width,
+            );
+        }
     }
-    field(
-        &mut out,
-        "Education",
-        &with_note(&school, &education.note),
-        width,
-    );
+    if let Some(school) = education {
+        field(&mut out, "Education", &school, width);
+    }
 
-    heading(&mut out, "Responsibilities", style);
-    bullets(&mut out, &level.responsibilities, width);
+    if !level.responsibilities.is_empty() {
+        heading(&mut out, "Responsibilities", style);
+        bullets(&mut out, &level.responsibilities, width);
+    }
 
-    heading(&mut out, "Skills", style);
-    for group in ladder.skills_by_category(level) {
+    let groups = ladder.skills_by_category(level);
+    if !groups.is_empty() {
+        heading(&mut out, "Skills", style);
+    }
+    let scale = ladder.scale();
+    let name_width = scale
+        .steps()
+        .iter()
+        .map(|s| one_line(&s.name).width())
+        .max()
+        .unwrap_or(0);
+    let rating_width = usize::from(scale.max()) + 1 + name_width;
+    for group in groups {
         push_lines(&mut out, wrap(&group.category.name, width, "  ", "  "));
-        for (skill, proficiency) in group.skills {
+        for (skill, reference) in group.skills {
+            let rating = match reference.proficiency {
+                Some(p) => format!(
+                    "{} {}",
+                    pips(p, scale),
+                    pad(&step_name(p, scale), name_width)
+                ),
+                None => pad(&format!("({NOT_RATED})"), rating_width),
+            };
             // The id is coloured after wrapping, so escapes never count as width.
-            let lead = format!("    {} {:<9} ", pips(proficiency), proficiency.name());
+            let lead = format!("    {rating} ");
             let line = format!("{lead}{} ({})", one_line(&skill.name), skill.id);
             let hang = " ".repeat(lead.width());
             for line in wrap(&line, width, "", &hang) {
@@ -225,11 +301,18 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
                 out.push_str(&line);
                 out.push('\n');
             }
+            skill_detail(&mut out, ladder, reference, width);
         }
     }
 
-    heading(&mut out, PROFILE_HEADING, style);
-    let profile = ladder.skill_profile(level);
+    let profile: Vec<_> = ladder
+        .skill_profile(level)
+        .into_iter()
+        .filter(|p| p.skills > 0)
+        .collect();
+    if !profile.is_empty() {
+        heading(&mut out, &profile_heading(scale), style);
+    }
     let names: Vec<String> = profile.iter().map(|p| one_line(&p.category.name)).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
     for (p, name) in profile.iter().zip(&names) {
@@ -251,113 +334,178 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
         out.push('\n');
         field(&mut out, "Equivalent to", &names, width);
     }
-    heading(&mut out, "Sources", style);
-    bullets(&mut out, &citation_labels(ladder, level), width);
+    if !level.sources.is_empty() {
+        heading(&mut out, "Sources", style);
+        bullets(&mut out, &citation_labels(ladder, level), width);
+    }
+    // Sections left out must not leave gaps of blank lines behind.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
     out
+}
+
+/// Text for a markdown list item: line breaks become indented continuation lines, so a list
+/// inside the text stays readable and the item stays one item.
+fn md_item(text: &str) -> String {
+    clean(text, true)
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join("  \n  ")
 }
 
 /// Everything about one level as a markdown document.
 fn markdown(ladder: &Ladder, level: &Level) -> String {
     let mut out = format!("# {}\n\n", one_line(&level.title));
     out.push_str(&format!(
-        "`{}` · {} track, rung {}\n\n",
+        "`{}` · {} track, {}\n\n",
         level.id,
         one_line(track_title(ladder, level)),
-        level.rank
+        rung_of_track(ladder, level)
     ));
-    out.push_str(&format!("{}\n\n", clean(&level.summary, true)));
-    out.push_str("| | |\n|---|---|\n");
-    out.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
+    if !level.summary.trim().is_empty() {
+        out.push_str(&format!("{}\n\n", clean(&level.summary, true)));
+    }
+    let mut rows = String::new();
+    if !level.scope.trim().is_empty() {
+        rows.push_str(&format!("| Scope | {} |\n", cell(&level.scope)));
+    }
+    if !level.follows.is_empty() {
+        let names = level_names(ladder, level.follows.iter().map(String::as_str));
+        rows.push_str(&format!("| Follows | {} |\n", cell(&names)));
+    }
     let bosses = level_names(ladder, level.reports_to.iter().map(String::as_str));
     let reporting = with_note(&bosses, &level.reporting_note);
     if !reporting.is_empty() {
-        out.push_str(&format!("| Reports to | {} |\n", cell(&reporting)));
+        rows.push_str(&format!("| Reports to | {} |\n", cell(&reporting)));
     }
     if let Some(direct) = &level.direct_reports {
-        out.push_str(&format!(
+        rows.push_str(&format!(
             "| Direct reports | {} |\n",
             cell(&direct_reports(direct))
         ));
     }
-    out.push_str(&format!(
-        "| Decisions | {} |\n",
-        cell(&level.decision_scope)
-    ));
+    if !level.decision_scope.trim().is_empty() {
+        rows.push_str(&format!(
+            "| Decisions | {} |\n",
+            cell(&level.decision_scope)
+        ));
+    }
     if !level.example_titles.is_empty() {
-        out.push_str(&format!(
+        rows.push_str(&format!(
             "| Example titles | {} |\n",
             cell(&level.example_titles.join(", "))
         ));
     }
-    for (label, range) in experience_rows(&level.experience) {
-        let note = if range.note.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", range.note)
-        };
-        out.push_str(&format!("| {label} | {}{} |\n", years(range), cell(&note)));
+    if let Some(experience) = &level.experience {
+        for (label, range) in experience_rows(experience) {
+            let note = if range.note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", range.note)
+            };
+            rows.push_str(&format!("| {label} | {}{} |\n", years(range), cell(&note)));
+        }
     }
-    let education = with_note(&level.education.typical, &level.education.note);
-    out.push_str(&format!("| Education | {} |\n", cell(&education)));
-    if !level.education.preferred.is_empty() {
-        out.push_str(&format!(
-            "| Preferred | {} |\n",
-            cell(&level.education.preferred)
-        ));
+    if let Some(education) = &level.education {
+        let typical = with_note(&education.typical, &education.note);
+        rows.push_str(&format!("| Education | {} |\n", cell(&typical)));
+        if !education.preferred.is_empty() {
+            rows.push_str(&format!("| Preferred | {} |\n", cell(&education.preferred)));
+        }
     }
     let equivalents = ladder.equivalents_of(&level.id);
     if !equivalents.is_empty() {
         let names = level_names(ladder, equivalents.iter().map(|l| l.id.as_str()));
-        out.push_str(&format!("| Equivalent to | {} |\n", cell(&names)));
+        rows.push_str(&format!("| Equivalent to | {} |\n", cell(&names)));
+    }
+    if !rows.is_empty() {
+        out.push_str("| | |\n|---|---|\n");
+        out.push_str(&rows);
     }
 
-    out.push_str("\n## Responsibilities\n\n");
-    for r in &level.responsibilities {
-        out.push_str(&format!("- {}\n", one_line(r)));
+    if !level.responsibilities.is_empty() {
+        out.push_str("\n## Responsibilities\n\n");
+        for r in &level.responsibilities {
+            out.push_str(&format!("- {}\n", md_item(r)));
+        }
     }
-    out.push_str("\n## Skills\n\n| Category | Skill | Proficiency |\n|---|---|---|\n");
-    for group in ladder.skills_by_category(level) {
-        for (skill, proficiency) in group.skills {
+    let groups = ladder.skills_by_category(level);
+    if !groups.is_empty() {
+        out.push_str("\n## Skills\n\n| Category | Skill | Proficiency |\n|---|---|---|\n");
+    }
+    let scale = ladder.scale();
+    let mut statements = String::new();
+    for group in &groups {
+        for (skill, reference) in &group.skills {
             out.push_str(&format!(
-                "| {} | {} (`{}`) | {} {} |\n",
+                "| {} | {} (`{}`) | {} |\n",
                 cell(&group.category.name),
                 cell(&skill.name),
                 skill.id,
-                pips(proficiency),
-                proficiency
+                cell(&rating(reference.proficiency, scale))
             ));
+            let rubric = reference.proficiency.and_then(|p| skill.rubric_at(p));
+            if rubric.is_some()
+                || !reference.expectations.is_empty()
+                || !reference.examples.is_empty()
+            {
+                statements.push_str(&format!("\n### {}\n\n", one_line(&skill.name)));
+                if let Some(rubric) = rubric {
+                    statements.push_str(&format!("*At this step:* {}\n\n", md_item(rubric)));
+                }
+                for e in &reference.expectations {
+                    statements.push_str(&format!("- {}\n", md_item(e)));
+                }
+                for e in &reference.examples {
+                    statements.push_str(&format!("- *Example:* {}\n", md_item(e)));
+                }
+            }
         }
     }
-    out.push_str(&format!(
-        "\n## {PROFILE_HEADING}\n\n| Category | Skills | Mean |\n|---|---|---|\n"
-    ));
-    for p in ladder.skill_profile(level) {
-        let mean = if p.skills == 0 {
-            "—".to_owned()
-        } else {
-            format!("{:.1}", p.mean)
-        };
+    if !statements.is_empty() {
+        out.push_str("\n## What the skills look like at this level\n");
+        out.push_str(&statements);
+    }
+    let profile: Vec<_> = ladder
+        .skill_profile(level)
+        .into_iter()
+        .filter(|p| p.skills > 0)
+        .collect();
+    if !profile.is_empty() {
         out.push_str(&format!(
-            "| {} | {} | {mean} |\n",
+            "\n## {}\n\n| Category | Skills | Mean |\n|---|---|---|\n",
+            profile_heading(ladder.scale())
+        ));
+    }
+    for p in profile {
+        out.push_str(&format!(
+            "| {} | {} | {:.1} |\n",
             cell(&p.category.name),
-            p.skills
+            p.skills,
+            p.mean
         ));
     }
     if !level.move_up.is_empty() {
         out.push_str("\n## How to move up\n\n");
         for advice in &level.move_up {
-            out.push_str(&format!("- {}\n", one_line(advice)));
+            out.push_str(&format!("- {}\n", md_item(advice)));
         }
     }
-    out.push_str("\n## Sources\n\n");
-    for citation in ladder.citations(level) {
-        let url = match citation {
-            Citation::Catalogued(source) if !source.url.is_empty() => {
-                format!(" <{}>", one_line(&source.url))
-            }
-            _ => String::new(),
-        };
-        out.push_str(&format!("- {}{url}\n", one_line(&citation.label())));
+    if !level.sources.is_empty() {
+        out.push_str("\n## Sources\n\n");
+        for citation in ladder.citations(level) {
+            let url = match citation {
+                Citation::Catalogued(source) if !source.url.is_empty() => {
+                    format!(" <{}>", one_line(&source.url))
+                }
+                _ => String::new(),
+            };
+            out.push_str(&format!("- {}{url}\n", md_item(&citation.label())));
+        }
+    }
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
     }
     out
 }

@@ -1,17 +1,19 @@
 //! Facts derived from a ladder that both front ends show: a level's skills grouped by
 //! category, its skill profile, and the years axis every level's experience is drawn on.
 
-use super::{Category, Ladder, Level, Proficiency, Skill};
+use super::{Category, Ladder, Level, Proficiency, Skill, SkillRef};
 
 /// The skills a level expects in one category, in the order the level lists them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillGroup<'a> {
     pub category: &'a Category,
-    pub skills: Vec<(&'a Skill, Proficiency)>,
+    /// Each skill with the level's reference to it (its step, expectations, examples).
+    pub skills: Vec<(&'a Skill, &'a SkillRef)>,
 }
 
-/// One category of a level's skill profile: how many of the level's skills fall in it and
-/// their mean expected proficiency (1 basic … 4 expert; 0 when there are none).
+/// One category of a level's skill profile: how many of the level's rated skills fall in it
+/// and their mean expected step (1 … the scale's top; 0 when there are none). Unrated skills
+/// have no step and stay out of the mean and the count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryProfile<'a> {
     pub category: &'a Category,
@@ -26,12 +28,12 @@ impl Ladder {
         self.categories()
             .iter()
             .filter_map(|category| {
-                let skills: Vec<(&Skill, Proficiency)> = level
+                let skills: Vec<(&Skill, &SkillRef)> = level
                     .skills
                     .iter()
                     .filter_map(|r| {
                         let skill = self.skill(&r.skill)?;
-                        (skill.category == category.id).then_some((skill, r.proficiency))
+                        (skill.category == category.id).then_some((skill, r))
                     })
                     .collect();
                 (!skills.is_empty()).then_some(SkillGroup { category, skills })
@@ -52,7 +54,7 @@ impl Ladder {
                         self.skill(&r.skill)
                             .is_some_and(|s| s.category == category.id)
                     })
-                    .map(|r| r.proficiency.value())
+                    .filter_map(|r| r.proficiency.map(Proficiency::value))
                     .collect();
                 let mean = if values.is_empty() {
                     0.0
@@ -68,11 +70,12 @@ impl Ladder {
             .collect()
     }
 
-    /// The levels that expect the skill, in ladder order, with the proficiency each expects.
-    pub fn levels_expecting(&self, skill_id: &str) -> Vec<(&Level, Proficiency)> {
+    /// The levels that expect the skill, in ladder order, with the step each expects
+    /// (`None` where the level expects it unrated).
+    pub fn levels_expecting(&self, skill_id: &str) -> Vec<(&Level, Option<Proficiency>)> {
         self.levels()
             .iter()
-            .filter_map(|l| l.proficiency_of(skill_id).map(|p| (l, p)))
+            .filter_map(|l| l.skill_ref(skill_id).map(|r| (l, r.proficiency)))
             .collect()
     }
 
@@ -82,9 +85,8 @@ impl Ladder {
         let largest = self
             .levels()
             .iter()
-            .flat_map(|l| {
-                std::iter::once(&l.experience.field).chain(l.experience.managing.as_ref())
-            })
+            .filter_map(|l| l.experience.as_ref())
+            .flat_map(|e| std::iter::once(&e.field).chain(e.managing.as_ref()))
             .map(|r| r.max.unwrap_or(r.min.saturating_add(5)))
             .max()
             .unwrap_or(10);
@@ -107,6 +109,7 @@ mod tests {
             let profile = ladder.skill_profile(level);
             assert_eq!(profile.len(), ladder.categories().len());
             let counted: usize = profile.iter().map(|p| p.skills).sum();
+            // The built-in ladder rates every skill it expects.
             assert_eq!(counted, level.skills.len(), "{}", level.id);
             for p in &profile {
                 assert!((0.0..=4.0).contains(&p.mean), "{}: {}", level.id, p.mean);
@@ -156,7 +159,9 @@ mod tests {
         let axis = ladder.years_axis();
         assert_eq!(axis % 5, 0);
         for level in ladder.levels() {
-            let e = &level.experience;
+            let Some(e) = &level.experience else {
+                continue;
+            };
             for range in std::iter::once(&e.field).chain(e.managing.as_ref()) {
                 assert!(range.max.unwrap_or(range.min) <= axis, "{}", level.id);
             }

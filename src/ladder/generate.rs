@@ -32,13 +32,16 @@ pub fn large_ladder(levels: usize, skill_refs: usize, skills: usize) -> Vec<Sour
             s % 8
         );
     }
-    let mut body = String::new();
+    // One file of levels per track, as a company might keep them (and each well under the
+    // size limit of a content file).
+    let mut bodies = vec![String::new(); tracks];
     let per_level = skill_refs / levels.max(1);
     let extra = skill_refs % levels.max(1);
     let proficiencies = ["basic", "working", "advanced", "expert"];
     for l in 0..levels {
         let track = l / 100;
         let rank = l % 100 + 1;
+        let body = &mut bodies[track];
         let _ = write!(
             body,
             "[[levels]]\nid = \"level-{l}\"\ntitle = \"Level {l} title\"\ntrack = \"track-{track}\"\nrank = {rank}\n\
@@ -67,14 +70,13 @@ pub fn large_ladder(levels: usize, skill_refs: usize, skills: usize) -> Vec<Sour
         }
         body.push_str("]\n\n");
     }
-    vec![
-        SourceFile {
-            name: "generated/ladder.toml".into(),
-            text: head,
-        },
-        SourceFile {
-            name: "generated/levels.toml".into(),
-            text: body,
-        },
-    ]
+    let mut files = vec![SourceFile {
+        name: "generated/ladder.toml".into(),
+        text: head,
+    }];
+    files.extend(bodies.into_iter().enumerate().map(|(t, text)| SourceFile {
+        name: format!("generated/levels-{t:03}.toml"),
+        text,
+    }));
+    files
 }

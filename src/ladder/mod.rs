@@ -1,8 +1,11 @@
 //! The ladder: tracks of levels, one skill catalogue, loaded and validated from TOML.
 
+mod cache;
+mod chunks;
 mod facts;
 mod lookup;
 mod model;
+mod read;
 mod source;
 mod validate;
 
@@ -11,11 +14,12 @@ pub mod generate;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use cache::{CacheUse, cache_key, default_cache_dir};
 pub use facts::{CategoryProfile, SkillGroup};
 pub use lookup::NotFound;
 pub use model::{
-    Category, Education, Experience, LadderInfo, Level, Proficiency, Range, Skill, SkillRef,
-    Source, SourceKind, Track,
+    Category, Education, Experience, Extra, Family, LadderInfo, Level, Proficiency, Range,
+    RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};
@@ -59,6 +63,7 @@ impl Citation<'_> {
 #[derive(Debug, Clone)]
 pub struct Ladder {
     pub info: LadderInfo,
+    families: Vec<Family>,
     tracks: Vec<Track>,
     /// For each track (same index as `tracks`), the range of `levels` it owns.
     track_levels: Vec<std::ops::Range<usize>>,
@@ -92,6 +97,7 @@ impl Ladder {
         let parts = serde_json::from_str::<Option<model::ContentFile>>(PREPARED).ok()??;
         Some(Ladder::assemble(
             parts.ladder.unwrap_or_default(),
+            parts.families,
             parts.tracks,
             parts.categories,
             parts.skills,
@@ -105,10 +111,11 @@ impl Ladder {
         Ladder::from_sources(&embedded_sources())
     }
 
-    /// The ladder a person asked for: their content folder, else the built-in one.
+    /// The ladder a person asked for: their content folder (through the cache of validated
+    /// ladders), else the built-in one.
     pub fn load(content: Option<&Path>) -> Result<Ladder, Vec<Problem>> {
         match content {
-            Some(dir) => Ladder::from_folder(dir),
+            Some(dir) => Ladder::from_folder_with_cache(dir),
             None => Ladder::embedded(),
         }
     }
@@ -127,13 +134,16 @@ impl Ladder {
     /// a partial ladder that is then thrown away.
     fn assemble(
         info: LadderInfo,
+        mut families: Vec<Family>,
         mut tracks: Vec<Track>,
         categories: Vec<Category>,
         skills: Vec<Skill>,
         mut levels: Vec<Level>,
         sources: Vec<Source>,
     ) -> Ladder {
-        tracks.sort_by_key(|t| t.order);
+        families.sort_by_key(|f| f.order);
+        let family_position = |id: &str| families.iter().position(|f| f.id == id);
+        tracks.sort_by_key(|t| (family_position(&t.family), t.order));
         let track_by_id: HashMap<String, usize> = tracks
             .iter()
             .enumerate()
@@ -167,12 +177,111 @@ impl Ladder {
             category_by_id: index(categories.iter().map(|c| &c.id).collect()),
             source_by_id: index(sources.iter().map(|s| &s.id).collect()),
             track_by_id,
+            families,
             tracks,
             track_levels,
             categories,
             skills,
             levels,
             sources,
+        }
+    }
+
+    /// The proficiency scale levels rate skills on (the default four steps unless the ladder
+    /// defines its own).
+    pub fn scale(&self) -> &Scale {
+        &self.info.scale
+    }
+
+    /// The job families in display order; empty when the ladder declares none (then every
+    /// track and category belongs to one unnamed family).
+    pub fn families(&self) -> &[Family] {
+        &self.families
+    }
+
+    /// The tracks of family `family_id` (every track when the ladder declares no families).
+    pub fn tracks_of_family<'a>(&'a self, family_id: &'a str) -> impl Iterator<Item = &'a Track> {
+        self.tracks
+            .iter()
+            .filter(move |t| self.families.is_empty() || t.family == family_id)
+    }
+
+    /// The categories a family's tracks use: its own and the shared ones.
+    pub fn categories_of_family<'a>(
+        &'a self,
+        family_id: &'a str,
+    ) -> impl Iterator<Item = &'a Category> {
+        self.categories
+            .iter()
+            .filter(move |c| c.family.is_empty() || c.family == family_id)
+    }
+
+    /// The categories that level `level` rates or names at least one skill of, in ladder
+    /// order: a skill chart lists these, not every category of the ladder.
+    pub fn categories_of_level(&self, level: &Level) -> Vec<&Category> {
+        let used: std::collections::HashSet<&str> = level
+            .skills
+            .iter()
+            .filter_map(|r| self.skill(&r.skill))
+            .map(|s| s.category.as_str())
+            .collect();
+        self.categories
+            .iter()
+            .filter(|c| used.contains(c.id.as_str()))
+            .collect()
+    }
+
+    /// "Rung N of M": the level's position in its own track (1 = the track's first level)
+    /// and how many levels the track has. Ranks may start above 1 in a track that forks
+    /// from another track's rung; this counts the track's own levels.
+    pub fn rung_of(&self, level_id: &str) -> Option<(usize, usize)> {
+        let index = self.level_index(level_id)?;
+        let track = self.track_index(&self.levels[index].track)?;
+        let range = &self.track_levels[track];
+        Some((index - range.start + 1, range.len()))
+    }
+
+    /// The levels one is promoted to from `level_id`: those that name it in `follows`, then
+    /// the next rung of its own track unless that rung names other levels it follows.
+    pub fn next_on_path(&self, level_id: &str) -> Vec<&Level> {
+        let mut next: Vec<&Level> = self
+            .levels
+            .iter()
+            .filter(|l| l.follows.iter().any(|f| f == level_id))
+            .collect();
+        if let Some(above) = self.neighbour(level_id, 1)
+            && (above.follows.is_empty() || above.follows.iter().any(|f| f == level_id))
+            && !next.iter().any(|l| l.id == above.id)
+        {
+            next.insert(0, above);
+        }
+        next
+    }
+
+    /// The level to compare `level_id` with when none is chosen: the first step up its
+    /// promotion path (which may be in another track, for a fork), else the step before it,
+    /// else the level itself.
+    pub fn default_compare_target(&self, level_id: &str) -> Option<&Level> {
+        self.next_on_path(level_id)
+            .into_iter()
+            .next()
+            .or_else(|| self.previous_on_path(level_id).into_iter().next())
+            .or_else(|| self.level(level_id))
+    }
+
+    /// The levels `level_id` is promoted from: its `follows`, or the rung below in its track.
+    pub fn previous_on_path(&self, level_id: &str) -> Vec<&Level> {
+        let Some(level) = self.level(level_id) else {
+            return Vec::new();
+        };
+        if level.follows.is_empty() {
+            self.neighbour(level_id, -1).into_iter().collect()
+        } else {
+            level
+                .follows
+                .iter()
+                .filter_map(|id| self.level(id))
+                .collect()
         }
     }
 

@@ -1,17 +1,171 @@
 //! The content model: what a ladder is made of.
 //!
-//! These types are deserialized straight from the content files. Every field has a default so
-//! that a missing key becomes an empty value that validation reports (with all the other
-//! problems) instead of a serde error that would stop at the first one.
+//! A validated [`crate::ladder::Ladder`] holds these types. They are read from TOML by the
+//! checking reader in `read.rs` (which reports every problem at its place) and serialized
+//! with serde for JSON output, the cache and the built-in ladder that `build.rs` prepares.
+//! Optional sections are empty strings, empty lists or `None`: never an invented value.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// The `[ladder]` section: the ladder's own name and description.
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Fields a source has that the format has no place for, kept so that an import loses nothing.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// The `[ladder]` section: the ladder's own name, description and proficiency scale.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LadderInfo {
     pub name: String,
     pub description: String,
+    #[serde(skip_serializing_if = "Scale::is_default")]
+    pub scale: Scale,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// One step of a proficiency scale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScaleStep {
+    pub name: String,
+    pub description: String,
+}
+
+/// The ordered steps a level's expectation of a skill is measured on, lowest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Scale {
+    steps: Vec<ScaleStep>,
+}
+
+impl Default for Scale {
+    /// rungs' own four steps, used by a ladder that defines none.
+    fn default() -> Self {
+        let step = |name: &str, description: &str| ScaleStep {
+            name: name.into(),
+            description: description.into(),
+        };
+        Scale {
+            steps: vec![
+                step("basic", "knows the ideas, uses them with guidance"),
+                step("working", "uses the skill on their own in everyday work"),
+                step("advanced", "handles hard cases and coaches others in it"),
+                step("expert", "sets the standard for it across the organisation"),
+            ],
+        }
+    }
+}
+
+impl Scale {
+    /// A scale of the given steps, lowest first. Validation checks that a content file's
+    /// scale is non-empty with unique names; this constructor does not.
+    pub fn new(steps: Vec<ScaleStep>) -> Self {
+        Scale { steps }
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == Scale::default()
+    }
+
+    /// The steps, lowest first.
+    pub fn steps(&self) -> &[ScaleStep] {
+        &self.steps
+    }
+
+    /// How many steps the scale has: the value of its top step.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The top step's value, for drawing gauges (at least 1).
+    pub fn max(&self) -> u8 {
+        u8::try_from(self.steps.len()).unwrap_or(u8::MAX).max(1)
+    }
+
+    /// The step a proficiency stands for.
+    pub fn step(&self, p: Proficiency) -> Option<&ScaleStep> {
+        usize::from(p.value())
+            .checked_sub(1)
+            .and_then(|i| self.steps.get(i))
+    }
+
+    /// The step's name, or its number if the scale has no such step.
+    pub fn name(&self, p: Proficiency) -> String {
+        self.step(p)
+            .map_or_else(|| p.value().to_string(), |s| s.name.clone())
+    }
+
+    /// The step's description ("" if the scale does not describe it).
+    pub fn meaning(&self, p: Proficiency) -> &str {
+        self.step(p).map_or("", |s| s.description.as_str())
+    }
+
+    /// The proficiency named `name` (exactly as written in the scale).
+    pub fn find(&self, name: &str) -> Option<Proficiency> {
+        self.steps
+            .iter()
+            .position(|s| s.name == name)
+            .and_then(|i| u8::try_from(i + 1).ok())
+            .map(Proficiency)
+    }
+
+    /// Every proficiency of the scale, lowest first.
+    pub fn proficiencies(&self) -> impl Iterator<Item = Proficiency> + '_ {
+        (1..=self.max()).take(self.steps.len()).map(Proficiency)
+    }
+}
+
+/// A step of the ladder's scale, by value: 1 is the lowest step. The names live in the
+/// ladder's [`Scale`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Proficiency(u8);
+
+impl Proficiency {
+    /// The step with value `value` (1-based); `None` for 0.
+    pub fn new(value: u8) -> Option<Self> {
+        (value > 0).then_some(Proficiency(value))
+    }
+
+    /// 1 for the lowest step, up to the scale's length.
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Proficiency {
+    /// A step's value, or (for the built-in ladder that `build.rs` reads) a name of the
+    /// default scale.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Value(u8),
+            Name(String),
+        }
+        let found = match Either::deserialize(deserializer)? {
+            Either::Value(v) => Proficiency::new(v),
+            Either::Name(name) => Scale::default().find(&name),
+        };
+        found.ok_or_else(|| serde::de::Error::custom("not a step of the scale"))
+    }
+}
+
+/// A group of tracks with their own skill categories (engineering, design, product…).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Family {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub order: u32,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 /// A career track: an ordered list of levels (management, technical, …).
@@ -22,6 +176,11 @@ pub struct Track {
     pub title: String,
     pub description: String,
     pub order: u32,
+    /// The family the track belongs to; empty when the ladder declares no families.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub family: String,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 /// A group of skills; the categories are the axes of a level's skill profile.
@@ -31,6 +190,18 @@ pub struct Category {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// The family whose tracks use it; empty for a category every family shares.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub family: String,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+/// What one step of the scale looks like for one skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RubricLine {
+    pub step: Proficiency,
+    pub text: String,
 }
 
 /// One entry of the skill catalogue that levels refer to by id.
@@ -40,74 +211,22 @@ pub struct Skill {
     pub id: String,
     pub name: String,
     pub category: String,
+    /// What the skill is; empty when the source does not say.
     pub description: String,
+    /// Per step of the scale, lowest first; steps the source does not describe are absent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rubric: Vec<RubricLine>,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
-/// The scale a level's expectation of a skill is measured on.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Proficiency {
-    Basic,
-    #[default]
-    Working,
-    Advanced,
-    Expert,
-    /// A name that is not on the scale. Validation rejects it, so a loaded [`crate::Ladder`]
-    /// never holds one; it exists so that every bad name in a folder can be reported at once.
-    #[serde(other, skip_serializing)]
-    Unknown,
-}
-
-impl Proficiency {
-    /// The steps of the scale, lowest first.
-    pub const SCALE: [Proficiency; 4] = [
-        Proficiency::Basic,
-        Proficiency::Working,
-        Proficiency::Advanced,
-        Proficiency::Expert,
-    ];
-
-    /// 1 (basic) to 4 (expert); 0 for a name off the scale.
-    pub fn value(self) -> u8 {
-        match self {
-            Proficiency::Basic => 1,
-            Proficiency::Working => 2,
-            Proficiency::Advanced => 3,
-            Proficiency::Expert => 4,
-            Proficiency::Unknown => 0,
-        }
-    }
-
-    /// The name used in content files and JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Proficiency::Basic => "basic",
-            Proficiency::Working => "working",
-            Proficiency::Advanced => "advanced",
-            Proficiency::Expert => "expert",
-            Proficiency::Unknown => "unknown",
-        }
-    }
-
-    /// A one-line description of the step, for help text and reports.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Proficiency::Basic => "knows the ideas, uses them with guidance",
-            Proficiency::Working => "uses the skill on their own in everyday work",
-            Proficiency::Advanced => "handles hard cases and coaches others in it",
-            Proficiency::Expert => "sets the standard for it across the organisation",
-            Proficiency::Unknown => "not on the scale",
-        }
-    }
-
-    pub const MAX: u8 = 4;
-}
-
-impl std::fmt::Display for Proficiency {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
+impl Skill {
+    /// What this skill looks like at step `p`, if the rubric says.
+    pub fn rubric_at(&self, p: Proficiency) -> Option<&str> {
+        self.rubric
+            .iter()
+            .find(|line| line.step == p)
+            .map(|line| line.text.as_str())
     }
 }
 
@@ -116,7 +235,14 @@ impl std::fmt::Display for Proficiency {
 #[serde(default)]
 pub struct SkillRef {
     pub skill: String,
-    pub proficiency: Proficiency,
+    /// The expected step; `None` for a skill the level expects without rating it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proficiency: Option<Proficiency>,
+    /// What the skill looks like at this level, statement by statement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expectations: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 /// A span of years (or of people): `min` to `max`, or `min`+ when `max` is absent.
@@ -182,7 +308,8 @@ pub struct Education {
     pub note: String,
 }
 
-/// One rung of a track.
+/// One rung of a track. Text left empty and sections left `None` were not stated by the
+/// content; front ends leave them out rather than show a made-up value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Level {
@@ -190,6 +317,10 @@ pub struct Level {
     pub title: String,
     pub track: String,
     pub rank: u32,
+    /// The level(s) this one is promoted from, when that is not the rung below in its own
+    /// track (a track forking from another track's rung).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<String>,
     pub summary: String,
     pub scope: String,
     pub reports_to: Vec<String>,
@@ -201,21 +332,32 @@ pub struct Level {
     pub decision_scope: String,
     pub responsibilities: Vec<String>,
     pub skills: Vec<SkillRef>,
-    pub experience: Experience,
-    pub education: Education,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Experience>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education: Option<Education>,
     pub move_up: Vec<String>,
     pub equivalents: Vec<String>,
     /// Ids into the sources catalogue; in a folder without a catalogue, free-text citations.
     pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 impl Level {
-    /// The expected proficiency of `skill_id` at this level, if the level names it.
+    /// The expected step of `skill_id` at this level, if the level names and rates it.
     pub fn proficiency_of(&self, skill_id: &str) -> Option<Proficiency> {
-        self.skills
-            .iter()
-            .find(|r| r.skill == skill_id)
-            .map(|r| r.proficiency)
+        self.skill_ref(skill_id).and_then(|r| r.proficiency)
+    }
+
+    /// This level's reference to `skill_id`, rated or not.
+    pub fn skill_ref(&self, skill_id: &str) -> Option<&SkillRef> {
+        self.skills.iter().find(|r| r.skill == skill_id)
+    }
+
+    /// Whether the level expects `skill_id` at all (rated or unrated).
+    pub fn names_skill(&self, skill_id: &str) -> bool {
+        self.skill_ref(skill_id).is_some()
     }
 }
 
@@ -302,6 +444,7 @@ impl Source {
 #[serde(default)]
 pub(crate) struct ContentFile {
     pub ladder: Option<LadderInfo>,
+    pub families: Vec<Family>,
     pub tracks: Vec<Track>,
     pub categories: Vec<Category>,
     pub skills: Vec<Skill>,

@@ -129,62 +129,20 @@ impl From<usize> for Step {
     }
 }
 
-/// A content file parsed into its spanned document.
-pub(crate) struct ParsedFile<'a> {
+/// A content file's text with its line starts, for pointing at places in it.
+pub(crate) struct FileText<'a> {
     pub source: &'a SourceFile,
-    pub doc: Spanned<DeTable<'a>>,
     line_starts: Vec<usize>,
 }
 
-impl<'a> ParsedFile<'a> {
-    /// Parses the file; on syntax errors returns every one the parser could recover from.
-    pub fn parse(source: &'a SourceFile) -> Result<Self, Vec<Problem>> {
+impl<'a> FileText<'a> {
+    pub fn new(source: &'a SourceFile) -> Self {
         let line_starts = std::iter::once(0)
             .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let (doc, mut errors) = DeTable::parse_recoverable(&source.text);
-        // Past the first few, syntax errors are mostly echoes of earlier ones; a file of
-        // garbage would otherwise print an error for every line (20 MB for a 3 MB file).
-        let unshown = errors.len().saturating_sub(MAX_SYNTAX_PROBLEMS);
-        errors.truncate(MAX_SYNTAX_PROBLEMS);
-        let parsed = ParsedFile {
+        FileText {
             source,
-            doc,
             line_starts,
-        };
-        if errors.is_empty() {
-            match too_deep(parsed.doc.get_ref()) {
-                // Deserializing would stop at serde's recursion limit, with no location.
-                Some(span) => Err(vec![parsed.problem_at(
-                    Some(span),
-                    &format!("nested more than {MAX_NESTING} tables or arrays deep"),
-                )]),
-                None => Ok(parsed),
-            }
-        } else {
-            let mut problems: Vec<Problem> = errors
-                .iter()
-                .map(|e| match e.span() {
-                    Some(span) => parsed.problem_at(Some(span), e.message()),
-                    // The parser does not say where a too-long dotted key is: find it.
-                    None => match long_dotted_key(&source.text) {
-                        Some(span) => parsed.problem_at(
-                            Some(span),
-                            "a dotted key with 80 or more parts nests too deep",
-                        ),
-                        None => parsed.problem_at(None, e.message()),
-                    },
-                })
-                .collect();
-            // Deep nesting gives the same error once per level that is left open.
-            problems.dedup();
-            if unshown > 0 {
-                problems.push(Problem::whole_file(
-                    &source.name,
-                    format!("{unshown} more syntax errors not shown; fix the ones above first"),
-                ));
-            }
-            Err(problems)
         }
     }
 
@@ -209,15 +167,88 @@ impl<'a> ParsedFile<'a> {
         )
     }
 
+    /// The problems of a parse of part of this file that starts at byte `base`: at most
+    /// [`MAX_SYNTAX_PROBLEMS`] syntax errors (then a count of the rest), or a value nested
+    /// deeper than [`MAX_NESTING`]. Empty when the part can be read.
+    pub fn parse_problems(
+        &self,
+        doc: &DeTable<'_>,
+        mut errors: Vec<toml::de::Error>,
+        base: usize,
+    ) -> Vec<Problem> {
+        let shift = |span: ByteRange<usize>| span.start + base..span.end + base;
+        if errors.is_empty() {
+            // Reading would recurse without bound, with no location.
+            return too_deep(doc)
+                .map(|span| {
+                    self.problem_at(
+                        Some(shift(span)),
+                        &format!("nested more than {MAX_NESTING} tables or arrays deep"),
+                    )
+                })
+                .into_iter()
+                .collect();
+        }
+        // Past the first few, syntax errors are mostly echoes of earlier ones; a file of
+        // garbage would otherwise print an error for every line (20 MB for a 3 MB file).
+        let unshown = errors.len().saturating_sub(MAX_SYNTAX_PROBLEMS);
+        errors.truncate(MAX_SYNTAX_PROBLEMS);
+        let mut problems: Vec<Problem> = errors
+            .iter()
+            .map(|e| match e.span() {
+                Some(span) => self.problem_at(Some(shift(span)), e.message()),
+                // The parser does not say where a too-long dotted key is: find it.
+                None => match long_dotted_key(&self.source.text) {
+                    Some(span) => self.problem_at(
+                        Some(span),
+                        "a dotted key with 80 or more parts nests too deep",
+                    ),
+                    None => self.problem_at(None, e.message()),
+                },
+            })
+            .collect();
+        // Deep nesting gives the same error once per level that is left open.
+        problems.dedup();
+        if unshown > 0 {
+            problems.push(Problem::whole_file(
+                &self.source.name,
+                format!("{unshown} more syntax errors not shown; fix the ones above first"),
+            ));
+        }
+        problems
+    }
+}
+
+/// A content file parsed whole into its spanned document (plan files and others read with
+/// serde; a ladder's content is read part by part, see `validate`).
+pub(crate) struct ParsedFile<'a> {
+    pub doc: Spanned<DeTable<'a>>,
+    text: FileText<'a>,
+}
+
+impl<'a> ParsedFile<'a> {
+    /// Parses the file; on syntax errors returns the first few the parser could recover
+    /// from.
+    pub fn parse(source: &'a SourceFile) -> Result<Self, Vec<Problem>> {
+        let (doc, errors) = DeTable::parse_recoverable(&source.text);
+        let text = FileText::new(source);
+        let problems = text.parse_problems(doc.get_ref(), errors, 0);
+        if problems.is_empty() {
+            Ok(ParsedFile { doc, text })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// A problem at a byte span of this file (the start of the span is reported).
+    pub fn problem_at(&self, span: Option<ByteRange<usize>>, message: &str) -> Problem {
+        self.text.problem_at(span, message)
+    }
+
     /// A problem at the value (or key) a path leads to. Where the path goes further than the
     /// document (a missing key), the deepest existing part is pointed at.
     pub fn problem_at_path(&self, path: &[Step], message: &str) -> Problem {
         self.problem_at(Some(self.locate(path, false)), message)
-    }
-
-    /// A problem at the key a path ends with (an unknown key, say), not at its value.
-    pub fn problem_at_key(&self, path: &[Step], message: &str) -> Problem {
-        self.problem_at(Some(self.locate(path, true)), message)
     }
 
     /// The span of what `path` names: the value it leads to, or with `key_itself` the last key.
@@ -245,29 +276,26 @@ impl<'a> ParsedFile<'a> {
         }
         span
     }
+}
 
-    /// Every string in the document (keys included) with its span, for checks that apply to
-    /// all text whatever key it sits under.
-    pub fn for_each_string(&self, mut visit: impl FnMut(&str, ByteRange<usize>)) {
-        fn walk_table(table: &DeTable<'_>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
-            for (key, value) in table.iter() {
-                visit(key.get_ref(), key.span());
-                walk_value(value, visit);
-            }
+/// Every string in a document (keys included) with its span, for checks that apply to all
+/// text whatever key it sits under.
+pub(crate) fn for_each_string(doc: &DeTable<'_>, mut visit: impl FnMut(&str, ByteRange<usize>)) {
+    fn walk_table(table: &DeTable<'_>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
+        for (key, value) in table.iter() {
+            visit(key.get_ref(), key.span());
+            walk_value(value, visit);
         }
-        fn walk_value(
-            value: &Spanned<DeValue<'_>>,
-            visit: &mut impl FnMut(&str, ByteRange<usize>),
-        ) {
-            match value.get_ref() {
-                DeValue::String(s) => visit(s, value.span()),
-                DeValue::Table(t) => walk_table(t, visit),
-                DeValue::Array(items) => items.iter().for_each(|v| walk_value(v, visit)),
-                _ => {}
-            }
-        }
-        walk_table(self.doc.get_ref(), &mut visit);
     }
+    fn walk_value(value: &Spanned<DeValue<'_>>, visit: &mut impl FnMut(&str, ByteRange<usize>)) {
+        match value.get_ref() {
+            DeValue::String(s) => visit(s, value.span()),
+            DeValue::Table(t) => walk_table(t, visit),
+            DeValue::Array(items) => items.iter().for_each(|v| walk_value(v, visit)),
+            _ => {}
+        }
+    }
+    walk_table(doc, &mut visit);
 }
 
 /// Characters of a line shown before and after the place a problem points at; the rest of a
@@ -331,31 +359,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
-}
-
-/// Converts serde_ignored's path of an unknown key into steps.
-pub(crate) fn steps_of(path: &serde_ignored::Path<'_>) -> Vec<Step> {
-    use serde_ignored::Path as P;
-    let mut steps = Vec::new();
-    let mut current = path;
-    loop {
-        match current {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                steps.push(Step::Index(*index));
-                current = parent;
-            }
-            P::Map { parent, key } => {
-                steps.push(Step::Key(key.clone()));
-                current = parent;
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                current = parent
-            }
-        }
-    }
-    steps.reverse();
-    steps
 }
 
 /// The default ladder, compiled into the binary.

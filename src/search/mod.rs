@@ -10,8 +10,9 @@
 //! skill and the results show every level that needs it, lowest rung first. A skill's
 //! *description* is the same at every level, so it gets one entry only, filed under the first
 //! level (in ladder order) that asks for the skill; repeating it per level would fill the
-//! results with copies of the same sentence. A catalogue skill no level asks for has nowhere
-//! to jump to and is not indexed.
+//! results with copies of the same sentence. A category's name is filed the same way, under
+//! the first level with a skill of the category. A catalogue skill no level asks for is
+//! indexed at the end, under no level ([`NO_LEVEL`]).
 //!
 //! Matching uses fuzzy-matcher's skim v2 scoring. The query is split on whitespace into
 //! terms that must all match (in any order, like fzf); scores add up. Each term is smart-case
@@ -40,6 +41,8 @@ pub use worker::{SearchResults, Searcher};
 pub enum EntryKind {
     /// The level's own title.
     Level,
+    /// The level's id (`senior-manager`), as commands and plans name it.
+    LevelId,
     /// One of the level's example job titles; `item` is its position in `example_titles`.
     ExampleTitle,
     Summary,
@@ -49,33 +52,51 @@ pub enum EntryKind {
     Responsibility,
     /// A skill's name at a level that asks for it; `item` is the position in `skills`.
     Skill,
+    /// A statement of what a skill looks like at this level (or an example of it); `item`
+    /// is the position of the skill in `skills`.
+    Expectation,
     /// A skill's description, filed under the first level that asks for the skill; `item` is
     /// the position in that level's `skills`.
     SkillDescription,
+    /// A skill category's name, filed under the first level that asks for a skill of the
+    /// category; `item` is the position of that skill in the level's `skills`.
+    Category,
     /// `item`: 0 typical, 1 preferred, 2 note.
     Education,
     /// Advice on reaching the next rung; `item` is the position in `move_up`.
     MoveUp,
+    /// The name or description of a catalogue skill that no level expects. Such an entry
+    /// belongs to no level: its `level` is [`NO_LEVEL`] and its `item` the skill's position
+    /// in [`Ladder::skills`].
+    CatalogueSkill,
 }
 
+/// The `level` of an entry that belongs to no level (a catalogue-only skill).
+pub const NO_LEVEL: usize = usize::MAX;
+
 impl EntryKind {
-    pub const ALL: [EntryKind; 10] = [
+    pub const ALL: [EntryKind; 14] = [
         EntryKind::Level,
+        EntryKind::LevelId,
         EntryKind::ExampleTitle,
         EntryKind::Summary,
         EntryKind::Scope,
         EntryKind::DecisionScope,
         EntryKind::Responsibility,
         EntryKind::Skill,
+        EntryKind::Expectation,
         EntryKind::SkillDescription,
+        EntryKind::Category,
         EntryKind::Education,
         EntryKind::MoveUp,
+        EntryKind::CatalogueSkill,
     ];
 
     /// A short label for result rows.
     pub fn label(self) -> &'static str {
         match self {
             EntryKind::Level => "level",
+            EntryKind::LevelId => "level id",
             EntryKind::ExampleTitle => "example title",
             EntryKind::Summary => "summary",
             EntryKind::Scope => "scope",
@@ -83,8 +104,11 @@ impl EntryKind {
             EntryKind::Responsibility => "responsibility",
             EntryKind::Skill => "skill",
             EntryKind::SkillDescription => "skill description",
+            EntryKind::Expectation => "expectation",
+            EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "moving up",
+            EntryKind::CatalogueSkill => "catalogue skill",
         }
     }
 
@@ -92,6 +116,7 @@ impl EntryKind {
     pub fn key(self) -> &'static str {
         match self {
             EntryKind::Level => "level",
+            EntryKind::LevelId => "level_id",
             EntryKind::ExampleTitle => "example_title",
             EntryKind::Summary => "summary",
             EntryKind::Scope => "scope",
@@ -99,8 +124,11 @@ impl EntryKind {
             EntryKind::Responsibility => "responsibility",
             EntryKind::Skill => "skill",
             EntryKind::SkillDescription => "skill_description",
+            EntryKind::Expectation => "expectation",
+            EntryKind::Category => "category",
             EntryKind::Education => "education",
             EntryKind::MoveUp => "move_up",
+            EntryKind::CatalogueSkill => "catalogue_skill",
         }
     }
 
@@ -108,7 +136,10 @@ impl EntryKind {
     pub fn is_title(self) -> bool {
         matches!(
             self,
-            EntryKind::Level | EntryKind::ExampleTitle | EntryKind::Skill
+            EntryKind::Level
+                | EntryKind::ExampleTitle
+                | EntryKind::Skill
+                | EntryKind::CatalogueSkill
         )
     }
 
@@ -130,7 +161,7 @@ pub const TITLE_BONUS: i64 = 16;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// Position of the level in [`Ladder::levels`].
+    /// Position of the level in [`Ladder::levels`]; [`NO_LEVEL`] for a catalogue-only skill.
     pub level: usize,
     /// Position inside the level's list for list kinds (see [`EntryKind`]); 0 otherwise.
     pub item: usize,
@@ -327,8 +358,10 @@ impl SearchIndex {
     pub fn new(ladder: &Ladder) -> SearchIndex {
         let mut b = Builder::default();
         let mut described = std::collections::HashSet::new();
+        let mut categories_seen = std::collections::HashSet::new();
         for (l, level) in ladder.levels().iter().enumerate() {
             b.push(EntryKind::Level, l, 0, &level.title);
+            b.push(EntryKind::LevelId, l, 0, &level.id);
             for (i, title) in level.example_titles.iter().enumerate() {
                 b.push(EntryKind::ExampleTitle, l, i, title);
             }
@@ -344,21 +377,43 @@ impl SearchIndex {
                 }
             }
             for (i, reference) in level.skills.iter().enumerate() {
+                for statement in reference.expectations.iter().chain(&reference.examples) {
+                    b.push(EntryKind::Expectation, l, i, statement);
+                }
+            }
+            for (i, reference) in level.skills.iter().enumerate() {
                 if let Some(skill) = ladder.skill(&reference.skill)
                     && described.insert(skill.id.as_str())
                 {
                     b.push(EntryKind::SkillDescription, l, i, &skill.description);
                 }
             }
-            let education = &level.education;
-            for (i, text) in [&education.typical, &education.preferred, &education.note]
-                .into_iter()
-                .enumerate()
-            {
-                b.push(EntryKind::Education, l, i, text);
+            for (i, reference) in level.skills.iter().enumerate() {
+                if let Some(category) = ladder
+                    .skill(&reference.skill)
+                    .and_then(|s| ladder.category(&s.category))
+                    && categories_seen.insert(category.id.as_str())
+                {
+                    b.push(EntryKind::Category, l, i, &category.name);
+                }
+            }
+            if let Some(education) = &level.education {
+                for (i, text) in [&education.typical, &education.preferred, &education.note]
+                    .into_iter()
+                    .enumerate()
+                {
+                    b.push(EntryKind::Education, l, i, text);
+                }
             }
             for (i, advice) in level.move_up.iter().enumerate() {
                 b.push(EntryKind::MoveUp, l, i, advice);
+            }
+        }
+        // Skills no level expects are still part of the catalogue, and findable.
+        for (i, skill) in ladder.skills().iter().enumerate() {
+            if !described.contains(skill.id.as_str()) {
+                b.push(EntryKind::CatalogueSkill, NO_LEVEL, i, &skill.name);
+                b.push(EntryKind::CatalogueSkill, NO_LEVEL, i, &skill.description);
             }
         }
         SearchIndex::from_builder(b)

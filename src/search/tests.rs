@@ -38,7 +38,12 @@ fn ranked_texts(index: &SearchIndex, query: &str) -> Vec<String> {
 #[test]
 fn the_index_covers_every_kind_in_ladder_order() {
     let (ladder, index) = default_index();
-    for kind in EntryKind::ALL {
+    // The built-in ladder states no expectations and expects every catalogue skill somewhere;
+    // other tests cover those two kinds.
+    for kind in EntryKind::ALL
+        .into_iter()
+        .filter(|k| !matches!(k, EntryKind::Expectation | EntryKind::CatalogueSkill))
+    {
         assert!(
             index.entries().iter().any(|e| e.kind == kind),
             "no {kind:?} entry"
@@ -493,4 +498,74 @@ fn narrowing_equals_a_fresh_scan_on_a_found_case() {
             "{typed:?}"
         );
     }
+}
+
+fn fixture_index(feature: &str) -> (Ladder, SearchIndex) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/v2")
+        .join(feature);
+    let ladder = Ladder::from_folder(&dir).expect("fixture loads");
+    let index = SearchIndex::new(&ladder);
+    (ladder, index)
+}
+
+#[test]
+fn expectations_category_names_and_level_ids_are_searchable() {
+    let (ladder, index) = fixture_index("expectations");
+    let hits = top(&index, "help early", usize::MAX);
+    let hit = hits
+        .iter()
+        .find(|h| h.entry.kind == EntryKind::Expectation)
+        .expect("the statement is found");
+    assert_eq!(ladder.levels()[hit.entry.level].id, "e1");
+    assert_eq!(
+        hit.entry.item, 0,
+        "points at the skill the statement is about"
+    );
+
+    let hits = top(&index, "People", usize::MAX);
+    let categories: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.entry.kind == EntryKind::Category)
+        .map(|h| h.entry.level)
+        .collect();
+    assert_eq!(
+        categories,
+        [0],
+        "filed once, under the first level using it"
+    );
+
+    let hits = top(&index, "e2", usize::MAX);
+    assert!(
+        hits.iter()
+            .any(|h| h.entry.kind == EntryKind::LevelId && h.entry.level == 1),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_catalogue_skill_no_level_expects_is_found_under_no_level() {
+    let text = include_str!("../../tests/fixtures/v2/minimal/ladder.toml").to_owned()
+        + "\n[[skills]]\nid = \"pairing\"\nname = \"Pair programming\"\ncategory = \"craft\"\ndescription = \"Two people, one change.\"\n";
+    let ladder = Ladder::from_sources(&[crate::ladder::SourceFile {
+        name: "catalogue.toml".into(),
+        text,
+    }])
+    .expect("valid");
+    let index = SearchIndex::new(&ladder);
+    for query in ["pair prog", "one change"] {
+        let hits = top(&index, query, usize::MAX);
+        let hit = hits
+            .iter()
+            .find(|h| h.entry.kind == EntryKind::CatalogueSkill)
+            .unwrap_or_else(|| panic!("{query}: {hits:?}"));
+        assert_eq!(hit.entry.level, NO_LEVEL);
+        assert_eq!(ladder.skills()[hit.entry.item].id, "pairing");
+    }
+    // An expected skill is not listed again as catalogue-only.
+    assert!(
+        !top(&index, "Testing", usize::MAX)
+            .iter()
+            .any(|h| h.entry.kind == EntryKind::CatalogueSkill)
+    );
 }

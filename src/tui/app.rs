@@ -36,7 +36,8 @@ pub enum SkillRow<'a> {
     Skill {
         id: &'a str,
         name: &'a str,
-        proficiency: Proficiency,
+        /// `None` for a skill the level expects without rating it.
+        proficiency: Option<Proficiency>,
     },
 }
 
@@ -49,10 +50,10 @@ pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>>
             group
                 .skills
                 .into_iter()
-                .map(|(skill, proficiency)| SkillRow::Skill {
+                .map(|(skill, reference)| SkillRow::Skill {
                     id: &skill.id,
                     name: &skill.name,
-                    proficiency,
+                    proficiency: reference.proficiency,
                 }),
         );
     }

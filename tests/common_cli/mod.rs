@@ -22,7 +22,12 @@ pub fn rungs_process() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
     cmd.env_remove("RUNGS_CONTENT")
         .env_remove("RUNGS_PLAN")
-        .env_remove("COLUMNS");
+        .env_remove("COLUMNS")
+        // The cache of validated ladders goes to a test folder, not the user's.
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("rungs-test-cache"),
+        );
     cmd
 }
 

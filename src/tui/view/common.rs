@@ -122,10 +122,14 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
         ))
 }
 
-/// `●●●○` for advanced, styled.
-pub fn pips(proficiency: Proficiency, app: &App) -> Vec<Span<'static>> {
+/// `●●●○` for the third of four steps, styled; dots for a skill expected without a step.
+pub fn pips(proficiency: Option<Proficiency>, app: &App) -> Vec<Span<'static>> {
     let theme = &app.settings.theme;
-    let (filled, empty) = crate::present::pip_parts(proficiency);
+    let Some(proficiency) = proficiency else {
+        let steps = usize::from(app.ladder.scale().max());
+        return vec![Span::styled("·".repeat(steps), theme.pip_empty)];
+    };
+    let (filled, empty) = crate::present::pip_parts(proficiency, app.ladder.scale());
     vec![
         Span::styled(filled, theme.pip_filled),
         Span::styled(empty, theme.pip_empty),
@@ -136,7 +140,13 @@ pub fn pips(proficiency: Proficiency, app: &App) -> Vec<Span<'static>> {
 /// key when a figure is an estimate. Open ranges run to the end of the axis with `▶`.
 pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let rows = experience_rows(&level.experience);
+    let Some(experience) = &level.experience else {
+        return vec![Line::styled(
+            fit("not stated", columns),
+            app.settings.theme.muted,
+        )];
+    };
+    let rows = experience_rows(experience);
     const NAME: usize = 16;
     let label_width = rows
         .iter()
@@ -178,13 +188,7 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
         Span::styled(pad("years", NAME), theme.muted),
         Span::styled(ticks, theme.muted),
     ]));
-    if level.experience.field.estimate
-        || level
-            .experience
-            .managing
-            .as_ref()
-            .is_some_and(|r| r.estimate)
-    {
+    if experience.field.estimate || experience.managing.as_ref().is_some_and(|r| r.estimate) {
         lines.push(Line::styled(
             fit("▒ and ~: an estimate, not from a source", columns),
             theme.muted,
@@ -246,7 +250,7 @@ pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stat
         .map(|(name, count, mean)| {
             let mut spans = vec![Span::raw(pad(&name, name_width)), Span::raw(" ")];
             if bar_width >= 4 {
-                let (filled, rest) = gauge(mean, f64::from(Proficiency::MAX), bar_width);
+                let (filled, rest) = gauge(mean, f64::from(app.ladder.scale().max()), bar_width);
                 spans.push(Span::styled(filled, theme.profile_bar));
                 spans.push(Span::styled(rest, theme.pip_empty));
             }
@@ -344,6 +348,14 @@ pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
             }
         }
     }
+}
+
+/// A step's name, or `not rated`, for display.
+pub fn step_word(app: &App, proficiency: Option<Proficiency>) -> String {
+    proficiency.map_or_else(
+        || crate::present::NOT_RATED.to_owned(),
+        |p| one_line(&app.ladder.scale().name(p)),
+    )
 }
 
 #[cfg(test)]

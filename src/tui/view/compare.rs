@@ -67,7 +67,7 @@ fn status_mark(status: Status, theme: &Theme) -> (&'static str, Style) {
 /// The style of a skill change: gains at B (new, raised) one way, losses the other.
 fn change_style(change: SkillChange, theme: &Theme) -> Style {
     match change {
-        SkillChange::Same => theme.muted,
+        SkillChange::Same | SkillChange::Unrated => theme.muted,
         SkillChange::Raised | SkillChange::OnlyB => theme.diff_added,
         SkillChange::Lowered | SkillChange::OnlyA => theme.diff_removed,
     }
@@ -233,7 +233,9 @@ pub fn page_lines(
                         format!(
                             "{}{}",
                             "●".repeat(filled),
-                            "○".repeat(usize::from(Proficiency::MAX).saturating_sub(filled))
+                            "○".repeat(
+                                usize::from(app.ladder.scale().max()).saturating_sub(filled)
+                            )
                         )
                     },
                 )
@@ -250,7 +252,12 @@ pub fn page_lines(
         }
     }
 
-    heading(crate::present::PROFILE_HEADING, columns, theme, &mut lines);
+    heading(
+        &crate::present::profile_heading(app.ladder.scale()),
+        columns,
+        theme,
+        &mut lines,
+    );
     lines.extend(profile_lines(app, c, columns));
 
     lines.push(Line::raw(""));
@@ -470,7 +477,7 @@ fn profile_lines(app: &App, c: &Comparison<'_>, columns: usize) -> Vec<Line<'sta
             theme.muted,
         ),
     ])];
-    let max = f64::from(Proficiency::MAX);
+    let max = f64::from(app.ladder.scale().max());
     for ((name, count_a, mean_a), (_, count_b, mean_b)) in a.into_iter().zip(b) {
         if count_a == 0 && count_b == 0 {
             continue;
@@ -646,14 +653,14 @@ fn draw_skill_detail(
         let title = one_line(&level.title);
         match proficiency {
             Some(p) => {
-                spans.extend(common::pips(p, app));
+                spans.extend(common::pips(Some(p), app));
                 spans.push(Span::raw(fit(
-                    &format!(" {} at {title}", p.name()),
+                    &format!(" {} at {title}", one_line(&app.ladder.scale().name(p))),
                     columns.saturating_sub(6),
                 )));
                 lines.push(Line::from(spans));
                 lines.extend(
-                    wrap(p.meaning(), columns, "  ")
+                    wrap(app.ladder.scale().meaning(p), columns, "  ")
                         .into_iter()
                         .map(|l| Line::styled(l, theme.muted)),
                 );
@@ -710,14 +717,15 @@ fn draw_page(
 }
 
 /// A proficiency in a cell of `width`: pips, with the word when there is room, or `—`.
-fn proficiency_cell(p: Option<Proficiency>, width: usize) -> String {
+fn proficiency_cell(app: &App, p: Option<Proficiency>, width: usize) -> String {
+    let scale = app.ladder.scale();
     let text = match p {
         Some(p) => {
             let filled = usize::from(p.value());
-            let empty = usize::from(Proficiency::MAX).saturating_sub(filled);
+            let empty = usize::from(scale.max()).saturating_sub(filled);
             let pips = format!("{}{}", "●".repeat(filled), "○".repeat(empty));
-            if width > 4 {
-                format!("{pips} {}", p.name())
+            if width > usize::from(scale.max()) {
+                format!("{pips} {}", one_line(&scale.name(p)))
             } else {
                 pips
             }
@@ -752,9 +760,9 @@ fn skill_line(
         Span::raw(" "),
         Span::raw(pad(&one_line(&row.skill.name), name_width)),
         Span::raw(" "),
-        Span::styled(proficiency_cell(row.a, cell), a_style),
+        Span::styled(proficiency_cell(app, row.a, cell), a_style),
         Span::raw(" "),
-        Span::styled(proficiency_cell(row.b, cell), b_style),
+        Span::styled(proficiency_cell(app, row.b, cell), b_style),
     ])
 }
 

@@ -88,7 +88,12 @@ pub fn page_lines(
         &mut lines,
     );
     lines.extend(common::experience_lines(app, level, columns));
-    for (name, range) in crate::present::experience_rows(&level.experience) {
+    let rows = level
+        .experience
+        .as_ref()
+        .map(crate::present::experience_rows)
+        .unwrap_or_default();
+    for (name, range) in rows {
         if !range.note.is_empty() {
             lines.extend(
                 wrap(&format!("{name}: {}", range.note), columns, "")
@@ -159,7 +164,11 @@ pub fn page_lines(
                     spans.extend(common::pips(proficiency, app));
                     spans.push(Span::raw(" "));
                     spans.push(Span::raw(fit(
-                        &format!("{} ({})", one_line(name), proficiency.name()),
+                        &format!(
+                            "{} ({})",
+                            one_line(name),
+                            common::step_word(app, proficiency)
+                        ),
                         columns.saturating_sub(7),
                     )));
                     lines.push(Line::from(spans));
@@ -170,7 +179,12 @@ pub fn page_lines(
 
     let profile = common::profile_lines(app, level, columns);
     if !profile.is_empty() {
-        heading(app, crate::present::PROFILE_HEADING, columns, &mut lines);
+        heading(
+            app,
+            &crate::present::profile_heading(app.ladder.scale()),
+            columns,
+            &mut lines,
+        );
         lines.extend(profile);
     }
 
@@ -192,26 +206,25 @@ pub fn page_lines(
 
     heading(app, "Education", columns, &mut lines);
     anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
-    lines.extend(
-        wrap(&level.education.typical, columns, "")
-            .into_iter()
-            .map(Line::raw),
-    );
-    if !level.education.preferred.is_empty() {
-        labelled(
-            app,
-            "Preferred",
-            &level.education.preferred,
-            columns,
-            &mut lines,
-        );
-    }
-    if !level.education.note.is_empty() {
-        lines.extend(
-            wrap(&level.education.note, columns, "")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.muted)),
-        );
+    match &level.education {
+        None => lines.push(Line::styled("not stated", theme.muted)),
+        Some(education) => {
+            lines.extend(
+                wrap(&education.typical, columns, "")
+                    .into_iter()
+                    .map(Line::raw),
+            );
+            if !education.preferred.is_empty() {
+                labelled(app, "Preferred", &education.preferred, columns, &mut lines);
+            }
+            if !education.note.is_empty() {
+                lines.extend(
+                    wrap(&education.note, columns, "")
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.muted)),
+                );
+            }
+        }
     }
 
     let equivalents = app.ladder.equivalents_of(&level.id);
@@ -450,7 +463,7 @@ fn draw_skills(
                 spans.push(Span::raw(" "));
                 if word_width > 0 {
                     spans.push(Span::styled(
-                        pad(proficiency.name(), word_width),
+                        pad(&common::step_word(app, *proficiency), word_width),
                         theme.muted,
                     ));
                 }

@@ -30,17 +30,21 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
     );
     if let Some(proficiency) = level.proficiency_of(&skill.id) {
         lines.push(Line::raw(""));
-        let mut spans = common::pips(proficiency, app);
+        let mut spans = common::pips(Some(proficiency), app);
         spans.push(Span::styled(
             fit(
-                &format!(" {} at {}", proficiency.name(), one_line(&level.title)),
+                &format!(
+                    " {} at {}",
+                    one_line(&app.ladder.scale().name(proficiency)),
+                    one_line(&level.title)
+                ),
                 columns.saturating_sub(4),
             ),
             theme.heading,
         ));
         lines.push(Line::from(spans));
         lines.extend(
-            wrap(proficiency.meaning(), columns, "  ")
+            wrap(app.ladder.scale().meaning(proficiency), columns, "  ")
                 .into_iter()
                 .map(|l| Line::styled(l, theme.muted)),
         );
@@ -63,8 +67,8 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
         ));
         for rung in rungs {
             let mut spans = vec![Span::raw(if rung.id == level.id { "▶" } else { " " })];
-            match rung.proficiency_of(&skill.id) {
-                Some(p) => spans.extend(common::pips(p, app)),
+            match rung.skill_ref(&skill.id) {
+                Some(reference) => spans.extend(common::pips(reference.proficiency, app)),
                 None => spans.push(Span::styled("  — ", theme.muted)),
             }
             spans.push(Span::raw(fit(

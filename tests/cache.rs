@@ -1,0 +1,84 @@
+//! The cache of validated ladders: used only for the exact folder it was built from.
+
+use std::path::Path;
+
+use rungs::ladder::{CacheUse, Ladder, generate};
+
+/// A content folder holding `files`.
+fn folder(files: &[rungs::ladder::SourceFile]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in files {
+        let name = Path::new(&file.name).file_name().expect("file name");
+        std::fs::write(dir.path().join(name), &file.text).expect("written");
+    }
+    dir
+}
+
+fn levels(ladder: &Ladder) -> Vec<(String, String, usize)> {
+    ladder
+        .levels()
+        .iter()
+        .map(|l| (l.id.clone(), l.title.clone(), l.skills.len()))
+        .collect()
+}
+
+#[test]
+fn a_second_load_comes_from_the_cache_and_equals_the_validated_ladder() {
+    let content = folder(&generate::large_ladder(30, 600, 40));
+    let cache = tempfile::tempdir().unwrap();
+    let (first, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Rebuilt);
+    let (second, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Hit);
+    let validated = Ladder::from_folder(content.path()).expect("valid");
+    assert_eq!(levels(&second), levels(&validated));
+    assert_eq!(second.levels(), validated.levels());
+    assert_eq!(second.skills(), validated.skills());
+    assert_eq!(levels(&first), levels(&second));
+}
+
+#[test]
+fn a_one_byte_change_rebuilds_and_reports_like_a_fresh_load() {
+    let content = folder(&generate::large_ladder(30, 600, 40));
+    let cache = tempfile::tempdir().unwrap();
+    Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    let path = content.path().join("levels-000.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // "Level 7 title" becomes "Level 8 title": one byte.
+    let changed = text.replacen("Level 7 title", "Level 8 title", 1);
+    assert_eq!(changed.len(), text.len());
+    std::fs::write(&path, &changed).unwrap();
+    let (ladder, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Rebuilt);
+    assert_eq!(
+        ladder.level("level-7").map(|l| l.title.as_str()),
+        Some("Level 8 title")
+    );
+
+    // A change that breaks the folder is reported, never hidden by an older cache.
+    std::fs::write(&path, changed.replacen("rank = 1\n", "rank = \"1\"\n", 1)).unwrap();
+    let problems = Ladder::from_folder_cached(content.path(), cache.path()).unwrap_err();
+    assert!(
+        problems[0]
+            .message
+            .contains("`rank` must be a whole number"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_damaged_cache_file_is_rebuilt_not_trusted() {
+    let content = folder(&generate::large_ladder(10, 100, 20));
+    let cache = tempfile::tempdir().unwrap();
+    Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    let entries: Vec<_> = std::fs::read_dir(cache.path()).unwrap().flatten().collect();
+    assert_eq!(entries.len(), 1, "one cache file, no temporary left");
+    let file = entries[0].path();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+    let (ladder, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Rebuilt);
+    assert_eq!(ladder.levels().len(), 10);
+    let (_, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Hit, "the rebuilt cache is used next time");
+}
