@@ -333,8 +333,9 @@ impl App {
             .unwrap_or(0);
     }
 
-    /// Opens the compare screen with `level` as A, and as B the next rung up its track (at
-    /// the top, the rung below; in a one-level track, A itself); the picker asks for B with
+    /// Opens the compare screen with `level` as A, and as B the next step up its promotion
+    /// path (which may be in another track, for a fork; at the top, the step before it; alone,
+    /// A itself); the picker asks for B with
     /// its cursor on that default.
     pub fn open_compare(&mut self, level: usize) {
         let Some(a) = self.ladder.levels().get(level) else {
@@ -342,8 +343,7 @@ impl App {
         };
         let b = self
             .ladder
-            .neighbour(&a.id, 1)
-            .or_else(|| self.ladder.neighbour(&a.id, -1))
+            .default_compare_target(&a.id)
             .and_then(|l| self.ladder.level_index(&l.id))
             .unwrap_or(level);
         self.push(Screen::Compare(CompareScreen::new(level, b)));

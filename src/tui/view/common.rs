@@ -92,17 +92,18 @@ pub fn show_lines(
     first
 }
 
-/// The level's track title, its rung and how many rungs the track has.
-pub fn track_and_rung(app: &App, level: &Level) -> (String, u32, usize) {
+/// The level's track title, its rung within the track and how many rungs the track has (a
+/// track forking from another track's rung still starts at rung 1).
+pub fn track_and_rung(app: &App, level: &Level) -> (String, usize, usize) {
     let track = app
         .ladder
         .track(&level.track)
         .map_or_else(|| level.track.clone(), |t| one_line(&t.title));
-    let rungs = app
+    let (rung, rungs) = app
         .ladder
-        .track_index(&level.track)
-        .map_or(0, |t| app.ladder.levels_of_track(t).len());
-    (track, level.rank, rungs)
+        .rung_of(&level.id)
+        .unwrap_or((level.rank as usize, 0));
+    (track, rung, rungs)
 }
 
 /// A bordered pane; the focused one gets the focus style and a heavier border.
@@ -197,7 +198,8 @@ pub fn experience_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'s
     lines
 }
 
-/// The level's skill profile as rows to draw: category name, number of skills, mean.
+/// The level's skill profile as rows to draw: category name, number of rated skills, mean;
+/// every category of the ladder, in order, so two levels' rows line up.
 pub fn profile(app: &App, level: &Level) -> Vec<(String, usize, f64)> {
     app.ladder
         .skill_profile(level)
@@ -223,13 +225,18 @@ pub fn gauge(value: f64, max: f64, cells: usize) -> (String, String) {
 
 /// The skill profile as lines: per category with a skill at this level, a bar of the mean
 /// expected proficiency (1 basic – 4 expert) and how many skills that mean is taken over, so a
-/// single skill does not pass for a broad strength. Categories without a skill here are left
-/// out.
+/// single skill does not pass for a broad strength. Only the categories the level uses are
+/// listed (a family may have dozens it never touches); one whose skills here are all unrated
+/// says so instead of drawing an empty bar.
 pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
-    let rows: Vec<(String, usize, f64)> = profile(app, level)
+    let used = app.ladder.categories_of_level(level);
+    let rows: Vec<(String, usize, f64)> = app
+        .ladder
+        .skill_profile(level)
         .into_iter()
-        .filter(|(_, count, _)| *count > 0)
+        .filter(|p| used.iter().any(|c| c.id == p.category.id))
+        .map(|p| (one_line(&p.category.name), p.skills, p.mean))
         .collect();
     let name_width = rows
         .iter()
@@ -249,6 +256,10 @@ pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stat
     rows.into_iter()
         .map(|(name, count, mean)| {
             let mut spans = vec![Span::raw(pad(&name, name_width)), Span::raw(" ")];
+            if count == 0 {
+                spans.push(Span::styled(crate::present::NOT_RATED, theme.muted));
+                return Line::from(spans);
+            }
             if bar_width >= 4 {
                 let (filled, rest) = gauge(mean, f64::from(app.ladder.scale().max()), bar_width);
                 spans.push(Span::styled(filled, theme.profile_bar));

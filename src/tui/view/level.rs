@@ -31,7 +31,11 @@ fn heading(app: &App, text: &str, columns: usize, lines: &mut Vec<Line<'static>>
     lines.push(Line::styled(fit(text, columns), app.settings.theme.heading));
 }
 
+/// A label and its value; nothing at all when the content leaves the value out.
 fn labelled(app: &App, label: &str, value: &str, columns: usize, lines: &mut Vec<Line<'static>>) {
+    if value.trim().is_empty() {
+        return;
+    }
     lines.push(Line::styled(label.to_owned(), app.settings.theme.muted));
     lines.extend(wrap(value, columns, "  ").into_iter().map(Line::raw));
 }
@@ -79,15 +83,21 @@ pub fn page_lines(
         theme.muted,
     )];
     anchors.push((EntryKind::Summary, 0, lines.len()));
-    lines.extend(wrap(&level.summary, columns, "").into_iter().map(Line::raw));
+    if !level.summary.trim().is_empty() {
+        lines.extend(wrap(&level.summary, columns, "").into_iter().map(Line::raw));
+    }
 
-    heading(
-        app,
-        "Experience in years (one scale for every level)",
-        columns,
-        &mut lines,
-    );
-    lines.extend(common::experience_lines(app, level, columns));
+    // Sections the content leaves out are not drawn: an empty heading or a made-up figure
+    // would read as a fact.
+    if level.experience.is_some() {
+        heading(
+            app,
+            "Experience in years (one scale for every level)",
+            columns,
+            &mut lines,
+        );
+        lines.extend(common::experience_lines(app, level, columns));
+    }
     let rows = level
         .experience
         .as_ref()
@@ -103,7 +113,15 @@ pub fn page_lines(
         }
     }
 
-    heading(app, "Scope and reporting", columns, &mut lines);
+    let has_scope = !level.scope.trim().is_empty()
+        || !level.reports_to.is_empty()
+        || !level.reporting_note.is_empty()
+        || level.direct_reports.is_some()
+        || !level.decision_scope.trim().is_empty()
+        || !level.example_titles.is_empty();
+    if has_scope {
+        heading(app, "Scope and reporting", columns, &mut lines);
+    }
     anchors.push((EntryKind::Scope, 0, lines.len()));
     labelled(app, "Scope", &level.scope, columns, &mut lines);
     if !level.reports_to.is_empty() {
@@ -138,7 +156,9 @@ pub fn page_lines(
         );
     }
 
-    heading(app, "Responsibilities", columns, &mut lines);
+    if !level.responsibilities.is_empty() {
+        heading(app, "Responsibilities", columns, &mut lines);
+    }
     for (i, line) in bullets(&level.responsibilities, columns, &mut lines)
         .into_iter()
         .enumerate()
@@ -158,7 +178,9 @@ pub fn page_lines(
                     lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
                 }
                 SkillRow::Skill {
-                    name, proficiency, ..
+                    id,
+                    name,
+                    proficiency,
                 } => {
                     let mut spans = vec![Span::raw("  ")];
                     spans.extend(common::pips(proficiency, app));
@@ -172,6 +194,30 @@ pub fn page_lines(
                         columns.saturating_sub(7),
                     )));
                     lines.push(Line::from(spans));
+                    // What the skill looks like at this level, then examples, indented
+                    // under it.
+                    if let Some(reference) = level.skill_ref(id) {
+                        for item in &reference.expectations {
+                            lines.extend(
+                                wrap(item, columns.saturating_sub(4), "")
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, l)| {
+                                        Line::raw(format!(
+                                            "{}{l}",
+                                            if i == 0 { "  • " } else { "    " }
+                                        ))
+                                    }),
+                            );
+                        }
+                        for item in &reference.examples {
+                            lines.extend(
+                                wrap(&format!("e.g. {item}"), columns.saturating_sub(4), "")
+                                    .into_iter()
+                                    .map(|l| Line::styled(format!("    {l}"), theme.muted)),
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -190,9 +236,15 @@ pub fn page_lines(
 
     if !level.move_up.is_empty() {
         heading(app, "How to move up", columns, &mut lines);
-        if let Some(next) = app.ladder.neighbour(&level.id, 1) {
+        let next: Vec<String> = app
+            .ladder
+            .next_on_path(&level.id)
+            .iter()
+            .map(|l| one_line(&l.title))
+            .collect();
+        if !next.is_empty() {
             lines.push(Line::styled(
-                fit(&format!("Next rung: {}", one_line(&next.title)), columns),
+                fit(&format!("Next rung: {}", next.join(" or ")), columns),
                 theme.muted,
             ));
         }
@@ -204,11 +256,10 @@ pub fn page_lines(
         }
     }
 
-    heading(app, "Education", columns, &mut lines);
-    anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
-    match &level.education {
-        None => lines.push(Line::styled("not stated", theme.muted)),
-        Some(education) => {
+    if let Some(education) = &level.education {
+        heading(app, "Education", columns, &mut lines);
+        anchors.push((EntryKind::Education, 0, lines.len().saturating_sub(1)));
+        {
             lines.extend(
                 wrap(&education.typical, columns, "")
                     .into_iter()
@@ -242,13 +293,15 @@ pub fn page_lines(
         }
     }
 
-    heading(app, "Sources", columns, &mut lines);
     let citations: Vec<String> = app
         .ladder
         .citations(level)
         .iter()
         .map(|c| one_line(&c.label()))
         .collect();
+    if !citations.is_empty() {
+        heading(app, "Sources", columns, &mut lines);
+    }
     bullets(&citations, columns, &mut lines);
     lines
 }

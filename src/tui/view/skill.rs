@@ -23,31 +23,83 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
             theme.muted,
         ));
     }
-    lines.extend(
-        wrap(&skill.description, columns, "")
-            .into_iter()
-            .map(Line::raw),
-    );
-    if let Some(proficiency) = level.proficiency_of(&skill.id) {
-        lines.push(Line::raw(""));
-        let mut spans = common::pips(Some(proficiency), app);
-        spans.push(Span::styled(
-            fit(
-                &format!(
-                    " {} at {}",
-                    one_line(&app.ladder.scale().name(proficiency)),
-                    one_line(&level.title)
-                ),
-                columns.saturating_sub(4),
-            ),
-            theme.heading,
-        ));
-        lines.push(Line::from(spans));
+    if !skill.description.trim().is_empty() {
         lines.extend(
-            wrap(app.ladder.scale().meaning(proficiency), columns, "  ")
+            wrap(&skill.description, columns, "")
                 .into_iter()
-                .map(|l| Line::styled(l, theme.muted)),
+                .map(Line::raw),
         );
+    }
+    let reference = level.skill_ref(&skill.id);
+    match reference.and_then(|r| r.proficiency) {
+        Some(proficiency) => {
+            lines.push(Line::raw(""));
+            let mut spans = common::pips(Some(proficiency), app);
+            spans.push(Span::styled(
+                fit(
+                    &format!(
+                        " {} at {}",
+                        one_line(&app.ladder.scale().name(proficiency)),
+                        one_line(&level.title)
+                    ),
+                    columns.saturating_sub(4),
+                ),
+                theme.heading,
+            ));
+            lines.push(Line::from(spans));
+            // What the step means for this skill, where the rubric says; else the scale's
+            // general meaning.
+            let meaning = skill
+                .rubric_at(proficiency)
+                .unwrap_or_else(|| app.ladder.scale().meaning(proficiency));
+            lines.extend(
+                wrap(meaning, columns, "  ")
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted)),
+            );
+        }
+        None if reference.is_some() => {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                fit(
+                    &format!("Expected at {}, not rated", one_line(&level.title)),
+                    columns,
+                ),
+                theme.heading,
+            ));
+        }
+        None => {}
+    }
+    if let Some(reference) = reference {
+        list(
+            app,
+            "Expected here",
+            &reference.expectations,
+            columns,
+            &mut lines,
+        );
+        list(app, "Examples", &reference.examples, columns, &mut lines);
+    }
+    if !skill.rubric.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(fit("Rubric", columns), theme.heading));
+        let expected = reference.and_then(|r| r.proficiency);
+        for step in &skill.rubric {
+            // ▶ marks the step this level expects, as on the track below.
+            let mark = if expected == Some(step.step) {
+                "▶"
+            } else {
+                " "
+            };
+            let mut spans = vec![Span::raw(mark)];
+            spans.extend(common::pips(Some(step.step), app));
+            spans.push(Span::raw(fit(
+                &format!(" {}", one_line(&app.ladder.scale().name(step.step))),
+                columns.saturating_sub(5),
+            )));
+            lines.push(Line::from(spans));
+            lines.extend(wrap(&step.text, columns, "  ").into_iter().map(Line::raw));
+        }
     }
     // The same skill up the track: where it starts, where it grows.
     let rungs = app
@@ -79,6 +131,27 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
         }
     }
     lines
+}
+
+/// A titled list of statements; nothing when there are none.
+fn list(app: &App, title: &str, items: &[String], columns: usize, lines: &mut Vec<Line<'static>>) {
+    if items.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(title, columns),
+        app.settings.theme.heading,
+    ));
+    for item in items {
+        for (i, text) in wrap(item, columns.saturating_sub(2), "")
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "• " } else { "  " };
+            lines.push(Line::raw(format!("{lead}{text}")));
+        }
+    }
 }
 
 /// The description in a pane of its own (under the skills list).
