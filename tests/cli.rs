@@ -310,3 +310,23 @@ fn show_json_carries_the_skill_profile_and_the_years_axis() {
     assert!(axis >= level["experience"]["field"]["min"].as_u64().unwrap_or(0));
     assert_eq!(level["track_rungs"], 6);
 }
+
+#[test]
+fn show_senior_manager_prints_why_the_four_critical_groups_matter() {
+    let output = rungs().args(["show", "senior-manager"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Text output wraps lines, so compare with whitespace folded.
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "ranks leadership and strategic thinking among the four most critical skill groups",
+        "counts financial acumen among the four most critical skill groups",
+        "names advanced communication among the four most critical skill groups",
+        "lists negotiation and influence among the four most critical skill groups",
+    ] {
+        assert!(
+            folded.contains(said),
+            "show senior-manager lacks: {said}\n{text}"
+        );
+    }
+}

@@ -214,10 +214,42 @@ pub struct Skill {
     /// What the skill is; empty when the source does not say.
     pub description: String,
     /// Per step of the scale, lowest first; steps the source does not describe are absent.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_rubric"
+    )]
     pub rubric: Vec<RubricLine>,
     #[serde(skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+}
+
+/// A rubric as serialized (a list of lines), or (for the built-in ladder that `build.rs` reads)
+/// as written in TOML: a table keyed by step names of the default scale, put in scale order.
+fn deserialize_rubric<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<RubricLine>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Lines(Vec<RubricLine>),
+        ByName(BTreeMap<String, String>),
+    }
+    match Either::deserialize(deserializer)? {
+        Either::Lines(lines) => Ok(lines),
+        Either::ByName(by_name) => {
+            let mut lines = by_name
+                .into_iter()
+                .map(|(name, text)| {
+                    Scale::default()
+                        .find(&name)
+                        .map(|step| RubricLine { step, text })
+                        .ok_or_else(|| serde::de::Error::custom("not a step of the scale"))
+                })
+                .collect::<Result<Vec<_>, D::Error>>()?;
+            lines.sort_by_key(|line| line.step);
+            Ok(lines)
+        }
+    }
 }
 
 impl Skill {
