@@ -582,3 +582,73 @@ fn every_skill_that_rises_says_what_it_looks_like_at_the_new_level() {
         }
     }
 }
+
+const FUNCTIONS: [&str; 5] = ["marketing", "engineering", "accounting", "product", "sales"];
+
+#[test]
+fn every_management_level_gives_titles_for_the_five_functions() {
+    let ladder = ladder();
+    for level in tracks(&ladder)[0] {
+        let functions: Vec<&str> = level
+            .titles_by_function
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = FUNCTIONS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(functions, expected, "{}", level.id);
+    }
+    let senior = ladder.level("senior-manager").unwrap();
+    assert_eq!(
+        senior.titles_by_function["marketing"],
+        ["Senior Marketing Manager"]
+    );
+    // A product manager in tech often manages nobody: the title says so where it stands.
+    let manager = ladder.level("manager").unwrap();
+    assert!(manager.titles_by_function["product"][0].contains("manages no one"));
+}
+
+#[test]
+fn every_management_level_describes_the_three_company_sizes_and_marks_unsourced_lines() {
+    // A line not marked unsourced must name where it comes from, by one of these short
+    // names of sources the level cites.
+    let named = [
+        ("BetterUp article", "betterup-managers"),
+        ("manager-vs-senior-manager chat", "chat-manager-vs-senior"),
+        ("Beyond Pricing", "beyond-pricing"),
+        ("Crist|Kolder", "crist-kolder"),
+    ];
+    let ladder = ladder();
+    for level in tracks(&ladder)[0] {
+        for (key, text) in level.company_size.lines() {
+            assert!(!text.trim().is_empty(), "{} has no {key} line", level.id);
+            if level.company_size.is_unsourced(key) {
+                continue;
+            }
+            let source = named.iter().find(|(name, _)| text.contains(name));
+            let Some((name, id)) = source else {
+                panic!(
+                    "{} {key} is not marked unsourced but names no source: {text}",
+                    level.id
+                );
+            };
+            assert!(
+                level.sources.iter().any(|s| s == id),
+                "{} cites {name} without listing {id}",
+                level.id
+            );
+        }
+    }
+}
+
+#[test]
+fn titles_and_company_size_lines_share_no_five_words_with_any_seed() {
+    let Some(dir) = seeds_dir() else { return };
+    let runs = seed_five_word_runs(&dir);
+    let ladder = ladder();
+    for level in ladder.levels() {
+        for (key, text) in level.company_size.lines() {
+            assert_shares_no_five_words(&runs, &format!("{} {key}", level.id), text);
+        }
+    }
+}

@@ -242,6 +242,25 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
             width,
         );
     }
+    if !level.titles_by_function.is_empty() {
+        heading(&mut out, "Titles by function", style);
+        for (function, titles) in &level.titles_by_function {
+            // The label column is fixed; a longer function name gets its own line.
+            let label = one_line(function);
+            if label.chars().count() < 16 {
+                field(&mut out, &label, &titles.join(", "), width);
+            } else {
+                field(&mut out, &label, "", width);
+                field(&mut out, "", &titles.join(", "), width);
+            }
+        }
+    }
+    if !level.company_size.is_empty() {
+        heading(&mut out, "By company size", style);
+        for (label, line) in company_size_lines(level) {
+            field(&mut out, label, &line, width);
+        }
+    }
 
     let education = education_text(level);
     if level.experience.is_some() || education.is_some() {
@@ -347,6 +366,30 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
 
 /// Text for a markdown list item: line breaks become indented continuation lines, so a list
 /// inside the text stays readable and the item stays one item.
+/// The company-size lines a level gives, labelled, each unsourced one marked as such so a
+/// general description is never read as a sourced fact.
+fn company_size_lines(level: &Level) -> Vec<(&'static str, String)> {
+    let sizes = &level.company_size;
+    sizes
+        .lines()
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(key, text)| {
+            let label = match key {
+                "startup" => "Startup",
+                "mid_size" => "Mid-size company",
+                _ => "Large company",
+            };
+            let line = if sizes.is_unsourced(key) {
+                format!("{text} (general description, no named source)")
+            } else {
+                text.to_owned()
+            };
+            (label, line)
+        })
+        .collect()
+}
+
 fn md_item(text: &str) -> String {
     clean(text, true)
         .split('\n')
@@ -396,6 +439,16 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
             "| Example titles | {} |\n",
             cell(&level.example_titles.join(", "))
         ));
+    }
+    for (function, titles) in &level.titles_by_function {
+        rows.push_str(&format!(
+            "| Titles in {} | {} |\n",
+            cell(function),
+            cell(&titles.join(", "))
+        ));
+    }
+    for (label, line) in company_size_lines(level) {
+        rows.push_str(&format!("| {label} | {} |\n", cell(&line)));
     }
     if let Some(experience) = &level.experience {
         for (label, range) in experience_rows(experience) {
