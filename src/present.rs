@@ -11,7 +11,7 @@ use crate::compare::{
     Comparison, Duty, Headline, RangeComparison, Relation, Side, SkillChange, Span,
 };
 use crate::ladder::{Experience, Ladder, Level, Problem, Proficiency, Range, Scale};
-use crate::plan::{Status, TargetProgress};
+use crate::plan::{RatingScale, Status, StepRank, TargetProgress, WeekPoint};
 use crate::text::clean;
 use unicode_width::UnicodeWidthStr;
 
@@ -404,6 +404,64 @@ impl YearsScale {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// You on the ladder: your steps beside a level's, fits, progress by week
+
+/// `●●○○` for rank 2 of a four-step scale; `○○○○` when unrated.
+pub fn step_pips(rank: StepRank, scale: &RatingScale) -> String {
+    let steps = scale.steps().len();
+    let filled = usize::from(rank).min(steps);
+    format!("{}{}", "●".repeat(filled), "○".repeat(steps - filled))
+}
+
+/// The step's name, or `not rated`.
+pub fn step_or_unrated(rank: Option<StepRank>, scale: &RatingScale) -> &str {
+    rank.and_then(|r| scale.name(r)).unwrap_or("not rated")
+}
+
+/// `●●●○ expected · ●●○○ you`.
+pub fn expected_and_you(expected: StepRank, have: StepRank, scale: &RatingScale) -> String {
+    format!(
+        "{} expected · {} you",
+        step_pips(expected, scale),
+        step_pips(have, scale)
+    )
+}
+
+/// `0.83` → `83 %`.
+pub fn percent(fit: f64) -> String {
+    format!("{:.0} %", fit * 100.0)
+}
+
+/// A gauge of ten cells for a fit: `███████░░░`.
+pub fn fit_gauge(fit: f64) -> String {
+    let filled = (fit.clamp(0.0, 1.0) * 10.0).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// `▁▃▅█ 2 of 23 → 9 of 23 (week of 2026-01-05 to week of 2026-02-02)`: the last `weeks`
+/// weeks as bars of the share met; `None` when there is no rating history.
+pub fn weekly_line(points: &[WeekPoint], weeks: usize) -> Option<String> {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let shown = &points[points.len().saturating_sub(weeks)..];
+    let (first, last) = (shown.first()?, shown.last()?);
+    let bars: String = shown
+        .iter()
+        .map(|p| {
+            let share = if p.of == 0 {
+                0.0
+            } else {
+                p.met as f64 / p.of as f64
+            };
+            BARS[((share * 7.0).round() as usize).min(7)]
+        })
+        .collect();
+    Some(format!(
+        "{bars} {} of {} → {} of {} (weeks of {} to {})",
+        first.met, first.of, last.met, last.of, first.week_start, last.week_start
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +566,42 @@ mod tests {
         let (before, bar, after) = YearsScale::new(20, 20).bar(&Range::new(5, None), "█");
         assert_eq!((before, after), (5, 0));
         assert_eq!(bar, "██████████████▶");
+    }
+
+    #[test]
+    fn your_steps_read_beside_the_expected_ones() {
+        let ladder = Ladder::embedded().expect("built-in ladder");
+        let scale = RatingScale::of(&ladder);
+        assert_eq!(step_pips(0, &scale), "○○○○");
+        assert_eq!(
+            step_pips(9, &scale),
+            "●●●●",
+            "a rank past the top is clamped"
+        );
+        assert_eq!(expected_and_you(3, 2, &scale), "●●●○ expected · ●●○○ you");
+        assert_eq!(step_or_unrated(None, &scale), "not rated");
+        assert_eq!(step_or_unrated(Some(2), &scale), "working");
+        assert_eq!(percent(0.8333), "83 %");
+        assert_eq!(fit_gauge(0.8), "████████░░");
+        assert_eq!(fit_gauge(7.0), "██████████");
+    }
+
+    #[test]
+    fn the_weekly_line_shows_the_last_weeks() {
+        let week = |day: u8, met: usize| WeekPoint {
+            week_start: toml::value::Date {
+                year: 2026,
+                month: 1,
+                day,
+            },
+            met,
+            of: 4,
+        };
+        assert_eq!(weekly_line(&[], 12), None);
+        let points = [week(5, 0), week(12, 2), week(19, 4)];
+        assert_eq!(
+            weekly_line(&points, 2).as_deref(),
+            Some("▅█ 2 of 4 → 4 of 4 (weeks of 2026-01-12 to 2026-01-19)")
+        );
     }
 }

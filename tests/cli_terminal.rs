@@ -195,6 +195,35 @@ fn every_text_output_fits_narrow_widths_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = dir.path().join("plan.toml");
     let plan = plan.to_str().expect("UTF-8 path");
+    // A plan with a current level, a target, ratings, evidence and a log, so that the commands
+    // about you have long lines to fit.
+    for args in [
+        &["plan", "current", "manager"][..],
+        &["plan", "target", "director"],
+        &[
+            "plan",
+            "rate",
+            "budgeting",
+            "working",
+            "--note",
+            "ran two budgets",
+        ],
+        &["plan", "rate", "communication", "expert"],
+        &[
+            "plan",
+            "evidence",
+            "budgeting",
+            "ran the Q1 forecast for a group of forty people",
+            "--link",
+            "https://wiki.example.com/a/long/path/to/the/q1-forecast",
+        ],
+        &["plan", "add", "--gaps", "director"],
+    ] {
+        rungs().args(args).args(["--plan", plan]).assert().success();
+    }
+    let theirs = dir.path().join("theirs.toml");
+    std::fs::copy(plan, &theirs).expect("copy");
+    let theirs = theirs.to_str().expect("UTF-8 path");
     for columns in ["20", "27", "35", "50"] {
         for args in [
             &["show", "director"][..],
@@ -204,6 +233,10 @@ fn every_text_output_fits_narrow_widths_too() {
             &["compare", "staff-engineer", "vice-president"],
             &["search", "budget"],
             &["plan", "--plan", plan],
+            &["plan", "log", "--plan", plan],
+            &["place", "--plan", plan],
+            &["compare", "me", "director", "--plan", plan],
+            &["checkin", theirs, "--plan", plan],
         ] {
             let out = stdout_of(rungs().env("COLUMNS", columns).args(args));
             let limit: usize = columns.parse().expect("a number");

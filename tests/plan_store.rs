@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use rungs::plan::{
-    Edit, Plan, PlanError, PlanItem, PlanStore, Status, parse, to_toml, write_atomically,
+    Change, Edit, Evidence, LogEntry, Plan, PlanError, PlanItem, PlanStore, Rating, Status, parse,
+    to_toml, write_atomically,
 };
 use toml::value::{Date, Datetime, Time};
 
@@ -87,9 +88,10 @@ fn any_item() -> impl Strategy<Value = PlanItem> {
         any_status(),
         any_text(),
         any_datetime(),
+        prop::collection::vec(any_evidence(), 0..3),
     )
         .prop_map(
-            |(skill, skill_name, level, level_title, status, note, added)| PlanItem {
+            |(skill, skill_name, level, level_title, status, note, added, evidence)| PlanItem {
                 skill,
                 skill_name,
                 level,
@@ -97,22 +99,83 @@ fn any_item() -> impl Strategy<Value = PlanItem> {
                 status,
                 note,
                 added,
+                evidence,
             },
         )
 }
 
-fn any_plan() -> impl Strategy<Value = Plan> {
+fn any_evidence() -> impl Strategy<Value = Evidence> {
+    (any_datetime(), any_text(), prop::option::of(any_text()))
+        .prop_map(|(date, text, link)| Evidence { date, text, link })
+}
+
+fn any_rating() -> impl Strategy<Value = Rating> {
     (
+        any_id(),
+        prop::option::of(any_text()),
+        any_id(),
+        any_datetime(),
+        any_text(),
+        prop::collection::vec(any_evidence(), 0..3),
+    )
+        .prop_map(|(skill, skill_name, step, date, note, evidence)| Rating {
+            skill,
+            skill_name,
+            step,
+            date,
+            note,
+            evidence,
+        })
+}
+
+fn any_log_entry() -> impl Strategy<Value = LogEntry> {
+    let change = prop::sample::select(vec![
+        Change::Added,
+        Change::Removed,
+        Change::Status,
+        Change::Rating,
+        Change::Evidence,
+        Change::Current,
+        Change::Target,
+    ]);
+    (
+        any_datetime(),
+        change,
+        prop::option::of(any_id()),
         prop::option::of(any_id()),
         prop::option::of(any_text()),
-        prop::collection::vec(any_item(), 0..8),
+        prop::option::of(any_text()),
     )
-        .prop_map(|(target, target_title, items)| Plan {
-            target,
-            target_title,
-            items,
-            ..Plan::default()
+        .prop_map(|(date, change, skill, level, from, to)| LogEntry {
+            date,
+            change,
+            skill,
+            level,
+            from,
+            to,
         })
+}
+
+fn any_plan() -> impl Strategy<Value = Plan> {
+    (
+        (prop::option::of(any_id()), prop::option::of(any_text())),
+        (prop::option::of(any_id()), prop::option::of(any_text())),
+        prop::collection::vec(any_item(), 0..8),
+        prop::collection::vec(any_rating(), 0..4),
+        prop::collection::vec(any_log_entry(), 0..6),
+    )
+        .prop_map(
+            |((current, current_title), (target, target_title), items, ratings, log)| Plan {
+                current,
+                current_title,
+                target,
+                target_title,
+                items,
+                ratings,
+                log,
+                ..Plan::default()
+            },
+        )
 }
 
 proptest! {
@@ -407,10 +470,15 @@ fn undo_is_saved_too() {
     );
     assert!(store.can_undo());
     store.undo().expect("saved").expect("something to undo");
+    let after = PlanStore::open(&path).expect("valid").plan().clone();
+    let before = parse("x", HAND_WRITTEN).expect("valid");
     assert_eq!(
-        PlanStore::open(&path).expect("valid").plan(),
-        &parse("x", HAND_WRITTEN).expect("valid")
+        (&after.items, &after.target),
+        (&before.items, &before.target)
     );
+    // The log keeps the removal and the undo that put the item back.
+    let changes: Vec<Change> = after.log.iter().map(|e| e.change).collect();
+    assert_eq!(changes, [Change::Removed, Change::Added]);
     assert!(!store.can_undo());
     assert_eq!(store.undo().expect("nothing to do"), None);
 }

@@ -122,3 +122,51 @@ fn bidi_and_zero_width_characters_in_content_are_located_problems() {
         assert_inert(&output.stderr, "the excerpt");
     }
 }
+
+#[test]
+fn ratings_evidence_and_the_log_from_a_plan_file_are_inert_everywhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.toml");
+    // Every v2 field a person (or someone else's check-in file) could fill with a terminal
+    // command or invisible formatting.
+    let bad = "a \\u009B31m red \\u202E txt.exe \\u001B[2J";
+    std::fs::write(
+        &plan,
+        format!(
+            "version = 2\ncurrent = \"{bad}\"\ntarget = \"director\"\n\n\
+             [[items]]\nskill = \"budgeting\"\nlevel = \"director\"\nadded = 2026-01-05\n\n\
+             [[items.evidence]]\ndate = 2026-01-06\ntext = \"{bad}\"\nlink = \"{bad}\"\n\n\
+             [[ratings]]\nskill = \"budgeting\"\nstep = \"working\"\ndate = 2026-01-05\nnote = \"{bad}\"\n\n\
+             [[ratings.evidence]]\ndate = 2026-01-06\ntext = \"{bad}\"\n\n\
+             [[ratings]]\nskill = \"{bad}\"\nstep = \"{bad}\"\ndate = 2026-01-05\n\n\
+             [[log]]\ndate = 2026-01-06\nchange = \"evidence\"\nskill = \"{bad}\"\nlevel = \"{bad}\"\nfrom = \"{bad}\"\nto = \"{bad}\"\n"
+        ),
+    )
+    .expect("plan");
+    let plan_arg = plan.to_str().expect("UTF-8 path");
+    for args in [
+        &["plan"][..],
+        &["plan", "log"],
+        &["plan", "log", "--format", "json"],
+        &["plan", "export"],
+        &["plan", "export", "--format", "json"],
+        &["plan", "export", "--checkin", plan_arg],
+        &["place"],
+        &["place", "--format", "json"],
+        &["compare", "me", "director"],
+        &["compare", "me", "director", "--format", "markdown"],
+        &["compare", "me", "director", "--format", "json"],
+        &["checkin", plan_arg],
+        &["checkin", plan_arg, "--format", "markdown"],
+        &["checkin", plan_arg, "--format", "json"],
+    ] {
+        let output = rungs()
+            .args(args)
+            .args(["--plan", plan_arg])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_inert(&output.stdout, &format!("{args:?} stdout"));
+        assert_inert(&output.stderr, &format!("{args:?} stderr"));
+    }
+}

@@ -566,3 +566,35 @@ fn page_keys_on_the_plan_screen_move_by_the_rows_on_screen() {
     app.update(Action::PageDown);
     assert_eq!(app.plan.missing_cursor, page);
 }
+
+#[test]
+fn i_on_the_ladder_sets_the_current_level_and_u_undoes() {
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path);
+    // On the ladder, on the first rung: "I'm here".
+    let level = app.level().map(|l| l.id.clone()).expect("a level");
+    press(&mut app, "i");
+    let plan = on_disk(&path);
+    assert_eq!(plan.current.as_deref(), Some(level.as_str()));
+    assert!(plan.current_title.is_some());
+    assert_eq!(app.plan.current(), Some(level.as_str()));
+    // The ladder marks it with a glyph, readable without colour, and the target with another.
+    let shown = screen_text(&app);
+    assert!(shown.contains("▶1 ◆ Individual contributor"), "{shown}");
+    app.set_plan_target("director");
+    let shown = screen_text(&app);
+    assert!(shown.contains(" 4 ◎ Director"), "{shown}");
+    assert!(
+        plan.log
+            .iter()
+            .any(|e| e.change == rungs::plan::Change::Current
+                && e.to.as_deref() == Some(level.as_str())),
+        "the change is logged"
+    );
+    // From a level's page too.
+    to_director_skills(&mut app);
+    press(&mut app, "i");
+    assert_eq!(on_disk(&path).current.as_deref(), Some("director"));
+    press(&mut app, "u");
+    assert_eq!(on_disk(&path).current.as_deref(), Some(level.as_str()));
+}

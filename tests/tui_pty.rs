@@ -505,3 +505,27 @@ fn stop_signals_restore_the_terminal_and_keep_the_note_being_typed() {
         );
     }
 }
+
+#[test]
+fn the_explorer_opens_at_the_plans_current_level() {
+    let home = tempfile::tempdir().expect("temp dir");
+    // A last level viewed, which the plan's current level outranks.
+    let kept = home.path().join(".local/state/rungs/last-level");
+    std::fs::create_dir_all(kept.parent().expect("folder")).expect("state folder");
+    std::fs::write(&kept, "manager\n").expect("state written");
+    let plan = home.path().join("plan.toml");
+    std::fs::write(&plan, "version = 2\ncurrent = \"director\"\n").expect("plan written");
+    let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+    let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+    // Opened there, and the ladder marks it as where you are.
+    session.wait_for("▶4 ◆ Director");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    // A current level this ladder does not have: the last level viewed, as before.
+    std::fs::write(&plan, "version = 2\ncurrent = \"astronaut\"\n").expect("plan written");
+    std::fs::write(&kept, "manager\n").expect("state written");
+    let mut again = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+    again.wait_for("▶2 Manager");
+    again.send(b"q");
+    assert_eq!(again.finish(), 0);
+}

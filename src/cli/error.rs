@@ -22,6 +22,8 @@ pub enum CliError {
     Content(Vec<Problem>),
     /// The plan file cannot be read or saved.
     Plan(PlanError),
+    /// The check-in file (someone else's plan) cannot be read as a plan; nothing is written.
+    Checkin(PlanError),
     /// Standard output could not be written.
     Output(std::io::Error),
     /// `rungs import` could not write the folder; the variant says why.
@@ -39,7 +41,7 @@ impl CliError {
             CliError::Import(ImportError::OutNotEmpty(_)) => Exit::Usage,
             CliError::Import(_) => Exit::BadInput,
             CliError::Usage(_) => Exit::Usage,
-            CliError::Content(_) | CliError::Plan(_) => Exit::BadInput,
+            CliError::Content(_) | CliError::Plan(_) | CliError::Checkin(_) => Exit::BadInput,
             CliError::Output(_) => Exit::Terminal,
         }
     }
@@ -70,6 +72,11 @@ impl fmt::Display for CliError {
                 write!(f, "{error}\nrungs: the plan file was left as it is")
             }
             CliError::Plan(error) => write!(f, "rungs: {error}"),
+            CliError::Checkin(error @ PlanError::Invalid(_)) => write!(
+                f,
+                "{error}\nrungs: the check-in file cannot be read as a plan; nothing was written"
+            ),
+            CliError::Checkin(error) => write!(f, "rungs: {error}; nothing was written"),
             CliError::Output(error) => write!(f, "rungs: cannot write output: {error}"),
             CliError::Import(ImportError::Input(problems) | ImportError::Invalid(problems)) => {
                 write!(f, "{}\nrungs: nothing was imported", problems_text(problems))

@@ -4,18 +4,24 @@
 //! the helpers here, writes to stdout and returns `Err(CliError)` for anything else; the
 //! error knows its exit code ([`crate::exit::Exit`]).
 
+mod checkin;
 mod compare;
+mod compare_me;
 mod complete;
 mod error;
 mod import;
 mod list;
 mod lookup;
 mod output;
+mod place;
 mod plan;
+pub mod plan_export;
+mod plan_log;
 mod search;
 mod show;
 mod skills;
 mod validate;
+mod you;
 
 use std::path::{Path, PathBuf};
 
@@ -96,13 +102,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Compare two levels side by side: what changes from A to B.
+    /// Compare two levels side by side: what changes from A to B. `rungs compare me LEVEL`
+    /// compares your own ratings with a level: your gaps, largest first.
     #[command(
         after_help = "Examples:\n  rungs compare manager senior-manager\n  rungs compare \
-                            manager CTO --format markdown"
+                            manager CTO --format markdown\n  rungs compare me director"
     )]
     Compare {
-        /// The level to compare from, e.g. `manager` (an id, a title or an example title).
+        /// The level to compare from, e.g. `manager` (an id, a title or an example title);
+        /// `me` for your own ratings.
         #[arg(add = ArgValueCandidates::new(complete::levels))]
         a: String,
         /// The level to compare to, e.g. `senior-manager`.
@@ -111,6 +119,36 @@ pub enum Command {
         /// text in two columns, markdown tables, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// With `me`: the plan file holding your ratings [default: as for `rungs plan`].
+        #[arg(long = "plan", value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Where your ratings place you: per track the highest rung you meet, and every level's
+    /// fit.
+    #[command(after_help = "Examples:\n  rungs place\n  rungs place --format json")]
+    Place {
+        /// text with a gauge per level, json for scripts.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// The plan file holding your ratings [default: as for `rungs plan`].
+        #[arg(long = "plan", value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Someone else's ratings of you (a plan file) beside yours and your target's
+    /// expectations, disagreements first. Neither file is changed.
+    #[command(
+        after_help = "Examples:\n  rungs checkin manager-view.toml\n  rungs checkin \
+                            manager-view.toml --format markdown > checkin.md"
+    )]
+    Checkin {
+        /// Their plan file, in the same format as yours.
+        checkin: PathBuf,
+        /// text in columns, a markdown table, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Your plan file [default: as for `rungs plan`].
+        #[arg(long = "plan", value_name = "FILE")]
+        file: Option<PathBuf>,
     },
     /// Fuzzy-search titles, skills, duties and advice; best matches first.
     #[command(
@@ -180,6 +218,9 @@ pub enum ListFormat {
     Json,
 }
 
+/// The commands that read the plan, and so take `--plan`.
+const PLAN_COMMANDS: [&str; 3] = ["plan", "place", "checkin"];
+
 /// The clap definition of the whole command line.
 pub fn command() -> clap::Command {
     Cli::command()
@@ -190,12 +231,25 @@ pub fn parse() -> Result<Cli, clap::Error> {
     let width = output::width(output::stdout_is_terminal()).min(100);
     let mut command = Cli::command().term_width(width);
     let matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    // `--plan` before a command that keeps no plan would be silently ignored.
+    // `--plan` before a command that reads no plan would be silently ignored.
     let plan_given = matches.value_source("plan") == Some(clap::parser::ValueSource::CommandLine);
-    if plan_given && matches.subcommand_name().is_some_and(|name| name != "plan") {
+    let reads_plan = |name: &str| {
+        PLAN_COMMANDS.contains(&name)
+            || (name == "compare"
+                && matches
+                    .subcommand_matches("compare")
+                    .and_then(|m| m.get_one::<String>("a"))
+                    .is_some_and(|a| a == compare_me::ME))
+    };
+    if plan_given
+        && matches
+            .subcommand_name()
+            .is_some_and(|name| !reads_plan(name))
+    {
         return Err(command.error(
             clap::error::ErrorKind::ArgumentConflict,
-            "--plan is for the explorer and `rungs plan` only",
+            "--plan is for the explorer and the commands that read your plan: `rungs plan`, \
+             `rungs place`, `rungs compare me` and `rungs checkin`",
         ));
     }
     Cli::from_arg_matches(&matches)
@@ -221,7 +275,28 @@ pub fn run(cli: Cli, command: Command) -> Result<(), CliError> {
         Command::List { format } => list::run(&ladder(content)?, format, out),
         Command::Show { level, format } => show::run(&ladder(content)?, &level, format, out),
         Command::Skills { format } => skills::run(&ladder(content)?, format, out),
-        Command::Compare { a, b, format } => compare::run(&ladder(content)?, &a, &b, format, out),
+        Command::Compare { a, b, format, file } if a == compare_me::ME => {
+            let you = you::load(content, file.or(cli.plan).as_deref())?;
+            compare_me::run(&you, &b, format, out)
+        }
+        Command::Compare { a, b, format, .. } => {
+            compare::run(&ladder(content)?, &a, &b, format, out)
+        }
+        Command::Place { format, file } => place::run(
+            &you::load(content, file.or(cli.plan).as_deref())?,
+            format,
+            out,
+        ),
+        Command::Checkin {
+            checkin,
+            format,
+            file,
+        } => checkin::run(
+            &you::load(content, file.or(cli.plan).as_deref())?,
+            &checkin,
+            format,
+            out,
+        ),
         Command::Search {
             query,
             limit,

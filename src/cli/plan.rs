@@ -6,14 +6,19 @@ use clap::Subcommand;
 use clap_complete::ArgValueCandidates;
 use serde_json::{Value, json};
 
-use super::CliError;
 use super::lookup::{find_level, find_skill, plan_level, plan_skill};
-use super::output::{Out, emit, emit_json, fit_lines};
+use super::output::{Out, emit, fit_lines};
+use super::{CliError, you};
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Plan, PlanItem, PlanStore, Status, default_level, is_in_ladder, new_item, resolve_path,
-    target_progress,
+    Edit, Evidence, EvidenceOwner, Plan, PlanItem, PlanStore, RatingScale, Ratings, Status,
+    default_level, gaps, is_in_ladder, new_item, progress_by_week, resolve_path, target_progress,
+    today,
 };
+use crate::present;
+
+/// How many weeks of progress `rungs plan` shows.
+const WEEKS_SHOWN: usize = 12;
 use crate::present::{one_line, progress_line, status_title};
 use crate::suggest::did_you_mean;
 use crate::text::{clean, escape_control};
@@ -21,17 +26,21 @@ use crate::text::{clean, escape_control};
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Bookmark a skill. Without --level: the target level if it names the skill, else the
-    /// lowest level that does.
+    /// lowest level that does. With --gaps LEVEL: every skill where your rating is below the
+    /// level's step.
     Add {
         /// A skill id (`rungs skills`), or its name in any case.
-        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
-        skill: String,
+        #[arg(required_unless_present = "gaps", add = ArgValueCandidates::new(super::complete::skills))]
+        skill: Option<String>,
         /// The level the skill is planned at (an id, a title or an example title).
-        #[arg(long, add = ArgValueCandidates::new(super::complete::levels))]
+        #[arg(long, conflicts_with = "gaps", add = ArgValueCandidates::new(super::complete::levels))]
         level: Option<String>,
         /// A note to keep with it.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "gaps")]
         note: Option<String>,
+        /// Add every gap between your ratings and this level (`rungs compare me LEVEL`).
+        #[arg(long, value_name = "LEVEL", conflicts_with = "skill", add = ArgValueCandidates::new(super::complete::levels))]
+        gaps: Option<String>,
     },
     /// Take a skill out of the plan.
     Remove {
@@ -72,11 +81,55 @@ pub enum PlanCommand {
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
-    /// Print the plan as a document to bring to a one-on-one.
+    /// Set the level you hold today (or clear it with --clear).
+    Current {
+        /// A level id (`rungs list`), or its title or an example title.
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(super::complete::levels))]
+        level: Option<String>,
+        /// Clear the current level instead.
+        #[arg(long, conflicts_with = "level")]
+        clear: bool,
+    },
+    /// Rate yourself on a skill, on the ladder's scale (e.g. `working`).
+    Rate {
+        /// A skill id (`rungs skills`), or its name in any case.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
+        skill: String,
+        /// A step of the ladder's scale; an unknown name lists them.
+        step: String,
+        /// Why this step (kept with the rating; without it the previous note stays).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Add dated evidence to your rating of a skill, or with --level to a plan item.
+    Evidence {
+        /// The skill: its id or name.
+        #[arg(add = ArgValueCandidates::new(super::complete::skills))]
+        skill: String,
+        /// What you did that shows the skill.
+        text: String,
+        /// A link to it (a URL or a path).
+        #[arg(long)]
+        link: Option<String>,
+        /// The plan item's level: the evidence goes to that item instead of your rating.
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Every dated change of the plan, newest first.
+    Log {
+        /// text to read, json for scripts.
+        #[arg(long, value_enum, default_value_t = super::ListFormat::Text)]
+        format: super::ListFormat,
+    },
+    /// Print the promotion case (current level, target, placement, gaps, evidence), then the
+    /// plan's items: a document to bring to a promotion conversation.
     Export {
         /// markdown for a document, json for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+        /// Someone else's ratings of you (a plan file): adds the check-in disagreements.
+        #[arg(long, value_name = "FILE")]
+        checkin: Option<std::path::PathBuf>,
     },
 }
 
@@ -114,15 +167,58 @@ pub fn run(
     let plan = store.plan();
     let (edits, done) = match command {
         None => return emit(&fit_lines(&plan_text(&store, ladder, out), out.width)),
-        Some(PlanCommand::Export { format }) => {
+        Some(PlanCommand::Log { format }) => {
+            return super::plan_log::run(plan, ladder, format, out);
+        }
+        Some(PlanCommand::Export { format, checkin }) => {
+            let theirs = checkin
+                .as_deref()
+                .map(super::checkin::read_checkin)
+                .transpose()?;
             return match format {
-                ExportFormat::Markdown => emit(&plan_markdown(plan, ladder)),
-                ExportFormat::Json => emit_json(&plan_json(&store, ladder)),
+                ExportFormat::Markdown => emit(&super::plan_export::markdown(
+                    &store,
+                    ladder,
+                    theirs.as_ref(),
+                )),
+                ExportFormat::Json => {
+                    let text = super::plan_export::json(&store, ladder, theirs.as_ref())
+                        .map_err(|e| CliError::Output(std::io::Error::other(e)))?;
+                    emit(&(text + "\n"))
+                }
             };
         }
-        Some(PlanCommand::Add { skill, level, note }) => {
+        Some(PlanCommand::Add {
+            gaps: Some(level), ..
+        }) => add_gaps(plan, ladder, &level)?,
+        Some(PlanCommand::Add {
+            skill, level, note, ..
+        }) => {
+            let skill =
+                skill.ok_or_else(|| CliError::Usage("give a skill, or --gaps LEVEL".into()))?;
             add(plan, ladder, &skill, level.as_deref(), note)?
         }
+        Some(PlanCommand::Current { level, clear }) => {
+            let (current, title, done) = match level {
+                Some(id) if !clear => {
+                    let level = find_level(ladder, &id)?;
+                    (
+                        Some(level.id.clone()),
+                        Some(level.title.clone()),
+                        format!("current level set to {}", level.id),
+                    )
+                }
+                _ => (None, None, "current level cleared".to_owned()),
+            };
+            (vec![Edit::SetCurrent { current, title }], done)
+        }
+        Some(PlanCommand::Rate { skill, step, note }) => rate(plan, ladder, &skill, &step, note)?,
+        Some(PlanCommand::Evidence {
+            skill,
+            text,
+            link,
+            level,
+        }) => evidence(plan, ladder, &skill, text, link, level.as_deref())?,
         Some(PlanCommand::Remove { skill, level }) => {
             let item = find_planned(plan, ladder, &skill, level.as_deref())?;
             (
@@ -242,6 +338,96 @@ fn add(
     Ok((edits, format!("planned {} at {}", skill.id, level.id)))
 }
 
+/// `rungs plan rate`: the skill by id or name, the step by its name on the ladder's scale.
+fn rate(
+    plan: &Plan,
+    ladder: &Ladder,
+    skill: &str,
+    step: &str,
+    note: Option<String>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let skill = find_skill(ladder, skill)?;
+    let scale = RatingScale::of(ladder);
+    if scale.rank(step).is_none() {
+        return Err(CliError::Usage(format!(
+            "no step `{}` on this ladder's scale; its steps, lowest first: {}",
+            escape_control(step),
+            scale.listing()
+        )));
+    }
+    let edit = Edit::rate(
+        plan,
+        &skill.id,
+        Some(skill.name.clone()),
+        step,
+        note,
+        today(),
+    );
+    Ok((vec![edit], format!("rated {} at {step}", skill.id)))
+}
+
+/// `rungs plan evidence`: to the rating of the skill, or with a level to the plan item there.
+fn evidence(
+    plan: &Plan,
+    ladder: &Ladder,
+    skill: &str,
+    text: String,
+    link: Option<String>,
+    level: Option<&str>,
+) -> Result<(Vec<Edit>, String), CliError> {
+    let owner = match level {
+        Some(level) => {
+            let item = find_planned(plan, ladder, skill, Some(level))?;
+            EvidenceOwner::Item {
+                skill: item.skill.clone(),
+                level: item.level.clone(),
+            }
+        }
+        None => {
+            let id = match plan.rating(skill) {
+                Some(rating) => rating.skill.clone(),
+                None => find_skill(ladder, skill)?.id.clone(),
+            };
+            if plan.rating(&id).is_none() {
+                return Err(CliError::Usage(format!(
+                    "you have not rated `{id}` yet: rate it first (`rungs plan rate {id} STEP`), \
+                     or give --level LEVEL to add the evidence to a plan item"
+                )));
+            }
+            EvidenceOwner::Rating { skill: id }
+        }
+    };
+    let done = match owner.level() {
+        Some(level) => format!("evidence added to {} at {level}", owner.skill()),
+        None => format!("evidence added to your rating of {}", owner.skill()),
+    };
+    let evidence = Evidence {
+        date: today(),
+        text,
+        link,
+    };
+    Ok((vec![Edit::AddEvidence { owner, evidence }], done))
+}
+
+/// `rungs plan add --gaps LEVEL`: an item at LEVEL for every skill where your rating is below
+/// the level's step (skills already planned there are left as they are).
+fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, String), CliError> {
+    let level = find_level(ladder, level)?;
+    let scale = RatingScale::of(ladder);
+    let gaps = gaps(level, &scale, &Ratings::of(plan, &scale));
+    let edits: Vec<Edit> = gaps
+        .iter()
+        .map(|g| Edit::Add(new_item(ladder, &g.expectation.skill, &level.id)))
+        .collect();
+    let done = format!(
+        "{} gap{} of {} in the plan",
+        gaps.len(),
+        if gaps.len() == 1 { "" } else { "s" },
+        level.id
+    );
+    Ok((edits, done))
+}
+
 /// The plan's item a command names, by id or by the ladder's name for it.
 fn find_planned<'a>(
     plan: &'a Plan,
@@ -328,10 +514,19 @@ fn unknown_target(plan: &Plan) -> Option<String> {
 /// `rungs plan`: the target and its progress, then the items grouped by status.
 fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
     let plan = store.plan();
+    let scale = RatingScale::of(ladder);
+    let ratings = Ratings::of(plan, &scale);
     let mut out = format!(
         "Development plan ({})\n",
         escape_control(&store.path().display().to_string())
     );
+    if let Some(current) = &plan.current {
+        out.push_str(&format!(
+            "\nCurrent level: {} ({})\n",
+            you::level_title(ladder, current),
+            one_line(current)
+        ));
+    }
     match target_progress(plan, ladder) {
         Some(progress) => {
             out.push_str(&format!(
@@ -340,6 +535,10 @@ fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
                 progress.level.id,
                 progress_line(&progress)
             ));
+            let weeks = progress_by_week(plan, progress.level, &scale, &today());
+            if let Some(line) = present::weekly_line(&weeks, WEEKS_SHOWN) {
+                out.push_str(&format!("  expectations met, by week: {line}\n"));
+            }
             if progress.missing > 0 {
                 out.push_str("  not yet in the plan:\n");
                 for skill in progress.missing_skills() {
@@ -357,6 +556,30 @@ fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
             Some(target) => out.push_str(&format!("\nTarget: {target} — not in this ladder\n")),
             None => out.push_str("\nNo target level: set one with `rungs plan target LEVEL`.\n"),
         },
+    }
+    if !plan.ratings.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            style.heading("Your ratings"),
+            plan.ratings.len()
+        ));
+        for rating in &plan.ratings {
+            let step = match scale.rank(&rating.step) {
+                Some(rank) => format!("{} {}", present::step_pips(rank, &scale), rating.step),
+                None => format!("{} — not on this ladder's scale", one_line(&rating.step)),
+            };
+            let evidence = match rating.evidence.len() {
+                0 => String::new(),
+                1 => " · 1 piece of evidence".to_owned(),
+                n => format!(" · {n} pieces of evidence"),
+            };
+            out.push_str(&format!(
+                "  {step} · {} ({}) · since {}{evidence}\n",
+                you::skill_name(ladder, &rating.skill),
+                one_line(&rating.skill),
+                rating.date
+            ));
+        }
     }
     if plan.items.is_empty() {
         out.push_str("\nThe plan is empty: add a skill with `rungs plan add SKILL`.\n");
@@ -378,8 +601,16 @@ fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
             } else {
                 " — not in this ladder"
             };
+            let you = ladder
+                .level(&item.level)
+                .and_then(|l| l.skills.iter().find(|r| r.skill == item.skill))
+                .and_then(|r| scale.expected(r))
+                .map_or_else(String::new, |expected| {
+                    let have = ratings.get(&item.skill).unwrap_or(0);
+                    format!(" · {}", present::expected_and_you(expected, have, &scale))
+                });
             out.push_str(&format!(
-                "  ★ {} ({}) · {} ({}) · added {}{flag}\n",
+                "  ★ {} ({}) · {} ({}) · added {}{flag}{you}\n",
                 skill_name(item, ladder),
                 one_line(&item.skill),
                 level_title(item, ladder),
@@ -389,13 +620,24 @@ fn plan_text(store: &PlanStore, ladder: &Ladder, style: Out) -> String {
             for line in clean(&item.note, true).lines() {
                 out.push_str(&format!("      {line}\n"));
             }
+            for evidence in &item.evidence {
+                out.push_str(&format!(
+                    "      ✓ {} {}{}\n",
+                    evidence.date,
+                    one_line(&evidence.text),
+                    evidence
+                        .link
+                        .as_deref()
+                        .map_or_else(String::new, |l| format!(" <{}>", one_line(l)))
+                ));
+            }
         }
     }
     out
 }
 
 /// `rungs plan export --format markdown`: a document for a one-on-one.
-fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
+pub(super) fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
     let mut out = String::from("# Development plan\n");
     match target_progress(plan, ladder) {
         Some(progress) => {
@@ -453,7 +695,7 @@ fn plan_markdown(plan: &Plan, ladder: &Ladder) -> String {
 }
 
 /// `rungs plan export --format json`.
-fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
+pub(super) fn plan_json(store: &PlanStore, ladder: &Ladder) -> Value {
     let plan = store.plan();
     let target = match target_progress(plan, ladder) {
         Some(progress) => json!({

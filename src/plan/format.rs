@@ -2,7 +2,12 @@
 
 use crate::ladder::{ParsedFile, Problem, SourceFile, Step};
 
-use super::model::{PLAN_VERSION, Plan};
+use super::model::{PLAN_VERSION, PLAN_VERSION_1, Plan};
+
+/// Whether this rungs reads plan files of `version`.
+fn is_readable(version: u32) -> bool {
+    (PLAN_VERSION_1..=PLAN_VERSION).contains(&version)
+}
 
 /// The first line of every saved plan, for a person who opens the file.
 const HEADER: &str = "# rungs development plan. Hand edits are welcome; see \"Your development plan\" in \
@@ -11,11 +16,12 @@ const HEADER: &str = "# rungs development plan. Hand edits are welcome; see \"Yo
 
 /// Parses a plan file. `name` is how the file is named in messages (its path).
 ///
-/// A file written by a newer rungs (another `version`) is reported as such before anything
-/// else, since its unknown fields would only be a symptom.
+/// Versions 1 and 2 are read (a version 1 file is read as it is; it becomes version 2 at the
+/// first save). A file written by a newer rungs (another `version`) is reported as such before
+/// anything else, since its unknown fields would only be a symptom.
 pub fn parse(name: &str, text: &str) -> Result<Plan, Vec<Problem>> {
     match toml::from_str::<Plan>(text) {
-        Ok(plan) if plan.version == PLAN_VERSION => Ok(plan),
+        Ok(plan) if is_readable(plan.version) => Ok(plan),
         Ok(plan) => Err(locate(name, text, |parsed| {
             vec![version_problem(parsed, &plan.version.to_string())]
         })),
@@ -51,7 +57,11 @@ fn probe_version(parsed: &ParsedFile<'_>, text: &str) -> Option<Problem> {
         version: Option<toml::Value>,
     }
     let version = toml::from_str::<Probe>(text).ok()?.version?;
-    if version.as_integer() == Some(i64::from(PLAN_VERSION)) {
+    if version
+        .as_integer()
+        .and_then(|v| u32::try_from(v).ok())
+        .is_some_and(is_readable)
+    {
         return None;
     }
     Some(version_problem(parsed, &version.to_string()))
@@ -61,15 +71,23 @@ fn version_problem(parsed: &ParsedFile<'_>, found: &str) -> Problem {
     parsed.problem_at_path(
         &[Step::from("version")],
         &format!(
-            "unsupported plan version {found}: this rungs reads version {PLAN_VERSION} \
-             (was the file written by a newer rungs?); the file is left as it is"
+            "unsupported plan version {found}: this rungs reads versions {PLAN_VERSION_1} to \
+             {PLAN_VERSION} (was the file written by a newer rungs?); the file is left as it is"
         ),
     )
 }
 
-/// The plan as the text of a plan file.
+/// The plan as the text of a plan file, always in the newest version: a version 1 plan is
+/// written as version 2 with everything it held.
 pub fn to_toml(plan: &Plan) -> Result<String, toml::ser::Error> {
-    let body = toml::to_string(plan)?;
+    let body = if plan.version == PLAN_VERSION {
+        toml::to_string(plan)?
+    } else {
+        toml::to_string(&Plan {
+            version: PLAN_VERSION,
+            ..plan.clone()
+        })?
+    };
     Ok(format!("{HEADER}{body}"))
 }
 
@@ -127,11 +145,11 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_reported_before_its_new_fields() {
-        let text = "version = 2\nshiny = true\n";
-        let problems = parse("plan.toml", text).expect_err("version 2");
+        let text = "version = 3\nshiny = true\n";
+        let problems = parse("plan.toml", text).expect_err("version 3");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].position, Some((1, 11)));
-        assert!(problems[0].message.contains("unsupported plan version 2"));
+        assert!(problems[0].message.contains("unsupported plan version 3"));
     }
 
     #[test]

@@ -360,6 +360,7 @@ impl PlanStore {
                 .map_err(PlanError::ChangedOnDiskInvalid)?;
             self.on_disk = current;
         }
+        let log_len = self.plan.log.len();
         let Some(inverse) = self.plan.apply(edit) else {
             return Ok((
                 Saved {
@@ -372,13 +373,13 @@ impl PlanStore {
         let text = match format::to_toml(&self.plan) {
             Ok(text) => text,
             Err(e) => {
-                self.plan.apply(&inverse);
+                self.plan.roll_back(&inverse, log_len);
                 return Err(PlanError::Encode(e.to_string()));
             }
         };
         remove_stale_temp_files(&target);
         if let Err(error) = replace_file(&target, text.as_bytes()) {
-            self.plan.apply(&inverse);
+            self.plan.roll_back(&inverse, log_len);
             return Err(match error {
                 ReplaceError::Owner { uid, gid } => PlanError::Protected {
                     path: self.path.clone(),

@@ -41,6 +41,8 @@ pub enum Action {
     EditNote,
     /// Set the plan's target level, chosen in the level picker.
     SetTarget,
+    /// Set the plan's current level (where you are) to the selected level.
+    SetCurrent,
     /// Open the compare screen with the selected level as A.
     Compare,
     SwapSides,
@@ -70,7 +72,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 32] = [
+    pub const KEYABLE: [Action; 33] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -89,6 +91,7 @@ impl Action {
         Action::EditNote,
         Action::Remove,
         Action::SetTarget,
+        Action::SetCurrent,
         Action::Undo,
         Action::Help,
         Action::Search,
@@ -132,6 +135,7 @@ impl Action {
             Action::Remove => "remove",
             Action::EditNote => "edit-note",
             Action::SetTarget => "target",
+            Action::SetCurrent => "current",
             Action::Compare => "compare",
             Action::SwapSides => "swap-sides",
             Action::ARungUp => "a-rung-up",
@@ -175,6 +179,7 @@ impl Action {
             Action::Remove => "plan: remove the item under the cursor",
             Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
             Action::SetTarget => "set your plan's target level: pick it by name",
+            Action::SetCurrent => "set your plan's current level (where you are) to this one",
             Action::Compare => "compare the selected level (A) with one you pick (B)",
             Action::SwapSides => "compare: exchange the sides, A and B",
             Action::ARungUp => "compare: move A one rung up its track",

@@ -442,6 +442,13 @@ impl App {
             Action::ShowPlan => self.open_plan(),
             // The same on every screen: the level is chosen by name, wherever the cursor is.
             Action::SetTarget => self.open_picker(PickPurpose::Target),
+            Action::SetCurrent => match self.level_screen().map(|s| s.level) {
+                Some(index) => {
+                    let id = self.ladder.levels()[index].id.clone();
+                    self.plan.set_current(&self.ladder, Some(&id));
+                }
+                None => return false,
+            },
             Action::Compare => match self.level_screen().map(|s| s.level) {
                 Some(level) => self.open_compare(level),
                 None => return false,

@@ -285,6 +285,11 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             ),
             command(&[A::ShowPlan], "plan", true),
             command(
+                &[A::SetCurrent],
+                "I'm here",
+                !current || !app.plan.is_read_only(),
+            ),
+            command(
                 &[A::Back],
                 "ladder",
                 current && focus.is_some_and(|f| f != Focus::Ladder),
@@ -305,6 +310,11 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             ),
             command(&[A::Back], "back", true),
             command(&[A::Compare], "compare", true),
+            command(
+                &[A::SetCurrent],
+                "I'm here",
+                !current || !app.plan.is_read_only(),
+            ),
             command(&[A::PageUp, A::PageDown], "page", true),
         ],
         ScreenKind::Compare => {

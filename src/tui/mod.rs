@@ -233,11 +233,14 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
         ratatui::restore();
         TuiError::Terminal(e)
     })?;
-    // Where the person left off: the plan's current level once plans have one (issue 13 fills
-    // the first argument), else the last level viewed.
+    // Where the person stands: the plan's current level, else the last level viewed.
     let state = resume::last_level_path();
+    let current = plan
+        .plan()
+        .and_then(|p| p.current.clone())
+        .filter(|id| ladder.level(id).is_some());
     let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
-    if let Some(id) = resume::opening_level(None, state.as_deref()) {
+    if let Some(id) = resume::opening_level(current, state.as_deref()) {
         app = app.starting_at(&id);
     }
     let result = MouseCapture::enable().and_then(|guard| {

@@ -301,6 +301,28 @@ impl PlanState {
         self.clamp(ladder);
     }
 
+    /// Sets the current level, where the person is (`None` clears it).
+    pub fn set_current(&mut self, ladder: &Ladder, level_id: Option<&str>) {
+        let title = level_id
+            .and_then(|id| ladder.level(id))
+            .map(|l| l.title.clone());
+        let done = match (&title, level_id) {
+            (Some(title), _) => format!("current level: {}", clean(title, false)),
+            (None, Some(id)) => format!("current level: {}", clean(id, false)),
+            (None, None) => "current level cleared".to_owned(),
+        };
+        let edit = Edit::SetCurrent {
+            current: level_id.map(str::to_owned),
+            title,
+        };
+        self.apply(&edit, &done);
+    }
+
+    /// The plan's current level, if it has one.
+    pub fn current(&self) -> Option<&str> {
+        self.plan()?.current.as_deref()
+    }
+
     pub fn target(&self) -> Option<&str> {
         self.plan()?.target.as_deref()
     }

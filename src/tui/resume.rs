@@ -42,8 +42,8 @@ pub fn write_last_level(path: &Path, id: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The level the explorer opens on. The plan's current level comes first once plans have one
-/// (the you-on-the-ladder issue: pass it as `plan_current`); then the last level viewed.
+/// The level the explorer opens on: the plan's current level (`plan_current`), else the last
+/// level viewed.
 pub fn opening_level(plan_current: Option<String>, state: Option<&Path>) -> Option<String> {
     plan_current.or_else(|| state.and_then(read_last_level))
 }

@@ -19,6 +19,11 @@ const MIN_COLUMN: u16 = 22;
 /// Rows of the compact ladder: the track line, the rungs line, and a rule under them.
 pub const COMPACT_HEIGHT: u16 = 3;
 
+/// Beside the level the plan says you hold.
+pub const CURRENT_MARK: char = '◆';
+/// Beside the plan's target level.
+pub const TARGET_MARK: char = '◎';
+
 /// Rows the ladder would like: one per rank, the track headings and the border.
 pub fn wanted_height(app: &App) -> u16 {
     let ranks = ranks(app).len();
@@ -129,8 +134,16 @@ pub fn draw_grid(
             } else {
                 " "
             };
+            // Where you are and where you aim, as glyphs: readable without colour.
+            let you = if app.plan.current() == Some(level.id.as_str()) {
+                format!("{CURRENT_MARK} ")
+            } else if app.plan.target() == Some(level.id.as_str()) {
+                format!("{TARGET_MARK} ")
+            } else {
+                String::new()
+            };
             let text = format!(
-                "{marker}{rank:>rank_width$} {}",
+                "{marker}{rank:>rank_width$} {you}{}",
                 one_line(&level.title),
                 rank = level.rank
             );
