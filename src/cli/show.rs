@@ -11,8 +11,9 @@ use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::ladder::{Citation, Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
-    NOT_RATED, cell, direct_reports, experience_rows, level_names, one_line, pips, profile_figure,
-    profile_heading, rating, rung_of_track, step_name, track_title, with_note, years,
+    NOT_RATED, cell, company_size_lines, direct_reports, experience_rows, level_names, one_line,
+    pips, profile_figure, profile_heading, rating, rung_of_track, step_name, track_title,
+    with_note, years,
 };
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
@@ -366,30 +367,6 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
 
 /// Text for a markdown list item: line breaks become indented continuation lines, so a list
 /// inside the text stays readable and the item stays one item.
-/// The company-size lines a level gives, labelled, each unsourced one marked as such so a
-/// general description is never read as a sourced fact.
-fn company_size_lines(level: &Level) -> Vec<(&'static str, String)> {
-    let sizes = &level.company_size;
-    sizes
-        .lines()
-        .into_iter()
-        .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(key, text)| {
-            let label = match key {
-                "startup" => "Startup",
-                "mid_size" => "Mid-size company",
-                _ => "Large company",
-            };
-            let line = if sizes.is_unsourced(key) {
-                format!("{text} (general description, no named source)")
-            } else {
-                text.to_owned()
-            };
-            (label, line)
-        })
-        .collect()
-}
-
 fn md_item(text: &str) -> String {
     clean(text, true)
         .split('\n')
