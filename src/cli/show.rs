@@ -161,13 +161,13 @@ fn skill_detail(out: &mut String, ladder: &Ladder, reference: &SkillRef, width: 
         .proficiency
         .and_then(|p| ladder.skill(&reference.skill).and_then(|s| s.rubric_at(p)));
     if let Some(rubric) = rubric {
-        bullets_at(
-            out,
-            &[rubric.to_owned()],
-            width,
-            "      at this step: ",
-            "        ",
-        );
+        // On a very narrow terminal the long lead would leave no room for the text.
+        let (first, rest) = if width >= 40 {
+            ("      at this step: ", "        ")
+        } else {
+            ("  at this step: ", "    ")
+        };
+        bullets_at(out, &[rubric.to_owned()], width, first, rest);
     }
     bullets_at(out, &reference.expectations, width, "      – ", "        ");
     bullets_at(
