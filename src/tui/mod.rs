@@ -211,25 +211,18 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     // reads, instead of killing rungs with the terminal in raw mode.
     let stop = StopSignals::register().map_err(TuiError::Terminal)?;
 
-    // Runs before ratatui's own hook (installed by try_init), which restores the terminal and
-    // then calls this one.
+    // Restores the terminal (as ratatui's `init` hook does) and turns mouse capture off
+    // before the previous hook prints the panic.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
         previous(info);
     }));
-    let terminal = ratatui::try_init().map_err(|e| {
-        ratatui::restore();
-        TuiError::Terminal(e)
-    })?;
-    // The same terminal, its output gathered so that a frame reaches the terminal in one write
-    // (stdout's own buffer sends a full screen in kilobyte pieces).
-    drop(terminal);
-    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        FRAME_BUFFER,
-        std::io::stdout(),
-    )))
-    .map_err(|e| {
+    // What `ratatui::try_init` does, but with one `Terminal` whose output is gathered so that a
+    // frame reaches the terminal in one write (stdout's own buffer sends a full screen in
+    // kilobyte pieces); making a second terminal cost two more screen buffers at start-up.
+    let mut terminal = enter_terminal().map_err(|e| {
         ratatui::restore();
         TuiError::Terminal(e)
     })?;
@@ -266,6 +259,19 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
             draft: keep_note_draft(&app, signal_name(signal)).map(|r| r.map_err(|e| e.to_string())),
         }),
     }
+}
+
+/// Raw mode, the alternate screen, and the terminal to draw on.
+fn enter_terminal() -> std::io::Result<Screen> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        std::io::stdout(),
+    )))
 }
 
 /// Enough for a full 200×60 frame with its colours.

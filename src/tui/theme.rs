@@ -342,6 +342,12 @@ pub fn parse_style(spec: &str) -> Result<Style, String> {
 }
 
 fn colour(spec: &str, word: &str) -> Result<Color, String> {
+    // A palette number, as every default colour is, means what `Color::from_str` makes of it
+    // (no colour name is all digits), without its lower-casing and name search: this runs
+    // about sixty times before the first frame.
+    if let Ok(index) = word.parse::<u8>() {
+        return Ok(Color::Indexed(index));
+    }
     Color::from_str(word).map_err(|_| {
         format!(
             "`{spec}`: `{word}` is not a colour or style word; use a colour name (cyan, \

@@ -87,7 +87,7 @@ pub fn show_lines(
     let height = usize::from(inner.height);
     let first = scroll.show_page(inner, total);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
-    frame.render_widget(ratatui::widgets::Paragraph::new(visible), inner);
+    draw_lines(frame, inner, visible);
     scrollbar(frame, pane, total, height, first, app);
     first
 }
@@ -292,6 +292,64 @@ pub fn scrollbar(
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
 }
 
+/// Draws `lines` from the top of `area`, one a row, each cut at the right edge: exactly what
+/// `Paragraph::new(lines)` draws (same cells, same styles), without the paragraph's pass that
+/// restyles every cell of the area and its per-line buffer of graphemes. Pages, lists and
+/// the search results are drawn this way on every frame, the first one included.
+pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
+    use ratatui::buffer::CellWidth;
+    use ratatui::layout::Alignment;
+    if lines
+        .iter()
+        .any(|line| line.alignment.is_some_and(|a| a != Alignment::Left))
+    {
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        let line_style = Style::default().patch(line.style);
+        let mut x = 0u16;
+        'line: for span in &line.spans {
+            let style = line_style.patch(span.style);
+            let text = span.content.as_ref();
+            // Printable ASCII is one cell per byte and one grapheme per byte (graphemes do not
+            // reach across spans), so most text skips grapheme segmentation.
+            if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                for i in 0..text.len() {
+                    if x >= area.width {
+                        break 'line;
+                    }
+                    buf[(area.x + x, y)]
+                        .set_symbol(&text[i..=i])
+                        .set_style(style);
+                    x += 1;
+                }
+                continue;
+            }
+            for grapheme in span.styled_graphemes(line_style) {
+                let width = grapheme.symbol.cell_width();
+                // As the paragraph does: skip what could never fit, stop at the first that
+                // does not fit now, and write nothing for a zero-width grapheme.
+                if width > area.width {
+                    continue;
+                }
+                if x.saturating_add(width) > area.width {
+                    break 'line;
+                }
+                if width == 0 {
+                    continue;
+                }
+                buf[(area.x + x, y)]
+                    .set_symbol(grapheme.symbol)
+                    .set_style(grapheme.style);
+                x += width;
+            }
+        }
+    }
+}
+
 /// A step's name, or `not rated`, for display.
 pub fn step_word(app: &App, proficiency: Option<Proficiency>) -> String {
     proficiency.map_or_else(
@@ -302,6 +360,66 @@ pub fn step_word(app: &App, proficiency: Option<Proficiency>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::style::{Color, Modifier};
+
+    /// The buffer a frame leaves after `draw` runs on a `width`×3 screen that already holds
+    /// a styled background (so a cell left alone differs from a cell written blank).
+    fn drawn(width: u16, draw: impl FnOnce(&mut Frame<'_>)) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(width, 3)).expect("test terminal");
+        let frame = terminal
+            .draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(Block::new().style(Style::new().bg(Color::Blue)), area);
+                draw(frame);
+            })
+            .expect("draw");
+        frame.buffer.clone()
+    }
+
+    #[test]
+    fn draw_lines_writes_the_same_cells_as_a_paragraph() {
+        let red = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+        let cases: Vec<Vec<Line<'static>>> = vec![
+            vec![Line::from("plain"), Line::styled("styled line", red)],
+            // Cut at the edge, a wide character that does not fit, and one wider than the area.
+            vec![Line::from("a line much longer than the area is wide")],
+            vec![Line::from("abcdefgh界"), Line::from("界界界界界界")],
+            // Spans with their own styles over a line style, emoji, combining marks, a tab.
+            vec![
+                Line::from(vec![
+                    Span::styled("e\u{301}t", red),
+                    Span::raw("🙂x"),
+                    Span::styled("\tz", Style::new().bg(Color::Green)),
+                ])
+                .style(Style::new().fg(Color::Yellow)),
+            ],
+            // More lines than rows; an empty line between.
+            vec![
+                Line::from("one"),
+                Line::from(""),
+                Line::from("three"),
+                Line::from("four"),
+            ],
+            // A centred line: drawn by the paragraph itself.
+            vec![Line::from("mid").centered()],
+        ];
+        for width in [0u16, 1, 2, 9, 10, 20] {
+            for lines in &cases {
+                let area = Rect::new(1, 0, width.saturating_sub(1), 3);
+                let expected = drawn(width.max(1), |frame| {
+                    frame.render_widget(ratatui::widgets::Paragraph::new(lines.clone()), area);
+                });
+                let actual = drawn(width.max(1), |frame| {
+                    draw_lines(frame, area, lines.clone());
+                });
+                assert_eq!(actual, expected, "width {width}, lines {lines:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use super::common::{self, fit, one_line, pad};
 use crate::search::{EntryKind, Ranked, snippet};
@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
             )
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), parts.list);
+    common::draw_lines(frame, parts.list, lines);
 }
 
 /// `▶ skill          Financial acumen             Director`, exactly `columns` wide.

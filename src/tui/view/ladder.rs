@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::common::{self, fit, one_line, pad};
 use crate::ladder::Level;
@@ -172,7 +172,7 @@ pub fn draw_grid(
         }
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    common::draw_lines(frame, inner, lines);
     cells
 }
 
@@ -298,6 +298,6 @@ pub fn draw_compact(
         Line::from(spans),
         Line::styled("─".repeat(usize::from(area.width)), rule_style),
     ];
-    frame.render_widget(Paragraph::new(lines), area);
+    common::draw_lines(frame, area, lines);
     cells
 }

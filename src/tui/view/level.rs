@@ -359,7 +359,7 @@ fn draw_page(
             .collect();
         (visible, total, first)
     });
-    frame.render_widget(Paragraph::new(visible), inner);
+    common::draw_lines(frame, inner, visible);
     common::scrollbar(frame, area, total, usize::from(inner.height), first, app);
 }
 
@@ -477,5 +477,5 @@ fn draw_skills(
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    common::draw_lines(frame, inner, lines);
 }
