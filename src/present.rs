@@ -462,6 +462,51 @@ pub fn weekly_line(points: &[WeekPoint], weeks: usize) -> Option<String> {
     ))
 }
 
+/// The company-size lines a level gives, labelled, each unsourced one marked as such so a
+/// general description is never read as a sourced fact.
+pub fn company_size_lines(level: &Level) -> Vec<(&'static str, String)> {
+    let sizes = &level.company_size;
+    sizes
+        .lines()
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(key, text)| {
+            let line = if sizes.is_unsourced(key) {
+                format!("{text} {UNSOURCED_MARK}")
+            } else {
+                text.to_owned()
+            };
+            (company_size_label(key), line)
+        })
+        .collect()
+}
+
+/// The label and marked line of one company size (`startup`, `mid_size`, `large`), if given.
+pub fn company_size_line(level: &Level, key: &str) -> Option<String> {
+    let sizes = &level.company_size;
+    let text = sizes.lines().into_iter().find(|(k, _)| *k == key)?.1;
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(if sizes.is_unsourced(key) {
+        format!("{text} {UNSOURCED_MARK}")
+    } else {
+        text.to_owned()
+    })
+}
+
+/// How a company-size key reads to a person.
+pub fn company_size_label(key: &str) -> &'static str {
+    match key {
+        "startup" => "Startup",
+        "mid_size" => "Mid-size company",
+        _ => "Large company",
+    }
+}
+
+/// Put after a company-size line that names no source.
+pub const UNSOURCED_MARK: &str = "(general description, no named source)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -214,8 +214,19 @@ fn markdown_leaves_out_no_fact_of_a_level() {
         texts_of(&json, "", &mut texts);
         let facts: Vec<&(&str, &str)> = texts
             .iter()
-            .filter(|(key, _)| !matches!(*key, "skill" | "category" | "track"))
+            .filter(|(key, _)| !matches!(*key, "skill" | "category" | "track" | "unsourced"))
             .collect();
+        // `unsourced` names company-size lines; each is shown as a mark on its line.
+        let unsourced = json["company_size"]["unsourced"]
+            .as_array()
+            .map_or(0, Vec::len);
+        assert_eq!(
+            markdown
+                .matches("(general description, no named source)")
+                .count(),
+            unsourced,
+            "{id}: {markdown}"
+        );
         assert!(facts.len() > 20, "{id}: {facts:?}");
         for (key, text) in facts {
             // Table cells escape pipes (a c-suite note has one); list items need not.
@@ -309,4 +320,43 @@ fn show_json_carries_the_skill_profile_and_the_years_axis() {
     let axis = level["years_axis"].as_u64().expect("years_axis");
     assert!(axis >= level["experience"]["field"]["min"].as_u64().unwrap_or(0));
     assert_eq!(level["track_rungs"], 6);
+}
+
+#[test]
+fn show_senior_manager_prints_why_the_four_critical_groups_matter() {
+    let output = rungs().args(["show", "senior-manager"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Text output wraps lines, so compare with whitespace folded.
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "ranks leadership and strategic thinking among the four most critical skill groups",
+        "counts financial acumen among the four most critical skill groups",
+        "names advanced communication among the four most critical skill groups",
+        "lists negotiation and influence among the four most critical skill groups",
+    ] {
+        assert!(
+            folded.contains(said),
+            "show senior-manager lacks: {said}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn show_gives_titles_by_function_and_the_company_size_lens() {
+    let output = rungs().args(["show", "vice-president"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Titles by function"), "{text}");
+    assert!(text.contains("VP of Marketing"), "{text}");
+    assert!(text.contains("By company size"), "{text}");
+    // The VP lines have no named source, and say so.
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        folded
+            .matches("(general description, no named source)")
+            .count(),
+        3,
+        "{text}"
+    );
 }

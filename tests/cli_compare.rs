@@ -194,3 +194,40 @@ fn a_closed_pipe_is_not_a_panic() {
         common_cli::assert_a_closed_stdout_is_a_normal_end(compare);
     }
 }
+
+#[test]
+fn compare_sets_the_company_size_lines_side_by_side() {
+    let output = rungs()
+        .args(["compare", "manager", "senior-manager", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sizes = json["company_size"].as_array().expect("company_size rows");
+    let keys: Vec<&str> = sizes
+        .iter()
+        .map(|row| row["size"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["startup", "mid_size", "large"]);
+    // The manager's startup line names no source and says so; the senior manager's names one.
+    assert!(
+        sizes[0]["a"]
+            .as_str()
+            .unwrap()
+            .ends_with("(general description, no named source)")
+    );
+    assert!(!sizes[0]["b"].as_str().unwrap().contains("no named source"));
+
+    let text = rungs()
+        .args(["compare", "manager", "senior-manager"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for heading in [
+        "Scope in a startup",
+        "Scope in a mid-size company",
+        "Scope in a large company",
+    ] {
+        assert!(text.contains(heading), "{heading} missing:\n{text}");
+    }
+}

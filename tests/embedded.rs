@@ -453,30 +453,202 @@ fn each_seed_file_is_one_catalogue_entry() {
     }
 }
 
+/// Every run of five words in any seed, so that new prose can be checked against all of them.
+fn seed_five_word_runs(dir: &std::path::Path) -> std::collections::HashSet<Vec<String>> {
+    let mut runs = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let seed = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        for run in words(&seed).windows(5) {
+            runs.insert(run.to_vec());
+        }
+    }
+    runs
+}
+
+/// Fails on the first run of five words that `text` shares with a seed.
+fn assert_shares_no_five_words(
+    runs: &std::collections::HashSet<Vec<String>>,
+    what: &str,
+    text: &str,
+) {
+    for run in words(text).windows(5) {
+        assert!(
+            !runs.contains(run),
+            "\"{}\" is copied from a seed, in {what}: {text}",
+            run.join(" ")
+        );
+    }
+}
+
 #[test]
-fn the_directors_responsibilities_share_no_five_words_with_their_seed() {
+fn the_directors_responsibilities_share_no_five_words_with_any_seed() {
     let Some(dir) = seeds_dir() else { return };
+    let runs = seed_five_word_runs(&dir);
     let ladder = ladder();
-    let seed_file = ladder
-        .sources()
-        .iter()
-        .find(|s| s.id == "director-jobs")
-        .map(|s| s.file.clone())
-        .expect("the director jobs article is in the catalogue");
-    let seed = std::fs::read_to_string(dir.join(&seed_file))
-        .unwrap_or_else(|e| panic!("cannot read {seed_file}: {e}"));
-    let seed_words = words(&seed);
-    let seed_runs: std::collections::HashSet<&[String]> = seed_words.windows(5).collect();
     let director = ladder.level("director").unwrap();
     for duty in &director.responsibilities {
-        let duty_words = words(duty);
-        for run in duty_words.windows(5) {
+        assert_shares_no_five_words(&runs, "a director's duty", duty);
+    }
+    assert!(director.responsibilities.len() >= 5);
+}
+
+#[test]
+fn rubrics_and_expectations_share_no_five_words_with_any_seed() {
+    let Some(dir) = seeds_dir() else { return };
+    let runs = seed_five_word_runs(&dir);
+    let ladder = ladder();
+    for skill in ladder.skills() {
+        for line in &skill.rubric {
+            assert_shares_no_five_words(&runs, &format!("the rubric of {}", skill.id), &line.text);
+        }
+    }
+    for level in ladder.levels() {
+        for reference in &level.skills {
+            for text in reference.expectations.iter().chain(&reference.examples) {
+                let what = format!("{} at {}", reference.skill, level.id);
+                assert_shares_no_five_words(&runs, &what, text);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_skill_has_a_rubric_with_one_entry_per_step() {
+    let ladder = ladder();
+    let steps = ladder.scale().len();
+    for skill in ladder.skills() {
+        assert_eq!(
+            skill.rubric.len(),
+            steps,
+            "{} rubric: {:?}",
+            skill.id,
+            skill.rubric
+        );
+        let on_scale: Vec<_> = ladder.scale().proficiencies().collect();
+        let in_rubric: Vec<_> = skill.rubric.iter().map(|line| line.step).collect();
+        assert_eq!(in_rubric, on_scale, "{} rubric steps", skill.id);
+        for line in &skill.rubric {
             assert!(
-                !seed_runs.contains(run),
-                "\"{}\" is copied from the seed, in: {duty}",
-                run.join(" ")
+                !line.text.trim().is_empty(),
+                "{} has an empty rubric step",
+                skill.id
             );
         }
     }
-    assert!(director.responsibilities.len() >= 5);
+}
+
+#[test]
+fn the_four_critical_groups_carry_their_reason_at_senior_manager() {
+    let ladder = ladder();
+    let senior = ladder.level("senior-manager").unwrap();
+    for skill in CRITICAL_AT_SENIOR_MANAGER {
+        let reference = senior.skills.iter().find(|r| r.skill == skill).unwrap();
+        let said = reference.expectations.join(" ");
+        assert!(
+            said.contains("four most critical"),
+            "{skill} at senior manager does not say why it is critical: {said:?}"
+        );
+    }
+}
+
+#[test]
+fn every_skill_that_rises_says_what_it_looks_like_at_the_new_level() {
+    // A skill whose step rises from the rung below, on the management track, carries at
+    // least one expectation at the higher rung, so the reader sees what changed.
+    let ladder = ladder();
+    let track = &tracks(&ladder)[0];
+    for pair in track.windows(2) {
+        let (below, above) = (&pair[0], &pair[1]);
+        if below.id == "individual-contributor" {
+            continue;
+        }
+        for reference in &above.skills {
+            let (Some(now), Some(before)) = (
+                reference.proficiency,
+                below.proficiency_of(&reference.skill),
+            ) else {
+                continue;
+            };
+            if now > before {
+                assert!(
+                    !reference.expectations.is_empty(),
+                    "{} rises at {} but says nothing about it",
+                    reference.skill,
+                    above.id
+                );
+            }
+        }
+    }
+}
+
+const FUNCTIONS: [&str; 5] = ["marketing", "engineering", "accounting", "product", "sales"];
+
+#[test]
+fn every_management_level_gives_titles_for_the_five_functions() {
+    let ladder = ladder();
+    for level in tracks(&ladder)[0] {
+        let functions: Vec<&str> = level
+            .titles_by_function
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = FUNCTIONS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(functions, expected, "{}", level.id);
+    }
+    let senior = ladder.level("senior-manager").unwrap();
+    assert_eq!(
+        senior.titles_by_function["marketing"],
+        ["Senior Marketing Manager"]
+    );
+    // A product manager in tech often manages nobody: the title says so where it stands.
+    let manager = ladder.level("manager").unwrap();
+    assert!(manager.titles_by_function["product"][0].contains("manages no one"));
+}
+
+#[test]
+fn every_management_level_describes_the_three_company_sizes_and_marks_unsourced_lines() {
+    // A line not marked unsourced must name where it comes from, by one of these short
+    // names of sources the level cites.
+    let named = [
+        ("BetterUp article", "betterup-managers"),
+        ("manager-vs-senior-manager chat", "chat-manager-vs-senior"),
+        ("Beyond Pricing", "beyond-pricing"),
+        ("Crist|Kolder", "crist-kolder"),
+    ];
+    let ladder = ladder();
+    for level in tracks(&ladder)[0] {
+        for (key, text) in level.company_size.lines() {
+            assert!(!text.trim().is_empty(), "{} has no {key} line", level.id);
+            if level.company_size.is_unsourced(key) {
+                continue;
+            }
+            let source = named.iter().find(|(name, _)| text.contains(name));
+            let Some((name, id)) = source else {
+                panic!(
+                    "{} {key} is not marked unsourced but names no source: {text}",
+                    level.id
+                );
+            };
+            assert!(
+                level.sources.iter().any(|s| s == id),
+                "{} cites {name} without listing {id}",
+                level.id
+            );
+        }
+    }
+}
+
+#[test]
+fn titles_and_company_size_lines_share_no_five_words_with_any_seed() {
+    let Some(dir) = seeds_dir() else { return };
+    let runs = seed_five_word_runs(&dir);
+    let ladder = ladder();
+    for level in ladder.levels() {
+        for (key, text) in level.company_size.lines() {
+            assert_shares_no_five_words(&runs, &format!("{} {key}", level.id), text);
+        }
+    }
 }

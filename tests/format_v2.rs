@@ -387,3 +387,87 @@ fn list_groups_tracks_by_family_with_descriptions_and_names_the_rung_a_fork_foll
     assert_eq!(json["families"][1]["id"], "design");
     assert_eq!(json["tracks"][1]["family"], "design");
 }
+
+fn problems_in(text: &str) -> Vec<String> {
+    let source = rungs::ladder::SourceFile {
+        name: "sizes.toml".into(),
+        text: text.to_owned(),
+    };
+    match Ladder::from_sources(&[source]) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+const SIZED_LEVEL: &str = "[[tracks]]\nid = \"m\"\ntitle = \"M\"\norder = 1\n\n[[levels]]\nid = \"m1\"\ntitle = \"Lead\"\ntrack = \"m\"\nrank = 1\n";
+
+#[test]
+fn titles_by_function_and_company_size_are_read_and_shown_in_every_format() {
+    let text = format!(
+        "{SIZED_LEVEL}\n[levels.titles_by_function]\nsales = [\"Sales Lead\", \"Area Lead\"]\n\n\
+         [levels.company_size]\nstartup = \"Does everything.\"\nlarge = \"Per the survey, a narrow remit.\"\nunsourced = [\"startup\"]\n"
+    );
+    assert_eq!(problems_in(&text), Vec::<String>::new());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ladder.toml"), &text).unwrap();
+    let content = dir.path().to_str().unwrap();
+    let shown = stdout(&["--content", content, "show", "m1"]);
+    assert!(shown.contains("Titles by function"), "{shown}");
+    assert!(shown.contains("Sales Lead, Area Lead"), "{shown}");
+    assert!(
+        shown.contains("Does everything. (general description, no named source)"),
+        "{shown}"
+    );
+    // The sourced line is not marked, and the missing mid-size line is not invented.
+    assert!(
+        shown.contains("Per the survey, a narrow remit.\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Mid-size"), "{shown}");
+    let markdown = stdout(&["--content", content, "show", "m1", "--format", "markdown"]);
+    assert!(
+        markdown.contains("| Titles in sales | Sales Lead, Area Lead |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Startup | Does everything. (general description, no named source) |"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "--content",
+        content,
+        "show",
+        "m1",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["titles_by_function"]["sales"][1], "Area Lead");
+    assert_eq!(json["company_size"]["startup"], "Does everything.");
+    assert_eq!(json["company_size"]["unsourced"][0], "startup");
+    assert!(json["company_size"].get("mid_size").is_none());
+}
+
+#[test]
+fn bad_titles_by_function_and_company_size_are_each_reported() {
+    let text = format!(
+        "{SIZED_LEVEL}\n[levels.titles_by_function]\nsales = []\nproduct = [\" \"]\nlegal = 3\n\n\
+         [levels.company_size]\nstartup = \"Does everything.\"\nhuge = \"Typo.\"\nunsourced = [\"mid_size\", \"giant\"]\n"
+    );
+    let found = problems_in(&text);
+    let all = found.join("\n");
+    for expected in [
+        "`titles_by_function.sales` lists no titles",
+        "`titles_by_function.product` has a blank entry",
+        "titles_by_function.legal",
+        "unknown key `huge`",
+        "`company_size.unsourced` names `giant`",
+        "`company_size.unsourced` names `mid_size`, which has no text",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+    }
+    assert!(
+        all.contains("sizes.toml:"),
+        "problems carry their place:\n{all}"
+    );
+}

@@ -11,11 +11,11 @@ use super::lookup::find_level;
 use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::compare::{Comparison, Duty, RangeComparison, Side, SkillRow, Status, compare};
-use crate::ladder::{Ladder, Level, Proficiency, Range, Scale, SkillRef};
+use crate::ladder::{CompanySize, Ladder, Level, Proficiency, Range, Scale, SkillRef};
 use crate::present::{
     DUTY_MARKS, FIELD_YEARS, MANAGING_YEARS, NOT_RATED, SKILL_MARKS, YearsScale, cell,
-    change_words, duty_marker, headline, level_name, one_line, pips, relation_text, rung,
-    span_text, step_name, track_title, years_or_dash,
+    change_words, company_size_label, company_size_line, duty_marker, headline, level_name,
+    one_line, pips, relation_text, rung, span_text, step_name, track_title, years_or_dash,
 };
 use crate::text::{fit, pad, wrap};
 
@@ -166,6 +166,18 @@ fn text(ladder: &Ladder, c: &Comparison, width: usize) -> String {
         }
         out.push_str(&format!("\n{}\n", row.fact.label()));
         cols.push_text(&mut out, row.a.as_deref(), row.b.as_deref(), row.status);
+    }
+    for (key, a, b) in company_sizes(c) {
+        let status = match (&a, &b) {
+            (Some(a), Some(b)) if a == b => Status::Same,
+            (Some(_), Some(_)) => Status::Changed,
+            (Some(_), None) => Status::OnlyA,
+            _ => Status::OnlyB,
+        };
+        out.push('\n');
+        let heading = format!("Scope in a {}", company_size_label(key).to_lowercase());
+        push_wrapped(&mut out, &heading, width, "");
+        cols.push_text(&mut out, a.as_deref(), b.as_deref(), status);
     }
 
     out.push('\n');
@@ -476,6 +488,21 @@ fn range_comparison_json(range: &RangeComparison) -> Value {
 }
 
 /// The comparison as JSON; the field names are documented in the README and kept stable.
+/// Each company size either level describes: (key, A's marked line, B's marked line).
+fn company_sizes(c: &Comparison) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    CompanySize::SIZES
+        .into_iter()
+        .map(|key| {
+            (
+                key,
+                company_size_line(c.a, key),
+                company_size_line(c.b, key),
+            )
+        })
+        .filter(|(_, a, b)| a.is_some() || b.is_some())
+        .collect()
+}
+
 fn json(ladder: &Ladder, c: &Comparison) -> Value {
     let level = |l: &Level| {
         json!({
@@ -541,6 +568,10 @@ fn json(ladder: &Ladder, c: &Comparison) -> Value {
             "field": range_comparison_json(&c.experience.field),
             "managing": range_comparison_json(&c.experience.managing),
         },
+        "company_size": company_sizes(c)
+            .into_iter()
+            .map(|(key, a, b)| json!({ "size": key, "a": a, "b": b }))
+            .collect::<Vec<_>>(),
         "skills": skills,
         "responsibilities": {
             "a": duties(&c.responsibilities.a),

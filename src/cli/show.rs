@@ -11,8 +11,9 @@ use super::output::{Out, emit, emit_json};
 use super::{CliError, Format};
 use crate::ladder::{Citation, Ladder, Level, Proficiency, SkillRef};
 use crate::present::{
-    NOT_RATED, cell, direct_reports, experience_rows, level_names, one_line, pips, profile_figure,
-    profile_heading, rating, rung_of_track, step_name, track_title, with_note, years,
+    NOT_RATED, cell, company_size_lines, direct_reports, experience_rows, level_names, one_line,
+    pips, profile_figure, profile_heading, rating, rung_of_track, step_name, track_title,
+    with_note, years,
 };
 use crate::text::{clean, pad, wrap};
 use unicode_width::UnicodeWidthStr;
@@ -160,13 +161,13 @@ fn skill_detail(out: &mut String, ladder: &Ladder, reference: &SkillRef, width: 
         .proficiency
         .and_then(|p| ladder.skill(&reference.skill).and_then(|s| s.rubric_at(p)));
     if let Some(rubric) = rubric {
-        bullets_at(
-            out,
-            &[rubric.to_owned()],
-            width,
-            "      at this step: ",
-            "        ",
-        );
+        // On a very narrow terminal the long lead would leave no room for the text.
+        let (first, rest) = if width >= 40 {
+            ("      at this step: ", "        ")
+        } else {
+            ("  at this step: ", "    ")
+        };
+        bullets_at(out, &[rubric.to_owned()], width, first, rest);
     }
     bullets_at(out, &reference.expectations, width, "      – ", "        ");
     bullets_at(
@@ -241,6 +242,25 @@ fn text(ladder: &Ladder, level: &Level, style: Out) -> String {
             &level.example_titles.join(", "),
             width,
         );
+    }
+    if !level.titles_by_function.is_empty() {
+        heading(&mut out, "Titles by function", style);
+        for (function, titles) in &level.titles_by_function {
+            // The label column is fixed; a longer function name gets its own line.
+            let label = one_line(function);
+            if label.chars().count() < 16 {
+                field(&mut out, &label, &titles.join(", "), width);
+            } else {
+                field(&mut out, &label, "", width);
+                field(&mut out, "", &titles.join(", "), width);
+            }
+        }
+    }
+    if !level.company_size.is_empty() {
+        heading(&mut out, "By company size", style);
+        for (label, line) in company_size_lines(level) {
+            field(&mut out, label, &line, width);
+        }
     }
 
     let education = education_text(level);
@@ -396,6 +416,16 @@ fn markdown(ladder: &Ladder, level: &Level) -> String {
             "| Example titles | {} |\n",
             cell(&level.example_titles.join(", "))
         ));
+    }
+    for (function, titles) in &level.titles_by_function {
+        rows.push_str(&format!(
+            "| Titles in {} | {} |\n",
+            cell(function),
+            cell(&titles.join(", "))
+        ));
+    }
+    for (label, line) in company_size_lines(level) {
+        rows.push_str(&format!("| {label} | {} |\n", cell(&line)));
     }
     if let Some(experience) = &level.experience {
         for (label, range) in experience_rows(experience) {

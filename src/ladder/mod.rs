@@ -18,8 +18,8 @@ pub use cache::{CacheUse, cache_key, default_cache_dir};
 pub use facts::{CategoryProfile, SkillGroup};
 pub use lookup::NotFound;
 pub use model::{
-    Category, Education, Experience, Extra, Family, LadderInfo, Level, Proficiency, Range,
-    RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
+    Category, CompanySize, Education, Experience, Extra, Family, LadderInfo, Level, Proficiency,
+    Range, RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 pub(crate) use source::{ParsedFile, Step};
 pub use source::{Problem, SourceFile, embedded_file_names, embedded_sources, read_folder};

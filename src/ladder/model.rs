@@ -214,10 +214,42 @@ pub struct Skill {
     /// What the skill is; empty when the source does not say.
     pub description: String,
     /// Per step of the scale, lowest first; steps the source does not describe are absent.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_rubric"
+    )]
     pub rubric: Vec<RubricLine>,
     #[serde(skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+}
+
+/// A rubric as serialized (a list of lines), or (for the built-in ladder that `build.rs` reads)
+/// as written in TOML: a table keyed by step names of the default scale, put in scale order.
+fn deserialize_rubric<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<RubricLine>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Lines(Vec<RubricLine>),
+        ByName(BTreeMap<String, String>),
+    }
+    match Either::deserialize(deserializer)? {
+        Either::Lines(lines) => Ok(lines),
+        Either::ByName(by_name) => {
+            let mut lines = by_name
+                .into_iter()
+                .map(|(name, text)| {
+                    Scale::default()
+                        .find(&name)
+                        .map(|step| RubricLine { step, text })
+                        .ok_or_else(|| serde::de::Error::custom("not a step of the scale"))
+                })
+                .collect::<Result<Vec<_>, D::Error>>()?;
+            lines.sort_by_key(|line| line.step);
+            Ok(lines)
+        }
+    }
 }
 
 impl Skill {
@@ -243,6 +275,45 @@ pub struct SkillRef {
     pub expectations: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
+}
+
+/// How one level's scope differs between a startup, a mid-size company and a large one. Each
+/// line is optional; `unsourced` names the lines that are general descriptions rather than
+/// facts from a named source, so a reader never takes them for sourced ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CompanySize {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub startup: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mid_size: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub large: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unsourced: Vec<String>,
+}
+
+impl CompanySize {
+    /// The keys of the three size lines, smallest company first.
+    pub const SIZES: [&'static str; 3] = ["startup", "mid_size", "large"];
+
+    pub fn is_empty(&self) -> bool {
+        self.lines().iter().all(|(_, text)| text.is_empty())
+    }
+
+    /// (key, text) for each size, smallest company first; texts may be empty.
+    pub fn lines(&self) -> [(&'static str, &str); 3] {
+        [
+            ("startup", self.startup.as_str()),
+            ("mid_size", self.mid_size.as_str()),
+            ("large", self.large.as_str()),
+        ]
+    }
+
+    /// Whether the line `key` is marked as a general description without a named source.
+    pub fn is_unsourced(&self, key: &str) -> bool {
+        self.unsourced.iter().any(|k| k == key)
+    }
 }
 
 /// A span of years (or of people): `min` to `max`, or `min`+ when `max` is absent.
@@ -329,6 +400,12 @@ pub struct Level {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direct_reports: Option<Range>,
     pub example_titles: Vec<String>,
+    /// Example titles per business function (marketing, engineering…), function → titles.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles_by_function: BTreeMap<String, Vec<String>>,
+    /// How the level's scope differs with the size of the company.
+    #[serde(skip_serializing_if = "CompanySize::is_empty")]
+    pub company_size: CompanySize,
     pub decision_scope: String,
     pub responsibilities: Vec<String>,
     pub skills: Vec<SkillRef>,

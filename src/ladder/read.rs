@@ -6,14 +6,15 @@
 //! keys are kept beside each item for the checks that need the whole folder (unknown ids,
 //! duplicates), so nothing is looked up twice.
 
+use std::collections::BTreeMap;
 use std::ops::Range as Span;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::model::{
-    Category, Education, Experience, Extra, Family, LadderInfo, Level, Range, RubricLine, Scale,
-    ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
+    Category, CompanySize, Education, Experience, Extra, Family, LadderInfo, Level, Range,
+    RubricLine, Scale, ScaleStep, Skill, SkillRef, Source, SourceKind, Track,
 };
 use super::source::{FileText, Problem};
 use super::validate::{MAX_DIRECT_REPORTS, MAX_YEARS};
@@ -123,6 +124,7 @@ const REF_KEYS: &[&str] = &["skill", "proficiency", "expectations", "examples"];
 const RANGE_KEYS: &[&str] = &["min", "max", "estimate", "note"];
 const EXPERIENCE_KEYS: &[&str] = &["field", "managing"];
 const EDUCATION_KEYS: &[&str] = &["typical", "preferred", "note"];
+const COMPANY_SIZE_KEYS: &[&str] = &["startup", "mid_size", "large", "unsourced"];
 const LEVEL_KEYS: &[&str] = &[
     "id",
     "title",
@@ -135,6 +137,8 @@ const LEVEL_KEYS: &[&str] = &[
     "reporting_note",
     "direct_reports",
     "example_titles",
+    "titles_by_function",
+    "company_size",
     "decision_scope",
     "responsibilities",
     "skills",
@@ -730,6 +734,74 @@ impl<'a, 'p> Reader<'a, 'p> {
         texts
     }
 
+    /// `[levels.titles_by_function]`: each key a function, each value a list of titles.
+    fn titles_by_function(&mut self, value: &Value<'_>) -> BTreeMap<String, Vec<String>> {
+        let mut by_function = BTreeMap::new();
+        let Some(table) = self.table("titles_by_function", value) else {
+            return by_function;
+        };
+        for (function, titles) in table.iter() {
+            let name = function.get_ref().to_string();
+            if name.trim().is_empty() {
+                self.problem(
+                    self.sp(function.span()),
+                    "`titles_by_function` has a blank function name".into(),
+                );
+            }
+            let bad_before = std::mem::take(&mut self.bad_value);
+            let texts = self.statements(&format!("titles_by_function.{name}"), titles);
+            let bad_here = self.bad_value;
+            self.bad_value |= bad_before;
+            if texts.is_empty() && !bad_here {
+                self.problem(
+                    self.sp(titles.span()),
+                    format!("`titles_by_function.{name}` lists no titles"),
+                );
+            }
+            by_function.insert(name, texts);
+        }
+        by_function
+    }
+
+    /// `[levels.company_size]`: a line per size of company, and which lines have no source.
+    fn company_size(&mut self, value: &Value<'_>) -> CompanySize {
+        let mut sizes = CompanySize::default();
+        let Some(table) = self.table("company_size", value) else {
+            return sizes;
+        };
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "startup" => sizes.startup = self.text("company_size.startup", value),
+                "mid_size" => sizes.mid_size = self.text("company_size.mid_size", value),
+                "large" => sizes.large = self.text("company_size.large", value),
+                "unsourced" => {
+                    let (names, spans) = self.text_list("company_size.unsourced", value);
+                    for (name, span) in names.iter().zip(spans) {
+                        if !CompanySize::SIZES.contains(&name.as_str()) {
+                            self.problem(
+                                span,
+                                format!(
+                                    "`company_size.unsourced` names `{name}`; expected startup, mid_size or large"
+                                ),
+                            );
+                        }
+                    }
+                    sizes.unsourced = names;
+                }
+                _ => self.unknown_key(key, COMPANY_SIZE_KEYS),
+            }
+        }
+        for (key, text) in sizes.lines() {
+            if sizes.is_unsourced(key) && text.trim().is_empty() {
+                self.problem(
+                    self.sp(value.span()),
+                    format!("`company_size.unsourced` names `{key}`, which has no text"),
+                );
+            }
+        }
+        sizes
+    }
+
     fn level(&mut self, table: &DeTable<'_>, span: Span<usize>) -> (Level, Places) {
         let mut level = Level::default();
         let mut places = self.places(span);
@@ -755,6 +827,10 @@ impl<'a, 'p> Reader<'a, 'p> {
                 "experience" => level.experience = self.experience(value),
                 "education" => level.education = self.education(value),
                 "extra" => level.extra = self.extra(value),
+                "titles_by_function" => {
+                    level.titles_by_function = self.titles_by_function(value);
+                }
+                "company_size" => level.company_size = self.company_size(value),
                 "skills" => {
                     for (t, span) in self.tables("skills", value) {
                         let (reference, at) = self.skill_ref(t, span);

@@ -43,9 +43,11 @@ pub enum EntryKind {
     Level,
     /// The level's id (`senior-manager`), as commands and plans name it.
     LevelId,
-    /// One of the level's example job titles; `item` is its position in `example_titles`.
+    /// One of the level's example job titles; `item` is its position in `example_titles`
+    /// (0 for a title from `titles_by_function`).
     ExampleTitle,
     Summary,
+    /// The scope, or one of its company-size lines.
     Scope,
     DecisionScope,
     /// `item` is the position in `responsibilities`.
@@ -365,8 +367,16 @@ impl SearchIndex {
             for (i, title) in level.example_titles.iter().enumerate() {
                 b.push(EntryKind::ExampleTitle, l, i, title);
             }
+            // Titles by function share the example titles' place on the level page.
+            for title in level.titles_by_function.values().flatten() {
+                b.push(EntryKind::ExampleTitle, l, 0, title);
+            }
             b.push(EntryKind::Summary, l, 0, &level.summary);
             b.push(EntryKind::Scope, l, 0, &level.scope);
+            // How the scope differs with company size is found as part of the scope.
+            for (_, line) in level.company_size.lines() {
+                b.push(EntryKind::Scope, l, 0, line);
+            }
             b.push(EntryKind::DecisionScope, l, 0, &level.decision_scope);
             for (i, duty) in level.responsibilities.iter().enumerate() {
                 b.push(EntryKind::Responsibility, l, i, duty);
