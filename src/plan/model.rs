@@ -584,6 +584,11 @@ impl Plan {
             }
             Edit::AddEvidence { owner, evidence } => {
                 let list = self.evidence_mut(owner)?;
+                // Entries are found by value (undo, remove, replace), so two identical entries
+                // would make an undo act on the wrong one: an exact duplicate changes nothing.
+                if list.contains(evidence) {
+                    return None;
+                }
                 list.push(evidence.clone());
                 Some(Edit::RemoveEvidence {
                     owner: owner.clone(),
@@ -596,6 +601,9 @@ impl Plan {
                 evidence,
             } => {
                 let list = self.evidence_mut(owner)?;
+                if list.contains(evidence) {
+                    return None;
+                }
                 let index = (*index).min(list.len());
                 list.insert(index, evidence.clone());
                 Some(Edit::RemoveEvidence {
@@ -618,6 +626,9 @@ impl Plan {
                     return None;
                 }
                 let list = self.evidence_mut(owner)?;
+                if list.contains(new) {
+                    return None;
+                }
                 let entry = list.iter_mut().find(|e| *e == old)?;
                 *entry = new.clone();
                 Some(Edit::ReplaceEvidence {
