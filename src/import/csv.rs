@@ -3,7 +3,6 @@
 
 use super::Imported;
 use super::draft::{Draft, Statement, parse_step};
-use super::output;
 use super::report::ReportKind;
 use crate::ladder::{Problem, Scale, ScaleStep};
 
@@ -361,15 +360,5 @@ pub fn import_csv(
             "cells beyond the last named column are not kept".into(),
         );
     }
-    let (info, parts) = draft.finish(&stem).map_err(|(problems, _)| problems)?;
-    let files = output::files(&info, &parts).map_err(|e| {
-        vec![Problem::whole_file(
-            file,
-            format!("cannot write the ladder as TOML: {e}"),
-        )]
-    })?;
-    Ok(Imported {
-        files,
-        report: parts.report,
-    })
+    draft.into_imported(&stem)
 }

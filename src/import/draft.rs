@@ -538,6 +538,22 @@ impl Draft {
         }
     }
 
+    /// Finishes the draft and renders its files as TOML: what every importer returns.
+    pub fn into_imported(self, name: &str) -> Result<super::Imported, Vec<Problem>> {
+        let source = self.source.clone();
+        let (info, parts) = self.finish(name).map_err(|(problems, _)| problems)?;
+        let files = super::output::files(&info, &parts).map_err(|e| {
+            vec![Problem::whole_file(
+                &source,
+                format!("cannot write the ladder as TOML: {e}"),
+            )]
+        })?;
+        Ok(super::Imported {
+            files,
+            report: parts.report,
+        })
+    }
+
     /// Ranks, promotion paths and families settled; the ladder's parts, or every problem.
     pub fn finish(
         mut self,

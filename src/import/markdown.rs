@@ -13,7 +13,6 @@ use std::path::Path;
 
 use super::Imported;
 use super::draft::{Draft, Statement, parse_step};
-use super::output;
 use super::report::ReportKind;
 use crate::ladder::{Problem, Scale};
 
@@ -200,17 +199,7 @@ pub fn import_markdown(
         || "Imported ladder".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let (info, parts) = draft.finish(&name).map_err(|(problems, _)| problems)?;
-    let files = output::files(&info, &parts).map_err(|e| {
-        vec![Problem::whole_file(
-            source,
-            format!("cannot write the ladder as TOML: {e}"),
-        )]
-    })?;
-    Ok(Imported {
-        files,
-        report: parts.report,
-    })
+    draft.into_imported(&name)
 }
 
 /// The file being read and what its front matter says.

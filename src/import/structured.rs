@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use super::Imported;
 use super::draft::{Draft, Statement, parse_step};
-use super::output;
 use super::report::ReportKind;
 use crate::ladder::{Problem, Scale, ScaleStep};
 
@@ -362,17 +361,7 @@ pub fn import_structured(
         || "Imported ladder".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let (info, parts) = draft.finish(&stem).map_err(|(problems, _)| problems)?;
-    let files = output::files(&info, &parts).map_err(|e| {
-        vec![Problem::whole_file(
-            file,
-            format!("cannot write the ladder as TOML: {e}"),
-        )]
-    })?;
-    Ok(Imported {
-        files,
-        report: parts.report,
-    })
+    draft.into_imported(&stem)
 }
 
 fn clone_statement<'a>(s: &Statement<'a>) -> Statement<'a> {
