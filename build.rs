@@ -1,8 +1,9 @@
 //! Prepares the built-in ladder for a fast start: the TOML files in `content/` are merged and
-//! written as one JSON document that `Ladder::embedded` deserializes at run time.
+//! written in the packed form of `src/ladder/packed.rs`, which `Ladder::embedded` unpacks at
+//! run time.
 //!
 //! Nothing is validated here; the test suite checks every rule on the same files. If a file
-//! cannot be read or parsed, `null` is written and the binary falls back to the full loader,
+//! cannot be read or parsed, an empty file is written and the binary falls back to the full loader,
 //! which reports the problem with its line and column.
 
 use std::path::{Path, PathBuf};
@@ -11,16 +12,21 @@ use std::path::{Path, PathBuf};
 #[path = "src/ladder/model.rs"]
 mod model;
 
+#[allow(dead_code)]
+#[path = "src/ladder/packed.rs"]
+mod packed;
+
 fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=src/ladder/model.rs");
+    println!("cargo:rerun-if-changed=src/ladder/packed.rs");
     let out_dir = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let json = merged_content(Path::new("content"))
-        .and_then(|content| serde_json::to_string(&content).ok())
-        .unwrap_or_else(|| "null".to_owned());
-    if let Err(e) = std::fs::write(out_dir.join("embedded-ladder.json"), json) {
+    let packed = merged_content(Path::new("content"))
+        .map(|content| packed::pack(&content))
+        .unwrap_or_default();
+    if let Err(e) = std::fs::write(out_dir.join("embedded-ladder.bin"), packed) {
         panic!("cannot write the prepared ladder to OUT_DIR: {e}");
     }
 }

@@ -246,6 +246,10 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     if let (Some(path), Some(level)) = (state, app.level()) {
         let _ = resume::write_last_level(&path, &level.id);
     }
+    // The process ends right after this: freeing a large ladder string by string (100,000
+    // skill references in a big folder) would only delay the exit, so the ladder is left to
+    // the system. Everything else the app holds (the plan's lock, files) is dropped as usual.
+    std::mem::forget(Arc::clone(&app.ladder));
     match result.map_err(TuiError::Terminal)? {
         End::Quit => Ok(()),
         End::FirstFrame { report_memory } => {
