@@ -76,7 +76,11 @@ fn prepared(keymap: &str, theme: &str) -> Option<Overrides> {
             "" => overrides.theme.push(style),
             variant => {
                 let base = ThemeBase::from_name(variant)?;
-                match overrides.theme_variants.iter_mut().find(|(b, _)| *b == base) {
+                match overrides
+                    .theme_variants
+                    .iter_mut()
+                    .find(|(b, _)| *b == base)
+                {
                     Some((_, slots)) => slots.push(style),
                     None => overrides.theme_variants.push((base, vec![style])),
                 }
