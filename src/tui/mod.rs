@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod config;
 pub mod finder;
 pub mod keymap;
@@ -31,7 +32,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
@@ -42,6 +42,7 @@ use crate::exit::Exit;
 use crate::ladder::{Ladder, Problem};
 use action::Action;
 use app::App;
+use backend::FastBackend;
 use config::Settings;
 use plan_screen::PlanState;
 use screens::ScreenKind;
@@ -272,7 +273,7 @@ fn enter_terminal() -> std::io::Result<Screen> {
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    Terminal::new(FastBackend::new(BufWriter::with_capacity(
         FRAME_BUFFER,
         std::io::stdout(),
     )))
@@ -282,7 +283,7 @@ fn enter_terminal() -> std::io::Result<Screen> {
 const FRAME_BUFFER: usize = 256 * 1024;
 
 /// The terminal the explorer draws on: stdout behind a buffer that `draw` flushes.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Screen = Terminal<FastBackend<BufWriter<Stdout>>>;
 
 /// Why the loop ended.
 enum End {
