@@ -93,6 +93,14 @@ fn needs_escape_in_json(c: char) -> bool {
 /// `keep_newlines`, otherwise turned into spaces. Invisible formatting characters are shown
 /// as escapes (`\u{202e}`), so that a note can hold one and still not reorder what is shown.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Printable ASCII needs nothing, and is most text: checked byte by byte, without
+    // decoding characters.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (keep_newlines && b == b'\n'))
+    {
+        return Cow::Borrowed(text);
+    }
     let needs_work = text
         .chars()
         .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
