@@ -149,7 +149,16 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
         // say where it sits instead.
         Some(level) if picking || hit.entry.kind == EntryKind::Level => {
             let (track, rung, _) = common::track_and_rung(app, level);
-            format!("{track} · rung {rung}")
+            // Your current (◆) and target (◎) levels, marked where a level is listed.
+            let words = super::you::mark_words(app, &level.id);
+            if words.is_empty() {
+                format!("{track} · rung {rung}")
+            } else {
+                format!(
+                    "{}{words} · {track} · rung {rung}",
+                    super::you::marks(app, &level.id)
+                )
+            }
         }
         Some(level) => one_line(&level.title),
         None => String::new(),
