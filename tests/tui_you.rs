@@ -333,3 +333,38 @@ fn snapshot_of_the_rating_picker() {
     press(&mut app, "kkk\n\tr");
     insta::assert_snapshot!("you_rating_picker_80x24", screen_text(&app));
 }
+
+#[test]
+fn the_placed_rung_is_ticked_on_the_ladder() {
+    let (_dir, path) = temp_plan();
+    let ladder = Ladder::embedded().expect("built-in ladder");
+    let scale = RatingScale::of(&ladder);
+    let manager = ladder.level("manager").expect("manager");
+    let mut store = PlanStore::open(&path).expect("plan opens");
+    for reference in &manager.skills {
+        let Some(rank) = scale.expected(reference) else {
+            continue;
+        };
+        let step = scale.name(rank).expect("a step").to_owned();
+        let edit = Edit::rate(store.plan(), &reference.skill, None, &step, None, today());
+        store.apply(&edit).expect("saved");
+    }
+    let placed: Vec<String> = {
+        let ratings = Ratings::of(store.plan(), &scale);
+        rungs::plan::place(&ladder, &scale, &ratings)
+            .placed()
+            .map(|l| l.title.clone())
+            .collect()
+    };
+    assert!(!placed.is_empty(), "meeting Manager places you somewhere");
+    let app = app_with_plan(&path, 200, 60);
+    let shown = screen_text(&app);
+    for title in placed {
+        let row = shown
+            .lines()
+            .find(|line| line.contains(&title) && line.contains('✓'));
+        assert!(row.is_some(), "{title} ticked:\n{shown}");
+    }
+    // Placement says 100 % where every expectation is met.
+    assert!(shown.contains("✓▰▰▰▰▰ 100%"), "{shown}");
+}

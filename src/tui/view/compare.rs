@@ -681,6 +681,14 @@ fn draw_skill_detail(
             }
         }
     }
+    if app.you().has_ratings() {
+        // Your step against B's (or A's, for a skill only A expects).
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(fit(
+            &super::you::expected_and_you(app, row.b.or(row.a), &row.skill.id),
+            columns,
+        )));
+    }
     let height = usize::from(inner.height);
     let cut = lines.len() > height;
     let mut visible: Vec<Line<'static>> = lines.into_iter().take(height).collect();
