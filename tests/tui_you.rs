@@ -316,7 +316,9 @@ fn snapshots_of_the_level_page_and_compare_with_ratings() {
     rated_plan(&path);
     for (width, height) in [(80, 24), (120, 40), (200, 60)] {
         let mut app = app_with_plan(&path, width, height);
-        press(&mut app, "kkk\n\t");
+        press(&mut app, "kkk");
+        insta::assert_snapshot!(format!("you_home_{width}x{height}"), screen_text(&app));
+        press(&mut app, "\n\t");
         insta::assert_snapshot!(format!("you_level_{width}x{height}"), screen_text(&app));
         press(&mut app, "\u{1b}\u{1b}c\u{1b}\t");
         insta::assert_snapshot!(format!("you_compare_{width}x{height}"), screen_text(&app));

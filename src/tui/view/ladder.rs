@@ -184,7 +184,16 @@ pub fn draw_grid(
                 }
                 (Some((cells, figure)), None) => {
                     // A level without expectations has no fit: the column stays aligned.
-                    let blank = cells + 1 + if figure { 4 } else { 0 };
+                    let blank = common::width(&super::you::fit_gauge(
+                        crate::tui::you::Fit {
+                            met: 0,
+                            of: 1,
+                            meets: false,
+                        },
+                        false,
+                        cells,
+                        figure,
+                    ));
                     pad(&text, cell.saturating_sub(1 + blank + 1)) + &" ".repeat(blank + 1)
                 }
                 _ => pad(&text, cell.saturating_sub(1)),

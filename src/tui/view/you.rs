@@ -98,7 +98,7 @@ pub fn fit_gauge(fit: Fit, placed: bool, cells: usize, figure: bool) -> String {
     let mark = if placed { PLACED_MARK } else { ' ' };
     let mut out = format!("{mark}{}{}", "▰".repeat(filled), "▱".repeat(cells - filled));
     if figure {
-        out.push_str(&format!("{:>4}", format!("{:.0}%", fit.share() * 100.0)));
+        out.push_str(&format!("{:>5}", format!("{:.0}%", fit.share() * 100.0)));
     }
     out
 }
