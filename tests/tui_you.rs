@@ -370,3 +370,22 @@ fn the_placed_rung_is_ticked_on_the_ladder() {
     // Placement says 100 % where every expectation is met.
     assert!(shown.contains("✓▰▰▰▰▰ 100%"), "{shown}");
 }
+
+#[test]
+fn without_colour_the_marks_the_gauge_and_your_steps_still_read() {
+    let (_dir, path) = temp_plan();
+    rated_plan(&path);
+    let ladder = Ladder::embedded().expect("built-in ladder loads");
+    let mut app = App::new(ladder, Settings::defaults(true), (120, 40))
+        .with_plan(open_plan(Some(&path)));
+    press(&mut app, "kkk");
+    let buffer = common::buffer(&app);
+    let coloured = buffer.content().iter().any(|cell| {
+        cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset
+    });
+    assert!(!coloured, "NO_COLOR sends no colour");
+    let shown = common::text(&buffer);
+    for needle in ["◆ Manager", "◎ Director · target", "▱", "%", "expected, you"] {
+        assert!(shown.contains(needle), "{needle}:\n{shown}");
+    }
+}
