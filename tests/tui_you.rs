@@ -376,8 +376,8 @@ fn without_colour_the_marks_the_gauge_and_your_steps_still_read() {
     let (_dir, path) = temp_plan();
     rated_plan(&path);
     let ladder = Ladder::embedded().expect("built-in ladder loads");
-    let mut app = App::new(ladder, Settings::defaults(true), (120, 40))
-        .with_plan(open_plan(Some(&path)));
+    let mut app =
+        App::new(ladder, Settings::defaults(true), (120, 40)).with_plan(open_plan(Some(&path)));
     press(&mut app, "kkk");
     let buffer = common::buffer(&app);
     let coloured = buffer.content().iter().any(|cell| {
@@ -385,7 +385,48 @@ fn without_colour_the_marks_the_gauge_and_your_steps_still_read() {
     });
     assert!(!coloured, "NO_COLOR sends no colour");
     let shown = common::text(&buffer);
-    for needle in ["◆ Manager", "◎ Director · target", "▱", "%", "expected, you"] {
+    for needle in [
+        "◆ Manager",
+        "◎ Director · target",
+        "▱",
+        "%",
+        "expected, you",
+    ] {
         assert!(shown.contains(needle), "{needle}:\n{shown}");
     }
+}
+
+#[test]
+fn the_compare_picker_offers_you_first_once_the_plan_rates_something() {
+    use ratatui::crossterm::event::KeyCode;
+    // Without ratings: no "You" row.
+    let (_dir, path) = temp_plan();
+    let mut app = app_with_plan(&path, 120, 40);
+    press(&mut app, "c");
+    assert!(!screen_text(&app).contains("You: your ratings"));
+    // With ratings: listed first, the cursor still on the default B.
+    let (_dir2, rated) = temp_plan();
+    rated_plan(&rated);
+    let mut app = app_with_plan(&rated, 120, 40);
+    press(&mut app, "c");
+    let b = app.compare_screen().map(|c| c.b).expect("compare screen");
+    let shown = screen_text(&app);
+    assert!(shown.contains("  You: your ratings against B"), "{shown}");
+    assert!(
+        app.finder.selected > 0,
+        "the cursor starts on B, not on You"
+    );
+    // Up to the top row and Enter: you against B.
+    common::press_keys(
+        &mut app,
+        &[KeyCode::PageUp, KeyCode::PageUp, KeyCode::Enter],
+    );
+    match &app.screen {
+        Screen::You(you) => assert_eq!(you.level, b),
+        other => panic!("not the you screen: {other:?}"),
+    }
+    // Typing a name hides the row, so Enter picks the level typed.
+    press(&mut app, "\u{1b}c");
+    press(&mut app, "vice");
+    assert!(!screen_text(&app).contains("You: your ratings"));
 }

@@ -825,6 +825,8 @@ impl App {
         };
         self.finder
             .open(&self.ladder, FinderMode::Levels, preferred);
+        // Comparing, "You" (your ratings as side A) is offered first once there are ratings.
+        self.finder.you_row = purpose == PickPurpose::CompareWith && self.you().has_ratings();
         self.overlays.push(Overlay::Picker { purpose });
     }
 
@@ -882,7 +884,7 @@ impl App {
             Action::Open => self.choose(),
             Action::Back => self.close_finder(),
             Action::Click(column, row) => {
-                let rows = self.finder.rows().len();
+                let rows = self.finder.rows().len() + self.finder.offset();
                 match self.finder.list.row_at(Position::new(column, row)) {
                     Some(index) if index == self.finder.selected => self.choose(),
                     Some(index) if index < rows => self.finder.selected = index,
@@ -903,6 +905,14 @@ impl App {
     /// Acts on the selected result: jumps to it (search) or hands its level over (picker).
     fn choose(&mut self) {
         self.finder.choose_when_ready = false;
+        if self.finder.you_chosen() {
+            self.overlays.pop();
+            self.finder.close();
+            if let Some(b) = self.compare_screen().map(|c| c.b) {
+                self.open_you_against(b);
+            }
+            return;
+        }
         let Some(entry) = self.finder.chosen() else {
             return;
         };
