@@ -430,3 +430,26 @@ fn the_compare_picker_offers_you_first_once_the_plan_rates_something() {
     press(&mut app, "vice");
     assert!(!screen_text(&app).contains("You: your ratings"));
 }
+
+#[test]
+fn gaps_already_in_the_plan_are_counted_apart_and_stay_after_undo() {
+    let (_dir, path) = temp_plan();
+    rated_plan(&path);
+    let mut app = app_with_plan(&path, 120, 40);
+    to_director_skills(&mut app);
+    press(&mut app, "y");
+    // The first gap bookmarked by hand, then every gap at once.
+    press(&mut app, "b");
+    assert_eq!(on_disk(&path).items.len(), 1);
+    press(&mut app, "a");
+    let all = on_disk(&path).items.len();
+    let message = app.status.current().expect("a message").text.clone();
+    assert!(
+        message.starts_with(&format!("{} gaps of Director", all - 1))
+            && message.contains("(1 already there)"),
+        "{message}"
+    );
+    // Undo takes back the group, not the bookmark made before it.
+    press(&mut app, "u");
+    assert_eq!(on_disk(&path).items.len(), 1);
+}

@@ -289,8 +289,14 @@ impl PlanState {
             return;
         }
         let count = edits.len();
+        let already = skills.len() - count;
+        let also = if already > 0 {
+            format!(" ({already} already there)")
+        } else {
+            String::new()
+        };
         let done = format!(
-            "{} of {title} put in the plan; undo takes {} out",
+            "{} of {title} put in the plan{also}; undo takes {} out",
             crate::present::count(count, "gap"),
             if count == 1 { "it" } else { "them" }
         );

@@ -36,6 +36,9 @@ pub struct YouFacts {
     pub ratings: Ratings,
     fits: HashMap<String, Fit>,
     placed: HashSet<String>,
+    /// How many times the facts were computed (for the test that they follow the plan's
+    /// changes and nothing else).
+    computed: u64,
 }
 
 impl YouFacts {
@@ -46,7 +49,13 @@ impl YouFacts {
             ratings: Ratings::default(),
             fits: HashMap::new(),
             placed: HashSet::new(),
+            computed: 0,
         }
+    }
+
+    /// How many times the facts were computed since the app started.
+    pub fn computations(&self) -> u64 {
+        self.computed
     }
 
     /// Makes the facts hold for the plan as it is now; does nothing when they already do.
@@ -65,6 +74,7 @@ impl YouFacts {
     }
 
     fn compute(&mut self, ladder: &Ladder, plan: Option<&Plan>) {
+        self.computed += 1;
         self.ratings = plan.map_or_else(Ratings::default, |p| Ratings::of(p, &self.scale));
         self.fits.clear();
         self.placed.clear();
@@ -108,5 +118,52 @@ impl YouFacts {
     /// Whether your ratings place you at `level_id` on its track.
     pub fn is_placed(&self, level_id: &str) -> bool {
         self.placed.contains(level_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Edit, PlanStore, today};
+
+    #[test]
+    fn the_facts_are_computed_again_only_after_the_plan_changed() {
+        let ladder = Ladder::embedded().expect("built-in ladder");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = PlanStore::open(dir.path().join("plan.toml")).expect("opens");
+        let mut plan = PlanState::with_store(store, None);
+        let mut facts = YouFacts::new(&ladder);
+        facts.refresh(&ladder, &plan);
+        facts.refresh(&ladder, &plan);
+        assert_eq!(facts.computations(), 1);
+        assert!(!facts.has_ratings());
+
+        let level = ladder.level("director").expect("director");
+        let reference = level
+            .skills
+            .iter()
+            .find(|r| r.proficiency.is_some())
+            .expect("an expectation");
+        let step = facts.scale.steps()[0].clone();
+        let fallback = crate::plan::Plan::default();
+        let edit = Edit::rate(
+            plan.plan().unwrap_or(&fallback),
+            &reference.skill,
+            None,
+            &step,
+            None,
+            today(),
+        );
+        assert!(plan.apply(&edit, "rated"));
+        facts.refresh(&ladder, &plan);
+        facts.refresh(&ladder, &plan);
+        assert_eq!(facts.computations(), 2);
+        assert_eq!(facts.rating(&reference.skill), Some(1));
+        assert!(facts.fit("director").is_some_and(|f| f.of > 0));
+
+        plan.undo(&ladder);
+        facts.refresh(&ladder, &plan);
+        assert_eq!(facts.computations(), 3);
+        assert!(!facts.has_ratings(), "undo is a change too");
     }
 }
