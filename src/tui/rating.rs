@@ -230,7 +230,7 @@ impl PlanState {
                 self.message = Some(super::status::Message {
                     text: format!(
                         "{shown} is already rated {}: nothing changed",
-                        step_of(scale, rank)
+                        shown_step(scale, rank)
                     ),
                     is_error: false,
                 });
@@ -239,7 +239,8 @@ impl PlanState {
                 let step = step_of(scale, rank);
                 let edit = Edit::rate(plan, skill, name, &step, None, today());
                 let done = format!(
-                    "rated {shown}: {step} {}",
+                    "rated {shown}: {} {}",
+                    shown_step(scale, rank),
                     crate::present::step_pips(rank, scale)
                 );
                 self.apply(&edit, &done);
@@ -309,4 +310,9 @@ fn step_of(scale: &RatingScale, rank: StepRank) -> String {
     scale
         .name(rank)
         .map_or_else(|| rank.to_string(), str::to_owned)
+}
+
+/// The step's name for a message: content text never drives the terminal.
+fn shown_step(scale: &RatingScale, rank: StepRank) -> String {
+    clean(&step_of(scale, rank), false).into_owned()
 }
