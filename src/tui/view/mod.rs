@@ -79,7 +79,8 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rest = match &app.screen {
         Screen::Level(s) => level_of(s.level).map_or_else(String::new, |level| {
             let (track, rung, rungs) = common::track_and_rung(app, level);
-            format!("{track} › {} · rung {rung} of {rungs}", level.title)
+            let marks = you::marks(app, &level.id);
+            format!("{track} › {marks}{} · rung {rung} of {rungs}", level.title)
         }),
         Screen::Plan => {
             let mut text = "Development plan".to_owned();
