@@ -17,6 +17,8 @@ pub enum ScreenKind {
     Level,
     Compare,
     Plan,
+    /// You against a level: your gaps, largest first (see `you_screen`).
+    You,
 }
 
 impl ScreenKind {
@@ -27,6 +29,7 @@ impl ScreenKind {
             ScreenKind::Level => "level",
             ScreenKind::Compare => "compare",
             ScreenKind::Plan => "plan",
+            ScreenKind::You => "you",
         }
     }
 
@@ -37,14 +40,16 @@ impl ScreenKind {
             ScreenKind::Level => "Level",
             ScreenKind::Compare => "Compare",
             ScreenKind::Plan => "Plan",
+            ScreenKind::You => "You against a level",
         }
     }
 
-    pub const ALL: [ScreenKind; 4] = [
+    pub const ALL: [ScreenKind; 5] = [
         ScreenKind::Ladder,
         ScreenKind::Level,
         ScreenKind::Compare,
         ScreenKind::Plan,
+        ScreenKind::You,
     ];
 }
 
@@ -60,6 +65,8 @@ pub enum Screen {
     /// The development plan (its cursors live in `PlanState`, which the plan screen shares
     /// with bookmarking from every screen).
     Plan,
+    /// You (your ratings) against a level.
+    You(super::you_screen::YouScreen),
 }
 
 impl Screen {
@@ -69,6 +76,7 @@ impl Screen {
             Screen::Level(_) => ScreenKind::Level,
             Screen::Compare(_) => ScreenKind::Compare,
             Screen::Plan => ScreenKind::Plan,
+            Screen::You(_) => ScreenKind::You,
         }
     }
 
@@ -183,8 +191,8 @@ pub struct LevelScreen {
     pub rungs: Drawn<Vec<LadderCell>>,
     /// A search hit to bring into view on the page: only drawing knows on which line it lands.
     pub anchor: Drawn<Option<(EntryKind, usize)>>,
-    /// The page as last laid out: (level, columns, with skills).
-    pub laid: Drawn<Laid<(usize, usize, bool)>>,
+    /// The page as last laid out: (level, columns, with skills, plan revision).
+    pub laid: Drawn<Laid<(usize, usize, bool, u64)>>,
 }
 
 impl LevelScreen {
@@ -279,6 +287,8 @@ pub enum Overlay {
     },
     /// The last messages of the status line.
     Messages { scroll: Scroll },
+    /// Your rating of a skill: the scale's steps to choose from.
+    Rating(super::rating::RatingPicker),
 }
 
 /// The kinds of overlays, for tests and routing.
@@ -289,6 +299,7 @@ pub enum OverlayKind {
     Picker { purpose: PickPurpose },
     Skill,
     Messages,
+    Rating,
 }
 
 impl Overlay {
@@ -299,6 +310,7 @@ impl Overlay {
             Overlay::Picker { purpose } => OverlayKind::Picker { purpose: *purpose },
             Overlay::Skill { .. } => OverlayKind::Skill,
             Overlay::Messages { .. } => OverlayKind::Messages,
+            Overlay::Rating(_) => OverlayKind::Rating,
         }
     }
 
