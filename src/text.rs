@@ -283,15 +283,25 @@ mod tests {
             texts.push(&skill.description);
             texts.extend(skill.rubric.iter().map(|line| line.text.as_str()));
         }
+        // Every width with no lead; every third width with the leads the screens use.
+        let cases = (4..130).flat_map(|width| {
+            let leads: &[(&str, &str)] = if width % 3 == 0 {
+                &[("", ""), ("  ", "  "), ("• ", "  "), ("- ", "")]
+            } else {
+                &[("", "")]
+            };
+            leads
+                .iter()
+                .map(move |(first, rest)| (width, *first, *rest))
+        });
+        let cases: Vec<_> = cases.collect();
         for text in texts {
-            for width in 4..130 {
-                for (first, rest) in [("", ""), ("  ", "  "), ("• ", "  "), ("- ", "")] {
-                    assert_eq!(
-                        wrap(text, width, first, rest),
-                        wrap_with_textwrap(text, width, first, rest),
-                        "{text:?} at {width}, {first:?}/{rest:?}"
-                    );
-                }
+            for &(width, first, rest) in &cases {
+                assert_eq!(
+                    wrap(text, width, first, rest),
+                    wrap_with_textwrap(text, width, first, rest),
+                    "{text:?} at {width}, {first:?}/{rest:?}"
+                );
             }
         }
     }
