@@ -21,7 +21,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use super::{Ladder, Problem, SourceFile, packed, read_folder};
 
 /// Bumped whenever the shape of a cache file or of the model changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The first bytes of every cache file.
 const MARKER: &[u8; 12] = b"rungs-cache\n";

@@ -5,6 +5,8 @@
 //! Numbers are LEB128 varints, strings and lists a varint length and then their items,
 //! `Option` a 0/1 byte. Every struct is packed and unpacked field by field with an exhaustive
 //! destructuring, so a field added to the model fails to compile here until it is packed too.
+//! A skill reference names its skill by its place in the skill catalogue, packed before the
+//! levels.
 //! Decoding never trusts the bytes: a short, long or malformed input gives `None` (the caller
 //! then falls back to the full load), and list lengths never reserve more than the input
 //! could hold. It says nothing about whether the bytes are the ones that were written: the
@@ -13,7 +15,7 @@
 //! `build.rs` includes this file as well (`#[path]`), so it uses nothing but the model, std
 //! and serde_json.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::model::{
     Category, CompanySize, ContentFile, Education, Experience, Extra, Family, LadderInfo, Level,
@@ -23,9 +25,9 @@ use super::model::{
 /// Packs a whole content file (for `build.rs` and the tests).
 #[allow(dead_code)]
 pub fn pack(content: &ContentFile) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 * 1024);
+    let mut out = Writer::default();
     content.pack(&mut out);
-    out
+    out.bytes
 }
 
 /// Packs a validated ladder's parts exactly as [`pack`] packs the content file that holds
@@ -40,32 +42,68 @@ pub fn pack_parts(
     skills: &[Skill],
     levels: &[Level],
     sources: &[Source],
-    out: &mut Vec<u8>,
+    bytes: &mut Vec<u8>,
 ) {
+    let mut out = Writer::default();
     out.push(1);
-    ladder.pack(out);
-    pack_list(families, out);
-    pack_list(tracks, out);
-    pack_list(categories, out);
-    pack_list(skills, out);
-    pack_list(levels, out);
-    pack_list(sources, out);
+    ladder.pack(&mut out);
+    pack_list(families, &mut out);
+    pack_list(tracks, &mut out);
+    pack_list(categories, &mut out);
+    pack_list(skills, &mut out);
+    out.index_skills(skills);
+    pack_list(levels, &mut out);
+    pack_list(sources, &mut out);
+    bytes.extend_from_slice(&out.bytes);
 }
 
 /// Unpacks what [`pack`] wrote; `None` unless `bytes` are exactly one packed content file.
 pub fn unpack(bytes: &[u8]) -> Option<ContentFile> {
-    let mut reader = Reader { bytes, at: 0 };
+    let mut reader = Reader::new(bytes);
     let content = ContentFile::unpack(&mut reader)?;
     (reader.at == bytes.len()).then_some(content)
 }
 
-/// The bytes being decoded and how far decoding has gone.
+/// The bytes being written, and the skill catalogue's ids by place once it is written.
+#[derive(Default)]
+pub struct Writer {
+    bytes: Vec<u8>,
+    skill_index: HashMap<String, u64>,
+}
+
+impl Writer {
+    fn push(&mut self, byte: u8) {
+        self.bytes.push(byte);
+    }
+
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    fn index_skills(&mut self, skills: &[Skill]) {
+        for (i, skill) in skills.iter().enumerate().rev() {
+            self.skill_index.insert(skill.id.clone(), i as u64);
+        }
+    }
+}
+
+/// The bytes being decoded, how far decoding has gone, and the skill catalogue's ids once
+/// they are read.
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    skill_ids: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            skill_ids: Vec::new(),
+        }
+    }
+
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.at.checked_add(n)?;
         let slice = self.bytes.get(self.at..end)?;
@@ -98,7 +136,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+fn put_varint(out: &mut Writer, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -108,12 +146,12 @@ fn put_varint(out: &mut Vec<u8>, mut value: u64) {
 
 /// A value that has a packed form.
 pub trait Pack: Sized {
-    fn pack(&self, out: &mut Vec<u8>);
+    fn pack(&self, out: &mut Writer);
     fn unpack(r: &mut Reader<'_>) -> Option<Self>;
 }
 
 impl Pack for String {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         put_varint(out, self.len() as u64);
         out.extend_from_slice(self.as_bytes());
     }
@@ -124,7 +162,7 @@ impl Pack for String {
 }
 
 impl Pack for u32 {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         put_varint(out, u64::from(*self));
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
@@ -133,7 +171,7 @@ impl Pack for u32 {
 }
 
 impl Pack for bool {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         out.push(u8::from(*self));
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
@@ -146,7 +184,7 @@ impl Pack for bool {
 }
 
 impl Pack for Proficiency {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         out.push(self.value());
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
@@ -155,7 +193,7 @@ impl Pack for Proficiency {
 }
 
 impl<T: Pack> Pack for Option<T> {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         match self {
             None => out.push(0),
             Some(value) => {
@@ -173,7 +211,7 @@ impl<T: Pack> Pack for Option<T> {
     }
 }
 
-fn pack_list<T: Pack>(items: &[T], out: &mut Vec<u8>) {
+fn pack_list<T: Pack>(items: &[T], out: &mut Writer) {
     put_varint(out, items.len() as u64);
     for item in items {
         item.pack(out);
@@ -181,7 +219,7 @@ fn pack_list<T: Pack>(items: &[T], out: &mut Vec<u8>) {
 }
 
 impl<T: Pack> Pack for Vec<T> {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         pack_list(self, out);
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
@@ -195,7 +233,7 @@ impl<T: Pack> Pack for Vec<T> {
 }
 
 impl Pack for BTreeMap<String, Vec<String>> {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         put_varint(out, self.len() as u64);
         for (key, value) in self {
             key.pack(out);
@@ -213,7 +251,7 @@ impl Pack for BTreeMap<String, Vec<String>> {
 }
 
 /// `extra` holds any TOML value; it is rare and small, so each value is kept as JSON text.
-fn pack_extra(extra: &Extra, out: &mut Vec<u8>) {
+fn pack_extra(extra: &Extra, out: &mut Writer) {
     put_varint(out, extra.len() as u64);
     for (key, value) in extra {
         key.pack(out);
@@ -237,7 +275,7 @@ fn unpack_extra(r: &mut Reader<'_>) -> Option<Extra> {
 macro_rules! packed_struct {
     ($name:ident { $($field:ident),* $(; extra $extra:ident)? }) => {
         impl Pack for $name {
-            fn pack(&self, out: &mut Vec<u8>) {
+            fn pack(&self, out: &mut Writer) {
                 let $name { $($field,)* $($extra,)? } = self;
                 $($field.pack(out);)*
                 $(pack_extra($extra, out);)?
@@ -258,12 +296,6 @@ packed_struct!(Track { id, title, description, order, family; extra extra });
 packed_struct!(Category { id, name, description, family; extra extra });
 packed_struct!(RubricLine { step, text });
 packed_struct!(Skill { id, name, category, description, rubric; extra extra });
-packed_struct!(SkillRef {
-    skill,
-    proficiency,
-    expectations,
-    examples
-});
 packed_struct!(CompanySize {
     startup,
     mid_size,
@@ -297,18 +329,86 @@ packed_struct!(Level {
     responsibilities, skills, experience, education, move_up, equivalents, sources;
     extra extra
 });
-packed_struct!(ContentFile {
-    ladder,
-    families,
-    tracks,
-    categories,
-    skills,
-    levels,
-    sources
-});
+
+impl Pack for ContentFile {
+    fn pack(&self, out: &mut Writer) {
+        let ContentFile {
+            ladder,
+            families,
+            tracks,
+            categories,
+            skills,
+            levels,
+            sources,
+        } = self;
+        ladder.pack(out);
+        families.pack(out);
+        tracks.pack(out);
+        categories.pack(out);
+        skills.pack(out);
+        out.index_skills(skills);
+        levels.pack(out);
+        sources.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let ladder = Pack::unpack(r)?;
+        let families = Pack::unpack(r)?;
+        let tracks = Pack::unpack(r)?;
+        let categories = Pack::unpack(r)?;
+        let skills: Vec<Skill> = Pack::unpack(r)?;
+        r.skill_ids = skills.iter().map(|s| s.id.clone()).collect();
+        let levels = Pack::unpack(r)?;
+        let sources = Pack::unpack(r)?;
+        Some(ContentFile {
+            ladder,
+            families,
+            tracks,
+            categories,
+            skills,
+            levels,
+            sources,
+        })
+    }
+}
+
+/// A reference names a skill of the catalogue (as every reference of a valid ladder does) by
+/// its place there, 1 and up, so that unpacking copies an id already checked instead of
+/// checking 100,000 of them; 0 and the id itself otherwise.
+impl Pack for SkillRef {
+    fn pack(&self, out: &mut Writer) {
+        let SkillRef {
+            skill,
+            proficiency,
+            expectations,
+            examples,
+        } = self;
+        match out.skill_index.get(skill.as_str()) {
+            Some(&i) => put_varint(out, i + 1),
+            None => {
+                put_varint(out, 0);
+                skill.pack(out);
+            }
+        }
+        proficiency.pack(out);
+        expectations.pack(out);
+        examples.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let skill = match r.varint()? {
+            0 => String::unpack(r)?,
+            place => r.skill_ids.get(usize::try_from(place - 1).ok()?)?.clone(),
+        };
+        Some(SkillRef {
+            skill,
+            proficiency: Pack::unpack(r)?,
+            expectations: Pack::unpack(r)?,
+            examples: Pack::unpack(r)?,
+        })
+    }
+}
 
 impl Pack for Scale {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         // The default scale, which almost every ladder uses, is one byte.
         if self.is_default() {
             out.push(0);
@@ -327,7 +427,7 @@ impl Pack for Scale {
 }
 
 impl Pack for SourceKind {
-    fn pack(&self, out: &mut Vec<u8>) {
+    fn pack(&self, out: &mut Writer) {
         out.push(match self {
             SourceKind::Unknown => 0,
             SourceKind::Article => 1,
@@ -463,6 +563,8 @@ mod tests {
         level.skills[0].proficiency = None;
         level.skills[0].expectations = vec!["does it".into()];
         level.skills[0].examples = vec!["did it".into()];
+        // Not in the catalogue (a valid ladder has none such): kept as text.
+        level.skills[1].skill = "not-in-the-catalogue".into();
         level.extra = extra;
         ladder.sources = vec![Source {
             id: "s".into(),
@@ -494,12 +596,19 @@ mod tests {
         // A length far past the end is refused before anything is reserved for it.
         assert!(unpack(&[0, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_none());
         // Text that is not UTF-8, a bad option tag and an impossible proficiency.
-        let mut r = Reader {
-            bytes: &[2, 0xc3, 0x28],
-            at: 0,
-        };
+        let mut r = Reader::new(&[2, 0xc3, 0x28]);
         assert!(String::unpack(&mut r).is_none());
-        assert!(Option::<u32>::unpack(&mut Reader { bytes: &[7], at: 0 }).is_none());
-        assert!(Proficiency::unpack(&mut Reader { bytes: &[0], at: 0 }).is_none());
+        assert!(Option::<u32>::unpack(&mut Reader::new(&[7])).is_none());
+        assert!(Proficiency::unpack(&mut Reader::new(&[0])).is_none());
+        // A reference to a place past the end of the skill catalogue.
+        let mut r = Reader::new(&[3, 0, 0, 0]);
+        r.skill_ids = vec!["only".into()];
+        assert!(SkillRef::unpack(&mut r).is_none());
+        let mut r = Reader::new(&[1, 0, 0, 0]);
+        r.skill_ids = vec!["only".into()];
+        assert_eq!(
+            SkillRef::unpack(&mut r).map(|s| s.skill).as_deref(),
+            Some("only")
+        );
     }
 }
