@@ -332,7 +332,7 @@ fn signal_name(signal: i32) -> &'static str {
 /// Writes the note being typed, if any, to `NAME.draft.toml` beside the plan, so a signal does
 /// not lose it. `None` when there was nothing to keep (or no plan file to put it beside).
 fn keep_note_draft(app: &App, signal: &str) -> Option<std::io::Result<PathBuf>> {
-    let (skill, level, note) = app.plan.unsaved_note()?;
+    let (skill, level, note) = app.unsaved_note()?;
     let plan_path = app.plan.path()?;
     let stem = plan_path
         .file_stem()
