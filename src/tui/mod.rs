@@ -136,6 +136,8 @@ pub enum TuiError {
     Config(config::ConfigError),
     /// The terminal could not be set up or failed while running.
     Terminal(std::io::Error),
+    /// The check-in file given with `--checkin` cannot be read as a plan (located).
+    Checkin(crate::plan::PlanError),
     /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the explorer; the terminal was
     /// restored. `draft` says where a note being typed was kept, or why it could not be.
     Stopped {
@@ -147,7 +149,7 @@ pub enum TuiError {
 impl TuiError {
     pub fn exit(&self) -> Exit {
         match self {
-            TuiError::Content(_) | TuiError::Config(_) => Exit::BadInput,
+            TuiError::Content(_) | TuiError::Config(_) | TuiError::Checkin(_) => Exit::BadInput,
             TuiError::NoTerminal | TuiError::Terminal(_) => Exit::Terminal,
             TuiError::Stopped { signal, .. } => Exit::Signal(u8::try_from(*signal).unwrap_or(0)),
         }
@@ -171,6 +173,11 @@ impl std::fmt::Display for TuiError {
                 f,
                 "{error}\nrungs: fix the config file above, or move it away to use the defaults"
             ),
+            TuiError::Checkin(error @ crate::plan::PlanError::Invalid(_)) => write!(
+                f,
+                "{error}\nrungs: the check-in file cannot be read as a plan; nothing was written"
+            ),
+            TuiError::Checkin(error) => write!(f, "rungs: {error}; nothing was written"),
             TuiError::Terminal(error) => write!(f, "rungs: terminal error: {error}"),
             TuiError::Stopped { signal, draft } => {
                 let name = signal_name(*signal);
@@ -195,8 +202,18 @@ impl std::fmt::Display for TuiError {
 impl std::error::Error for TuiError {}
 
 /// Opens the explorer, with the plan at `plan` (or the default path), in colour or not (as
-/// `--color` and NO_COLOR decide).
-pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<(), TuiError> {
+/// `--color` and NO_COLOR decide); with `checkin`, on the plan screen showing that check-in.
+pub fn run(
+    content: Option<&Path>,
+    plan: Option<&Path>,
+    colour: bool,
+    checkin: Option<&Path>,
+) -> Result<(), TuiError> {
+    // Bad input first, before anything about the terminal: the file is only read.
+    let checkin = checkin
+        .map(|path| crate::plan::read_checkin_file(path).map(|theirs| (path.to_path_buf(), theirs)))
+        .transpose()
+        .map_err(TuiError::Checkin)?;
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
@@ -235,6 +252,9 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
     if let Some(id) = resume::opening_level(current, state.as_deref()) {
         app = app.starting_at(&id);
+    }
+    if let Some((path, theirs)) = checkin {
+        app.open_checkin(path, theirs);
     }
     let result = MouseCapture::enable().and_then(|guard| {
         let result = event_loop(&mut terminal, &mut app, &stop);

@@ -164,14 +164,21 @@ pub fn progress_chart(points: &[WeekPoint], columns: usize) -> Vec<String> {
     let Some(last) = points.last() else {
         return Vec::new();
     };
-    let shown = &points[points.len().saturating_sub(columns.max(1))..];
-    let sparks: String = shown.iter().map(spark).collect();
+    let columns = columns.max(1);
+    let shown = &points[points.len().saturating_sub(columns)..];
+    // A few weeks get wider bars, up to four cells a week, so the chart fills its line.
+    let cells = (columns / shown.len()).clamp(1, 4);
+    let sparks: String = shown
+        .iter()
+        .flat_map(|p| std::iter::repeat_n(spark(p), cells))
+        .collect();
+    let chart_width = shown.len() * cells;
     let first_week = shown.first().map_or(last.week_start, |p| p.week_start);
     let (from, to) = (first_week.to_string(), last.week_start.to_string());
     let labels = if shown.len() == 1 {
         format!("week of {to}")
-    } else if shown.len() > from.len() + to.len() {
-        let gap = shown.len() - from.len() - to.len();
+    } else if chart_width > from.len() + to.len() {
+        let gap = chart_width - from.len() - to.len();
         format!("{from}{}{to}", " ".repeat(gap))
     } else {
         format!("{from} → {to}")
