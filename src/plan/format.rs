@@ -75,7 +75,11 @@ fn mistakes(plan: &Plan) -> Vec<(Vec<Step>, String)> {
         for (index, item) in plan.items.iter().enumerate() {
             if !item.evidence.is_empty() {
                 found.push((
-                    vec![Step::from("items"), Step::Index(index), Step::from("evidence")],
+                    vec![
+                        Step::from("items"),
+                        Step::Index(index),
+                        Step::from("evidence"),
+                    ],
                     newer("evidence"),
                 ));
             }
@@ -85,7 +89,11 @@ fn mistakes(plan: &Plan) -> Vec<(Vec<Step>, String)> {
     for (index, rating) in plan.ratings.iter().enumerate() {
         if let Some(first) = first_of.get(rating.skill.as_str()) {
             found.push((
-                vec![Step::from("ratings"), Step::Index(index), Step::from("skill")],
+                vec![
+                    Step::from("ratings"),
+                    Step::Index(index),
+                    Step::from("skill"),
+                ],
                 format!(
                     "`{}` is rated twice (ratings {} and {}): keep one rating per skill",
                     crate::text::escape_control(&rating.skill),
@@ -262,7 +270,11 @@ mod tests {
         let problems = parse("plan.toml", text).expect_err("rated twice");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].position, Some((9, 1)), "{problems:?}");
-        assert!(problems[0].message.contains("rated twice (ratings 1 and 2)"));
+        assert!(
+            problems[0]
+                .message
+                .contains("rated twice (ratings 1 and 2)")
+        );
     }
 
     #[test]
