@@ -353,7 +353,13 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                         Some(EvidenceRow::Entry(..))
                     )
                 });
-            let in_evidence = on(&[PlanPane::Evidence]);
+            // In the evidence pane `e` and `d` act on the entry under the cursor.
+            let in_evidence = current && pane == Some(PlanPane::Evidence);
+            let (note_hint, remove_hint, entry_keys_apply) = if in_evidence {
+                ("edit evidence", "remove evidence", on_entry)
+            } else {
+                ("note", "remove", has_items && on(&[PlanPane::Items]))
+            };
             vec![
                 command(&[A::Up, A::Down], "move", true),
                 command(
@@ -361,31 +367,13 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                     "status",
                     has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
                 ),
-                command(
-                    &[A::EditNote],
-                    "note",
-                    has_items && writable && on(&[PlanPane::Items]),
-                ),
-                command(
-                    &[A::EditNote],
-                    "edit evidence",
-                    writable && in_evidence && on_entry,
-                ),
+                command(&[A::EditNote], note_hint, writable && entry_keys_apply),
                 command(
                     &[A::AddEvidence],
                     "evidence",
                     has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
                 ),
-                command(
-                    &[A::Remove],
-                    "remove",
-                    has_items && writable && on(&[PlanPane::Items]),
-                ),
-                command(
-                    &[A::Remove],
-                    "remove evidence",
-                    writable && in_evidence && on_entry,
-                ),
+                command(&[A::Remove], remove_hint, writable && entry_keys_apply),
                 command(&[A::SetTarget], "target", writable),
                 command(&[A::FocusNext], "pane", true),
                 command(
