@@ -442,6 +442,34 @@ pub fn evidence_rows<'a>(plan: &'a Plan, item: &PlanItem) -> Vec<EvidenceRow<'a>
     rows
 }
 
+/// What the weekly progress depends on: the target, the day taken as today, the log (its
+/// length and newest entry: it only grows, or is folded on a save that adds an entry) and
+/// every rating's skill, step and date (a hand edit reloaded may change them alone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeeklyKey {
+    target: Option<String>,
+    today: Datetime,
+    log_len: usize,
+    newest: Option<crate::plan::LogEntry>,
+    ratings: Vec<(String, String, Datetime)>,
+}
+
+impl WeeklyKey {
+    pub fn of(plan: &Plan, today: Datetime) -> WeeklyKey {
+        WeeklyKey {
+            target: plan.target.clone(),
+            today,
+            log_len: plan.log.len(),
+            newest: plan.log.last().cloned(),
+            ratings: plan
+                .ratings
+                .iter()
+                .map(|r| (r.skill.clone(), r.step.clone(), r.date))
+                .collect(),
+        }
+    }
+}
+
 /// Where the plan screen's panes were drawn in the last frame; `None` when not on screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PlanPanes {
@@ -471,6 +499,9 @@ pub struct PlanScreen {
     pub evidence_list: Scroll,
     pub checkin_list: Scroll,
     pub panes: Drawn<PlanPanes>,
+    /// The weekly progress as last computed, with what it was computed from: rebuilding it
+    /// walks the whole log, too much for every frame.
+    pub weekly: Drawn<Option<(WeeklyKey, Vec<crate::plan::WeekPoint>)>>,
     /// For each line of the evidence list as last drawn, the row it belongs to (an entry
     /// takes several lines); `usize::MAX` for a line of no row.
     pub evidence_lines: Drawn<Vec<usize>>,
@@ -492,6 +523,7 @@ impl Default for PlanScreen {
             checkin_list: Scroll::default(),
             panes: Drawn::default(),
             evidence_lines: Drawn::default(),
+            weekly: Drawn::default(),
         }
     }
 }

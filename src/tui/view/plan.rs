@@ -18,7 +18,7 @@ use crate::present::status_title;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::plan_screen::{
-    Editor, EvidenceRow, ItemRow, PlanPane, PlanPanes, PlanScreen, item_rows,
+    Editor, EvidenceRow, ItemRow, PlanPane, PlanPanes, PlanScreen, WeeklyKey, item_rows,
 };
 use crate::tui::screens::ScreenKind;
 
@@ -213,21 +213,37 @@ fn items_list_area(screen: &PlanScreen, area: Rect) -> Rect {
 }
 
 /// The weekly progress toward the target, when the plan has a target on this ladder and a
-/// history of ratings.
-fn weekly_points(app: &App) -> Vec<WeekPoint> {
+/// history of ratings; computed again only when what it depends on changed.
+fn weekly_points(app: &App, screen: &PlanScreen) -> Vec<WeekPoint> {
     let Some(plan) = app.plan.plan() else {
         return Vec::new();
     };
     let Some(level) = plan.target.as_deref().and_then(|id| app.ladder.level(id)) else {
         return Vec::new();
     };
-    let scale = RatingScale::of(&app.ladder);
-    progress_by_week(plan, level, &scale, &app.plan.today())
+    let today = app.plan.today();
+    let key = WeeklyKey::of(plan, today);
+    screen.weekly.with(|cached| {
+        if let Some((cached_key, points)) = cached.as_ref()
+            && *cached_key == key
+        {
+            return points.clone();
+        }
+        let scale = RatingScale::of(&app.ladder);
+        let points = progress_by_week(plan, level, &scale, &today);
+        *cached = Some((key, points.clone()));
+        points
+    })
 }
 
 /// The lines above the target's missing skills: the gauge, its legend, the weekly chart, a
 /// blank line and the list's heading.
-fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<Line<'static>> {
+fn target_head(
+    app: &App,
+    screen: &PlanScreen,
+    progress: &TargetProgress<'_>,
+    columns: usize,
+) -> Vec<Line<'static>> {
     let theme = &app.settings.theme;
     let cells = gauge_cells(progress, columns);
     let styles = [
@@ -249,7 +265,7 @@ fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<
             .into_iter()
             .map(|l| Line::styled(l, theme.muted)),
     );
-    let chart = progress_chart(&weekly_points(app), columns);
+    let chart = progress_chart(&weekly_points(app, screen), columns);
     if !chart.is_empty() {
         lines.push(Line::raw(""));
         for (index, line) in chart.into_iter().enumerate() {
@@ -278,9 +294,14 @@ fn target_head(app: &App, progress: &TargetProgress<'_>, columns: usize) -> Vec<
 }
 
 /// The area of the target's missing skills, below [`target_head`].
-fn missing_list_area(app: &App, area: Rect, progress: &TargetProgress<'_>) -> Rect {
+fn missing_list_area(
+    app: &App,
+    screen: &PlanScreen,
+    area: Rect,
+    progress: &TargetProgress<'_>,
+) -> Rect {
     let inner = Block::bordered().inner(area);
-    let head = target_head(app, progress, usize::from(inner.width)).len();
+    let head = target_head(app, screen, progress, usize::from(inner.width)).len();
     let head = u16::try_from(head).unwrap_or(u16::MAX).min(inner.height);
     Rect {
         y: inner.y.saturating_add(head),
@@ -847,8 +868,11 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect
         return;
     };
     let missing: Vec<_> = progress.missing_skills().collect();
-    frame.render_widget(Paragraph::new(target_head(app, &progress, columns)), inner);
-    let list = missing_list_area(app, area, &progress);
+    frame.render_widget(
+        Paragraph::new(target_head(app, screen, &progress, columns)),
+        inner,
+    );
+    let list = missing_list_area(app, screen, area, &progress);
     let cursor = screen.missing_cursor;
     let first = screen.missing_list.follow(list, missing.len(), cursor);
     let mut lines = Vec::new();
