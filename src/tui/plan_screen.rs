@@ -907,7 +907,12 @@ impl PlanScreen {
         let Some(Editor::CheckinPath(input)) = self.editor.take() else {
             return;
         };
-        let path = PathBuf::from(input.value().trim());
+        let typed = input.value().trim();
+        // `~/` as a shell reads it: the path is typed here, not passed through a shell.
+        let path = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(typed),
+        };
         if path.as_os_str().is_empty() {
             plan.complain_text("type the path of their plan file".into());
             self.editor = Some(Editor::CheckinPath(input));
