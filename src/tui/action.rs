@@ -61,6 +61,12 @@ pub enum Action {
     OpenB,
     /// Show the last messages of the status line.
     Messages,
+    /// Rate yourself on the skill under the cursor, on the ladder's scale.
+    Rate,
+    /// Compare you (your ratings) with the level in view.
+    CompareYou,
+    /// You against a level: put every gap in the plan.
+    AddGaps,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -77,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 35] = [
+    pub const KEYABLE: [Action; 38] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -113,6 +119,9 @@ impl Action {
         Action::OpenA,
         Action::OpenB,
         Action::Messages,
+        Action::Rate,
+        Action::CompareYou,
+        Action::AddGaps,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -154,6 +163,9 @@ impl Action {
             Action::OpenA => "open-a",
             Action::OpenB => "open-b",
             Action::Messages => "messages",
+            Action::Rate => "rate",
+            Action::CompareYou => "compare-you",
+            Action::AddGaps => "add-gaps",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -206,6 +218,9 @@ impl Action {
             Action::OpenA => "compare: open level A",
             Action::OpenB => "compare: open level B",
             Action::Messages => "show the last messages",
+            Action::Rate => "rate yourself on the skill under the cursor (the ladder's scale)",
+            Action::CompareYou => "compare you (your ratings) with this level: your gaps first",
+            Action::AddGaps => "you against a level: put every gap in your plan",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -227,6 +242,7 @@ impl Action {
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
+            Action::CompareYou => "you vs this",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""
             }

@@ -267,16 +267,20 @@ impl PlanState {
         self.complain_text(text);
     }
 
-    /// Applies an edit through the store (saved at once, undoable) and says what happened;
-    /// `done` describes the change. Returns whether the plan changed.
-    pub fn apply(&mut self, edit: &Edit, done: &str) -> bool {
+    /// Applies an edit through the store and says what happened; `done` describes the change.
+    pub(super) fn apply(&mut self, edit: &Edit, done: &str) -> bool {
+        self.apply_all(std::slice::from_ref(edit), done)
+    }
+
+    /// Applies edits as one change (one undo takes them all back) and says what happened.
+    pub(super) fn apply_all(&mut self, edits: &[Edit], done: &str) -> bool {
         let Some(store) = self.store.as_mut() else {
             self.complain_text(
                 "no plan file to save to: give one with --plan FILE or RUNGS_PLAN".into(),
             );
             return false;
         };
-        match store.apply(edit) {
+        match store.apply_all(edits) {
             Ok(saved) => {
                 self.report(saved, done);
                 saved.changed
@@ -366,6 +370,11 @@ impl PlanState {
         self.apply(&edit, &done);
     }
 
+    /// Grows with every change to the plan in memory (see [`PlanStore::revision`]).
+    pub fn revision(&self) -> u64 {
+        self.store.as_ref().map_or(0, PlanStore::revision)
+    }
+
     /// The plan's current level, if it has one.
     pub fn current(&self) -> Option<&str> {
         self.plan()?.current.as_deref()
@@ -442,30 +451,21 @@ pub fn evidence_rows<'a>(plan: &'a Plan, item: &PlanItem) -> Vec<EvidenceRow<'a>
     rows
 }
 
-/// What the weekly progress depends on: the target, the day taken as today, the log (its
-/// length and newest entry: it only grows, or is folded on a save that adds an entry) and
-/// every rating's skill, step and date (a hand edit reloaded may change them alone).
+/// What the weekly progress depends on: the plan as it stands (the store's revision grows with
+/// every edit, undo and reload), its target and the day taken as today.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyKey {
+    revision: u64,
     target: Option<String>,
     today: Datetime,
-    log_len: usize,
-    newest: Option<crate::plan::LogEntry>,
-    ratings: Vec<(String, String, Datetime)>,
 }
 
 impl WeeklyKey {
-    pub fn of(plan: &Plan, today: Datetime) -> WeeklyKey {
+    pub fn of(plan: &PlanState) -> WeeklyKey {
         WeeklyKey {
-            target: plan.target.clone(),
-            today,
-            log_len: plan.log.len(),
-            newest: plan.log.last().cloned(),
-            ratings: plan
-                .ratings
-                .iter()
-                .map(|r| (r.skill.clone(), r.step.clone(), r.date))
-                .collect(),
+            revision: plan.revision(),
+            target: plan.target().map(str::to_owned),
+            today: plan.today(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum ScreenKind {
     Level,
     Compare,
     Plan,
+    /// You against a level: your gaps, largest first (see `you_screen`).
+    You,
 }
 
 impl ScreenKind {
@@ -28,6 +30,7 @@ impl ScreenKind {
             ScreenKind::Level => "level",
             ScreenKind::Compare => "compare",
             ScreenKind::Plan => "plan",
+            ScreenKind::You => "you",
         }
     }
 
@@ -38,14 +41,16 @@ impl ScreenKind {
             ScreenKind::Level => "Level",
             ScreenKind::Compare => "Compare",
             ScreenKind::Plan => "Plan",
+            ScreenKind::You => "You against a level",
         }
     }
 
-    pub const ALL: [ScreenKind; 4] = [
+    pub const ALL: [ScreenKind; 5] = [
         ScreenKind::Ladder,
         ScreenKind::Level,
         ScreenKind::Compare,
         ScreenKind::Plan,
+        ScreenKind::You,
     ];
 }
 
@@ -61,6 +66,8 @@ pub enum Screen {
     /// The development plan: its panes, cursors, editor and check-in (the plan itself is
     /// `App::plan`, shared with bookmarking from every screen).
     Plan(Box<PlanScreen>),
+    /// You (your ratings) against a level.
+    You(super::you_screen::YouScreen),
 }
 
 impl Screen {
@@ -70,6 +77,7 @@ impl Screen {
             Screen::Level(_) => ScreenKind::Level,
             Screen::Compare(_) => ScreenKind::Compare,
             Screen::Plan(_) => ScreenKind::Plan,
+            Screen::You(_) => ScreenKind::You,
         }
     }
 
@@ -184,8 +192,8 @@ pub struct LevelScreen {
     pub rungs: Drawn<Vec<LadderCell>>,
     /// A search hit to bring into view on the page: only drawing knows on which line it lands.
     pub anchor: Drawn<Option<(EntryKind, usize)>>,
-    /// The page as last laid out: (level, columns, with skills).
-    pub laid: Drawn<Laid<(usize, usize, bool)>>,
+    /// The page as last laid out: (level, columns, with skills, plan revision).
+    pub laid: Drawn<Laid<(usize, usize, bool, u64)>>,
 }
 
 impl LevelScreen {
@@ -280,6 +288,8 @@ pub enum Overlay {
     },
     /// The last messages of the status line.
     Messages { scroll: Scroll },
+    /// Your rating of a skill: the scale's steps to choose from.
+    Rating(super::rating::RatingPicker),
 }
 
 /// The kinds of overlays, for tests and routing.
@@ -290,6 +300,7 @@ pub enum OverlayKind {
     Picker { purpose: PickPurpose },
     Skill,
     Messages,
+    Rating,
 }
 
 impl Overlay {
@@ -300,6 +311,7 @@ impl Overlay {
             Overlay::Picker { purpose } => OverlayKind::Picker { purpose: *purpose },
             Overlay::Skill { .. } => OverlayKind::Skill,
             Overlay::Messages { .. } => OverlayKind::Messages,
+            Overlay::Rating(_) => OverlayKind::Rating,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod ladder;
 pub mod level;
 pub mod plan;
 pub mod skill;
+pub mod you;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Ladder(s) => level::draw(frame, app, s, true, body),
         Screen::Level(s) => level::draw(frame, app, s, false, body),
         Screen::Plan(s) => plan::draw(frame, app, s, body),
+        Screen::You(s) => you::draw_you_screen(frame, app, s, body),
         Screen::Compare(s) => {
             if let Some(c) = app.comparison() {
                 compare::draw(frame, app, s, &c, body);
@@ -53,6 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 scroll,
             } => skill::draw_overlay(frame, app, *level, skill, scroll, area),
             Overlay::Messages { scroll } => help::draw_messages(frame, app, scroll, area),
+            Overlay::Rating(picker) => you::draw_rating(frame, app, picker, area),
         }
     }
 }
@@ -76,7 +79,8 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rest = match &app.screen {
         Screen::Level(s) => level_of(s.level).map_or_else(String::new, |level| {
             let (track, rung, rungs) = common::track_and_rung(app, level);
-            format!("{track} › {} · rung {rung} of {rungs}", level.title)
+            let marks = you::marks(app, &level.id);
+            format!("{track} › {marks}{} · rung {rung} of {rungs}", level.title)
         }),
         Screen::Plan(_) => {
             let mut text = "Development plan".to_owned();
@@ -89,6 +93,8 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!("Compare: {} ⇄ {}", a.title, b.title)
         }),
         Screen::Ladder(_) => app.ladder.info.name.clone(),
+        Screen::You(s) => level_of(s.level)
+            .map_or_else(String::new, |level| format!("You against {}", level.title)),
     };
     let width = usize::from(area.width).saturating_sub(9);
     spans.push(Span::styled(

@@ -222,7 +222,7 @@ fn weekly_points(app: &App, screen: &PlanScreen) -> Vec<WeekPoint> {
         return Vec::new();
     };
     let today = app.plan.today();
-    let key = WeeklyKey::of(plan, today);
+    let key = WeeklyKey::of(&app.plan);
     screen.weekly.with(|cached| {
         if let Some((cached_key, points)) = cached.as_ref()
             && *cached_key == key
