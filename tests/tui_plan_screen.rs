@@ -473,6 +473,16 @@ fn plan_screen_snapshots_with_evidence_chart_and_checkin() {
             snapshot(width, height, &evidence, false)
         );
     }
+    // Adding evidence: the text typed, the link field next.
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(80, 24);
+    press_keys(&mut app, &evidence);
+    press(&mut app, "a");
+    type_text(&mut app, "Wrote the hiring plan");
+    app.update(Action::FocusNext);
+    type_text(&mut app, "https://example.com/hiring");
+    app.status.clear();
+    insta::assert_snapshot!("plan-evidence-typing_80x24", text(&buffer(&app)));
     // At 80 columns the target (with the chart) shows below the items until Tab.
     insta::assert_snapshot!("plan-chart_80x24", snapshot(80, 24, &[], false));
     for (width, height) in [(80, 24), (120, 40)] {
