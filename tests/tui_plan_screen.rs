@@ -519,3 +519,25 @@ fn evidence_and_checkin_keys_follow_the_keymap() {
     press(&mut app, "n");
     assert!(matches!(screen(&app).editor, Some(Editor::Evidence(_))));
 }
+
+#[test]
+fn evidence_being_typed_is_what_a_stop_signal_keeps() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    press(&mut app, "j");
+    press(&mut app, "a");
+    assert!(app.unsaved().is_none(), "nothing typed yet");
+    type_text(&mut app, "Closed the books early");
+    app.update(Action::FocusNext);
+    type_text(&mut app, "https://example.com/close");
+    let unsaved = app.unsaved().expect("typed and not saved");
+    assert_eq!(unsaved.what, "piece of evidence");
+    assert!(unsaved.put_back.starts_with("rungs plan evidence"));
+    let field = |key: &str| unsaved.fields.get(key).and_then(|v| v.as_str());
+    assert_eq!(field("skill"), Some("budgeting"));
+    assert_eq!(field("level"), Some("director"));
+    assert_eq!(field("text"), Some("Closed the books early"));
+    assert_eq!(field("link"), Some("https://example.com/close"));
+    app.update(Action::Back);
+    assert!(app.unsaved().is_none(), "cancelled: nothing to keep");
+}

@@ -273,10 +273,9 @@ impl App {
         }
     }
 
-    /// The note being typed on the plan screen, when it differs from the saved one:
-    /// (skill, level, text).
-    pub fn unsaved_note(&self) -> Option<(&str, &str, &str)> {
-        self.plan_screen()?.unsaved_note()
+    /// What is being typed on the plan screen and not saved (a note or evidence).
+    pub fn unsaved(&self) -> Option<super::plan_screen::Unsaved> {
+        self.plan_screen()?.unsaved()
     }
 
     fn open_plan(&mut self) {

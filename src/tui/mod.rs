@@ -142,7 +142,7 @@ pub enum TuiError {
     /// The check-in file given with `--checkin` cannot be read as a plan (located).
     Checkin(crate::plan::PlanError),
     /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the explorer; the terminal was
-    /// restored. `draft` says where a note being typed was kept, or why it could not be.
+    /// restored. `draft` says where a note or evidence being typed was kept, or why it could not be.
     Stopped {
         signal: i32,
         draft: Option<Result<PathBuf, String>>,
@@ -187,12 +187,12 @@ impl std::fmt::Display for TuiError {
                 match draft {
                     Some(Ok(path)) => write!(
                         f,
-                        "rungs: stopped by {name}; the note you were typing was kept in {}",
+                        "rungs: stopped by {name}; what you were typing was kept in {}",
                         crate::text::escape_control(&path.display().to_string())
                     ),
                     Some(Err(why)) => write!(
                         f,
-                        "rungs: stopped by {name}; the note you were typing could not be kept: \
+                        "rungs: stopped by {name}; what you were typing could not be kept: \
                          {why}"
                     ),
                     None => write!(f, "rungs: stopped by {name}"),
@@ -352,24 +352,22 @@ fn signal_name(signal: i32) -> &'static str {
     }
 }
 
-/// Writes the note being typed, if any, to `NAME.draft.toml` beside the plan, so a signal does
-/// not lose it. `None` when there was nothing to keep (or no plan file to put it beside).
+/// Writes the note or evidence being typed, if any, to `NAME.draft.toml` beside the plan, so a
+/// signal does not lose it. `None` when there was nothing to keep (or no plan file to put it
+/// beside).
 fn keep_note_draft(app: &App, signal: &str) -> Option<std::io::Result<PathBuf>> {
-    let (skill, level, note) = app.unsaved_note()?;
+    let unsaved = app.unsaved()?;
     let plan_path = app.plan.path()?;
     let stem = plan_path
         .file_stem()
         .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
     let path = plan_path.with_file_name(format!("{stem}.draft.toml"));
-    let mut fields = toml::Table::new();
-    fields.insert("skill".into(), skill.into());
-    fields.insert("level".into(), level.into());
-    fields.insert("note".into(), note.into());
     let text = format!(
-        "# A note you were typing in rungs when it was stopped by {signal}; it is not in your \
-         plan.\n# Put it there with `rungs plan note SKILL NOTE --level LEVEL`, then delete this \
-         file.\n{}",
-        toml::to_string(&fields).unwrap_or_default()
+        "# A {} you were typing in rungs when it was stopped by {signal}; it is not in your \
+         plan.\n# Put it there with `{}`, then delete this file.\n{}",
+        unsaved.what,
+        unsaved.put_back,
+        toml::to_string(&unsaved.fields).unwrap_or_default()
     );
     Some(write_private(&path, text.as_bytes()).map(|()| path))
 }

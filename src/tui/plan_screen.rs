@@ -114,6 +114,16 @@ impl PartialEq for Editor {
 
 impl Eq for Editor {}
 
+/// Text typed on the plan screen and not saved, for a draft file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    /// What it is: `note`, `piece of evidence`.
+    pub what: &'static str,
+    /// The command that puts it in the plan.
+    pub put_back: &'static str,
+    pub fields: toml::Table,
+}
+
 /// A check-in file opened on the plan screen: someone else's ratings, read once, never
 /// written.
 #[derive(Debug, Clone)]
@@ -577,12 +587,43 @@ impl PlanScreen {
         self.editor.is_some()
     }
 
-    /// The note being typed, when it differs from the saved one: (skill, level, text). What a
-    /// signal must not lose.
-    pub fn unsaved_note(&self) -> Option<(&str, &str, &str)> {
+    /// What is being typed and not saved (a note or evidence), as the fields of a draft file
+    /// and what it is, for a signal that must not lose it.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let mut fields = toml::Table::new();
         match &self.editor {
             Some(Editor::Note(e)) if e.input.value() != e.original => {
-                Some((e.skill.as_str(), e.level.as_str(), e.input.value()))
+                fields.insert("skill".into(), e.skill.clone().into());
+                fields.insert("level".into(), e.level.clone().into());
+                fields.insert("note".into(), e.input.value().into());
+                Some(Unsaved {
+                    what: "note",
+                    put_back: "rungs plan note SKILL NOTE --level LEVEL",
+                    fields,
+                })
+            }
+            Some(Editor::Evidence(e)) => {
+                let (text, link) = (e.text.value(), e.link.value());
+                let old = e.old.as_ref();
+                let unchanged = old.map_or(text.is_empty() && link.is_empty(), |old| {
+                    old.text == text && old.link.as_deref().unwrap_or("") == link
+                });
+                if unchanged {
+                    return None;
+                }
+                fields.insert("skill".into(), e.owner.skill().into());
+                if let Some(level) = e.owner.level() {
+                    fields.insert("level".into(), level.into());
+                }
+                fields.insert("text".into(), text.into());
+                if !link.is_empty() {
+                    fields.insert("link".into(), link.into());
+                }
+                Some(Unsaved {
+                    what: "piece of evidence",
+                    put_back: "rungs plan evidence SKILL TEXT [--link URL] [--level LEVEL]",
+                    fields,
+                })
             }
             _ => None,
         }
