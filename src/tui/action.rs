@@ -37,8 +37,13 @@ pub enum Action {
     CycleStatus,
     /// Plan screen: remove the item under the cursor.
     Remove,
-    /// Plan screen: edit the note of the item under the cursor.
+    /// Plan screen: edit the note of the item under the cursor (in the evidence pane: the
+    /// evidence under the cursor).
     EditNote,
+    /// Plan screen: add evidence to the selected item (or to the rating under the cursor).
+    AddEvidence,
+    /// Plan screen: open someone else's plan file as a check-in.
+    Checkin,
     /// Set the plan's target level, chosen in the level picker.
     SetTarget,
     /// Set the plan's current level (where you are) to the selected level.
@@ -78,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 36] = [
+    pub const KEYABLE: [Action; 38] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -96,6 +101,8 @@ impl Action {
         Action::CycleStatus,
         Action::EditNote,
         Action::Remove,
+        Action::AddEvidence,
+        Action::Checkin,
         Action::SetTarget,
         Action::SetCurrent,
         Action::Undo,
@@ -143,6 +150,8 @@ impl Action {
             Action::CycleStatus => "status",
             Action::Remove => "remove",
             Action::EditNote => "edit-note",
+            Action::AddEvidence => "add-evidence",
+            Action::Checkin => "checkin",
             Action::SetTarget => "target",
             Action::SetCurrent => "current",
             Action::Compare => "compare",
@@ -188,8 +197,16 @@ impl Action {
             Action::Undo => "undo the last change to your plan",
             Action::ShowPlan => "show your development plan",
             Action::CycleStatus => "plan: next status (planned, in progress, done)",
-            Action::Remove => "plan: remove the item under the cursor",
-            Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
+            Action::Remove => "plan: remove the item, or the evidence, under the cursor",
+            Action::EditNote => {
+                "plan: edit the note, or the evidence under the cursor (Enter saves, Esc cancels)"
+            }
+            Action::AddEvidence => {
+                "plan: add evidence, dated today, with an optional link (Tab: the link field)"
+            }
+            Action::Checkin => {
+                "plan: open someone else's ratings of you (a plan file) beside yours"
+            }
             Action::SetTarget => "set your plan's target level: pick it by name",
             Action::SetCurrent => "set your plan's current level (where you are) to this one",
             Action::Compare => "compare the selected level (A) with one you pick (B)",
@@ -220,6 +237,8 @@ impl Action {
             Action::FocusNext | Action::FocusPrevious => "focus",
             Action::PageUp | Action::PageDown => "page",
             Action::EditNote => "note",
+            Action::AddEvidence => "evidence",
+            Action::Checkin => "check-in",
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",

@@ -13,7 +13,7 @@ use ratatui::layout::Position;
 use super::action::Action;
 use super::config::Settings;
 use super::finder::{Finder, FinderMode, PickPurpose};
-use super::plan_screen::{Outcome, PlanState};
+use super::plan_screen::{Outcome, PlanScreen, PlanState};
 use super::screens::{
     ComparePane, CompareScreen, Focus, LevelScreen, Overlay, OverlayKind, Screen, ScreenKind,
 };
@@ -225,7 +225,7 @@ impl App {
                 let skill = skill_ids(&self.ladder, level).get(s.skill)?.to_string();
                 Some((skill, level.id.clone()))
             }
-            Screen::Plan => self.plan.selected_skill(&self.ladder),
+            Screen::Plan(s) => s.selected_skill(&self.plan, &self.ladder),
             Screen::You(y) => super::you_screen::selected(&self.ladder, &self.you(), y),
             Screen::Compare(c) => {
                 if c.pane != ComparePane::Skills {
@@ -255,18 +255,46 @@ impl App {
     /// Sets the plan's target level (the level picker calls this with the chosen id).
     pub fn set_plan_target(&mut self, level_id: &str) {
         self.plan.set_target(&self.ladder, Some(level_id));
+        if let Screen::Plan(s) = &mut self.screen {
+            s.missing_cursor = 0;
+        }
     }
 
-    /// Whether the plan screen's note editor has the keys.
+    /// Whether a text field of the plan screen (note, evidence, check-in path) has the keys.
     pub fn is_editing_note(&self) -> bool {
-        self.overlays.is_empty() && self.screen == Screen::Plan && self.plan.is_editing()
+        self.overlays.is_empty() && self.plan_screen().is_some_and(PlanScreen::is_editing)
+    }
+
+    /// The plan screen's state, when it is on show.
+    pub fn plan_screen(&self) -> Option<&PlanScreen> {
+        match &self.screen {
+            Screen::Plan(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// What is being typed on the plan screen and not saved (a note or evidence).
+    pub fn unsaved(&self) -> Option<super::plan_screen::Unsaved> {
+        self.plan_screen()?.unsaved()
     }
 
     fn open_plan(&mut self) {
-        if self.screen != Screen::Plan {
-            self.push(Screen::Plan);
+        if self.screen_kind() != ScreenKind::Plan {
+            self.push(Screen::Plan(Box::default()));
         }
-        self.plan.reload(&self.ladder);
+        self.plan.reload();
+    }
+
+    /// Opens the plan screen on a check-in already read (`rungs --checkin FILE`).
+    pub fn open_checkin(&mut self, path: std::path::PathBuf, theirs: crate::plan::Plan) {
+        self.open_plan();
+        let ladder = Arc::clone(&self.ladder);
+        if let Screen::Plan(s) = &mut self.screen {
+            s.show_checkin(&mut self.plan, &ladder, path, theirs);
+        }
+        if let Some(message) = self.plan.message.take() {
+            self.status.show(message);
+        }
     }
 
     /// The level the person is looking at: the home or level screen's, level A on the compare
@@ -278,7 +306,7 @@ impl App {
                 Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
                 Screen::Compare(c) => Some(c.a),
                 Screen::You(y) => Some(y.level),
-                Screen::Plan => None,
+                Screen::Plan(_) => None,
             })?;
         self.ladder.levels().get(index)
     }
@@ -297,7 +325,7 @@ impl App {
                 let level = self.ladder.levels().get(s.level)?;
                 skill_ids(&self.ladder, level).get(s.skill).copied()
             }
-            Screen::Plan | Screen::You(_) => None,
+            Screen::Plan(_) | Screen::You(_) => None,
         }
     }
 
@@ -408,8 +436,22 @@ impl App {
             let reply = self.update_screen(action);
             self.follow(reply, action);
         }
+        // A change made from anywhere (bookmark, undo, reload) may take rows away.
+        let ladder = Arc::clone(&self.ladder);
+        if let Screen::Plan(s) = &mut self.screen {
+            s.clamp(&self.plan, &ladder);
+        }
         if let Some(message) = self.plan.message.take() {
             self.status.show(message);
+        }
+    }
+
+    /// Undo: on the plan screen the cursor stays on the item it was on.
+    fn undo(&mut self) {
+        let kept = self.plan_screen().and_then(|s| s.selected_key(&self.plan));
+        self.plan.undo();
+        if let Screen::Plan(s) = &mut self.screen {
+            s.keep_cursor_on(&self.plan, kept);
         }
     }
 
@@ -455,7 +497,7 @@ impl App {
                         .say(format!("{key} bookmarks the skill under the cursor of a skills list: go to one first"));
                 }
             },
-            Action::Undo => self.plan.undo(&self.ladder),
+            Action::Undo => self.undo(),
             Action::ShowPlan => self.open_plan(),
             // The same on every screen: the level is chosen by name, wherever the cursor is.
             Action::SetTarget => self.open_picker(PickPurpose::Target),
@@ -476,7 +518,7 @@ impl App {
                 let level = match &self.screen {
                     Screen::Compare(c) => Some(c.b),
                     Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
-                    Screen::Plan | Screen::You(_) => None,
+                    Screen::Plan(_) | Screen::You(_) => None,
                 };
                 match level {
                     Some(level) => self.open_you_against(level),
@@ -551,7 +593,7 @@ impl App {
             Screen::Ladder(s) => update_level_screen(&ladder, s, true, action),
             Screen::Level(s) => update_level_screen(&ladder, s, false, action),
             Screen::Compare(_) => self.update_compare(action),
-            Screen::Plan => self.update_plan(action),
+            Screen::Plan(_) => self.update_plan(action),
             Screen::You(_) => self.update_you(action),
         }
     }
@@ -559,23 +601,27 @@ impl App {
     /// The plan screen: the mouse is placed here, from where the last frame drew the panes;
     /// the rest is the plan state's. While a note is edited the mouse does nothing.
     fn update_plan(&mut self, action: Action) -> Reply {
+        let ladder = Arc::clone(&self.ladder);
+        let Screen::Plan(s) = &mut self.screen else {
+            return Reply::Pass;
+        };
         let action = match action {
-            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => {
+            Action::Click(..) | Action::Wheel { .. } if s.is_editing() => {
                 return Reply::Done;
             }
             Action::Click(column, row) => {
-                self.plan.click(&self.ladder, Position::new(column, row));
+                s.click(&self.plan, &ladder, Position::new(column, row));
                 return Reply::Done;
             }
             Action::Wheel { column, row, up } => {
-                if !self.plan.focus_at(Position::new(column, row)) {
+                if !s.focus_at(&self.plan, Position::new(column, row)) {
                     return Reply::Done;
                 }
                 if up { Action::Up } else { Action::Down }
             }
             other => other,
         };
-        match self.plan.update(&self.ladder, action) {
+        match s.update(&mut self.plan, &ladder, action) {
             Outcome::Stay => Reply::Done,
             Outcome::Pass => Reply::Pass,
             Outcome::Back => Reply::Back,

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::App;
+use super::plan_screen::{Editor, EvidenceRow, PlanPane};
 use super::screens::{ComparePane, Focus, OverlayKind, ScreenKind};
 
 /// A key with its modifiers, normalised so that `G` is `G` whether or not Shift was reported.
@@ -368,14 +369,45 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             let has_items = !current || !app.plan.items().is_empty();
             let writable = !current || !app.plan.is_read_only();
             let has_target = !current || app.plan.target().is_some();
+            let pane = app.plan_screen().map(|s| s.pane);
+            // Off the plan screen (the help of another screen), every command is listed.
+            let on = |wanted: &[PlanPane]| !current || pane.is_none_or(|p| wanted.contains(&p));
+            let on_entry = !current
+                || app.plan_screen().is_some_and(|s| {
+                    matches!(
+                        s.evidence_rows(&app.plan).get(s.evidence_cursor),
+                        Some(EvidenceRow::Entry(..))
+                    )
+                });
+            // In the evidence pane `e` and `d` act on the entry under the cursor.
+            let in_evidence = current && pane == Some(PlanPane::Evidence);
+            let (note_hint, remove_hint, entry_keys_apply) = if in_evidence {
+                ("edit evidence", "remove evidence", on_entry)
+            } else {
+                ("note", "remove", has_items && on(&[PlanPane::Items]))
+            };
             vec![
                 command(&[A::Up, A::Down], "move", true),
-                command(&[A::CycleStatus], "status", has_items && writable),
-                command(&[A::EditNote], "note", has_items && writable),
-                command(&[A::Remove], "remove", has_items && writable),
+                command(
+                    &[A::CycleStatus],
+                    "status",
+                    has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
+                ),
+                command(&[A::EditNote], note_hint, writable && entry_keys_apply),
+                command(
+                    &[A::AddEvidence],
+                    "evidence",
+                    has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
+                ),
+                command(&[A::Remove], remove_hint, writable && entry_keys_apply),
                 command(&[A::SetTarget], "target", writable),
-                command(&[A::FocusNext], "pane", has_target),
-                command(&[A::Bookmark], "add", has_target && writable),
+                command(&[A::FocusNext], "pane", true),
+                command(
+                    &[A::Bookmark],
+                    "add",
+                    has_target && writable && on(&[PlanPane::Missing]),
+                ),
+                command(&[A::Checkin], "check-in", true),
                 command(&[A::Undo], "undo", writable),
                 command(&[A::Back], "back", true),
             ]
@@ -444,8 +476,17 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
     let single = |action: Action| keymap.label_for(action, screen, 1);
     if app.is_editing_note() {
         // Enter and Esc act through the keymap while the note is edited, like in search.
-        push(single(Action::Open), "save note");
+        let editor = app.plan_screen().and_then(|s| s.editor.as_ref());
+        let (save, other_field) = match editor {
+            Some(Editor::Evidence(_)) => ("save evidence", Some("text/link")),
+            Some(Editor::CheckinPath(_)) => ("open check-in", None),
+            _ => ("save note", None),
+        };
+        push(single(Action::Open), save);
         push(single(Action::Back), "cancel");
+        if let Some(what) = other_field {
+            push(single(Action::FocusNext), what);
+        }
         push("←→ Home End".to_owned(), "move");
         return hints;
     }

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use ratatui::layout::{Position, Rect};
 
 use super::finder::PickPurpose;
+use super::plan_screen::PlanScreen;
 use super::widgets::scroll::Scroll;
 use crate::search::EntryKind;
 
@@ -62,9 +63,9 @@ pub enum Screen {
     Level(LevelScreen),
     /// Two levels side by side.
     Compare(CompareScreen),
-    /// The development plan (its cursors live in `PlanState`, which the plan screen shares
-    /// with bookmarking from every screen).
-    Plan,
+    /// The development plan: its panes, cursors, editor and check-in (the plan itself is
+    /// `App::plan`, shared with bookmarking from every screen).
+    Plan(Box<PlanScreen>),
     /// You (your ratings) against a level.
     You(super::you_screen::YouScreen),
 }
@@ -75,7 +76,7 @@ impl Screen {
             Screen::Ladder(_) => ScreenKind::Ladder,
             Screen::Level(_) => ScreenKind::Level,
             Screen::Compare(_) => ScreenKind::Compare,
-            Screen::Plan => ScreenKind::Plan,
+            Screen::Plan(_) => ScreenKind::Plan,
             Screen::You(_) => ScreenKind::You,
         }
     }

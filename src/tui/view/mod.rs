@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match &app.screen {
         Screen::Ladder(s) => level::draw(frame, app, s, true, body),
         Screen::Level(s) => level::draw(frame, app, s, false, body),
-        Screen::Plan => plan::draw(frame, app, body),
+        Screen::Plan(s) => plan::draw(frame, app, s, body),
         Screen::You(s) => you::draw_you_screen(frame, app, s, body),
         Screen::Compare(s) => {
             if let Some(c) = app.comparison() {
@@ -82,7 +82,7 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
             let marks = you::marks(app, &level.id);
             format!("{track} › {marks}{} · rung {rung} of {rungs}", level.title)
         }),
-        Screen::Plan => {
+        Screen::Plan(_) => {
             let mut text = "Development plan".to_owned();
             if app.plan.is_read_only() {
                 text.push_str(" (read-only)");
