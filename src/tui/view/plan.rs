@@ -54,7 +54,12 @@ pub fn layout(app: &App, screen: &PlanScreen, body: Rect) -> PlanLayout {
         Layout::vertical([Constraint::Length(banner_height), Constraint::Fill(1)]).areas(body);
     let banner = (banner.height > 0).then_some(banner);
     if rest.width >= 100 {
-        let side_width = (rest.width * 2 / 5).clamp(40, 70);
+        // A check-in table has four columns: it takes half the width, the target two fifths.
+        let side_width = if screen.checkin.is_some() {
+            (rest.width / 2).clamp(40, 100)
+        } else {
+            (rest.width * 2 / 5).clamp(40, 70)
+        };
         let [left, side] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]).areas(rest);
         if left.height < SHORT {
@@ -764,7 +769,9 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .max()
         .unwrap_or(9)
         .min(12);
-    let cell = |text: &str| pad(text, step_width);
+    // Two spaces after each step: "not rated" fills a cell, and two of them side by side
+    // must not read as one phrase.
+    let cell = |text: &str| pad(text, step_width + 1);
     let mut head = vec![
         Line::styled(
             fit(
@@ -807,7 +814,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
     let first = screen
         .checkin_list
         .follow(list, rows.len(), screen.checkin_cursor);
-    let name_width = columns.saturating_sub(2 + 3 * (step_width + 1));
+    let name_width = columns.saturating_sub(2 + 3 * (step_width + 2));
     let lines: Vec<Line<'static>> = rows
         .iter()
         .enumerate()
