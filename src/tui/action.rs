@@ -56,6 +56,11 @@ pub enum Action {
     OpenB,
     /// Show the last messages of the status line.
     Messages,
+    /// Open the skill catalogue: every skill, by category, with its rubric and levels.
+    Catalogue,
+    /// Show the next (or previous) job family, on a ladder that has more than one.
+    NextFamily,
+    PreviousFamily,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -72,7 +77,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 33] = [
+    pub const KEYABLE: [Action; 36] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -106,6 +111,9 @@ impl Action {
         Action::OpenA,
         Action::OpenB,
         Action::Messages,
+        Action::Catalogue,
+        Action::NextFamily,
+        Action::PreviousFamily,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -145,6 +153,9 @@ impl Action {
             Action::OpenA => "open-a",
             Action::OpenB => "open-b",
             Action::Messages => "messages",
+            Action::Catalogue => "catalogue",
+            Action::NextFamily => "next-family",
+            Action::PreviousFamily => "previous-family",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -189,6 +200,9 @@ impl Action {
             Action::OpenA => "compare: open level A",
             Action::OpenB => "compare: open level B",
             Action::Messages => "show the last messages",
+            Action::Catalogue => "open the skill catalogue: every skill, its rubric and levels",
+            Action::NextFamily => "show the next job family",
+            Action::PreviousFamily => "show the previous job family",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -208,6 +222,7 @@ impl Action {
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
+            Action::NextFamily | Action::PreviousFamily => "family",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""
             }

@@ -239,7 +239,7 @@ pub struct Command {
     pub applies: bool,
 }
 
-fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
+pub(super) fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
     Command {
         actions: actions.to_vec(),
         hint,
@@ -254,47 +254,60 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     let current = app.screen_kind() == screen;
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
+    let families = super::family::switches(&app.ladder);
     match screen {
-        ScreenKind::Ladder => vec![
-            command(&[A::Up, A::Down], "move", true),
-            command(
-                &[A::PreviousPane, A::NextPane],
-                if focus == Some(Focus::Ladder) || !current {
-                    "track"
-                } else {
-                    "pane"
-                },
-                true,
-            ),
-            command(&[A::FocusNext], "focus", true),
-            command(
-                &[A::Open],
-                if focus == Some(Focus::Skills) {
-                    "skill"
-                } else {
-                    "open"
-                },
-                true,
-            ),
-            command(&[A::PageUp, A::PageDown], "read on", true),
-            command(&[A::Compare], "compare", true),
-            command(
-                &[A::Bookmark],
-                "bookmark",
-                !current || focus == Some(Focus::Skills),
-            ),
-            command(&[A::ShowPlan], "plan", true),
-            command(
-                &[A::SetCurrent],
-                "I'm here",
-                !current || !app.plan.is_read_only(),
-            ),
-            command(
-                &[A::Back],
-                "ladder",
-                current && focus.is_some_and(|f| f != Focus::Ladder),
-            ),
-        ],
+        ScreenKind::Ladder => {
+            let mut commands = vec![
+                command(&[A::Up, A::Down], "move", true),
+                command(
+                    &[A::PreviousPane, A::NextPane],
+                    if focus == Some(Focus::Ladder) || !current {
+                        "track"
+                    } else {
+                        "pane"
+                    },
+                    true,
+                ),
+                command(&[A::FocusNext], "focus", true),
+                command(
+                    &[A::Open],
+                    if focus == Some(Focus::Skills) {
+                        "skill"
+                    } else {
+                        "open"
+                    },
+                    true,
+                ),
+                command(&[A::PageUp, A::PageDown], "read on", true),
+                command(&[A::Compare], "compare", true),
+                command(
+                    &[A::Bookmark],
+                    "bookmark",
+                    !current || focus == Some(Focus::Skills),
+                ),
+                command(&[A::ShowPlan], "plan", true),
+                command(
+                    &[A::SetCurrent],
+                    "I'm here",
+                    !current || !app.plan.is_read_only(),
+                ),
+                command(
+                    &[A::Back],
+                    "ladder",
+                    current && focus.is_some_and(|f| f != Focus::Ladder),
+                ),
+            ];
+            // Only a ladder of job families has one to switch to: elsewhere neither the
+            // footer nor the help names the keys.
+            if families {
+                commands.insert(
+                    2,
+                    command(&[A::NextFamily, A::PreviousFamily], "family", true),
+                );
+            }
+            commands
+        }
+        ScreenKind::Catalogue => super::catalogue::commands(app, current, families),
         ScreenKind::Level => vec![
             command(&[A::Up, A::Down], "move", true),
             command(&[A::FocusNext], "pane", true),
@@ -369,6 +382,7 @@ pub fn global_commands() -> Vec<Command> {
         command(&[A::ShowPlan], "plan", true),
         command(&[A::Undo], "undo", true),
         command(&[A::Messages], "messages", true),
+        command(&[A::Catalogue], "catalogue", true),
         command(&[A::PageUp, A::PageDown], "page", true),
         command(&[A::Top, A::Bottom], "top/end", true),
     ]

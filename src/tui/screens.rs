@@ -6,6 +6,7 @@ use std::cell::RefCell;
 
 use ratatui::layout::{Position, Rect};
 
+pub use super::catalogue::CatalogueScreen;
 use super::finder::PickPurpose;
 use super::widgets::scroll::Scroll;
 use crate::search::EntryKind;
@@ -17,6 +18,7 @@ pub enum ScreenKind {
     Level,
     Compare,
     Plan,
+    Catalogue,
 }
 
 impl ScreenKind {
@@ -27,6 +29,7 @@ impl ScreenKind {
             ScreenKind::Level => "level",
             ScreenKind::Compare => "compare",
             ScreenKind::Plan => "plan",
+            ScreenKind::Catalogue => "catalogue",
         }
     }
 
@@ -37,14 +40,16 @@ impl ScreenKind {
             ScreenKind::Level => "Level",
             ScreenKind::Compare => "Compare",
             ScreenKind::Plan => "Plan",
+            ScreenKind::Catalogue => "Catalogue",
         }
     }
 
-    pub const ALL: [ScreenKind; 4] = [
+    pub const ALL: [ScreenKind; 5] = [
         ScreenKind::Ladder,
         ScreenKind::Level,
         ScreenKind::Compare,
         ScreenKind::Plan,
+        ScreenKind::Catalogue,
     ];
 }
 
@@ -60,6 +65,8 @@ pub enum Screen {
     /// The development plan (its cursors live in `PlanState`, which the plan screen shares
     /// with bookmarking from every screen).
     Plan,
+    /// Every skill by category, with its rubric and the levels that expect it.
+    Catalogue(CatalogueScreen),
 }
 
 impl Screen {
@@ -69,6 +76,7 @@ impl Screen {
             Screen::Level(_) => ScreenKind::Level,
             Screen::Compare(_) => ScreenKind::Compare,
             Screen::Plan => ScreenKind::Plan,
+            Screen::Catalogue(_) => ScreenKind::Catalogue,
         }
     }
 

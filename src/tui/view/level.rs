@@ -328,8 +328,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &LevelScreen, home: bool, body:
     let mut panes = LevelPanes::default();
     let wide = body.width >= SIDE_BY_SIDE_WIDTH;
     let rest = if home {
+        let body = super::intro::draw(frame, app, level, body);
         let height = if wide {
-            ladder::wanted_height(app).min(body.height * 2 / 5).max(5)
+            ladder::wanted_height(app, level)
+                .min(body.height * 2 / 5)
+                .max(5)
         } else {
             ladder::COMPACT_HEIGHT
         };

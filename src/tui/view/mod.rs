@@ -2,10 +2,12 @@
 //! layout comes from the frame being drawn, never from a remembered size, and each scrolling
 //! pane records what it showed (see `widgets::scroll`) for the next update to read.
 
+pub mod catalogue;
 pub mod common;
 pub mod compare;
 pub mod finder;
 pub mod help;
+pub mod intro;
 pub mod ladder;
 pub mod level;
 pub mod plan;
@@ -36,6 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Ladder(s) => level::draw(frame, app, s, true, body),
         Screen::Level(s) => level::draw(frame, app, s, false, body),
         Screen::Plan => plan::draw(frame, app, body),
+        Screen::Catalogue(s) => catalogue::draw(frame, app, s, body),
         Screen::Compare(s) => {
             if let Some(c) = app.comparison() {
                 compare::draw(frame, app, s, &c, body);
@@ -89,6 +92,13 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!("Compare: {} ⇄ {}", a.title, b.title)
         }),
         Screen::Ladder(_) => app.ladder.info.name.clone(),
+        Screen::Catalogue(c) => match c.family {
+            Some(family) => format!(
+                "Skill catalogue · {}",
+                crate::tui::family::label(&app.ladder, family)
+            ),
+            None => "Skill catalogue".to_owned(),
+        },
     };
     let width = usize::from(area.width).saturating_sub(9);
     spans.push(Span::styled(

@@ -1,0 +1,95 @@
+//! The lines above the ladder on the home screen: on a ladder of job families, the family on
+//! show (its name, place and description, and the keys that switch it); on a tall terminal,
+//! the ladder's own description and the selected track's. Each is left out when the content
+//! does not say it, and nothing is drawn at all for a ladder without families on a terminal
+//! under [`TALL`] rows, so the level page keeps its room where room is short.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::common::{self, fit, one_line, wrap};
+use crate::ladder::Level;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::family;
+use crate::tui::keymap::{Command, command_keys};
+use crate::tui::screens::ScreenKind;
+
+/// From this many rows of body, the ladder and track descriptions are shown too.
+pub const TALL: u16 = 50;
+
+/// The intro's lines for a body of `area`'s size.
+pub fn lines(app: &App, level: &Level, area: Rect) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let columns = usize::from(area.width.saturating_sub(2));
+    let tall = area.height >= TALL;
+    let mut lines = Vec::new();
+    if let Some(shown) = family::of_level(&app.ladder, level) {
+        let keys = command_keys(
+            &app.settings.keymap,
+            &Command {
+                actions: vec![Action::NextFamily, Action::PreviousFamily],
+                hint: "family",
+                applies: true,
+            },
+            ScreenKind::Ladder,
+        );
+        let name = family::label(&app.ladder, shown);
+        let switch = if keys.is_empty() {
+            String::new()
+        } else {
+            format!("  {keys} other families")
+        };
+        let head = format!(" {name}");
+        let room = columns.saturating_sub(common::width(&head) + common::width(&switch));
+        let mut spans = vec![Span::styled(fit(&head, columns), theme.heading)];
+        let description = app
+            .ladder
+            .families()
+            .get(shown)
+            .map_or("", |f| f.description.as_str());
+        if !description.trim().is_empty() && room > 8 {
+            spans.push(Span::raw(fit(
+                &format!(" — {}", one_line(description)),
+                room,
+            )));
+        }
+        spans.push(Span::styled(switch, theme.muted));
+        lines.push(Line::from(spans));
+    }
+    if tall {
+        let wrapped = wrap(&app.ladder.info.description, columns, "");
+        for (i, line) in wrapped.iter().enumerate().take(2) {
+            // Cut after two lines, and marked as cut (…).
+            let text = match wrapped.get(2) {
+                Some(more) if i == 1 => fit(&format!("{line} {more}"), columns),
+                _ => line.clone(),
+            };
+            lines.push(Line::styled(format!(" {text}"), theme.muted));
+        }
+        if let Some(track) = app.ladder.track(&level.track)
+            && !track.description.trim().is_empty()
+        {
+            let text = format!(
+                " {} track: {}",
+                one_line(&track.title),
+                one_line(&track.description)
+            );
+            lines.push(Line::styled(fit(&text, columns + 1), theme.muted));
+        }
+    }
+    lines
+}
+
+/// Draws the intro at the top of `body` and returns the rest of it.
+pub fn draw(frame: &mut Frame<'_>, app: &App, level: &Level, body: Rect) -> Rect {
+    let lines = lines(app, level, body);
+    if lines.is_empty() {
+        return body;
+    }
+    let height = u16::try_from(lines.len()).unwrap_or(0);
+    let [top, rest] = common::split_top(body, height);
+    common::draw_lines(frame, top, lines);
+    rest
+}
