@@ -113,13 +113,16 @@ fn draw_list(
             CatalogueRow::Skill(skill) => {
                 let selected = index == cursor;
                 let levels = app.ladder.levels_expecting(&skill.id).len();
-                // How widely the skill is asked for, at a glance; "—" for one no level uses.
-                let uses = if levels == 0 {
-                    "—".to_owned()
-                } else {
-                    levels.to_string()
+                // How widely the skill is asked for, at a glance.
+                let wordy = columns >= 36;
+                let uses = match (levels, wordy) {
+                    (0, true) => "no level".to_owned(),
+                    (0, false) => "—".to_owned(),
+                    (1, true) => "1 level".to_owned(),
+                    (n, true) => format!("{n} levels"),
+                    (n, false) => n.to_string(),
                 };
-                let uses_width = 4;
+                let uses_width = if wordy { 10 } else { 4 };
                 let name_width = columns.saturating_sub(2 + uses_width);
                 let line = Line::from(vec![
                     Span::raw(if selected { "▶ " } else { "  " }),
@@ -171,18 +174,28 @@ pub fn detail_lines(app: &App, skill: &Skill, columns: usize) -> Vec<Line<'stati
             theme.muted,
         ));
     }
-    // One line per step of the scale that the rubric describes, lowest first.
-    for step in &skill.rubric {
-        let mut spans = common::pips(Some(step.step), app);
+    // Every step of the scale, lowest first, with what the rubric says of it (a step it
+    // leaves out says so rather than borrowing another step's words).
+    let steps: Vec<_> = if skill.rubric.is_empty() {
+        Vec::new()
+    } else {
+        app.ladder.scale().proficiencies().collect()
+    };
+    for step in steps {
+        let mut spans = common::pips(Some(step), app);
+        let name = format!(" {}", one_line(&app.ladder.scale().name(step)));
+        let Some(text) = skill.rubric_at(step) else {
+            spans.push(Span::raw(name));
+            spans.push(Span::styled(" — not described", theme.muted));
+            lines.push(Line::from(spans));
+            continue;
+        };
         spans.push(Span::styled(
-            fit(
-                &format!(" {}", one_line(&app.ladder.scale().name(step.step))),
-                columns.saturating_sub(4),
-            ),
+            fit(&name, columns.saturating_sub(4)),
             theme.heading,
         ));
         lines.push(Line::from(spans));
-        lines.extend(wrap(&step.text, columns, "  ").into_iter().map(Line::raw));
+        lines.extend(wrap(text, columns, "  ").into_iter().map(Line::raw));
     }
     lines
 }
@@ -226,7 +239,22 @@ fn draw_levels(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Sk
     }
     let cursor = s.level.min(levels.len() - 1);
     let first = s.levels.follow(inner, levels.len(), cursor);
-    let step_width = if columns >= 40 { 14 } else { 0 };
+    // Room for the longest step name of the scale (and "not rated"), within reason.
+    let longest = app
+        .ladder
+        .scale()
+        .proficiencies()
+        .map(|p| common::width(&common::step_word(app, Some(p))))
+        .chain(std::iter::once(common::width(&common::step_word(
+            app, None,
+        ))))
+        .max()
+        .unwrap_or(0);
+    let step_width = if columns >= 40 {
+        (longest + 1).min(16)
+    } else {
+        0
+    };
     let mut lines = Vec::new();
     for (index, (level, proficiency)) in levels
         .iter()
