@@ -309,3 +309,71 @@ fn the_catalogue_and_a_ladder_of_families_as_drawn() {
         insta::assert_snapshot!(format!("families_catalogue_{width}x{height}"), shown(&app));
     }
 }
+
+mod random_keys {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use rungs::tui::view;
+
+    fn any_action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            // The catalogue and family keys often, so the walk spends time where they act.
+            3 => proptest::sample::select(vec![
+                Action::Catalogue,
+                Action::NextFamily,
+                Action::PreviousFamily,
+                Action::Open,
+                Action::Back,
+            ]),
+            6 => proptest::sample::select(Action::KEYABLE.to_vec())
+                .prop_filter("keep going", |a| *a != Action::Quit),
+            1 => (0u16..210, 0u16..64).prop_map(|(c, r)| Action::Click(c, r)),
+            1 => (0u16..210, 0u16..64, any::<bool>()).prop_map(|(column, row, up)| {
+                Action::Wheel { column, row, up }
+            }),
+            1 => (1u16..210, 1u16..64).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Random keys over the built-in ladder and a ladder of three families never panic,
+        /// and every cursor of the catalogue and of the level screens stays in its list.
+        #[test]
+        fn random_keys_through_the_catalogue_and_families_never_panic(
+            with_families in any::<bool>(),
+            width in 1u16..210,
+            height in 1u16..64,
+            actions in proptest::collection::vec(any_action(), 0..40),
+        ) {
+            let mut app = if with_families {
+                families(width, height)
+            } else {
+                common::app(width, height, false)
+            };
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
+            for action in actions {
+                app.update(action);
+                prop_assert!(app.wait_for_search(common::PATIENCE));
+                if let Action::Resize(w, h) = action {
+                    terminal.backend_mut().resize(w, h);
+                }
+                terminal.draw(|frame| view::draw(frame, &app)).expect("draws");
+                if let Screen::Catalogue(c) = &app.screen {
+                    let rows = rungs::tui::catalogue::rows(&app.ladder, c.family);
+                    let skills = rungs::tui::catalogue::skills(&rows);
+                    prop_assert!(c.skill < skills.len().max(1));
+                    let levels = skills
+                        .get(c.skill)
+                        .map_or(0, |s| app.ladder.levels_expecting(&s.id).len());
+                    prop_assert!(c.level < levels.max(1));
+                }
+                if let Some(s) = app.level_screen() {
+                    prop_assert!(s.skill < app.level().map_or(1, |l| l.skills.len().max(1)));
+                }
+            }
+        }
+    }
+}
