@@ -377,3 +377,30 @@ mod random_keys {
         }
     }
 }
+
+#[test]
+fn the_ladder_track_family_and_category_descriptions_are_shown() {
+    // The level page: category headings with what each covers, and the track and family.
+    let mut app = families(80, 60).starting_at("senior-engineer");
+    run(&mut app, &[Action::Open]);
+    let page = shown(&app);
+    for text in [
+        "Writing and changing programs.",
+        "Working with and for colleagues.",
+        "The Engineer track",
+        "Grows by taking on harder systems.",
+        "The Engineering family",
+    ] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
+    // The intro above the ladder: on a tall terminal only.
+    let ladder = &common::app(200, 60, false).ladder.clone();
+    let start: String = ladder.info.description.chars().take(40).collect();
+    let tall = shown(&common::app(200, 60, false));
+    assert!(tall.contains(&start), "{tall}");
+    assert!(tall.contains("Management track: Grow by leading"), "{tall}");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let short = shown(&common::app(width, height, false));
+        assert!(!short.contains(&start), "{short}");
+    }
+}

@@ -93,3 +93,50 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, level: &Level, body: Rect) -> Rect
     common::draw_lines(frame, top, lines);
     rest
 }
+
+/// The level page's closing section on where the level sits: its track's description and,
+/// on a ladder of job families, its family's. Nothing when the content describes neither.
+pub fn track_section(app: &App, level: &Level, columns: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let mut lines = Vec::new();
+    let mut add = |title: String, description: &str| {
+        if description.trim().is_empty() {
+            return;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(fit(&title, columns), theme.heading));
+        lines.extend(wrap(description, columns, "").into_iter().map(Line::raw));
+    };
+    if let Some(track) = app.ladder.track(&level.track) {
+        add(
+            format!("The {} track", one_line(&track.title)),
+            &track.description,
+        );
+    }
+    if let Some(family) =
+        family::of_level(&app.ladder, level).and_then(|f| app.ladder.families().get(f))
+    {
+        add(
+            format!("The {} family", one_line(&family.name)),
+            &family.description,
+        );
+    }
+    lines
+}
+
+/// What a category covers, under its heading in a level's skills: muted, indented, wrapped.
+pub fn category_description(app: &App, category_name: &str, columns: usize) -> Vec<Line<'static>> {
+    let Some(category) = app
+        .ladder
+        .categories()
+        .iter()
+        .find(|c| c.name == category_name)
+        .filter(|c| !c.description.trim().is_empty())
+    else {
+        return Vec::new();
+    };
+    wrap(&category.description, columns.saturating_sub(2), "")
+        .into_iter()
+        .map(|l| Line::styled(format!("  {l}"), app.settings.theme.muted))
+        .collect()
+}

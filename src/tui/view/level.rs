@@ -176,6 +176,7 @@ pub fn page_lines(
             match row {
                 SkillRow::Category(name) => {
                     lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
+                    lines.extend(super::intro::category_description(app, name, columns));
                 }
                 SkillRow::Skill {
                     id,
@@ -292,6 +293,8 @@ pub fn page_lines(
             ]));
         }
     }
+
+    lines.extend(super::intro::track_section(app, level, columns));
 
     let citations: Vec<String> = app
         .ladder
