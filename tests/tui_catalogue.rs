@@ -256,7 +256,7 @@ fn family_keys_on_a_ladder_without_families_say_why_they_do_nothing() {
 #[test]
 fn the_footer_and_help_list_the_family_keys_only_where_there_are_families() {
     let app = families(120, 40);
-    assert!(footer(&app).contains("f/F family"), "{}", footer(&app));
+    assert!(footer(&app).contains("f family"), "{}", footer(&app));
     let mut app = common::app(120, 40, false);
     assert!(!footer(&app).contains("family"), "{}", footer(&app));
     run(&mut app, &[Action::Help]);
@@ -267,6 +267,7 @@ fn the_footer_and_help_list_the_family_keys_only_where_there_are_families() {
     run(&mut app, &[Action::Help]);
     let help = shown(&app);
     assert!(help.contains("show the next job family"), "{help}");
+    assert!(help.contains("pick the job family to show"), "{help}");
     // On the catalogue, the footer is the catalogue's own.
     let mut app = families(120, 40);
     run(&mut app, &[Action::Catalogue]);
@@ -275,7 +276,7 @@ fn the_footer_and_help_list_the_family_keys_only_where_there_are_families() {
         line.starts_with(" ↑↓ move  Tab pane  Enter levels"),
         "{line}"
     );
-    assert!(line.contains("f/F family"), "{line}");
+    assert!(line.contains("f family"), "{line}");
 }
 
 #[test]
@@ -305,7 +306,9 @@ fn the_catalogue_and_a_ladder_of_families_as_drawn() {
         let mut app = families(width, height).starting_at("senior-engineer");
         run(&mut app, &[]);
         insta::assert_snapshot!(format!("families_home_{width}x{height}"), shown(&app));
-        run(&mut app, &[Action::Catalogue]);
+        run(&mut app, &[Action::PickFamily]);
+        insta::assert_snapshot!(format!("families_picker_{width}x{height}"), shown(&app));
+        run(&mut app, &[Action::Back, Action::Catalogue]);
         insta::assert_snapshot!(format!("families_catalogue_{width}x{height}"), shown(&app));
     }
 }
@@ -403,4 +406,49 @@ fn the_ladder_track_family_and_category_descriptions_are_shown() {
         let short = shown(&common::app(width, height, false));
         assert!(!short.contains(&start), "{short}");
     }
+}
+
+#[test]
+fn the_family_picker_narrows_as_you_type_and_shows_the_family_picked() {
+    let mut app = families(120, 40).starting_at("senior-engineer");
+    common::press(&mut app, "f");
+    assert_eq!(
+        app.overlay(),
+        Some(rungs::tui::screens::OverlayKind::Families)
+    );
+    let text = shown(&app);
+    assert!(text.contains("Job family"), "{text}");
+    assert!(
+        text.contains("▶ Engineering"),
+        "the cursor starts on the family on show"
+    );
+    // Letters type (even ones bound to keys); Enter shows the family picked.
+    common::press(&mut app, "sal\n");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(level_id(&app), "account-executive");
+    // Esc closes it and changes nothing.
+    common::press(&mut app, "f\u{1b}");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(level_id(&app), "account-executive");
+    // In the catalogue, it switches the catalogue's family.
+    common::press(&mut app, "af");
+    common::press_keys(
+        &mut app,
+        &[
+            ratatui::crossterm::event::KeyCode::Up,
+            ratatui::crossterm::event::KeyCode::Enter,
+        ],
+    );
+    assert_eq!(catalogue(&app).family, Some(1));
+    // On a ladder without families, the key says why it does nothing.
+    let mut plain = common::app(80, 24, false);
+    common::press(&mut plain, "f");
+    assert_eq!(plain.overlay(), None);
+    let message = plain.status.current().map(|m| m.text.clone());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("job families")),
+        "{message:?}"
+    );
 }

@@ -58,6 +58,8 @@ pub enum Action {
     Messages,
     /// Open the skill catalogue: every skill, by category, with its rubric and levels.
     Catalogue,
+    /// Pick the job family to show from a list narrowed as you type.
+    PickFamily,
     /// Show the next (or previous) job family, on a ladder that has more than one.
     NextFamily,
     PreviousFamily,
@@ -77,7 +79,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 36] = [
+    pub const KEYABLE: [Action; 37] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -112,6 +114,7 @@ impl Action {
         Action::OpenB,
         Action::Messages,
         Action::Catalogue,
+        Action::PickFamily,
         Action::NextFamily,
         Action::PreviousFamily,
     ];
@@ -154,6 +157,7 @@ impl Action {
             Action::OpenB => "open-b",
             Action::Messages => "messages",
             Action::Catalogue => "catalogue",
+            Action::PickFamily => "family",
             Action::NextFamily => "next-family",
             Action::PreviousFamily => "previous-family",
             Action::Click(..) => "click",
@@ -201,6 +205,7 @@ impl Action {
             Action::OpenB => "compare: open level B",
             Action::Messages => "show the last messages",
             Action::Catalogue => "open the skill catalogue: every skill, its rubric and levels",
+            Action::PickFamily => "pick the job family to show (type to narrow the list)",
             Action::NextFamily => "show the next job family",
             Action::PreviousFamily => "show the previous job family",
             Action::Click(..) => "select what is under the mouse",
@@ -222,7 +227,7 @@ impl Action {
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
-            Action::NextFamily | Action::PreviousFamily => "family",
+            Action::NextFamily | Action::PreviousFamily => "next/previous family",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""
             }

@@ -539,6 +539,9 @@ impl App {
     fn update_screen(&mut self, action: Action) -> Reply {
         let ladder = Arc::clone(&self.ladder);
         match &mut self.screen {
+            Screen::Ladder(_) | Screen::Catalogue(_) if action == Action::PickFamily => {
+                self.open_family_picker()
+            }
             Screen::Ladder(_) if matches!(action, Action::NextFamily | Action::PreviousFamily) => {
                 self.switch_family(if action == Action::NextFamily { 1 } else { -1 })
             }
@@ -714,6 +717,20 @@ impl App {
         };
         match top {
             Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
+            Overlay::Families(picker) => {
+                use super::family_picker::Picked;
+                match picker.update(&self.ladder, action) {
+                    Picked::Stay => {}
+                    Picked::Close => {
+                        self.overlays.pop();
+                    }
+                    Picked::Family(family) => {
+                        self.overlays.pop();
+                        self.show_family(family);
+                    }
+                    Picked::Unused => self.say_nothing_happens(action),
+                }
+            }
             Overlay::Help { scroll, .. } | Overlay::Messages { scroll } => {
                 if scroll_text(scroll, action) {
                     return;
@@ -933,6 +950,54 @@ impl App {
                     .map(|s| s.id.clone())
             }
             _ => None,
+        }
+    }
+
+    /// Opens the family picker over the home screen or the catalogue, its cursor on the
+    /// family on show.
+    fn open_family_picker(&mut self) -> Reply {
+        if !super::family::switches(&self.ladder) {
+            return Reply::Stuck(super::catalogue::one_family(&self.ladder));
+        }
+        let shown = match &self.screen {
+            Screen::Catalogue(c) => c.family,
+            _ => self
+                .level()
+                .and_then(|l| super::family::of_level(&self.ladder, l)),
+        };
+        self.overlays
+            .push(Overlay::Families(super::family_picker::FamilyPicker::new(
+                shown,
+            )));
+        Reply::Done
+    }
+
+    /// Shows `family` on the screen on show: the home screen selects a level of it (the
+    /// equivalent of the one selected, or the nearest rank), the catalogue lists its skills.
+    fn show_family(&mut self, family: usize) {
+        let ladder = Arc::clone(&self.ladder);
+        match &mut self.screen {
+            Screen::Catalogue(c) if c.family != Some(family) => {
+                *c = super::screens::CatalogueScreen::new(Some(family));
+            }
+            Screen::Ladder(s) => {
+                let Some(level) = ladder.levels().get(s.level) else {
+                    return;
+                };
+                if super::family::of_level(&ladder, level) == Some(family) {
+                    return;
+                }
+                match super::family::landing_level(&ladder, family, level) {
+                    Some(index) => {
+                        s.select(index);
+                    }
+                    None => self.status.say(format!(
+                        "{} has no levels",
+                        super::family::label(&ladder, family)
+                    )),
+                }
+            }
+            _ => {}
         }
     }
 

@@ -378,10 +378,14 @@ pub(super) fn commands(app: &super::app::App, current: bool, families: bool) -> 
         command(&[A::PageUp, A::PageDown], "page", true),
     ];
     if families {
-        commands.insert(
-            3,
-            command(&[A::NextFamily, A::PreviousFamily], "family", true),
-        );
+        commands.insert(3, command(&[A::PickFamily], "family", true));
+        commands.push(command(
+            &[A::NextFamily, A::PreviousFamily],
+            "next/previous family",
+            // In the help; the footer leaves the room to the picker's key, which
+            // does the same with a list, and to search.
+            false,
+        ));
     }
     commands
 }

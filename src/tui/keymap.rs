@@ -300,10 +300,14 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             // Only a ladder of job families has one to switch to: elsewhere neither the
             // footer nor the help names the keys.
             if families {
-                commands.insert(
-                    2,
-                    command(&[A::NextFamily, A::PreviousFamily], "family", true),
-                );
+                commands.insert(2, command(&[A::PickFamily], "family", true));
+                commands.push(command(
+                    &[A::NextFamily, A::PreviousFamily],
+                    "next/previous family",
+                    // In the help; the footer leaves the room to the picker's key, which
+                    // does the same with a list, and to search.
+                    false,
+                ));
             }
             commands
         }
@@ -438,8 +442,11 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
         return hints;
     }
     match app.overlay() {
-        Some(OverlayKind::Search | OverlayKind::Picker { .. }) => {
-            let choose = if matches!(app.overlay(), Some(OverlayKind::Picker { .. })) {
+        Some(OverlayKind::Search | OverlayKind::Picker { .. } | OverlayKind::Families) => {
+            let choose = if matches!(
+                app.overlay(),
+                Some(OverlayKind::Picker { .. } | OverlayKind::Families)
+            ) {
                 "pick"
             } else {
                 "go"

@@ -287,6 +287,8 @@ pub enum Overlay {
     },
     /// The last messages of the status line.
     Messages { scroll: Scroll },
+    /// Choose the job family to show.
+    Families(super::family_picker::FamilyPicker),
 }
 
 /// The kinds of overlays, for tests and routing.
@@ -297,6 +299,7 @@ pub enum OverlayKind {
     Picker { purpose: PickPurpose },
     Skill,
     Messages,
+    Families,
 }
 
 impl Overlay {
@@ -307,11 +310,15 @@ impl Overlay {
             Overlay::Picker { purpose } => OverlayKind::Picker { purpose: *purpose },
             Overlay::Skill { .. } => OverlayKind::Skill,
             Overlay::Messages { .. } => OverlayKind::Messages,
+            Overlay::Families(_) => OverlayKind::Families,
         }
     }
 
     /// Whether the overlay has a text field that printable keys type into.
     pub fn takes_text(&self) -> bool {
-        matches!(self, Overlay::Search | Overlay::Picker { .. })
+        matches!(
+            self,
+            Overlay::Search | Overlay::Picker { .. } | Overlay::Families(_)
+        )
     }
 }

@@ -29,7 +29,7 @@ pub fn lines(app: &App, level: &Level, area: Rect) -> Vec<Line<'static>> {
         let keys = command_keys(
             &app.settings.keymap,
             &Command {
-                actions: vec![Action::NextFamily, Action::PreviousFamily],
+                actions: vec![Action::PickFamily],
                 hint: "family",
                 applies: true,
             },
@@ -139,4 +139,79 @@ pub fn category_description(app: &App, category_name: &str, columns: usize) -> V
         .into_iter()
         .map(|l| Line::styled(format!("  {l}"), app.settings.theme.muted))
         .collect()
+}
+
+/// The family picker: the query, then one family a row (name and description), the cursor
+/// on the one Enter shows.
+pub fn draw_family_picker(
+    frame: &mut Frame<'_>,
+    app: &App,
+    picker: &crate::tui::family_picker::FamilyPicker,
+    area: Rect,
+) {
+    use ratatui::style::Style;
+    use ratatui::widgets::{Block, Clear};
+    let theme = &app.settings.theme;
+    let matches = picker.matches(&app.ladder);
+    let outer = common::centred_box(area, app.ladder.families().len() + 2);
+    frame.render_widget(Clear, outer);
+    frame.render_widget(common::pane("Job family", true, app), outer);
+    let inner = Block::bordered()
+        .inner(outer)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    let [query, list] = common::split_top(inner, 2);
+    let field = Rect {
+        x: query.x.saturating_add(2).min(query.right()),
+        width: query.width.saturating_sub(2),
+        height: query.height.min(1),
+        ..query
+    };
+    frame.render_widget(Span::styled("/ ", theme.key), query);
+    let (text, _) = picker.input.visible(usize::from(field.width), Style::new());
+    frame.render_widget(text, field);
+    if let Some(cursor) = picker.input.cursor_position(field) {
+        frame.set_cursor_position(cursor);
+    }
+    let columns = usize::from(list.width);
+    if matches.is_empty() {
+        let note = format!("no family matches “{}”", one_line(picker.input.value()));
+        common::draw_lines(
+            frame,
+            list,
+            vec![Line::styled(fit(&note, columns), theme.muted)],
+        );
+        picker.list.follow(list, 0, 0);
+        return;
+    }
+    let first = picker.list.follow(list, matches.len(), picker.cursor);
+    let lines: Vec<Line<'static>> = matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list.height))
+        .filter_map(|(row, &index)| {
+            let family = app.ladder.families().get(index)?;
+            let selected = row == picker.cursor;
+            let name = format!(
+                "{}{}",
+                if selected { "▶ " } else { "  " },
+                one_line(&family.name)
+            );
+            let mut spans = vec![Span::raw(fit(&name, columns))];
+            let room = columns.saturating_sub(common::width(&name));
+            if !family.description.trim().is_empty() && room > 6 {
+                spans.push(Span::styled(
+                    fit(&format!(" — {}", one_line(&family.description)), room),
+                    theme.muted,
+                ));
+            }
+            let line = Line::from(spans);
+            Some(if selected {
+                line.style(common::row_style(app, true, true))
+            } else {
+                line
+            })
+        })
+        .collect();
+    common::draw_lines(frame, list, lines);
 }

@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 scroll,
             } => skill::draw_overlay(frame, app, *level, skill, scroll, area),
             Overlay::Messages { scroll } => help::draw_messages(frame, app, scroll, area),
+            Overlay::Families(picker) => intro::draw_family_picker(frame, app, picker, area),
         }
     }
 }
