@@ -177,6 +177,8 @@ fn search_finds_catalogue_only_skills_categories_and_level_ids_and_opens_them() 
     );
     run(&mut app, &[Action::Open]);
     assert_eq!(level_id(&app), "account-executive");
+    let header = shown(&app).lines().next().unwrap_or_default().to_owned();
+    assert!(header.contains("Sales › Account executive › "), "{header}");
 }
 
 #[test]

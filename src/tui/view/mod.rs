@@ -80,7 +80,13 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rest = match &app.screen {
         Screen::Level(s) => level_of(s.level).map_or_else(String::new, |level| {
             let (track, rung, rungs) = common::track_and_rung(app, level);
-            format!("{track} › {} · rung {rung} of {rungs}", level.title)
+            // On a ladder of job families, the family too: a level found by search may
+            // belong to another family than the one the home screen shows.
+            let family = crate::tui::family::of_level(&app.ladder, level)
+                .and_then(|f| app.ladder.families().get(f))
+                .map(|f| format!("{} › ", f.name))
+                .unwrap_or_default();
+            format!("{family}{track} › {} · rung {rung} of {rungs}", level.title)
         }),
         Screen::Plan => {
             let mut text = "Development plan".to_owned();
