@@ -293,11 +293,7 @@ fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
             out.push_str(head.trim_end());
             out.push('\n');
             for row in &c.skills {
-                if category != Some(&row.skill.category) {
-                    category = Some(&row.skill.category);
-                    let title = row
-                        .category
-                        .map_or(row.skill.category.as_str(), |c| c.name.as_str());
+                if let Some(title) = category_change(&mut category, row) {
                     out.push_str(&format!("  {}\n", fit(&one_line(title), width - 2)));
                 }
                 let names = hanging(&row.skill.name, name_width, "");
@@ -323,11 +319,7 @@ fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
         }
         None => {
             for row in &c.skills {
-                if category != Some(&row.skill.category) {
-                    category = Some(&row.skill.category);
-                    let title = row
-                        .category
-                        .map_or(row.skill.category.as_str(), |c| c.name.as_str());
+                if let Some(title) = category_change(&mut category, row) {
                     for line in hanging(title, width - 2, "") {
                         out.push_str(&format!("  {line}\n"));
                     }
@@ -342,6 +334,22 @@ fn skills_text(out: &mut String, c: &Comparison, scale: &Scale, width: usize) {
             }
         }
     }
+}
+
+/// The category's title when `row` starts a new category (rows come grouped by category);
+/// `shown` holds the category of the rows before.
+fn category_change<'a>(
+    shown: &mut Option<&'a str>,
+    row: &'a crate::compare::SkillRow<'_>,
+) -> Option<&'a str> {
+    if *shown == Some(row.skill.category.as_str()) {
+        return None;
+    }
+    *shown = Some(row.skill.category.as_str());
+    Some(
+        row.category
+            .map_or(row.skill.category.as_str(), |c| c.name.as_str()),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

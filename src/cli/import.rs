@@ -25,22 +25,12 @@ pub enum ImportCommand {
     Csv {
         /// The CSV file (`,` `;` or tab separated; UTF-8, with or without a byte-order mark).
         file: PathBuf,
-        /// The content folder to write; it must not exist or be empty, unless --force.
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
         /// The file's proficiency steps, lowest first (`--scale novice,skilled,expert`);
         /// without it, proficiencies are rungs' four steps by name or number.
         #[arg(long, value_name = "STEP,STEP,…", value_delimiter = ',')]
         scale: Option<Vec<String>>,
-        /// Replace what --out holds (only once the new folder is complete).
-        #[arg(long)]
-        force: bool,
-        /// Fail (exit 1, nothing written) if the import would drop anything.
-        #[arg(long)]
-        strict: bool,
-        /// How to print the import report.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// A JSON framework, read through a mapping file that says where levels, competencies
     /// and statements are (see content/README.md, "Importing").
@@ -106,22 +96,13 @@ pub fn run(command: ImportCommand) -> Result<(), CliError> {
     match command {
         ImportCommand::Csv {
             file,
-            out,
             scale,
-            force,
-            strict,
-            format,
+            output,
         } => {
             let name = file.display().to_string();
-            let bytes = std::fs::read(&file).map_err(|e| {
-                CliError::Import(ImportError::Input(vec![Problem::whole_file(
-                    &name,
-                    format!("cannot read: {e}"),
-                )]))
-            })?;
-            let imported = import_csv(&name, &bytes, &CsvOptions { scale })
+            let imported = import_csv(&name, &read(&file)?, &CsvOptions { scale })
                 .map_err(|problems| CliError::Import(ImportError::Input(problems)))?;
-            finish(&imported, &out, force, strict, format)
+            finish(&imported, &output)
         }
         ImportCommand::Json {
             file,
@@ -149,13 +130,7 @@ pub fn run(command: ImportCommand) -> Result<(), CliError> {
             });
             let imported =
                 import_markdown(&dir.display().to_string(), &files, scale).map_err(input)?;
-            finish(
-                &imported,
-                &output.out,
-                output.force,
-                output.strict,
-                output.format,
-            )
+            finish(&imported, &output)
         }
     }
 }
@@ -175,34 +150,22 @@ fn structured(
     let mapping_text = String::from_utf8(read(mapping)?)
         .map_err(|_| input(vec![Problem::whole_file(&mapping_name, "not UTF-8 text")]))?;
     let imported = import_structured(&name, &value, &mapping_name, &mapping_text).map_err(input)?;
-    finish(
-        &imported,
-        &output.out,
-        output.force,
-        output.strict,
-        output.format,
-    )
+    finish(&imported, output)
 }
 
 /// Writes the folder (unless --strict and something was dropped) and prints the report.
-fn finish(
-    imported: &Imported,
-    out: &Path,
-    force: bool,
-    strict: bool,
-    format: ListFormat,
-) -> Result<(), CliError> {
-    let refused = strict && imported.report.dropped_anything();
+fn finish(imported: &Imported, output: &OutputArgs) -> Result<(), CliError> {
+    let refused = output.strict && imported.report.dropped_anything();
     if !refused {
-        write_folder(out, imported, force).map_err(CliError::Import)?;
+        write_folder(&output.out, imported, output.force).map_err(CliError::Import)?;
     }
-    match format {
+    match output.format {
         ListFormat::Text => emit(&imported.report.markdown())?,
         ListFormat::Json => {
             let mut value = imported.report.json();
             if let Some(map) = value.as_object_mut() {
                 map.insert("written".into(), (!refused).into());
-                map.insert("out".into(), out.display().to_string().into());
+                map.insert("out".into(), output.out.display().to_string().into());
             }
             emit_json(&value)?;
         }

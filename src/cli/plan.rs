@@ -199,17 +199,7 @@ pub fn run(
             add(plan, ladder, &skill, level.as_deref(), note)?
         }
         Some(PlanCommand::Current { level, clear }) => {
-            let (current, title, done) = match level {
-                Some(id) if !clear => {
-                    let level = find_level(ladder, &id)?;
-                    (
-                        Some(level.id.clone()),
-                        Some(level.title.clone()),
-                        format!("current level set to {}", level.id),
-                    )
-                }
-                _ => (None, None, "current level cleared".to_owned()),
-            };
+            let (current, title, done) = level_or_clear(ladder, level, clear, "current level")?;
             (vec![Edit::SetCurrent { current, title }], done)
         }
         Some(PlanCommand::Rate { skill, step, note }) => rate(plan, ladder, &skill, &step, note)?,
@@ -257,17 +247,7 @@ pub fn run(
             )
         }
         Some(PlanCommand::Target { level, clear }) => {
-            let (target, title, done) = match level {
-                Some(id) if !clear => {
-                    let level = find_level(ladder, &id)?;
-                    (
-                        Some(level.id.clone()),
-                        Some(level.title.clone()),
-                        format!("target set to {}", level.id),
-                    )
-                }
-                _ => (None, None, "target cleared".to_owned()),
-            };
+            let (target, title, done) = level_or_clear(ladder, level, clear, "target")?;
             (vec![Edit::SetTarget { target, title }], done)
         }
     };
@@ -426,6 +406,27 @@ fn add_gaps(plan: &Plan, ladder: &Ladder, level: &str) -> Result<(Vec<Edit>, Str
         level.id
     );
     Ok((edits, done))
+}
+
+/// The level (id and title) a `current` or `target` command sets, or nothing with `--clear`,
+/// and the sentence that reports it; `what` names the field ("target").
+fn level_or_clear(
+    ladder: &Ladder,
+    level: Option<String>,
+    clear: bool,
+    what: &str,
+) -> Result<(Option<String>, Option<String>, String), CliError> {
+    match level {
+        Some(id) if !clear => {
+            let level = find_level(ladder, &id)?;
+            Ok((
+                Some(level.id.clone()),
+                Some(level.title.clone()),
+                format!("{what} set to {}", level.id),
+            ))
+        }
+        _ => Ok((None, None, format!("{what} cleared"))),
+    }
 }
 
 /// The plan's item a command names, by id or by the ladder's name for it.
