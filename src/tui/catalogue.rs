@@ -3,6 +3,8 @@
 //! and the levels that expect it, each of which Enter opens. Its state and its update live
 //! here; `view::catalogue` draws it.
 
+use std::collections::{HashMap, HashSet};
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
@@ -65,10 +67,9 @@ pub fn cursor_row(rows: &[CatalogueRow<'_>], cursor: usize) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// The levels that expect `skill`, in ladder order, with the step each expects.
-pub fn expecting<'a>(ladder: &'a Ladder, skill: &Skill) -> Vec<(&'a Level, Option<Proficiency>)> {
-    ladder.levels_expecting(&skill.id)
-}
+/// A level that expects a skill: its index in the ladder's levels, and the step expected
+/// (`None`: expected, not rated).
+pub type Expected = (usize, Option<Proficiency>);
 
 /// Which pane of the catalogue has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +104,13 @@ pub struct CatalogueScreen {
     pub level: usize,
     pub levels: Scroll,
     pub panes: Drawn<CataloguePanes>,
+    /// How many levels expect each skill, by id, counted on first use: the ladder does not
+    /// change while the explorer runs, and counting for every row of every frame took 30 ms
+    /// a frame on a ladder of 1,000 levels.
+    pub uses: Drawn<HashMap<String, usize>>,
+    /// The levels that expect the selected skill (indexes into the ladder's levels, with the
+    /// step), kept while the cursor stays on that skill.
+    pub expected: Drawn<Option<(String, Vec<Expected>)>>,
 }
 
 impl CatalogueScreen {
@@ -117,7 +125,54 @@ impl CatalogueScreen {
             level: 0,
             levels: Scroll::default(),
             panes: Drawn::default(),
+            uses: Drawn::default(),
+            expected: Drawn::default(),
         }
+    }
+
+    /// How many levels expect the skill `skill_id`.
+    pub fn uses(&self, ladder: &Ladder, skill_id: &str) -> usize {
+        self.uses.with(|uses| {
+            if uses.is_empty() {
+                for level in ladder.levels() {
+                    // A level counts once however it names the skill.
+                    let named: HashSet<&str> =
+                        level.skills.iter().map(|r| r.skill.as_str()).collect();
+                    for id in named {
+                        *uses.entry(id.to_owned()).or_default() += 1;
+                    }
+                }
+            }
+            uses.get(skill_id).copied().unwrap_or(0)
+        })
+    }
+
+    /// The levels that expect `skill`, in ladder order, with the step each expects.
+    pub fn expecting<'a>(
+        &self,
+        ladder: &'a Ladder,
+        skill: &Skill,
+    ) -> Vec<(&'a Level, Option<Proficiency>)> {
+        self.expected.with(|expected| {
+            if expected.as_ref().is_none_or(|(id, _)| *id != skill.id) {
+                let levels = ladder
+                    .levels()
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, l)| l.skill_ref(&skill.id).map(|r| (i, r.proficiency)))
+                    .collect();
+                *expected = Some((skill.id.clone(), levels));
+            }
+            expected
+                .as_ref()
+                .map(|(_, levels)| {
+                    levels
+                        .iter()
+                        .filter_map(|&(i, p)| ladder.levels().get(i).map(|l| (l, p)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     }
 
     /// The catalogue opened from a place showing `level` (its family), or from nowhere.
@@ -177,7 +232,7 @@ pub(super) fn update(ladder: &Ladder, s: &mut CatalogueScreen, action: Action) -
     let rows = rows(ladder, s.family);
     let count = skills(&rows).len();
     let selected = skills(&rows).get(s.skill).copied();
-    let levels = selected.map_or(0, |skill| expecting(ladder, skill).len());
+    let levels = selected.map_or(0, |skill| s.expecting(ladder, skill).len());
     let list_page = isize::try_from(s.list.page()).unwrap_or(1);
     let detail_page = isize::try_from(s.detail.page()).unwrap_or(1);
     let levels_page = isize::try_from(s.levels.page()).unwrap_or(1);
@@ -306,7 +361,7 @@ fn open_level(ladder: &Ladder, s: &CatalogueScreen) -> Reply {
     let Some(skill) = s.selected(ladder) else {
         return Reply::Stuck("this catalogue lists no skills".to_owned());
     };
-    let Some((level, _)) = expecting(ladder, skill).get(s.level).copied() else {
+    let Some((level, _)) = s.expecting(ladder, skill).get(s.level).copied() else {
         return Reply::Stuck("no level expects this skill".to_owned());
     };
     let Some(index) = ladder.level_index(&level.id) else {
@@ -360,7 +415,7 @@ pub(super) fn commands(app: &super::app::App, current: bool, families: bool) -> 
     let focus = state.map(|c| c.focus);
     let has_levels = state.is_none_or(|c| {
         c.selected(&app.ladder)
-            .is_some_and(|skill| !expecting(&app.ladder, skill).is_empty())
+            .is_some_and(|skill| !c.expecting(&app.ladder, skill).is_empty())
     });
     let mut commands = vec![
         command(&[A::Up, A::Down], "move", true),

@@ -13,7 +13,7 @@ use super::level::SIDE_BY_SIDE_WIDTH;
 use crate::ladder::Skill;
 use crate::tui::app::App;
 use crate::tui::catalogue::{
-    CatalogueFocus, CataloguePanes, CatalogueRow, CatalogueScreen, cursor_row, expecting, rows,
+    CatalogueFocus, CataloguePanes, CatalogueRow, CatalogueScreen, cursor_row, rows,
 };
 
 /// Draws the catalogue into `body` and records where each pane went.
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, body: Rect) {
     }
     match (right, selected) {
         (Some(area), Some(skill)) => {
-            let levels = expecting(&app.ladder, skill).len();
+            let levels = s.expecting(&app.ladder, skill).len();
             // The levels take what they need up to half the column (at least a few rows);
             // the description the rest, so it grows with the terminal.
             let wanted = u16::try_from(levels.max(1) + 2).unwrap_or(u16::MAX);
@@ -112,7 +112,7 @@ fn draw_list(
             }
             CatalogueRow::Skill(skill) => {
                 let selected = index == cursor;
-                let levels = app.ladder.levels_expecting(&skill.id).len();
+                let levels = s.uses(&app.ladder, &skill.id);
                 // How widely the skill is asked for, at a glance.
                 let wordy = columns >= 36;
                 let uses = match (levels, wordy) {
@@ -220,7 +220,7 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Sk
 fn draw_levels(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Skill, area: Rect) {
     let theme = &app.settings.theme;
     let focused = s.focus == CatalogueFocus::Levels;
-    let levels = expecting(&app.ladder, skill);
+    let levels = s.expecting(&app.ladder, skill);
     let title = format!("Expected at ({})", levels.len());
     frame.render_widget(common::pane(&title, focused, app), area);
     let inner = Block::bordered().inner(area);
