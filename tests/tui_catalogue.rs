@@ -454,3 +454,33 @@ fn the_family_picker_narrows_as_you_type_and_shows_the_family_picked() {
         "{message:?}"
     );
 }
+
+#[test]
+fn the_catalogue_has_its_own_keymap_section_and_the_footer_follows_it() {
+    let user = rungs::tui::config::parse("c.toml", "[keys.catalogue]\nopen = [\"v\"]\n")
+        .expect("valid config");
+    let mut app = common::app(120, 40, false);
+    app.settings = rungs::tui::config::Settings::with_overrides(false, &user);
+    run(&mut app, &[Action::Catalogue]);
+    let line = footer(&app);
+    assert!(line.contains("v levels"), "{line}");
+    assert!(!line.contains("Enter"), "{line}");
+    // Only on the catalogue: elsewhere Enter still opens.
+    run(&mut app, &[Action::Back]);
+    assert!(footer(&app).contains("Enter open"), "{}", footer(&app));
+}
+
+#[test]
+fn a_click_on_a_skill_selects_it_and_on_a_level_row_moves_the_level_cursor() {
+    let mut app = common::app(120, 40, false);
+    run(&mut app, &[Action::Catalogue]);
+    let (column, row) = common::find(&buffer(&app), "Decision-making").expect("on screen");
+    run(&mut app, &[Action::Click(column, row)]);
+    assert_eq!(selected_skill(&app), "decision-making");
+    let (column, row) = common::find(&buffer(&app), "Director · ").expect("a level row");
+    run(&mut app, &[Action::Click(column, row)]);
+    let c = catalogue(&app);
+    assert_eq!(c.focus, CatalogueFocus::Levels);
+    let skill = c.selected(&app.ladder).expect("a skill");
+    assert_eq!(c.expecting(&app.ladder, skill)[c.level].0.id, "director");
+}
