@@ -484,3 +484,24 @@ fn a_click_on_a_skill_selects_it_and_on_a_level_row_moves_the_level_cursor() {
     let skill = c.selected(&app.ladder).expect("a skill");
     assert_eq!(c.expecting(&app.ladder, skill)[c.level].0.id, "director");
 }
+
+#[test]
+fn search_from_the_catalogue_moves_its_cursor_to_the_skill_found() {
+    let mut app = common::app(120, 40, false);
+    let mut actions = vec![Action::Catalogue, Action::Search];
+    actions.extend(typed("risk management"));
+    run(&mut app, &actions);
+    assert_eq!(app.finder.chosen().map(|e| e.kind), Some(EntryKind::Skill));
+    run(&mut app, &[Action::Open]);
+    assert_eq!(selected_skill(&app), "risk-management");
+    // Still the one catalogue: Esc leaves it for the home screen.
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen_kind(), ScreenKind::Ladder);
+    // From elsewhere, the same hit opens the level with the cursor on the skill.
+    let mut actions = vec![Action::Search];
+    actions.extend(typed("risk management"));
+    actions.push(Action::Open);
+    run(&mut app, &actions);
+    assert_eq!(app.screen_kind(), ScreenKind::Level);
+    assert_eq!(app.selected_skill_id(), Some("risk-management"));
+}

@@ -933,10 +933,18 @@ impl App {
 }
 
 impl App {
-    /// The skill a search entry opens the catalogue at: a skill no level expects, or the first
-    /// skill (at the entry's level) of a category.
+    /// The skill a search entry opens the catalogue at: a skill no level expects, the first
+    /// skill of a category, and (when searching from the catalogue) any hit on a skill, so
+    /// search there moves the catalogue's cursor rather than leaving for a level.
     fn catalogue_skill_of(&self, entry: &Entry) -> Option<String> {
+        let on_catalogue = matches!(self.screen, Screen::Catalogue(_));
         match entry.kind {
+            EntryKind::Skill | EntryKind::SkillDescription | EntryKind::Expectation
+                if on_catalogue =>
+            {
+                let level = self.ladder.levels().get(entry.level)?;
+                Some(level.skills.get(entry.item)?.skill.clone())
+            }
             EntryKind::CatalogueSkill => self.ladder.skills().get(entry.item).map(|s| s.id.clone()),
             EntryKind::Category => {
                 let level = self.ladder.levels().get(entry.level)?;
