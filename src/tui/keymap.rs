@@ -251,66 +251,69 @@ pub(super) fn command(actions: &[Action], hint: &'static str, applies: bool) -> 
 /// The footer shows those that apply; the help lists them all, so they cannot drift apart.
 pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     use Action as A;
+    let mut commands = own_commands(app, screen);
+    // Only a ladder of job families has one to switch to: elsewhere neither the footer nor
+    // the help names the keys.
+    if screen == ScreenKind::Ladder && super::family::switches(&app.ladder) {
+        commands.insert(2, command(&[A::PickFamily], "family", true));
+        commands.push(command(
+            &[A::NextFamily, A::PreviousFamily],
+            "next/previous family",
+            // In the help; the footer leaves the room to the picker's key, which does the
+            // same with a list, and to search.
+            false,
+        ));
+    }
+    commands
+}
+
+fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
+    use Action as A;
     let current = app.screen_kind() == screen;
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
     let families = super::family::switches(&app.ladder);
     match screen {
-        ScreenKind::Ladder => {
-            let mut commands = vec![
-                command(&[A::Up, A::Down], "move", true),
-                command(
-                    &[A::PreviousPane, A::NextPane],
-                    if focus == Some(Focus::Ladder) || !current {
-                        "track"
-                    } else {
-                        "pane"
-                    },
-                    true,
-                ),
-                command(&[A::FocusNext], "focus", true),
-                command(
-                    &[A::Open],
-                    if focus == Some(Focus::Skills) {
-                        "skill"
-                    } else {
-                        "open"
-                    },
-                    true,
-                ),
-                command(&[A::PageUp, A::PageDown], "read on", true),
-                command(&[A::Compare], "compare", true),
-                command(
-                    &[A::Bookmark],
-                    "bookmark",
-                    !current || focus == Some(Focus::Skills),
-                ),
-                command(&[A::ShowPlan], "plan", true),
-                command(
-                    &[A::SetCurrent],
-                    "I'm here",
-                    !current || !app.plan.is_read_only(),
-                ),
-                command(
-                    &[A::Back],
-                    "ladder",
-                    current && focus.is_some_and(|f| f != Focus::Ladder),
-                ),
-            ];
-            // Only a ladder of job families has one to switch to: elsewhere neither the
-            // footer nor the help names the keys.
-            if families {
-                commands.insert(2, command(&[A::PickFamily], "family", true));
-                commands.push(command(
-                    &[A::NextFamily, A::PreviousFamily],
-                    "next/previous family",
-                    // In the help; the footer leaves the room to the picker's key, which
-                    // does the same with a list, and to search.
-                    false,
-                ));
-            }
-            commands
-        }
+        ScreenKind::Ladder => vec![
+            command(&[A::Up, A::Down], "move", true),
+            command(
+                &[A::PreviousPane, A::NextPane],
+                if focus == Some(Focus::Ladder) || !current {
+                    "track"
+                } else {
+                    "pane"
+                },
+                true,
+            ),
+            command(&[A::FocusNext], "focus", true),
+            command(
+                &[A::Open],
+                if focus == Some(Focus::Skills) {
+                    "skill"
+                } else {
+                    "open"
+                },
+                true,
+            ),
+            command(&[A::PageUp, A::PageDown], "read on", true),
+            command(&[A::Compare], "compare", true),
+            command(
+                &[A::Bookmark],
+                "bookmark",
+                !current || focus == Some(Focus::Skills),
+            ),
+            command(&[A::ShowPlan], "plan", true),
+            command(
+                &[A::SetCurrent],
+                "I'm here",
+                !current || !app.plan.is_read_only(),
+            ),
+            command(
+                &[A::Back],
+                "ladder",
+                current && focus.is_some_and(|f| f != Focus::Ladder),
+            ),
+        ],
         ScreenKind::Catalogue => super::catalogue::commands(app, current, families),
         ScreenKind::Level => vec![
             command(&[A::Up, A::Down], "move", true),
