@@ -398,6 +398,16 @@ fn the_ladder_track_family_and_category_descriptions_are_shown() {
     ] {
         assert!(page.contains(text), "{text}: {page}");
     }
+    // In a skills list, after the category's name on its heading row (rows stay one each).
+    let wide = shown(&families(120, 40).starting_at("senior-engineer"));
+    assert!(
+        wide.contains("Code — Writing and changing programs."),
+        "{wide}"
+    );
+    let mut catalogue = families(120, 40);
+    run(&mut catalogue, &[Action::Catalogue]);
+    let list = shown(&catalogue);
+    assert!(list.contains("People — Working with and for"), "{list}");
     // The intro above the ladder: on a tall terminal only.
     let ladder = &common::app(200, 60, false).ladder.clone();
     let start: String = ladder.info.description.chars().take(40).collect();

@@ -105,10 +105,7 @@ fn draw_list(
     {
         match row {
             CatalogueRow::Category(category) => {
-                lines.push(Line::styled(
-                    fit(&one_line(&category.name), columns),
-                    theme.heading,
-                ));
+                lines.push(super::intro::category_heading(app, &category.name, columns));
             }
             CatalogueRow::Skill(skill) => {
                 let selected = index == cursor;

@@ -215,3 +215,26 @@ pub fn draw_family_picker(
         .collect();
     common::draw_lines(frame, list, lines);
 }
+
+/// A category's heading row in a list, what the category covers after it in the room left
+/// on the row (cut with `…`): one row, so the rows of the list stay one per entry.
+pub fn category_heading(app: &App, category_name: &str, columns: usize) -> Line<'static> {
+    let theme = &app.settings.theme;
+    let name = fit(&one_line(category_name), columns);
+    let room = columns.saturating_sub(common::width(&name));
+    let description = app
+        .ladder
+        .categories()
+        .iter()
+        .find(|c| c.name == category_name)
+        .map_or("", |c| c.description.as_str());
+    let mut spans = vec![Span::styled(name, theme.heading)];
+    // Less than a few words would read as noise.
+    if !description.trim().is_empty() && room >= 16 {
+        spans.push(Span::styled(
+            fit(&format!(" — {}", one_line(description)), room),
+            theme.muted,
+        ));
+    }
+    Line::from(spans)
+}

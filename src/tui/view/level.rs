@@ -505,7 +505,7 @@ fn draw_skills(
     {
         match row {
             SkillRow::Category(name) => {
-                lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
+                lines.push(super::intro::category_heading(app, name, columns));
             }
             SkillRow::Skill {
                 id,
