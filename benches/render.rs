@@ -186,3 +186,46 @@ fn catalogue_screen(bencher: divan::Bencher<'_, '_>) {
 fn generated_catalogue_screen(bencher: divan::Bencher<'_, '_>) {
     bench_screen(bencher, generated(), &[Action::Catalogue, Action::Down]);
 }
+
+/// The generated ladder's home screen with a plan rating 1,000 skills: each rung shows its fit
+/// gauge. Placement is computed once per change of the plan, so a frame should cost about what
+/// `generated_home_screen` costs (the same run shows both).
+#[divan::bench]
+fn generated_home_screen_rated(bencher: divan::Bencher<'_, '_>) {
+    use rungs::plan::{Plan, Rating, RatingScale, today};
+    let ladder = generated();
+    let scale = RatingScale::of(&ladder);
+    let step = scale.steps().get(1).cloned().unwrap_or_default();
+    let plan = Plan {
+        ratings: ladder
+            .skills()
+            .iter()
+            .take(1000)
+            .map(|skill| Rating {
+                skill: skill.id.clone(),
+                skill_name: None,
+                step: step.clone(),
+                date: today(),
+                note: String::new(),
+                evidence: Vec::new(),
+            })
+            .collect(),
+        ..Plan::default()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, rungs::plan::to_toml(&plan).expect("encodes")).expect("written");
+    // Opened through the store, as the explorer opens it.
+    let mut app = App::new(ladder, Settings::defaults(false), SIZE)
+        .with_plan(rungs::tui::open_plan(Some(&path)));
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    app.update(Action::Top);
+    assert!(app.you().has_ratings(), "the plan rates skills");
+    bencher.bench_local(|| {
+        terminal.clear().expect("clear");
+        terminal
+            .draw(|frame| view::draw(frame, &app))
+            .expect("draw")
+            .area
+    });
+}

@@ -830,3 +830,47 @@ fn the_readme_example_is_a_valid_plan() {
     assert_eq!(plan.items.len(), 1);
     assert_eq!(plan.items[0].status, Status::InProgress);
 }
+
+#[test]
+fn apply_all_is_one_change_for_undo_and_every_change_bumps_the_revision() {
+    let dir = temp_dir();
+    let path = dir.path().join("plan.toml");
+    let mut store = PlanStore::open(&path).expect("opens");
+    assert_eq!(store.revision(), 0);
+    store
+        .apply(&Edit::Add(item("coaching", "manager")))
+        .expect("saved");
+    let after_one = store.revision();
+    assert!(after_one > 0);
+    let saved = store
+        .apply_all(&[
+            Edit::Add(item("budgeting", "director")),
+            Edit::Add(item("hiring", "director")),
+            // Already there: changes nothing, and is not part of what undo takes back.
+            Edit::Add(item("coaching", "manager")),
+        ])
+        .expect("saved");
+    assert!(saved.changed);
+    assert!(store.revision() > after_one);
+    assert_eq!(
+        parse("plan.toml", &String::from_utf8_lossy(&read(&path)))
+            .expect("valid")
+            .items
+            .len(),
+        3
+    );
+    // One undo takes the whole group back; the edit before it stays.
+    let before_undo = store.revision();
+    store.undo().expect("undone").expect("something to undo");
+    assert!(store.revision() > before_undo);
+    let plan = parse("plan.toml", &String::from_utf8_lossy(&read(&path))).expect("valid");
+    assert_eq!(plan.items.len(), 1);
+    assert!(plan.contains("coaching", "manager"));
+    // The next undo takes the single edit back.
+    store.undo().expect("undone").expect("something to undo");
+    assert!(store.plan().items.is_empty());
+    assert_eq!(store.undo().expect("no error"), None);
+    // A group of edits that change nothing leaves nothing to undo.
+    store.apply_all(&[]).expect("nothing to do");
+    assert!(!store.can_undo());
+}

@@ -443,7 +443,7 @@ fn the_family_picker_narrows_as_you_type_and_shows_the_family_picked() {
     assert_eq!(app.overlay(), None);
     assert_eq!(level_id(&app), "account-executive");
     // In the catalogue, it switches the catalogue's family.
-    common::press(&mut app, "af");
+    common::press(&mut app, "Cf");
     common::press_keys(
         &mut app,
         &[

@@ -547,7 +547,7 @@ fn a_ladder_of_families_switches_family_opens_the_catalogue_and_resumes_on_the_f
     session.wait_for("Sales (3 of 3)");
     session.wait_gone("Job family");
     // The catalogue opens on the family in view; Esc comes back.
-    session.send(b"a");
+    session.send(b"C");
     session.wait_for("Skill catalogue · Sales (3 of 3)");
     session.wait_for("Prospecting");
     session.send(b"\x1b");
@@ -559,4 +559,49 @@ fn a_ladder_of_families_switches_family_opens_the_catalogue_and_resumes_on_the_f
     again.wait_for("Sales (3 of 3)");
     again.send(b"q");
     assert_eq!(again.finish(), 0);
+}
+
+#[test]
+fn r_on_a_skill_rates_it_and_the_rating_is_in_the_plan_file() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let plan = home.path().join("plan.toml");
+    let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+    let mut session = Session::start(home.path(), &[("RUNGS_PLAN", &plan_text)]);
+    session.wait_for("▶1 Individual contributor");
+    session.send(b"kkk");
+    session.wait_for("▶4 Director");
+    session.send(b"\r");
+    session.wait_for("Experience in years");
+    session.send(b"\t");
+    session.wait_for("b bookmark");
+    session.send(b"r");
+    session.wait_for("Rate yourself");
+    // The lowest step (g goes to the top of the list), set with Enter.
+    session.send(b"g");
+    session.wait_for("▶●○○○");
+    session.send(b"\r");
+    session.wait_for("rated ");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    let text = std::fs::read_to_string(&plan).expect("the plan file was written");
+    let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
+    let ladder = rungs::Ladder::embedded().expect("built-in ladder");
+    let first_skill = ladder
+        .level("director")
+        .and_then(|l| {
+            rungs::tui::app::skill_rows(&ladder, l)
+                .into_iter()
+                .find_map(|row| match row {
+                    rungs::tui::app::SkillRow::Skill { id, .. } => Some(id.to_owned()),
+                    rungs::tui::app::SkillRow::Category(_) => None,
+                })
+        })
+        .expect("director has skills");
+    let lowest = rungs::plan::RatingScale::of(&ladder).steps()[0].clone();
+    assert_eq!(saved.ratings.len(), 1, "{text}");
+    assert_eq!(
+        saved.rating(&first_skill).map(|r| r.step.as_str()),
+        Some(lowest.as_str()),
+        "{text}"
+    );
 }

@@ -203,8 +203,12 @@ pub struct PlanStore {
     plan: Plan,
     /// The file's bytes as last loaded or saved; `None` when there was no file.
     on_disk: Option<Vec<u8>>,
-    /// Inverses of the edits made through this store, most recent last.
-    undo: Vec<Edit>,
+    /// Inverses of the edits made through this store, most recent last; one group per
+    /// [`PlanStore::apply`] or [`PlanStore::apply_all`], so one undo takes back a whole group.
+    undo: Vec<Vec<Edit>>,
+    /// Counts the changes to the plan in memory (edits, undos, reloads), so that a front end
+    /// can keep what it derives from the plan until the plan changes.
+    revision: u64,
     read_only: bool,
     /// Why the file itself asks not to be written, as found when it was last read.
     protection: Option<Protection>,
@@ -227,6 +231,7 @@ impl PlanStore {
             plan,
             on_disk,
             undo: Vec::new(),
+            revision: 0,
             read_only: false,
             protection,
             lock_wait: DEFAULT_LOCK_WAIT,
@@ -250,6 +255,7 @@ impl PlanStore {
                     plan: Plan::default(),
                     on_disk: None,
                     undo: Vec::new(),
+                    revision: 0,
                     read_only: true,
                     protection: None,
                     lock_wait: DEFAULT_LOCK_WAIT,
@@ -288,24 +294,65 @@ impl PlanStore {
     pub fn apply(&mut self, edit: &Edit) -> Result<Saved, PlanError> {
         let (saved, inverse) = self.apply_and_save(edit)?;
         if let Some(inverse) = inverse {
-            self.undo.push(inverse);
+            self.undo.push(vec![inverse]);
         }
         Ok(saved)
     }
 
-    /// Takes back the last edit made through this store, and saves. `Ok(None)` when there is
-    /// nothing to undo. On error the edit stays undoable.
-    pub fn undo(&mut self) -> Result<Option<Saved>, PlanError> {
-        let Some(inverse) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match self.apply_and_save(&inverse) {
-            Ok((saved, _)) => Ok(Some(saved)),
-            Err(error) => {
-                self.undo.push(inverse);
-                Err(error)
+    /// Applies `edits` in order, each saved at once, as one change for undo: one
+    /// [`PlanStore::undo`] takes them all back. Stops at the first error; the edits applied
+    /// before it stay, and stay undoable as a group.
+    pub fn apply_all(&mut self, edits: &[Edit]) -> Result<Saved, PlanError> {
+        let mut group = Vec::new();
+        let mut total = Saved::default();
+        let mut outcome = Ok(());
+        for edit in edits {
+            match self.apply_and_save(edit) {
+                Ok((saved, inverse)) => {
+                    total.changed |= saved.changed;
+                    total.reloaded |= saved.reloaded;
+                    group.extend(inverse);
+                }
+                Err(error) => {
+                    outcome = Err(error);
+                    break;
+                }
             }
         }
+        if !group.is_empty() {
+            self.undo.push(group);
+        }
+        outcome.map(|()| total)
+    }
+
+    /// How many changes the plan in memory has seen since the store was opened: it grows with
+    /// every edit, undo and reload that changed it, and never goes back.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Takes back the last edit (or group of edits) made through this store, and saves.
+    /// `Ok(None)` when there is nothing to undo. On error what is left of it stays undoable.
+    pub fn undo(&mut self) -> Result<Option<Saved>, PlanError> {
+        let Some(mut group) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let mut total = Saved::default();
+        // Inverses in reverse order: the last edit is taken back first.
+        while let Some(inverse) = group.pop() {
+            match self.apply_and_save(&inverse) {
+                Ok((saved, _)) => {
+                    total.changed |= saved.changed;
+                    total.reloaded |= saved.reloaded;
+                }
+                Err(error) => {
+                    group.push(inverse);
+                    self.undo.push(group);
+                    return Err(error);
+                }
+            }
+        }
+        Ok(Some(total))
     }
 
     /// Reads the file again if it changed on disk; returns whether it had. A read-only store
@@ -320,6 +367,7 @@ impl PlanStore {
             return Ok(false);
         }
         self.plan = parse_bytes(&self.path, current.as_deref()).map_err(PlanError::Invalid)?;
+        self.revision += 1;
         self.on_disk = current;
         self.read_only = false;
         self.protection = protection;
@@ -358,6 +406,7 @@ impl PlanStore {
         if reloaded {
             self.plan = parse_bytes(&self.path, current.as_deref())
                 .map_err(PlanError::ChangedOnDiskInvalid)?;
+            self.revision += 1;
             self.on_disk = current;
         }
         let log_len = self.plan.log.len();
@@ -393,6 +442,7 @@ impl PlanStore {
             });
         }
         self.on_disk = Some(text.into_bytes());
+        self.revision += 1;
         Ok((
             Saved {
                 changed: true,

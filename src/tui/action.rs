@@ -63,6 +63,12 @@ pub enum Action {
     /// Show the next (or previous) job family, on a ladder that has more than one.
     NextFamily,
     PreviousFamily,
+    /// Rate yourself on the skill under the cursor, on the ladder's scale.
+    Rate,
+    /// Compare you (your ratings) with the level in view.
+    CompareYou,
+    /// You against a level: put every gap in the plan.
+    AddGaps,
     /// A mouse click at a terminal cell (column, row).
     Click(u16, u16),
     /// The mouse wheel turned over a cell: up (`true`) or down.
@@ -79,7 +85,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 37] = [
+    pub const KEYABLE: [Action; 40] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -117,6 +123,9 @@ impl Action {
         Action::PickFamily,
         Action::NextFamily,
         Action::PreviousFamily,
+        Action::Rate,
+        Action::CompareYou,
+        Action::AddGaps,
     ];
 
     /// The name used for the action in keymap and config files.
@@ -160,6 +169,9 @@ impl Action {
             Action::PickFamily => "family",
             Action::NextFamily => "next-family",
             Action::PreviousFamily => "previous-family",
+            Action::Rate => "rate",
+            Action::CompareYou => "compare-you",
+            Action::AddGaps => "add-gaps",
             Action::Click(..) => "click",
             Action::Wheel { .. } => "wheel",
             Action::Resize(..) => "resize",
@@ -208,6 +220,9 @@ impl Action {
             Action::PickFamily => "pick the job family to show (type to narrow the list)",
             Action::NextFamily => "show the next job family",
             Action::PreviousFamily => "show the previous job family",
+            Action::Rate => "rate yourself on the skill under the cursor (the ladder's scale)",
+            Action::CompareYou => "compare you (your ratings) with this level: your gaps first",
+            Action::AddGaps => "you against a level: put every gap in your plan",
             Action::Click(..) => "select what is under the mouse",
             Action::Wheel { .. } => "scroll the pane under the mouse",
             Action::Resize(..) => "fit the new terminal size",
@@ -228,6 +243,7 @@ impl Action {
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
             Action::NextFamily | Action::PreviousFamily => "next/previous family",
+            Action::CompareYou => "you vs this",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""
             }

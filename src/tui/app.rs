@@ -106,10 +106,13 @@ pub struct App {
     /// The development plan and the plan screen's state (see `plan_screen`).
     pub plan: PlanState,
     pub status: StatusLine,
+    /// Your ratings, fits and placement, derived from the plan once per change of it.
+    you: std::cell::RefCell<super::you::YouFacts>,
 }
 
 impl App {
     pub fn new(ladder: Ladder, settings: Settings, size: (u16, u16)) -> App {
+        let you = super::you::YouFacts::new(&ladder);
         App {
             ladder: Arc::new(ladder),
             settings,
@@ -121,6 +124,7 @@ impl App {
             should_quit: false,
             plan: PlanState::without_store(None),
             status: StatusLine::default(),
+            you: std::cell::RefCell::new(you),
         }
     }
 
@@ -130,7 +134,18 @@ impl App {
             self.status.show(message);
         }
         self.plan = plan;
+        self.you.get_mut().invalidate();
         self
+    }
+
+    /// Your ratings, fits and placement for the plan as it is now (computed again only after
+    /// the plan changed).
+    pub fn you(&self) -> std::cell::Ref<'_, super::you::YouFacts> {
+        // Already borrowed means a caller up the stack holds the facts, refreshed by its call.
+        if let Ok(mut facts) = self.you.try_borrow_mut() {
+            facts.refresh(&self.ladder, &self.plan);
+        }
+        self.you.borrow()
     }
 
     /// Opens the home screen on the level `level_id` (where the person left off), if the
@@ -212,6 +227,7 @@ impl App {
             }
             Screen::Plan => self.plan.selected_skill(&self.ladder),
             Screen::Catalogue(_) => None,
+            Screen::You(y) => super::you_screen::selected(&self.ladder, &self.you(), y),
             Screen::Compare(c) => {
                 if c.pane != ComparePane::Skills {
                     return None;
@@ -280,6 +296,7 @@ impl App {
             .find_map(|screen| match screen {
                 Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
                 Screen::Compare(c) => Some(c.a),
+                Screen::You(y) => Some(y.level),
                 Screen::Plan | Screen::Catalogue(_) => None,
             })?;
         self.ladder.levels().get(index)
@@ -299,7 +316,7 @@ impl App {
                 let level = self.ladder.levels().get(s.level)?;
                 skill_ids(&self.ladder, level).get(s.skill).copied()
             }
-            Screen::Plan => None,
+            Screen::Plan | Screen::You(_) => None,
             Screen::Catalogue(c) => c.selected(&self.ladder).map(|s| s.id.as_str()),
         }
     }
@@ -372,7 +389,7 @@ impl App {
     }
 
     /// Opens `screen`, keeping the current one on the back stack exactly as it is.
-    fn push(&mut self, screen: Screen) {
+    pub(super) fn push(&mut self, screen: Screen) {
         if self.back.len() >= BACK_LIMIT {
             self.back.remove(0);
         }
@@ -474,6 +491,19 @@ impl App {
                 Some(level) => self.open_compare(level),
                 None => return false,
             },
+            Action::Rate => self.open_rating(),
+            // You against the level in view: B on the compare screen, else the one selected.
+            Action::CompareYou => {
+                let level = match &self.screen {
+                    Screen::Compare(c) => Some(c.b),
+                    Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
+                    Screen::Plan | Screen::You(_) | Screen::Catalogue(_) => None,
+                };
+                match level {
+                    Some(level) => self.open_you_against(level),
+                    None => return false,
+                }
+            }
             Action::Back => {
                 if !self.go_back() {
                     self.status.say("nothing to go back to");
@@ -485,7 +515,7 @@ impl App {
     }
 
     /// The first key bound to `action`, as shown in hints, or its config name.
-    fn key_label(&self, action: Action) -> String {
+    pub(super) fn key_label(&self, action: Action) -> String {
         let label = self
             .settings
             .keymap
@@ -498,7 +528,7 @@ impl App {
     }
 
     /// Says on the status line that a key had no use here (mouse events pass in silence).
-    fn say_nothing_happens(&mut self, action: Action) {
+    pub(super) fn say_nothing_happens(&mut self, action: Action) {
         if let Action::Unbound(chord) = action {
             let key = chord.label();
             let help = self.key_label(Action::Help);
@@ -528,7 +558,7 @@ impl App {
         ));
     }
 
-    fn open_help(&mut self) {
+    pub(super) fn open_help(&mut self) {
         let screen = self.screen_kind();
         self.overlays.push(Overlay::Help {
             screen,
@@ -550,6 +580,7 @@ impl App {
             Screen::Compare(_) => self.update_compare(action),
             Screen::Plan => self.update_plan(action),
             Screen::Catalogue(s) => super::catalogue::update(&ladder, s, action),
+            Screen::You(_) => self.update_you(action),
         }
     }
 
@@ -675,6 +706,27 @@ impl App {
         moved_or_stuck(moved, action)
     }
 
+    /// You against a level: the screen's own keys, then the app's.
+    fn update_you(&mut self, action: Action) -> Reply {
+        use super::you_screen::{YouOutcome, update};
+        let ladder = Arc::clone(&self.ladder);
+        let facts = self.you().clone();
+        let Screen::You(y) = &mut self.screen else {
+            return Reply::Pass;
+        };
+        let level = y.level;
+        match update(&ladder, &facts, y, action) {
+            YouOutcome::Moved(moved) => moved_or_stuck(moved, action),
+            YouOutcome::Open(skill) => Reply::ShowSkill { level, skill },
+            YouOutcome::AddGaps => {
+                self.add_gaps(level);
+                Reply::Done
+            }
+            YouOutcome::Back => Reply::Back,
+            YouOutcome::Pass => Reply::Pass,
+        }
+    }
+
     /// The skill (index into the comparison's rows) on a row of the compare skills list.
     fn compare_skill_at_row(&self, row: usize) -> Option<usize> {
         let comparison = self.comparison()?;
@@ -716,6 +768,7 @@ impl App {
             return;
         };
         match top {
+            Overlay::Rating(_) => self.update_rating(action),
             Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
             Overlay::Families(picker) => {
                 use super::family_picker::Picked;
@@ -771,6 +824,10 @@ impl App {
                         }
                     }
                     Action::Help => self.open_help(),
+                    Action::Rate => {
+                        let (skill, level) = (skill.clone(), *level);
+                        self.open_rating_of(&skill, level);
+                    }
                     _ => self.say_nothing_happens(action),
                 }
             }
@@ -810,6 +867,8 @@ impl App {
         };
         self.finder
             .open(&self.ladder, FinderMode::Levels, preferred);
+        // Comparing, "You" (your ratings as side A) is offered first once there are ratings.
+        self.finder.you_row = purpose == PickPurpose::CompareWith && self.you().has_ratings();
         self.overlays.push(Overlay::Picker { purpose });
     }
 
@@ -867,7 +926,7 @@ impl App {
             Action::Open => self.choose(),
             Action::Back => self.close_finder(),
             Action::Click(column, row) => {
-                let rows = self.finder.rows().len();
+                let rows = self.finder.rows().len() + self.finder.offset();
                 match self.finder.list.row_at(Position::new(column, row)) {
                     Some(index) if index == self.finder.selected => self.choose(),
                     Some(index) if index < rows => self.finder.selected = index,
@@ -888,6 +947,14 @@ impl App {
     /// Acts on the selected result: jumps to it (search) or hands its level over (picker).
     fn choose(&mut self) {
         self.finder.choose_when_ready = false;
+        if self.finder.you_chosen() {
+            self.overlays.pop();
+            self.finder.close();
+            if let Some(b) = self.compare_screen().map(|c| c.b) {
+                self.open_you_against(b);
+            }
+            return;
+        }
         let Some(entry) = self.finder.chosen() else {
             return;
         };

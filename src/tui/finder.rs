@@ -74,6 +74,9 @@ pub struct Finder {
     preferred: Option<usize>,
     /// The result rows as the last frame drew them.
     pub list: Scroll,
+    /// The compare picker lists "You" (your ratings as side A) above the levels while the
+    /// query is empty; [`Finder::selected`] then counts that row as row 0.
+    pub you_row: bool,
     /// The highlighted characters of the rows drawn, for the query they answer: finding them
     /// runs the matcher again, too slow to do for every row of every frame.
     highlights: RefCell<(String, HashMap<usize, Vec<usize>>)>,
@@ -99,7 +102,18 @@ impl Finder {
         self.level_rows.clear();
         self.preferred = preferred;
         self.list = Scroll::default();
+        self.you_row = false;
         self.submit();
+    }
+
+    /// Rows above the results: 1 while the "You" row is listed, else 0.
+    pub fn offset(&self) -> usize {
+        usize::from(self.you_row && self.input.value().is_empty())
+    }
+
+    /// Whether the cursor is on the "You" row.
+    pub fn you_chosen(&self) -> bool {
+        self.offset() == 1 && self.selected == 0
     }
 
     pub fn close(&mut self) {
@@ -167,6 +181,7 @@ impl Finder {
         };
         self.matches = Some(matches);
         self.selected = 0;
+        let offset = self.offset();
         if let Some(level) = self.preferred {
             let index = self.index();
             let found = self.rows().iter().position(|r| {
@@ -174,7 +189,7 @@ impl Finder {
                     .and_then(|i| i.entries().get(r.entry))
                     .is_some_and(|e| e.level == level)
             });
-            self.selected = found.unwrap_or(0);
+            self.selected = found.map_or(0, |row| row + offset);
         }
     }
 
@@ -244,14 +259,15 @@ impl Finder {
 
     /// The entry of the selected row.
     pub fn chosen(&self) -> Option<Entry> {
-        let ranked = self.rows().get(self.selected)?;
+        let row = self.selected.checked_sub(self.offset())?;
+        let ranked = self.rows().get(row)?;
         self.index()?.entries().get(ranked.entry).cloned()
     }
 
     /// Moves the selection by `step` rows, staying in the list.
     pub fn move_selection(&mut self, step: isize) {
         self.preferred = None;
-        let last = self.rows().len().saturating_sub(1);
+        let last = (self.rows().len() + self.offset()).saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(step).min(last);
     }
 }

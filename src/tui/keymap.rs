@@ -273,6 +273,10 @@ fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
     let families = super::family::switches(&app.ladder);
+    // Rating needs a skill under the cursor and a plan that can be written.
+    let can_rate = !current || (focus == Some(Focus::Skills) && !app.plan.is_read_only());
+    // Offered in the footer once there are ratings to compare (it works without them too).
+    let rated = !current || app.you().has_ratings();
     match screen {
         ScreenKind::Ladder => vec![
             command(&[A::Up, A::Down], "move", true),
@@ -308,6 +312,8 @@ fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                 "I'm here",
                 !current || !app.plan.is_read_only(),
             ),
+            command(&[A::Rate], "rate", can_rate),
+            command(&[A::CompareYou], "you vs this", rated),
             command(
                 &[A::Back],
                 "ladder",
@@ -335,6 +341,8 @@ fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                 "I'm here",
                 !current || !app.plan.is_read_only(),
             ),
+            command(&[A::Rate], "rate", can_rate),
+            command(&[A::CompareYou], "you vs this", rated),
             command(&[A::PageUp, A::PageDown], "page", true),
         ],
         ScreenKind::Compare => {
@@ -356,6 +364,24 @@ fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                     true,
                 ),
                 command(&[A::PageUp, A::PageDown], "page", true),
+                command(
+                    &[A::Rate],
+                    "rate",
+                    on_skills && (!current || !app.plan.is_read_only()),
+                ),
+                command(&[A::CompareYou], "you vs B", rated),
+            ]
+        }
+        ScreenKind::You => {
+            let writable = !current || !app.plan.is_read_only();
+            vec![
+                command(&[A::Up, A::Down], "move", true),
+                command(&[A::Open], "skill", true),
+                command(&[A::AddGaps], "add all gaps", writable),
+                command(&[A::Rate], "rate", writable),
+                command(&[A::Bookmark], "bookmark", writable),
+                command(&[A::Undo], "undo", writable),
+                command(&[A::Back], "back", true),
             ]
         }
         ScreenKind::Plan => {
@@ -468,11 +494,26 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
             push("Ctrl-C".to_owned(), "quit");
             return hints;
         }
+        Some(OverlayKind::Rating) => {
+            push(
+                command_keys(
+                    keymap,
+                    &command(&[Action::Up, Action::Down], "", true),
+                    screen,
+                ),
+                "choose",
+            );
+            push(single(Action::Open), "set");
+            push(single(Action::Back), "cancel");
+            push(single(Action::Quit), "quit");
+            return hints;
+        }
         Some(OverlayKind::Skill | OverlayKind::Help | OverlayKind::Messages) => {
             let scroll = command(&[Action::Up, Action::Down], "", true);
             push(command_keys(keymap, &scroll, screen), "scroll");
             if app.overlay() == Some(OverlayKind::Skill) {
                 push(single(Action::Bookmark), "bookmark");
+                push(single(Action::Rate), "rate");
             }
             push(single(Action::Back), "close");
             push(single(Action::Quit), "quit");

@@ -20,12 +20,15 @@ pub mod family_picker;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
+pub mod rating;
 pub mod resume;
 pub mod screens;
 pub mod status;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod you;
+pub mod you_screen;
 
 use std::io::{BufWriter, IsTerminal, Stdout, Write};
 use std::path::{Path, PathBuf};

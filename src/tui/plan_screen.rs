@@ -199,7 +199,12 @@ impl PlanState {
     }
 
     /// Applies an edit through the store and says what happened; `done` describes the change.
-    fn apply(&mut self, edit: &Edit, done: &str) -> bool {
+    pub(super) fn apply(&mut self, edit: &Edit, done: &str) -> bool {
+        self.apply_all(std::slice::from_ref(edit), done)
+    }
+
+    /// Applies edits as one change (one undo takes them all back) and says what happened.
+    pub(super) fn apply_all(&mut self, edits: &[Edit], done: &str) -> bool {
         let Some(store) = self.store.as_mut() else {
             self.message = Some(Message {
                 text: "no plan file to save to: give one with --plan FILE or RUNGS_PLAN".into(),
@@ -207,7 +212,7 @@ impl PlanState {
             });
             return false;
         };
-        match store.apply(edit) {
+        match store.apply_all(edits) {
             Ok(saved) => {
                 self.report(saved, done);
                 saved.changed
@@ -316,6 +321,11 @@ impl PlanState {
             title,
         };
         self.apply(&edit, &done);
+    }
+
+    /// Grows with every change to the plan in memory (see [`PlanStore::revision`]).
+    pub fn revision(&self) -> u64 {
+        self.store.as_ref().map_or(0, PlanStore::revision)
     }
 
     /// The plan's current level, if it has one.

@@ -19,6 +19,8 @@ pub enum ScreenKind {
     Compare,
     Plan,
     Catalogue,
+    /// You against a level: your gaps, largest first (see `you_screen`).
+    You,
 }
 
 impl ScreenKind {
@@ -30,6 +32,7 @@ impl ScreenKind {
             ScreenKind::Compare => "compare",
             ScreenKind::Plan => "plan",
             ScreenKind::Catalogue => "catalogue",
+            ScreenKind::You => "you",
         }
     }
 
@@ -41,15 +44,17 @@ impl ScreenKind {
             ScreenKind::Compare => "Compare",
             ScreenKind::Plan => "Plan",
             ScreenKind::Catalogue => "Catalogue",
+            ScreenKind::You => "You against a level",
         }
     }
 
-    pub const ALL: [ScreenKind; 5] = [
+    pub const ALL: [ScreenKind; 6] = [
         ScreenKind::Ladder,
         ScreenKind::Level,
         ScreenKind::Compare,
         ScreenKind::Plan,
         ScreenKind::Catalogue,
+        ScreenKind::You,
     ];
 }
 
@@ -67,6 +72,8 @@ pub enum Screen {
     Plan,
     /// Every skill by category, with its rubric and the levels that expect it.
     Catalogue(CatalogueScreen),
+    /// You (your ratings) against a level.
+    You(super::you_screen::YouScreen),
 }
 
 impl Screen {
@@ -77,6 +84,7 @@ impl Screen {
             Screen::Compare(_) => ScreenKind::Compare,
             Screen::Plan => ScreenKind::Plan,
             Screen::Catalogue(_) => ScreenKind::Catalogue,
+            Screen::You(_) => ScreenKind::You,
         }
     }
 
@@ -191,8 +199,8 @@ pub struct LevelScreen {
     pub rungs: Drawn<Vec<LadderCell>>,
     /// A search hit to bring into view on the page: only drawing knows on which line it lands.
     pub anchor: Drawn<Option<(EntryKind, usize)>>,
-    /// The page as last laid out: (level, columns, with skills).
-    pub laid: Drawn<Laid<(usize, usize, bool)>>,
+    /// The page as last laid out: (level, columns, with skills, plan revision).
+    pub laid: Drawn<Laid<(usize, usize, bool, u64)>>,
 }
 
 impl LevelScreen {
@@ -289,6 +297,8 @@ pub enum Overlay {
     Messages { scroll: Scroll },
     /// Choose the job family to show.
     Families(super::family_picker::FamilyPicker),
+    /// Your rating of a skill: the scale's steps to choose from.
+    Rating(super::rating::RatingPicker),
 }
 
 /// The kinds of overlays, for tests and routing.
@@ -300,6 +310,7 @@ pub enum OverlayKind {
     Skill,
     Messages,
     Families,
+    Rating,
 }
 
 impl Overlay {
@@ -311,6 +322,7 @@ impl Overlay {
             Overlay::Skill { .. } => OverlayKind::Skill,
             Overlay::Messages { .. } => OverlayKind::Messages,
             Overlay::Families(_) => OverlayKind::Families,
+            Overlay::Rating(_) => OverlayKind::Rating,
         }
     }
 

@@ -126,7 +126,11 @@ pub fn head_lines(
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{letter} "), style),
             Span::styled(
-                fit(&one_line(&level.title), width.saturating_sub(2)),
+                // Your current (◆) and target (◎) levels marked, in words where room allows.
+                fit(
+                    &super::you::marked_title(app, level, width.saturating_sub(2)),
+                    width.saturating_sub(2),
+                ),
                 style.patch(theme.heading),
             ),
         ])];
@@ -677,6 +681,14 @@ fn draw_skill_detail(
             }
         }
     }
+    if app.you().has_ratings() {
+        // Your step against B's (or A's, for a skill only A expects).
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(fit(
+            &super::you::expected_and_you(app, row.b.or(row.a), &row.skill.id),
+            columns,
+        )));
+    }
     let height = usize::from(inner.height);
     let cut = lines.len() > height;
     let mut visible: Vec<Line<'static>> = lines.into_iter().take(height).collect();
@@ -744,6 +756,7 @@ fn skill_line(
     selected: bool,
     cell: usize,
     name_width: usize,
+    rated: bool,
 ) -> Line<'static> {
     let theme = &app.settings.theme;
     let style = change_style(row.change, theme);
@@ -752,7 +765,7 @@ fn skill_line(
         SkillChange::OnlyA => (style, theme.muted),
         _ => (Style::new(), style),
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::raw(if selected { "▶" } else { " " }),
         // ★ at the level `b` would bookmark it at (B if B expects it, else A); ☆ elsewhere.
         Span::raw(app.compare_row_mark(row)),
@@ -763,7 +776,13 @@ fn skill_line(
         Span::styled(proficiency_cell(app, row.a, cell), a_style),
         Span::raw(" "),
         Span::styled(proficiency_cell(app, row.b, cell), b_style),
-    ])
+    ];
+    if rated {
+        // Your step beside the two expected ones.
+        spans.push(Span::raw(" "));
+        spans.push(super::you::you_pips(app, &row.skill.id));
+    }
+    Line::from(spans)
 }
 
 fn draw_skills(
@@ -785,7 +804,13 @@ fn draw_skills(
     } else {
         4
     };
-    let name_width = columns.saturating_sub(ROW_PREFIX + 2 * (cell + 1));
+    let rated = app.you().has_ratings();
+    let you_width = if rated {
+        app.you().scale.steps().len().max(3) + 1
+    } else {
+        0
+    };
+    let name_width = columns.saturating_sub(ROW_PREFIX + 2 * (cell + 1) + you_width);
     let mut lines = vec![
         Line::from(legend(
             &[
@@ -802,6 +827,7 @@ fn draw_skills(
             Span::styled(pad("A", cell), theme.series_a.patch(theme.heading)),
             Span::raw(" "),
             Span::styled(pad("B", cell), theme.series_b.patch(theme.heading)),
+            Span::styled(if rated { " you" } else { "" }.to_owned(), theme.heading),
         ]),
     ];
     let rows = list_rows(c);
@@ -831,7 +857,7 @@ fn draw_skills(
                     continue;
                 };
                 let selected = *index == s.cursor;
-                let line = skill_line(app, skill, selected, cell, name_width);
+                let line = skill_line(app, skill, selected, cell, name_width, rated);
                 lines.push(if selected {
                     line.style(common::row_style(app, true, focused))
                 } else {

@@ -104,25 +104,40 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
     );
 
     let height = usize::from(parts.list.height);
+    let offset = app.finder.offset();
     let first = app
         .finder
         .list
-        .follow(parts.list, rows.len(), app.finder.selected);
-    let lines: Vec<Line<'static>> = rows
-        .iter()
-        .enumerate()
-        .skip(first)
+        .follow(parts.list, rows.len() + offset, app.finder.selected);
+    let columns = usize::from(parts.list.width);
+    // Only the rows on screen are laid out: finding a row's matched characters has a cost.
+    let lines: Vec<Line<'static>> = (first..rows.len() + offset)
         .take(height)
-        .map(|(i, ranked)| {
-            result_line(
-                app,
-                ranked,
-                i == app.finder.selected,
-                usize::from(parts.list.width),
-            )
+        .filter_map(|row| {
+            let selected = row == app.finder.selected;
+            match row.checked_sub(offset) {
+                None => Some(you_line(app, selected, columns)),
+                Some(i) => rows
+                    .get(i)
+                    .map(|ranked| result_line(app, ranked, selected, columns)),
+            }
         })
         .collect();
     common::draw_lines(frame, parts.list, lines);
+}
+
+/// The compare picker's first row: you, by your ratings, as side A against B.
+fn you_line(app: &App, selected: bool, columns: usize) -> Line<'static> {
+    let text = format!(
+        "{}You: your ratings against B, your gaps first",
+        if selected { "▶ " } else { "  " }
+    );
+    let line = Line::styled(pad(&text, columns), app.settings.theme.heading);
+    if selected {
+        line.style(common::row_style(app, true, true))
+    } else {
+        line
+    }
 }
 
 /// `▶ skill          Financial acumen             Director`, exactly `columns` wide.
@@ -149,7 +164,16 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
         // say where it sits instead.
         Some(level) if picking || hit.entry.kind == EntryKind::Level => {
             let (track, rung, _) = common::track_and_rung(app, level);
-            format!("{track} · rung {rung}")
+            // Your current (◆) and target (◎) levels, marked where a level is listed.
+            let words = super::you::mark_words(app, &level.id);
+            if words.is_empty() {
+                format!("{track} · rung {rung}")
+            } else {
+                format!(
+                    "{}{words} · {track} · rung {rung}",
+                    super::you::marks(app, &level.id)
+                )
+            }
         }
         Some(level) => one_line(&level.title),
         // A skill no level expects lives in the catalogue, where Enter opens it.

@@ -54,6 +54,25 @@ fn track_keys(app: &App) -> String {
     crate::tui::keymap::command_keys(&app.settings.keymap, &command, ScreenKind::Ladder)
 }
 
+/// The fit gauge a rung of `cell` columns has room for: (gauge cells, with the figure);
+/// `None` without ratings, or when the title would be squeezed below readability.
+fn fit_room(app: &App, cell: usize) -> Option<(usize, bool)> {
+    if !app.you().has_ratings() {
+        return None;
+    }
+    match cell {
+        34.. => Some((5, true)),
+        24.. => Some((4, false)),
+        _ => None,
+    }
+}
+
+/// The level's fit and whether your ratings place you there.
+fn you_fit(app: &App, level_id: &str) -> Option<(crate::tui::you::Fit, bool)> {
+    let you = app.you();
+    you.fit(level_id).map(|fit| (fit, you.is_placed(level_id)))
+}
+
 /// The full ladder in a bordered pane. Returns where each rung was drawn.
 pub fn draw_grid(
     frame: &mut Frame<'_>,
@@ -95,6 +114,14 @@ pub fn draw_grid(
     } else {
         "Ladder".to_owned()
     };
+    let title = if fit_room(app, usize::from(column_width)).is_some() {
+        format!(
+            "{title} · ▰ fit of your ratings, {} placed",
+            super::you::PLACED_MARK
+        )
+    } else {
+        title
+    };
     frame.render_widget(common::pane(&title, focused, app), area);
     let theme = &app.settings.theme;
     let equivalents: Vec<&str> = app
@@ -105,6 +132,7 @@ pub fn draw_grid(
         .collect();
     let rank_width = ranks.first().map_or(1, |r| r.to_string().len());
     let cell = usize::from(column_width);
+    let gauge = fit_room(app, cell);
     let mut lines = Vec::new();
     let mut cells = Vec::new();
     let headings: Vec<Span<'static>> = tracks
@@ -160,7 +188,28 @@ pub fn draw_grid(
                 rank = level.rank
             );
             // One column of gap keeps neighbouring tracks apart.
-            let shown = pad(&text, cell.saturating_sub(1));
+            let shown = match (gauge, you_fit(app, &level.id)) {
+                (Some((cells, figure)), Some((fit, placed))) => {
+                    let gauge = super::you::fit_gauge(fit, placed, cells, figure);
+                    let room = cell.saturating_sub(1 + common::width(&gauge) + 1);
+                    format!("{} {gauge}", pad(&text, room))
+                }
+                (Some((cells, figure)), None) => {
+                    // A level without expectations has no fit: the column stays aligned.
+                    let blank = common::width(&super::you::fit_gauge(
+                        crate::tui::you::Fit {
+                            met: 0,
+                            of: 1,
+                            meets: false,
+                        },
+                        false,
+                        cells,
+                        figure,
+                    ));
+                    pad(&text, cell.saturating_sub(1 + blank + 1)) + &" ".repeat(blank + 1)
+                }
+                _ => pad(&text, cell.saturating_sub(1)),
+            };
             let style = if is_selected {
                 common::row_style(app, true, focused)
             } else if is_equivalent {
@@ -237,7 +286,14 @@ pub fn draw_compact(
     // The selected rung in the middle, neighbours on each side as far as they fit.
     let rungs = app.ladder.levels_of_track(selected_track);
     let position = rungs.iter().position(|l| l.id == selected.id).unwrap_or(0);
-    let label = |level: &Level| format!("{} {}", level.rank, one_line(&level.title));
+    let label = |level: &Level| {
+        format!(
+            "{} {}{}",
+            level.rank,
+            super::you::marks(app, &level.id),
+            one_line(&level.title)
+        )
+    };
     let mut shown: Vec<usize> = vec![position];
     let mut width = common::width(&label(selected)) + 2;
     let mut step = 1;
@@ -280,7 +336,19 @@ pub fn draw_compact(
         }
         let is_selected = index == position;
         let text = if is_selected {
-            format!("▶{}", label(level))
+            // The selected rung's fit, as a figure: the grid's gauge has no room here.
+            let fit = you_fit(app, &level.id).map_or_else(String::new, |(fit, placed)| {
+                format!(
+                    " {}{:.0}%",
+                    if placed {
+                        super::you::PLACED_MARK.to_string()
+                    } else {
+                        String::new()
+                    },
+                    fit.share() * 100.0
+                )
+            });
+            format!("▶{}{fit}", label(level))
         } else {
             label(level)
         };

@@ -172,6 +172,8 @@ pub fn page_lines(
             .filter(|r| matches!(r, SkillRow::Skill { .. }))
             .count();
         heading(app, &format!("Skills ({count})"), columns, &mut lines);
+        // Your step under each expected one, once the plan rates anything.
+        let rated = app.you().has_ratings();
         for row in skill_rows(&app.ladder, level) {
             match row {
                 SkillRow::Category(name) => {
@@ -195,6 +197,18 @@ pub fn page_lines(
                         columns.saturating_sub(7),
                     )));
                     lines.push(Line::from(spans));
+                    if rated {
+                        lines.push(Line::styled(
+                            fit(
+                                &format!(
+                                    "    {}",
+                                    super::you::expected_and_you(app, proficiency, id)
+                                ),
+                                columns,
+                            ),
+                            theme.muted,
+                        ));
+                    }
                     // What the skill looks like at this level, then examples, indented
                     // under it.
                     if let Some(reference) = level.skill_ref(id) {
@@ -388,12 +402,14 @@ fn draw_page(
     area: Rect,
 ) {
     let focused = s.focus == Focus::Page;
-    frame.render_widget(common::pane(&level.title, focused, app), area);
+    let title = super::you::marked_title(app, level, usize::from(area.width.saturating_sub(6)));
+    frame.render_widget(common::pane(&title, focused, app), area);
     let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width.saturating_sub(1));
     let height = usize::from(inner.height);
     let (visible, total, first) = s.laid.with(|laid| {
-        let lines = laid.get_or_make((s.level, columns, with_skills), |anchors| {
+        let revision = app.plan.revision();
+        let lines = laid.get_or_make((s.level, columns, with_skills, revision), |anchors| {
             page_lines(app, level, columns, with_skills, anchors)
         });
         let total = lines.len();
@@ -484,10 +500,21 @@ fn draw_skills(
         .iter()
         .filter(|r| matches!(r, SkillRow::Skill { .. }))
         .count();
-    let title = format!("Skills ({count})");
+    let rated = app.you().has_ratings();
+    let title = if rated {
+        // The two pip columns, named once in the title.
+        format!("Skills ({count}) · expected, you")
+    } else {
+        format!("Skills ({count})")
+    };
     frame.render_widget(common::pane(&title, focused, app), area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
+    let you_width = if rated {
+        app.you().scale.steps().len() + 1
+    } else {
+        0
+    };
     let cursor = cursor_row(rows, s.skill);
     // Keep the category heading above the first skill in view when there is room.
     let heading_above = cursor
@@ -515,11 +542,15 @@ fn draw_skills(
                 let selected = index == cursor;
                 let cursor_mark = if selected { "▶" } else { " " };
                 let marker = format!("{cursor_mark}{}", app.bookmark_mark(id, &level.id));
-                let word_width = if columns >= 34 { 9 } else { 0 };
-                let name_width = columns.saturating_sub(2 + 4 + 1 + word_width);
+                let word_width = if columns >= 34 + you_width { 9 } else { 0 };
+                let name_width = columns.saturating_sub(2 + 4 + 1 + word_width + you_width);
                 let mut spans = vec![Span::raw(marker)];
                 spans.extend(common::pips(*proficiency, app));
                 spans.push(Span::raw(" "));
+                if rated {
+                    spans.push(super::you::you_pips(app, id));
+                    spans.push(Span::raw(" "));
+                }
                 if word_width > 0 {
                     spans.push(Span::styled(
                         pad(&common::step_word(app, *proficiency), word_width),

@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod level;
 pub mod plan;
 pub mod skill;
+pub mod you;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Level(s) => level::draw(frame, app, s, false, body),
         Screen::Plan => plan::draw(frame, app, body),
         Screen::Catalogue(s) => catalogue::draw(frame, app, s, body),
+        Screen::You(s) => you::draw_you_screen(frame, app, s, body),
         Screen::Compare(s) => {
             if let Some(c) = app.comparison() {
                 compare::draw(frame, app, s, &c, body);
@@ -57,6 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             } => skill::draw_overlay(frame, app, *level, skill, scroll, area),
             Overlay::Messages { scroll } => help::draw_messages(frame, app, scroll, area),
             Overlay::Families(picker) => intro::draw_family_picker(frame, app, picker, area),
+            Overlay::Rating(picker) => you::draw_rating(frame, app, picker, area),
         }
     }
 }
@@ -86,7 +89,11 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 .and_then(|f| app.ladder.families().get(f))
                 .map(|f| format!("{} › ", f.name))
                 .unwrap_or_default();
-            format!("{family}{track} › {} · rung {rung} of {rungs}", level.title)
+            let marks = you::marks(app, &level.id);
+            format!(
+                "{family}{track} › {marks}{} · rung {rung} of {rungs}",
+                level.title
+            )
         }),
         Screen::Plan => {
             let mut text = "Development plan".to_owned();
@@ -106,6 +113,8 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ),
             None => "Skill catalogue".to_owned(),
         },
+        Screen::You(s) => level_of(s.level)
+            .map_or_else(String::new, |level| format!("You against {}", level.title)),
     };
     let width = usize::from(area.width).saturating_sub(9);
     spans.push(Span::styled(

@@ -31,6 +31,10 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
         );
     }
     let reference = level.skill_ref(&skill.id);
+    let (rated, yours) = {
+        let you = app.you();
+        (you.has_ratings(), you.rating(&skill.id))
+    };
     match reference.and_then(|r| r.proficiency) {
         Some(proficiency) => {
             lines.push(Line::raw(""));
@@ -57,6 +61,12 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
                     .into_iter()
                     .map(|l| Line::styled(l, theme.muted)),
             );
+            if rated {
+                lines.push(Line::raw(fit(
+                    &super::you::expected_and_you(app, Some(proficiency), &skill.id),
+                    columns,
+                )));
+            }
         }
         None if reference.is_some() => {
             lines.push(Line::raw(""));
@@ -93,8 +103,14 @@ pub fn detail_lines(app: &App, level: &Level, skill: &Skill, columns: usize) -> 
             };
             let mut spans = vec![Span::raw(mark)];
             spans.extend(common::pips(Some(step.step), app));
+            // Your step, in words, where you have rated the skill.
+            let you = if yours == Some(step.step.value()) {
+                " · you"
+            } else {
+                ""
+            };
             spans.push(Span::raw(fit(
-                &format!(" {}", one_line(&app.ladder.scale().name(step.step))),
+                &format!(" {}{you}", one_line(&app.ladder.scale().name(step.step))),
                 columns.saturating_sub(5),
             )));
             lines.push(Line::from(spans));
