@@ -515,3 +515,38 @@ fn search_from_the_catalogue_moves_its_cursor_to_the_skill_found() {
     assert_eq!(app.screen_kind(), ScreenKind::Level);
     assert_eq!(app.selected_skill_id(), Some("risk-management"));
 }
+
+#[test]
+fn b_on_a_level_of_the_catalogue_bookmarks_the_skill_at_that_level() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    let mut app = common::app(120, 40, false).with_plan(rungs::tui::open_plan(Some(&path)));
+    // From the list, b has nothing to act on: the footer leaves it out, and it says so.
+    run(&mut app, &[Action::Catalogue]);
+    assert!(!footer(&app).contains("bookmark"), "{}", footer(&app));
+    run(&mut app, &[Action::Bookmark]);
+    assert!(!path.exists(), "nothing saved from the list");
+    assert!(app.status.current().is_some(), "the status line says why");
+    run(&mut app, &[Action::Open, Action::Down]);
+    assert!(footer(&app).contains("b bookmark"), "{}", footer(&app));
+    let skill = selected_skill(&app);
+    let level = {
+        let c = catalogue(&app);
+        let selected = c.selected(&app.ladder).expect("a skill");
+        c.expecting(&app.ladder, selected)[1].0.id.clone()
+    };
+    run(&mut app, &[Action::Bookmark]);
+    let plan = common::on_disk(&path);
+    assert!(
+        plan.items.iter().any(|i| i.is(&skill, &level)),
+        "{:?}",
+        plan.items
+    );
+    assert!(shown(&app).contains("▶★"), "the level row is marked");
+    // `r` rates you on the same skill.
+    run(&mut app, &[Action::Rate]);
+    assert_eq!(
+        app.overlay(),
+        Some(rungs::tui::screens::OverlayKind::Rating)
+    );
+}

@@ -226,7 +226,7 @@ impl App {
                 Some((skill, level.id.clone()))
             }
             Screen::Plan => self.plan.selected_skill(&self.ladder),
-            Screen::Catalogue(_) => None,
+            Screen::Catalogue(c) => super::catalogue::skill_at_level(&self.ladder, c),
             Screen::You(y) => super::you_screen::selected(&self.ladder, &self.you(), y),
             Screen::Compare(c) => {
                 if c.pane != ComparePane::Skills {

@@ -347,6 +347,17 @@ pub(super) fn update(ladder: &Ladder, s: &mut CatalogueScreen, action: Action) -
     moved_or_stuck(moved, action)
 }
 
+/// The (skill, level) that bookmarking and rating act on from the catalogue: the selected
+/// skill at the level under the cursor of the levels pane, when that pane has the focus.
+pub fn skill_at_level(ladder: &Ladder, s: &CatalogueScreen) -> Option<(String, String)> {
+    if s.focus != CatalogueFocus::Levels {
+        return None;
+    }
+    let skill = s.selected(ladder)?;
+    let (level, _) = s.expecting(ladder, skill).get(s.level).copied()?;
+    Some((skill.id.clone(), level.id.clone()))
+}
+
 /// Why a family key does nothing on this ladder: the status line's words.
 pub fn one_family(ladder: &Ladder) -> String {
     if ladder.families().is_empty() {
@@ -429,11 +440,21 @@ pub(super) fn commands(app: &super::app::App, current: bool, families: bool) -> 
             },
             has_levels,
         ),
+        command(
+            &[A::Bookmark],
+            "bookmark",
+            !current || focus == Some(CatalogueFocus::Levels),
+        ),
+        command(
+            &[A::Rate],
+            "rate",
+            !current || (focus == Some(CatalogueFocus::Levels) && !app.plan.is_read_only()),
+        ),
         command(&[A::Back], "back", true),
         command(&[A::PageUp, A::PageDown], "page", true),
     ];
     if families {
-        commands.insert(3, command(&[A::PickFamily], "family", true));
+        commands.insert(5, command(&[A::PickFamily], "family", true));
         commands.push(command(
             &[A::NextFamily, A::PreviousFamily],
             "next/previous family",

@@ -261,7 +261,12 @@ fn draw_levels(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Sk
     {
         let selected = index == cursor;
         let (track, rung, _) = common::track_and_rung(app, level);
-        let mut spans = vec![Span::raw(if selected { "▶" } else { " " })];
+        // ★ where the skill is bookmarked at this level (what `b` toggles here).
+        let mark = app.bookmark_mark(&skill.id, &level.id);
+        let mut spans = vec![Span::raw(format!(
+            "{}{mark}",
+            if selected { "▶" } else { " " }
+        ))];
         spans.extend(common::pips(*proficiency, app));
         spans.push(Span::raw(" "));
         if step_width > 0 {
