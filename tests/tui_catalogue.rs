@@ -526,7 +526,13 @@ fn b_on_a_level_of_the_catalogue_bookmarks_the_skill_at_that_level() {
     assert!(!footer(&app).contains("bookmark"), "{}", footer(&app));
     run(&mut app, &[Action::Bookmark]);
     assert!(!path.exists(), "nothing saved from the list");
-    assert!(app.status.current().is_some(), "the status line says why");
+    let message = app.status.current().map(|m| m.text.clone());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("Enter lists the levels")),
+        "{message:?}"
+    );
     run(&mut app, &[Action::Open, Action::Down]);
     assert!(footer(&app).contains("b bookmark"), "{}", footer(&app));
     let skill = selected_skill(&app);

@@ -471,8 +471,18 @@ impl App {
                 Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
                 None => {
                     let key = self.key_label(action);
-                    self.status
-                        .say(format!("{key} bookmarks the skill under the cursor of a skills list: go to one first"));
+                    let text = if matches!(self.screen, Screen::Catalogue(_)) {
+                        // The catalogue's list is of skills at no level: a bookmark needs one.
+                        let open = self.key_label(Action::Open);
+                        format!(
+                            "{key} bookmarks the skill at a level: {open} lists the levels that expect it"
+                        )
+                    } else {
+                        format!(
+                            "{key} bookmarks the skill under the cursor of a skills list: go to one first"
+                        )
+                    };
+                    self.status.say(text);
                 }
             },
             Action::Undo => self.plan.undo(&self.ladder),
