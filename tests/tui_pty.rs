@@ -583,6 +583,37 @@ fn checkin_flag_opens_the_check_in_and_evidence_typed_on_the_plan_is_saved() {
 }
 
 #[test]
+fn a_ladder_of_families_switches_family_opens_the_catalogue_and_resumes_on_the_family() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let content = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2/three-families"
+    );
+    let args = ["--content", content];
+    let mut session = Session::start_with(home.path(), &args, &[]);
+    session.wait_for("Engineering (1 of 3)");
+    // `f` lists the families; letters narrow the list and Enter shows the one picked.
+    session.send(b"f");
+    session.wait_for("Job family");
+    session.send(b"sal\r");
+    session.wait_for("Sales (3 of 3)");
+    session.wait_gone("Job family");
+    // The catalogue opens on the family in view; Esc comes back.
+    session.send(b"S");
+    session.wait_for("Skill catalogue · Sales (3 of 3)");
+    session.wait_for("Prospecting");
+    session.send(b"\x1b");
+    session.wait_gone("Skill catalogue");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    // The next start opens on the last level viewed, and so on its family.
+    let mut again = Session::start_with(home.path(), &args, &[]);
+    again.wait_for("Sales (3 of 3)");
+    again.send(b"q");
+    assert_eq!(again.finish(), 0);
+}
+
+#[test]
 fn r_on_a_skill_rates_it_and_the_rating_is_in_the_plan_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let plan = home.path().join("plan.toml");

@@ -61,6 +61,13 @@ pub enum Action {
     OpenB,
     /// Show the last messages of the status line.
     Messages,
+    /// Open the skill catalogue: every skill, by category, with its rubric and levels.
+    Catalogue,
+    /// Pick the job family to show from a list narrowed as you type.
+    PickFamily,
+    /// Show the next (or previous) job family, on a ladder that has more than one.
+    NextFamily,
+    PreviousFamily,
     /// Rate yourself on the skill under the cursor, on the ladder's scale.
     Rate,
     /// Compare you (your ratings) with the level in view.
@@ -83,7 +90,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 38] = [
+    pub const KEYABLE: [Action; 42] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -119,6 +126,10 @@ impl Action {
         Action::OpenA,
         Action::OpenB,
         Action::Messages,
+        Action::Catalogue,
+        Action::PickFamily,
+        Action::NextFamily,
+        Action::PreviousFamily,
         Action::Rate,
         Action::CompareYou,
         Action::AddGaps,
@@ -163,6 +174,10 @@ impl Action {
             Action::OpenA => "open-a",
             Action::OpenB => "open-b",
             Action::Messages => "messages",
+            Action::Catalogue => "catalogue",
+            Action::PickFamily => "family",
+            Action::NextFamily => "next-family",
+            Action::PreviousFamily => "previous-family",
             Action::Rate => "rate",
             Action::CompareYou => "compare-you",
             Action::AddGaps => "add-gaps",
@@ -218,6 +233,10 @@ impl Action {
             Action::OpenA => "compare: open level A",
             Action::OpenB => "compare: open level B",
             Action::Messages => "show the last messages",
+            Action::Catalogue => "open the skill catalogue: every skill, its rubric and levels",
+            Action::PickFamily => "pick the job family to show (type to narrow the list)",
+            Action::NextFamily => "show the next job family",
+            Action::PreviousFamily => "show the previous job family",
             Action::Rate => "rate yourself on the skill under the cursor (the ladder's scale)",
             Action::CompareYou => "compare you (your ratings) with this level: your gaps first",
             Action::AddGaps => "you against a level: put every gap in your plan",
@@ -242,6 +261,7 @@ impl Action {
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
+            Action::NextFamily | Action::PreviousFamily => "next/previous family",
             Action::CompareYou => "you vs this",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""

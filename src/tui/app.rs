@@ -27,7 +27,7 @@ use crate::search::{Entry, EntryKind};
 const BACK_LIMIT: usize = 16;
 
 /// Lines the mouse wheel scrolls a page by.
-const WHEEL_LINES: isize = 3;
+pub(super) const WHEEL_LINES: isize = 3;
 
 /// One row of the skills list: a category heading, or a skill with its expected proficiency.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn skill_ids<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<&'a str> {
 }
 
 /// What a screen's update asks of the app.
-enum Reply {
+pub(super) enum Reply {
     /// The action was the screen's and it acted.
     Done,
     /// The action was the screen's but there was nothing to do: the status line says why.
@@ -226,6 +226,7 @@ impl App {
                 Some((skill, level.id.clone()))
             }
             Screen::Plan(s) => s.selected_skill(&self.plan, &self.ladder),
+            Screen::Catalogue(c) => super::catalogue::skill_at_level(&self.ladder, c),
             Screen::You(y) => super::you_screen::selected(&self.ladder, &self.you(), y),
             Screen::Compare(c) => {
                 if c.pane != ComparePane::Skills {
@@ -278,6 +279,24 @@ impl App {
         self.plan_screen()?.unsaved()
     }
 
+    /// Opens the skill catalogue on the family of the level in view, its cursor on
+    /// `skill_id` when given (a search hit); on the catalogue already, moves its cursor there.
+    pub fn open_catalogue(&mut self, skill_id: Option<&str>) {
+        let ladder = Arc::clone(&self.ladder);
+        let shown = match &self.screen {
+            Screen::Catalogue(c) => c.family,
+            _ => super::screens::CatalogueScreen::for_level(&ladder, self.level()).family,
+        };
+        let screen = skill_id
+            .and_then(|id| super::screens::CatalogueScreen::at_skill(&ladder, shown, id))
+            .unwrap_or_else(|| super::screens::CatalogueScreen::new(shown));
+        match &mut self.screen {
+            Screen::Catalogue(c) if skill_id.is_some() => *c = screen,
+            Screen::Catalogue(_) => self.status.say("already on the catalogue"),
+            _ => self.push(Screen::Catalogue(screen)),
+        }
+    }
+
     fn open_plan(&mut self) {
         if self.screen_kind() != ScreenKind::Plan {
             self.push(Screen::Plan(Box::default()));
@@ -307,6 +326,7 @@ impl App {
                 Screen::Compare(c) => Some(c.a),
                 Screen::You(y) => Some(y.level),
                 Screen::Plan(_) => None,
+                Screen::Catalogue(_) => None,
             })?;
         self.ladder.levels().get(index)
     }
@@ -326,6 +346,7 @@ impl App {
                 skill_ids(&self.ladder, level).get(s.skill).copied()
             }
             Screen::Plan(_) | Screen::You(_) => None,
+            Screen::Catalogue(c) => c.selected(&self.ladder).map(|s| s.id.as_str()),
         }
     }
 
@@ -493,12 +514,23 @@ impl App {
                 Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
                 None => {
                     let key = self.key_label(action);
-                    self.status
-                        .say(format!("{key} bookmarks the skill under the cursor of a skills list: go to one first"));
+                    let text = if matches!(self.screen, Screen::Catalogue(_)) {
+                        // The catalogue's list is of skills at no level: a bookmark needs one.
+                        let open = self.key_label(Action::Open);
+                        format!(
+                            "{key} bookmarks the skill at a level: {open} lists the levels that expect it"
+                        )
+                    } else {
+                        format!(
+                            "{key} bookmarks the skill under the cursor of a skills list: go to one first"
+                        )
+                    };
+                    self.status.say(text);
                 }
             },
             Action::Undo => self.undo(),
             Action::ShowPlan => self.open_plan(),
+            Action::Catalogue => self.open_catalogue(None),
             // The same on every screen: the level is chosen by name, wherever the cursor is.
             Action::SetTarget => self.open_picker(PickPurpose::Target),
             Action::SetCurrent => match self.level_screen().map(|s| s.level) {
@@ -519,6 +551,7 @@ impl App {
                     Screen::Compare(c) => Some(c.b),
                     Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
                     Screen::Plan(_) | Screen::You(_) => None,
+                    Screen::Catalogue(_) => None,
                 };
                 match level {
                     Some(level) => self.open_you_against(level),
@@ -590,10 +623,17 @@ impl App {
     fn update_screen(&mut self, action: Action) -> Reply {
         let ladder = Arc::clone(&self.ladder);
         match &mut self.screen {
+            Screen::Ladder(_) | Screen::Catalogue(_) if action == Action::PickFamily => {
+                self.open_family_picker()
+            }
+            Screen::Ladder(_) if matches!(action, Action::NextFamily | Action::PreviousFamily) => {
+                self.switch_family(if action == Action::NextFamily { 1 } else { -1 })
+            }
             Screen::Ladder(s) => update_level_screen(&ladder, s, true, action),
             Screen::Level(s) => update_level_screen(&ladder, s, false, action),
             Screen::Compare(_) => self.update_compare(action),
             Screen::Plan(_) => self.update_plan(action),
+            Screen::Catalogue(s) => super::catalogue::update(&ladder, s, action),
             Screen::You(_) => self.update_you(action),
         }
     }
@@ -788,6 +828,20 @@ impl App {
         match top {
             Overlay::Rating(_) => self.update_rating(action),
             Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
+            Overlay::Families(picker) => {
+                use super::family_picker::Picked;
+                match picker.update(&self.ladder, action) {
+                    Picked::Stay => {}
+                    Picked::Close => {
+                        self.overlays.pop();
+                    }
+                    Picked::Family(family) => {
+                        self.overlays.pop();
+                        self.show_family(family);
+                    }
+                    Picked::Unused => self.say_nothing_happens(action),
+                }
+            }
             Overlay::Help { scroll, .. } | Overlay::Messages { scroll } => {
                 if scroll_text(scroll, action) {
                     return;
@@ -977,6 +1031,11 @@ impl App {
     /// Opens the entry's level with the cursor on it: a skill selected in the skills pane, or
     /// the page brought to the entry's line (placed when the page is next drawn).
     pub fn jump_to(&mut self, entry: &Entry) {
+        if let Some(skill) = self.catalogue_skill_of(entry) {
+            self.overlays.clear();
+            self.open_catalogue(Some(&skill));
+            return;
+        }
         let Some(level) = self.ladder.levels().get(entry.level) else {
             return;
         };
@@ -998,6 +1057,111 @@ impl App {
     }
 }
 
+impl App {
+    /// The skill a search entry opens the catalogue at: a skill no level expects, the first
+    /// skill of a category, and (when searching from the catalogue) any hit on a skill, so
+    /// search there moves the catalogue's cursor rather than leaving for a level.
+    fn catalogue_skill_of(&self, entry: &Entry) -> Option<String> {
+        let on_catalogue = matches!(self.screen, Screen::Catalogue(_));
+        match entry.kind {
+            EntryKind::Skill | EntryKind::SkillDescription | EntryKind::Expectation
+                if on_catalogue =>
+            {
+                let level = self.ladder.levels().get(entry.level)?;
+                Some(level.skills.get(entry.item)?.skill.clone())
+            }
+            EntryKind::CatalogueSkill => self.ladder.skills().get(entry.item).map(|s| s.id.clone()),
+            EntryKind::Category => {
+                let level = self.ladder.levels().get(entry.level)?;
+                let reference = level.skills.get(entry.item)?;
+                let category = &self.ladder.skill(&reference.skill)?.category;
+                // The category's first skill in the catalogue, so its heading shows above.
+                self.ladder
+                    .skills()
+                    .iter()
+                    .find(|s| s.category == *category)
+                    .map(|s| s.id.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens the family picker over the home screen or the catalogue, its cursor on the
+    /// family on show.
+    fn open_family_picker(&mut self) -> Reply {
+        if !super::family::switches(&self.ladder) {
+            return Reply::Stuck(super::catalogue::one_family(&self.ladder));
+        }
+        let shown = match &self.screen {
+            Screen::Catalogue(c) => c.family,
+            _ => self
+                .level()
+                .and_then(|l| super::family::of_level(&self.ladder, l)),
+        };
+        self.overlays
+            .push(Overlay::Families(super::family_picker::FamilyPicker::new(
+                shown,
+            )));
+        Reply::Done
+    }
+
+    /// Shows `family` on the screen on show: the home screen selects a level of it (the
+    /// equivalent of the one selected, or the nearest rank), the catalogue lists its skills.
+    fn show_family(&mut self, family: usize) {
+        let ladder = Arc::clone(&self.ladder);
+        match &mut self.screen {
+            Screen::Catalogue(c) if c.family != Some(family) => {
+                *c = super::screens::CatalogueScreen::new(Some(family));
+            }
+            Screen::Ladder(s) => {
+                let Some(level) = ladder.levels().get(s.level) else {
+                    return;
+                };
+                if super::family::of_level(&ladder, level) == Some(family) {
+                    return;
+                }
+                match super::family::landing_level(&ladder, family, level) {
+                    Some(index) => {
+                        s.select(index);
+                    }
+                    None => self.status.say(format!(
+                        "{} has no levels",
+                        super::family::label(&ladder, family)
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows the next (`step` 1) or previous (-1) job family on the home screen: the level
+    /// selected is its equivalent there, or the nearest rank.
+    fn switch_family(&mut self, step: isize) -> Reply {
+        let ladder = Arc::clone(&self.ladder);
+        let Screen::Ladder(s) = &mut self.screen else {
+            return Reply::Pass;
+        };
+        let Some(level) = ladder.levels().get(s.level) else {
+            return Reply::Pass;
+        };
+        let Some(next) = super::family::of_level(&ladder, level)
+            .and_then(|f| super::family::step(&ladder, f, step))
+        else {
+            return Reply::Stuck(super::catalogue::one_family(&ladder));
+        };
+        match super::family::landing_level(&ladder, next, level) {
+            Some(index) => {
+                s.select(index);
+                Reply::Done
+            }
+            None => Reply::Stuck(format!(
+                "{} has no levels",
+                super::family::label(&ladder, next)
+            )),
+        }
+    }
+}
+
 /// Scrolls an overlay's text for the keys and wheel that scroll; `false` for any other action.
 fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
     let page = isize::try_from(scroll.page()).unwrap_or(1);
@@ -1015,7 +1179,7 @@ fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
 }
 
 /// Done when the action moved something; else stuck, with the status line saying why.
-fn moved_or_stuck(moved: bool, action: Action) -> Reply {
+pub(super) fn moved_or_stuck(moved: bool, action: Action) -> Reply {
     if moved {
         Reply::Done
     } else {
@@ -1224,10 +1388,10 @@ fn move_track(ladder: &Ladder, s: &mut LevelScreen, step: isize) -> Reply {
     let Some(track) = ladder.track_index(&level.track) else {
         return Reply::Pass;
     };
-    let Some(target) = track
-        .checked_add_signed(step)
-        .filter(|t| *t < ladder.tracks().len())
-    else {
+    // Within the job family on show: another family's tracks are a family key away.
+    let shown = super::family::shown_tracks(ladder, level);
+    let column = shown.iter().position(|&t| t == track).unwrap_or(0);
+    let Some(&target) = column.checked_add_signed(step).and_then(|c| shown.get(c)) else {
         let side = if step < 0 { "left" } else { "right" };
         return Reply::Stuck(format!("no track further {side}"));
     };

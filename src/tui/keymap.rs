@@ -240,7 +240,7 @@ pub struct Command {
     pub applies: bool,
 }
 
-fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
+pub(super) fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
     Command {
         actions: actions.to_vec(),
         hint,
@@ -252,9 +252,28 @@ fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
 /// The footer shows those that apply; the help lists them all, so they cannot drift apart.
 pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     use Action as A;
+    let mut commands = own_commands(app, screen);
+    // Only a ladder of job families has one to switch to: elsewhere neither the footer nor
+    // the help names the keys.
+    if screen == ScreenKind::Ladder && super::family::switches(&app.ladder) {
+        commands.insert(2, command(&[A::PickFamily], "family", true));
+        commands.push(command(
+            &[A::NextFamily, A::PreviousFamily],
+            "next/previous family",
+            // In the help; the footer leaves the room to the picker's key, which does the
+            // same with a list, and to search.
+            false,
+        ));
+    }
+    commands
+}
+
+fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
+    use Action as A;
     let current = app.screen_kind() == screen;
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
+    let families = super::family::switches(&app.ladder);
     // Rating needs a skill under the cursor and a plan that can be written.
     let can_rate = !current || (focus == Some(Focus::Skills) && !app.plan.is_read_only());
     // Offered in the footer once there are ratings to compare (it works without them too).
@@ -302,6 +321,7 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                 current && focus.is_some_and(|f| f != Focus::Ladder),
             ),
         ],
+        ScreenKind::Catalogue => super::catalogue::commands(app, current, families),
         ScreenKind::Level => vec![
             command(&[A::Up, A::Down], "move", true),
             command(&[A::FocusNext], "pane", true),
@@ -427,6 +447,7 @@ pub fn global_commands() -> Vec<Command> {
         command(&[A::ShowPlan], "plan", true),
         command(&[A::Undo], "undo", true),
         command(&[A::Messages], "messages", true),
+        command(&[A::Catalogue], "catalogue", true),
         command(&[A::PageUp, A::PageDown], "page", true),
         command(&[A::Top, A::Bottom], "top/end", true),
     ]
@@ -491,8 +512,11 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
         return hints;
     }
     match app.overlay() {
-        Some(OverlayKind::Search | OverlayKind::Picker { .. }) => {
-            let choose = if matches!(app.overlay(), Some(OverlayKind::Picker { .. })) {
+        Some(OverlayKind::Search | OverlayKind::Picker { .. } | OverlayKind::Families) => {
+            let choose = if matches!(
+                app.overlay(),
+                Some(OverlayKind::Picker { .. } | OverlayKind::Families)
+            ) {
                 "pick"
             } else {
                 "go"

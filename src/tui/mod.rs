@@ -13,7 +13,10 @@
 
 pub mod action;
 pub mod app;
+pub mod catalogue;
 pub mod config;
+pub mod family;
+pub mod family_picker;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
