@@ -170,6 +170,23 @@ fn generated_level_screen(bencher: divan::Bencher<'_, '_>) {
     bench_screen(bencher, generated(), &[Action::Top, Action::Open]);
 }
 
+/// The skill catalogue: the skills by category, the fourth skill's rubric and its levels.
+#[divan::bench]
+fn catalogue_screen(bencher: divan::Bencher<'_, '_>) {
+    bench_screen(
+        bencher,
+        builtin(),
+        &[Action::Catalogue, Action::Down, Action::Down, Action::Down],
+    );
+}
+
+/// The catalogue of the generated ladder: every list row says how many of its 1,000 levels
+/// expect the skill, and the levels pane lists them.
+#[divan::bench]
+fn generated_catalogue_screen(bencher: divan::Bencher<'_, '_>) {
+    bench_screen(bencher, generated(), &[Action::Catalogue, Action::Down]);
+}
+
 /// The generated ladder's home screen with a plan rating 1,000 skills: each rung shows its fit
 /// gauge. Placement is computed once per change of the plan, so a frame should cost about what
 /// `generated_home_screen` costs (the same run shows both).

@@ -24,8 +24,13 @@ fn main() -> ExitCode {
         None => {
             // The explorer only runs on a terminal.
             let colour = args.color.wanted(true, cli::no_color_set());
-            rungs::tui::run(args.content.as_deref(), args.plan.as_deref(), colour)
-                .map_err(|e| (e.to_string(), e.exit()))
+            rungs::tui::run(
+                args.content.as_deref(),
+                args.plan.as_deref(),
+                colour,
+                args.checkin_file.as_deref(),
+            )
+            .map_err(|e| (e.to_string(), e.exit()))
         }
     };
     match outcome {

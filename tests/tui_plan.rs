@@ -106,7 +106,10 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
     press(&mut app, "p");
     assert_eq!(app.screen_kind(), ScreenKind::Plan);
     assert_eq!(
-        app.plan.selected_item().map(|i| i.skill.as_str()),
+        app.plan_screen()
+            .expect("plan screen")
+            .selected_item(&app.plan)
+            .map(|i| i.skill.as_str()),
         Some(first.as_str())
     );
 
@@ -114,7 +117,10 @@ fn the_plan_screen_cycles_status_removes_and_undoes() {
     let status = |path: &Path| on_disk(path).items[0].status;
     assert_eq!(status(&path), Status::InProgress);
     assert_eq!(
-        app.plan.selected_item().map(|i| i.skill.as_str()),
+        app.plan_screen()
+            .expect("plan screen")
+            .selected_item(&app.plan)
+            .map(|i| i.skill.as_str()),
         Some(first.as_str()),
         "the cursor follows the item into its new group"
     );
@@ -251,9 +257,13 @@ fn the_target_gauge_counts_and_missing_skills_are_added_with_one_key() {
         assert!(shown.contains(&part), "{part} in {shown}");
     }
 
-    // Tab to the missing list: b (or Enter) adds the skill at the target level.
-    press_keys(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.plan.pane, PlanPane::Missing);
+    // Tab past the evidence to the missing list: b (or Enter) adds the skill at the target
+    // level.
+    press_keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Missing
+    );
     let first_missing = app.plan.missing(&app.ladder)[0].clone();
     press(&mut app, "b");
     assert!(on_disk(&path).contains(&first_missing, "director"));
@@ -485,32 +495,48 @@ fn a_click_on_the_plan_screen_selects_the_row_under_it_even_when_scrolled() {
     );
     let (x, y) = cell_of(&app, &items[2]);
     app.update(Action::Click(x, y));
-    assert_eq!(app.plan.item_cursor, 2, "{scrolled}");
-    assert_eq!(app.plan.pane, PlanPane::Items);
+    assert_eq!(
+        app.plan_screen().expect("plan screen").item_cursor,
+        2,
+        "{scrolled}"
+    );
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Items
+    );
 
     // The list keeps still under the mouse; moving up to the first item shows its heading.
     press_keys(
         &mut app,
         &[KeyCode::Up, KeyCode::Up, KeyCode::Down, KeyCode::Down],
     );
-    assert_eq!(app.plan.item_cursor, 2);
+    assert_eq!(app.plan_screen().expect("plan screen").item_cursor, 2);
     // A status heading is not an item: the cursor stays.
     let (x, y) = common::find(&common::buffer(&app), "Planned (9)").expect("a heading");
     app.update(Action::Click(x, y));
-    assert_eq!(app.plan.item_cursor, 2);
+    assert_eq!(app.plan_screen().expect("plan screen").item_cursor, 2);
 
     // The target's missing skills: a click focuses the pane and selects the skill.
     let missing = app.plan.missing(&app.ladder);
-    app.update(Action::NextPane);
+    app.update(Action::PreviousPane);
     app.update(Action::Bottom);
     let last = missing.len() - 1;
-    assert_eq!(app.plan.missing_cursor, last);
+    assert_eq!(app.plan_screen().expect("plan screen").missing_cursor, last);
     let (x, y) = cell_of(&app, &missing[last - 3]);
     app.update(Action::NextPane);
-    assert_eq!(app.plan.pane, PlanPane::Items);
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Items
+    );
     app.update(Action::Click(x, y));
-    assert_eq!(app.plan.pane, PlanPane::Missing);
-    assert_eq!(app.plan.missing_cursor, last - 3);
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Missing
+    );
+    assert_eq!(
+        app.plan_screen().expect("plan screen").missing_cursor,
+        last - 3
+    );
 }
 
 #[test]
@@ -525,24 +551,57 @@ fn the_wheel_on_the_plan_screen_moves_in_the_pane_under_the_mouse() {
     let wheel = |column, row, up| Action::Wheel { column, row, up };
     app.update(wheel(missing_x, missing_y, false));
     app.update(wheel(missing_x, missing_y, false));
-    assert_eq!(app.plan.pane, PlanPane::Missing);
-    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (0, 2));
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Missing
+    );
+    assert_eq!(
+        (
+            app.plan_screen().expect("plan screen").item_cursor,
+            app.plan_screen().expect("plan screen").missing_cursor
+        ),
+        (0, 2)
+    );
     app.update(wheel(item_x, item_y, false));
-    assert_eq!(app.plan.pane, PlanPane::Items);
-    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 2));
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Items
+    );
+    assert_eq!(
+        (
+            app.plan_screen().expect("plan screen").item_cursor,
+            app.plan_screen().expect("plan screen").missing_cursor
+        ),
+        (1, 2)
+    );
     app.update(wheel(missing_x, missing_y, true));
-    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 1));
+    assert_eq!(
+        (
+            app.plan_screen().expect("plan screen").item_cursor,
+            app.plan_screen().expect("plan screen").missing_cursor
+        ),
+        (1, 1)
+    );
     // Outside both panes (the footer) nothing moves.
     app.update(wheel(item_x, app.size.1 - 1, false));
-    assert_eq!((app.plan.item_cursor, app.plan.missing_cursor), (1, 1));
+    assert_eq!(
+        (
+            app.plan_screen().expect("plan screen").item_cursor,
+            app.plan_screen().expect("plan screen").missing_cursor
+        ),
+        (1, 1)
+    );
 }
 
 #[test]
 fn page_keys_on_the_plan_screen_move_by_the_rows_on_screen() {
     let (_dir, path) = temp_plan();
     let mut app = long_plan_on_a_short_screen(&path);
-    app.update(Action::NextPane);
-    assert_eq!(app.plan.pane, PlanPane::Missing);
+    app.update(Action::PreviousPane);
+    assert_eq!(
+        app.plan_screen().expect("plan screen").pane,
+        PlanPane::Missing
+    );
     // 13 rows: the target pane shows its gauge, legend and heading, then 4 missing skills.
     let shown = |app: &App| {
         app.plan
@@ -553,18 +612,18 @@ fn page_keys_on_the_plan_screen_move_by_the_rows_on_screen() {
     };
     assert_eq!(shown(&app), 4);
     app.update(Action::PageDown);
-    assert_eq!(app.plan.missing_cursor, 4);
+    assert_eq!(app.plan_screen().expect("plan screen").missing_cursor, 4);
     app.update(Action::PageDown);
-    assert_eq!(app.plan.missing_cursor, 8);
+    assert_eq!(app.plan_screen().expect("plan screen").missing_cursor, 8);
     app.update(Action::PageUp);
-    assert_eq!(app.plan.missing_cursor, 4);
+    assert_eq!(app.plan_screen().expect("plan screen").missing_cursor, 4);
 
     app.update(Action::Resize(100, 20));
     app.update(Action::Top);
     let page = shown(&app);
     assert_eq!(page, 11);
     app.update(Action::PageDown);
-    assert_eq!(app.plan.missing_cursor, page);
+    assert_eq!(app.plan_screen().expect("plan screen").missing_cursor, page);
 }
 
 #[test]

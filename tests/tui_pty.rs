@@ -531,6 +531,89 @@ fn the_explorer_opens_at_the_plans_current_level() {
 }
 
 #[test]
+fn checkin_flag_opens_the_check_in_and_evidence_typed_on_the_plan_is_saved() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let plan = home.path().join("plan.toml");
+    let theirs = home.path().join("manager.toml");
+    std::fs::write(
+        &plan,
+        "version = 2\ntarget = \"director\"\n\n[[items]]\nskill = \"budgeting\"\nlevel = \
+         \"director\"\nadded = 2026-01-05\n\n[[ratings]]\nskill = \"budgeting\"\nstep = \
+         \"working\"\ndate = 2026-01-05\n",
+    )
+    .expect("plan written");
+    let their_text = "version = 2\n\n[[ratings]]\nskill = \"budgeting\"\nstep = \"basic\"\n\
+                      date = 2026-02-01\n";
+    std::fs::write(&theirs, their_text).expect("their plan written");
+    let plan_text = plan.to_str().expect("utf-8 temp path").to_owned();
+    let theirs_text = theirs.to_str().expect("utf-8 temp path").to_owned();
+    let mut session = Session::start_with(
+        home.path(),
+        &["--checkin", &theirs_text],
+        &[("RUNGS_PLAN", &plan_text)],
+    );
+    session.wait_for("Check-in · ");
+    session.wait_for("1 disagreement of a step or more");
+    // Esc closes the check-in; Tab to the evidence, `a`, text, Enter.
+    session.send(b"\x1b");
+    session.wait_for("check-in closed");
+    session.send(b"\t");
+    session.wait_for("Evidence · Budget");
+    session.send(b"a");
+    session.wait_for("New:");
+    // Typed into the field: `q` would quit and `d` remove if they went to the keymap.
+    session.send(b"Led the quarterly review");
+    session.send(b"\r");
+    session.wait_for("evidence added");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    let text = std::fs::read_to_string(&plan).expect("the plan file");
+    let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
+    let evidence = &saved
+        .item("budgeting", "director")
+        .expect("the item")
+        .evidence;
+    assert_eq!(evidence.len(), 1, "{text}");
+    assert_eq!(evidence[0].text, "Led the quarterly review");
+    assert_eq!(
+        std::fs::read_to_string(&theirs).expect("their file"),
+        their_text,
+        "their file is never written"
+    );
+}
+
+#[test]
+fn a_ladder_of_families_switches_family_opens_the_catalogue_and_resumes_on_the_family() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let content = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2/three-families"
+    );
+    let args = ["--content", content];
+    let mut session = Session::start_with(home.path(), &args, &[]);
+    session.wait_for("Engineering (1 of 3)");
+    // `f` lists the families; letters narrow the list and Enter shows the one picked.
+    session.send(b"f");
+    session.wait_for("Job family");
+    session.send(b"sal\r");
+    session.wait_for("Sales (3 of 3)");
+    session.wait_gone("Job family");
+    // The catalogue opens on the family in view; Esc comes back.
+    session.send(b"S");
+    session.wait_for("Skill catalogue · Sales (3 of 3)");
+    session.wait_for("Prospecting");
+    session.send(b"\x1b");
+    session.wait_gone("Skill catalogue");
+    session.send(b"q");
+    assert_eq!(session.finish(), 0);
+    // The next start opens on the last level viewed, and so on its family.
+    let mut again = Session::start_with(home.path(), &args, &[]);
+    again.wait_for("Sales (3 of 3)");
+    again.send(b"q");
+    assert_eq!(again.finish(), 0);
+}
+
+#[test]
 fn r_on_a_skill_rates_it_and_the_rating_is_in_the_plan_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let plan = home.path().join("plan.toml");

@@ -67,6 +67,15 @@ pub fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 .chain("man".chars().map(|c| Action::Edit(TextEdit::Insert(c))))
                 .collect(),
         ),
+        (
+            "catalogue",
+            vec![Action::Catalogue, Action::Down, Action::Down, Action::Down],
+        ),
+        // Enter on a skill moves to the levels that expect it (at 80 columns, the skill's side).
+        (
+            "catalogue-levels",
+            vec![Action::Catalogue, Action::Down, Action::Open, Action::Down],
+        ),
         ("plan-empty", vec![Action::ShowPlan]),
         ("plan", plan_actions()),
         // `c` on the manager rung asks for B in the picker, over the comparison with the rung

@@ -552,7 +552,7 @@ proptest! {
         if let Some(s) = app.level_screen() {
             prop_assert!(s.skill < app.level().map_or(1, |l| l.skills.len().max(1)));
         }
-        prop_assert!(app.plan.item_cursor < app.plan.items().len().max(1));
+        prop_assert!(app.plan_screen().is_none_or(|s| s.item_cursor < app.plan.items().len().max(1)));
         // Compare's actions are among the keyable ones drawn here; its cursor stays in its list.
         if let Some(c) = app.comparison() {
             prop_assert!(app.compare_screen().is_some_and(|s| s.cursor < c.skills.len().max(1)));

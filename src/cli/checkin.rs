@@ -5,9 +5,8 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::files::{PLAN_FILE_LIMIT, ReadError, read_regular};
-use crate::ladder::{Ladder, Problem};
-use crate::plan::{Checkin, Plan, PlanError, RatingScale, checkin, parse};
+use crate::ladder::Ladder;
+use crate::plan::{Checkin, Plan, RatingScale, checkin, read_checkin_file};
 
 use super::output::{Out, emit, emit_json, fit_lines};
 use super::you::{self, You};
@@ -29,37 +28,7 @@ pub fn run(you: &You, file: &Path, format: Format, out: Out) -> Result<(), CliEr
 
 /// Reads another person's plan file (only reads it); every problem located.
 pub fn read_checkin(file: &Path) -> Result<Plan, CliError> {
-    let name = you::id(&file.display().to_string());
-    // Bounded like the plan itself: a regular file of at most the plan's size limit.
-    let bytes = read_regular(file, PLAN_FILE_LIMIT).map_err(|error| {
-        CliError::Checkin(match error {
-            ReadError::NotFound => PlanError::Io {
-                path: file.to_path_buf(),
-                action: "read the check-in file",
-                error: std::io::ErrorKind::NotFound.into(),
-            },
-            ReadError::Io(error) => PlanError::Io {
-                path: file.to_path_buf(),
-                action: "read the check-in file",
-                error,
-            },
-            error => PlanError::Unreadable {
-                path: file.to_path_buf(),
-                error,
-            },
-        })
-    })?;
-    let problems = match std::str::from_utf8(&bytes) {
-        Ok(text) => match parse(&name, text) {
-            Ok(plan) => return Ok(plan),
-            Err(problems) => problems,
-        },
-        Err(e) => vec![Problem::whole_file(
-            &name,
-            format!("not UTF-8 text (byte {})", e.valid_up_to()),
-        )],
-    };
-    Err(CliError::Checkin(PlanError::Invalid(problems)))
+    read_checkin_file(file).map_err(CliError::Checkin)
 }
 
 fn target_line(ladder: &Ladder, compared: &Checkin<'_>) -> String {

@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", env = "RUNGS_PLAN", value_hint = ValueHint::FilePath)]
     pub plan: Option<PathBuf>,
 
+    /// Open the explorer on the plan screen with a check-in: someone else's ratings of you
+    /// (their plan file) beside yours and your target's. Neither file is changed.
+    #[arg(long = "checkin", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub checkin_file: Option<PathBuf>,
+
     /// When to use colour: on a terminal only (auto, which NO_COLOR turns off), always or
     /// never.
     #[arg(long, global = true, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
@@ -250,6 +255,15 @@ pub fn parse() -> Result<Cli, clap::Error> {
             clap::error::ErrorKind::ArgumentConflict,
             "--plan is for the explorer and the commands that read your plan: `rungs plan`, \
              `rungs place`, `rungs compare me` and `rungs checkin`",
+        ));
+    }
+    if matches.value_source("checkin_file") == Some(clap::parser::ValueSource::CommandLine)
+        && matches.subcommand_name().is_some()
+    {
+        return Err(command.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--checkin FILE opens the check-in in the explorer (`rungs --checkin FILE`); for \
+             the report use `rungs checkin FILE`",
         ));
     }
     Cli::from_arg_matches(&matches)

@@ -1,10 +1,48 @@
 //! A check-in: someone else (a manager, a mentor) rates you in a plan file of their own; this
 //! sets their ratings beside yours and beside what your target expects. Neither plan changes.
 
-use crate::ladder::{Ladder, Level};
+use std::path::Path;
 
+use crate::files::{PLAN_FILE_LIMIT, ReadError, read_regular};
+use crate::ladder::{Ladder, Level, Problem};
+
+use super::format::parse;
 use super::model::Plan;
 use super::scale::{RatingScale, Ratings, StepRank};
+use super::store::PlanError;
+
+/// Reads another person's plan file for a check-in: only reads it (bounded like a plan, a
+/// regular file of at most the plan size limit), every problem located.
+pub fn read_checkin_file(file: &Path) -> Result<Plan, PlanError> {
+    let name = crate::text::escape_control(&file.display().to_string()).into_owned();
+    let bytes = read_regular(file, PLAN_FILE_LIMIT).map_err(|error| match error {
+        ReadError::NotFound => PlanError::Io {
+            path: file.to_path_buf(),
+            action: "read the check-in file",
+            error: std::io::ErrorKind::NotFound.into(),
+        },
+        ReadError::Io(error) => PlanError::Io {
+            path: file.to_path_buf(),
+            action: "read the check-in file",
+            error,
+        },
+        error => PlanError::Unreadable {
+            path: file.to_path_buf(),
+            error,
+        },
+    })?;
+    let problems = match std::str::from_utf8(&bytes) {
+        Ok(text) => match parse(&name, text) {
+            Ok(plan) => return Ok(plan),
+            Err(problems) => problems,
+        },
+        Err(e) => vec![Problem::whole_file(
+            &name,
+            format!("not UTF-8 text (byte {})", e.valid_up_to()),
+        )],
+    };
+    Err(PlanError::Invalid(problems))
+}
 
 /// One skill seen by both of you.
 #[derive(Debug, Clone, PartialEq, Eq)]

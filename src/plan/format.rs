@@ -21,7 +21,21 @@ const HEADER: &str = "# rungs development plan. Hand edits are welcome; see \"Yo
 /// anything else, since its unknown fields would only be a symptom.
 pub fn parse(name: &str, text: &str) -> Result<Plan, Vec<Problem>> {
     match toml::from_str::<Plan>(text) {
-        Ok(plan) if is_readable(plan.version) => Ok(plan),
+        Ok(plan) if is_readable(plan.version) => {
+            let mistakes = mistakes(&plan);
+            if mistakes.is_empty() {
+                Ok(plan)
+            } else {
+                Err(locate(name, text, |parsed| {
+                    mistakes
+                        .iter()
+                        .map(|(path, message)| {
+                            parsed.problem_at(Some(parsed.locate(path, true)), message)
+                        })
+                        .collect()
+                }))
+            }
+        }
         Ok(plan) => Err(locate(name, text, |parsed| {
             vec![version_problem(parsed, &plan.version.to_string())]
         })),
@@ -32,6 +46,66 @@ pub fn parse(name: &str, text: &str) -> Result<Plan, Vec<Problem>> {
             vec![parsed.problem_at(error.span(), error.message())]
         })),
     }
+}
+
+/// What a plan that deserialized still gets wrong, each with the path of the key to point at:
+/// keys of version 2 in a file that says version 1 (rungs would drop or misread them; the
+/// file should say `version = 2`), and a skill rated twice (which rating counts would be a
+/// guess).
+fn mistakes(plan: &Plan) -> Vec<(Vec<Step>, String)> {
+    let mut found = Vec::new();
+    if plan.version == PLAN_VERSION_1 {
+        let newer = |key: &str| {
+            format!(
+                "`{key}` belongs to plan version {PLAN_VERSION}, but the file says version \
+                 {PLAN_VERSION_1}: set `version = {PLAN_VERSION}` (or take `{key}` out)"
+            )
+        };
+        let top = [
+            ("current", plan.current.is_some()),
+            ("current_title", plan.current_title.is_some()),
+            ("ratings", !plan.ratings.is_empty()),
+            ("log", !plan.log.is_empty()),
+        ];
+        for (key, present) in top {
+            if present {
+                found.push((vec![Step::from(key)], newer(key)));
+            }
+        }
+        for (index, item) in plan.items.iter().enumerate() {
+            if !item.evidence.is_empty() {
+                found.push((
+                    vec![
+                        Step::from("items"),
+                        Step::Index(index),
+                        Step::from("evidence"),
+                    ],
+                    newer("evidence"),
+                ));
+            }
+        }
+    }
+    let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (index, rating) in plan.ratings.iter().enumerate() {
+        if let Some(first) = first_of.get(rating.skill.as_str()) {
+            found.push((
+                vec![
+                    Step::from("ratings"),
+                    Step::Index(index),
+                    Step::from("skill"),
+                ],
+                format!(
+                    "`{}` is rated twice (ratings {} and {}): keep one rating per skill",
+                    crate::text::escape_control(&rating.skill),
+                    first + 1,
+                    index + 1
+                ),
+            ));
+        } else {
+            first_of.insert(&rating.skill, index);
+        }
+    }
+    found
 }
 
 /// Builds located problems; a syntax error is reported (all of them) before anything else.
@@ -166,6 +240,41 @@ mod tests {
         let text = "version = 1\n[[items]]\nskill = \"a\"\nlevel = \"b\"\nstatus = \"finished\"\nadded = 2026-01-05\n";
         let problems = parse("plan.toml", text).expect_err("bad status");
         assert_eq!(problems[0].position, Some((5, 10)), "{problems:?}");
+    }
+
+    #[test]
+    fn version_2_keys_in_a_version_1_file_are_located() {
+        let text = "version = 1\ncurrent = \"manager\"\n\n[[items]]\nskill = \"a\"\nlevel = \"b\"\nadded = 2026-01-05\n\n[[items.evidence]]\ndate = 2026-01-06\ntext = \"x\"\n\n[[ratings]]\nskill = \"a\"\nstep = \"working\"\ndate = 2026-01-05\n";
+        let problems = parse("plan.toml", text).expect_err("v2 keys in v1");
+        let places: Vec<(Option<(usize, usize)>, bool)> = problems
+            .iter()
+            .map(|p| (p.position, p.message.contains("set `version = 2`")))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (Some((2, 1)), true),
+                (Some((13, 3)), true),
+                (Some((9, 9)), true)
+            ],
+            "{problems:?}"
+        );
+        // The same file saying version 2 reads.
+        let v2 = text.replacen("version = 1", "version = 2", 1);
+        assert!(parse("plan.toml", &v2).is_ok());
+    }
+
+    #[test]
+    fn a_skill_rated_twice_is_located_at_the_second_rating() {
+        let text = "version = 2\n\n[[ratings]]\nskill = \"a\"\nstep = \"working\"\ndate = 2026-01-05\n\n[[ratings]]\nskill = \"a\"\nstep = \"basic\"\ndate = 2026-01-06\n";
+        let problems = parse("plan.toml", text).expect_err("rated twice");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].position, Some((9, 1)), "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("rated twice (ratings 1 and 2)")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod case;
 mod checkin;
+mod fold;
 mod format;
 mod history;
 mod model;
@@ -17,7 +18,8 @@ mod scale;
 mod store;
 
 pub use case::{EvidenceSource, LevelMention, PromotionCase, SkillCase, promotion_case};
-pub use checkin::{Checkin, CheckinRow, checkin};
+pub use checkin::{Checkin, CheckinRow, checkin, read_checkin_file};
+pub use fold::{LOG_CAP, LOG_KEEP, fold_log};
 pub use format::{parse, to_toml};
 pub use history::{MAX_WEEKS, WeekPoint, day_number, log_newest_first, progress_by_week};
 pub use model::{

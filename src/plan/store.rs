@@ -28,6 +28,7 @@ use crate::files::{PLAN_FILE_LIMIT, ReadError, read_regular};
 
 use crate::ladder::Problem;
 
+use super::fold::{LOG_CAP, LOG_KEEP, fold_log};
 use super::format;
 use super::model::{Edit, Plan};
 
@@ -419,16 +420,26 @@ impl PlanStore {
                 None,
             ));
         };
+        // The log stays bounded (see `fold`); the whole log is kept aside only when folded,
+        // so that a failed save can put it back.
+        let unfolded = (self.plan.log.len() > LOG_CAP).then(|| self.plan.log.clone());
+        fold_log(&mut self.plan.log, LOG_CAP, LOG_KEEP);
+        let roll_back = |plan: &mut Plan| {
+            if let Some(log) = unfolded.clone() {
+                plan.log = log;
+            }
+            plan.roll_back(&inverse, log_len);
+        };
         let text = match format::to_toml(&self.plan) {
             Ok(text) => text,
             Err(e) => {
-                self.plan.roll_back(&inverse, log_len);
+                roll_back(&mut self.plan);
                 return Err(PlanError::Encode(e.to_string()));
             }
         };
         remove_stale_temp_files(&target);
         if let Err(error) = replace_file(&target, text.as_bytes()) {
-            self.plan.roll_back(&inverse, log_len);
+            roll_back(&mut self.plan);
             return Err(match error {
                 ReplaceError::Owner { uid, gid } => PlanError::Protected {
                     path: self.path.clone(),

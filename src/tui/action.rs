@@ -37,8 +37,13 @@ pub enum Action {
     CycleStatus,
     /// Plan screen: remove the item under the cursor.
     Remove,
-    /// Plan screen: edit the note of the item under the cursor.
+    /// Plan screen: edit the note of the item under the cursor (in the evidence pane: the
+    /// evidence under the cursor).
     EditNote,
+    /// Plan screen: add evidence to the selected item (or to the rating under the cursor).
+    AddEvidence,
+    /// Plan screen: open someone else's plan file as a check-in.
+    Checkin,
     /// Set the plan's target level, chosen in the level picker.
     SetTarget,
     /// Set the plan's current level (where you are) to the selected level.
@@ -56,6 +61,13 @@ pub enum Action {
     OpenB,
     /// Show the last messages of the status line.
     Messages,
+    /// Open the skill catalogue: every skill, by category, with its rubric and levels.
+    Catalogue,
+    /// Pick the job family to show from a list narrowed as you type.
+    PickFamily,
+    /// Show the next (or previous) job family, on a ladder that has more than one.
+    NextFamily,
+    PreviousFamily,
     /// Rate yourself on the skill under the cursor, on the ladder's scale.
     Rate,
     /// Compare you (your ratings) with the level in view.
@@ -78,7 +90,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help overlay lists them.
-    pub const KEYABLE: [Action; 36] = [
+    pub const KEYABLE: [Action; 42] = [
         Action::Up,
         Action::Down,
         Action::PreviousPane,
@@ -96,6 +108,8 @@ impl Action {
         Action::CycleStatus,
         Action::EditNote,
         Action::Remove,
+        Action::AddEvidence,
+        Action::Checkin,
         Action::SetTarget,
         Action::SetCurrent,
         Action::Undo,
@@ -112,6 +126,10 @@ impl Action {
         Action::OpenA,
         Action::OpenB,
         Action::Messages,
+        Action::Catalogue,
+        Action::PickFamily,
+        Action::NextFamily,
+        Action::PreviousFamily,
         Action::Rate,
         Action::CompareYou,
         Action::AddGaps,
@@ -143,6 +161,8 @@ impl Action {
             Action::CycleStatus => "status",
             Action::Remove => "remove",
             Action::EditNote => "edit-note",
+            Action::AddEvidence => "add-evidence",
+            Action::Checkin => "checkin",
             Action::SetTarget => "target",
             Action::SetCurrent => "current",
             Action::Compare => "compare",
@@ -154,6 +174,10 @@ impl Action {
             Action::OpenA => "open-a",
             Action::OpenB => "open-b",
             Action::Messages => "messages",
+            Action::Catalogue => "catalogue",
+            Action::PickFamily => "family",
+            Action::NextFamily => "next-family",
+            Action::PreviousFamily => "previous-family",
             Action::Rate => "rate",
             Action::CompareYou => "compare-you",
             Action::AddGaps => "add-gaps",
@@ -188,8 +212,16 @@ impl Action {
             Action::Undo => "undo the last change to your plan",
             Action::ShowPlan => "show your development plan",
             Action::CycleStatus => "plan: next status (planned, in progress, done)",
-            Action::Remove => "plan: remove the item under the cursor",
-            Action::EditNote => "plan: edit the note (Enter saves, Esc cancels)",
+            Action::Remove => "plan: remove the item, or the evidence, under the cursor",
+            Action::EditNote => {
+                "plan: edit the note, or the evidence under the cursor (Enter saves, Esc cancels)"
+            }
+            Action::AddEvidence => {
+                "plan: add evidence, dated today, with an optional link (Tab: the link field)"
+            }
+            Action::Checkin => {
+                "plan: open someone else's ratings of you (a plan file) beside yours"
+            }
             Action::SetTarget => "set your plan's target level: pick it by name",
             Action::SetCurrent => "set your plan's current level (where you are) to this one",
             Action::Compare => "compare the selected level (A) with one you pick (B)",
@@ -201,6 +233,10 @@ impl Action {
             Action::OpenA => "compare: open level A",
             Action::OpenB => "compare: open level B",
             Action::Messages => "show the last messages",
+            Action::Catalogue => "open the skill catalogue: every skill, its rubric and levels",
+            Action::PickFamily => "pick the job family to show (type to narrow the list)",
+            Action::NextFamily => "show the next job family",
+            Action::PreviousFamily => "show the previous job family",
             Action::Rate => "rate yourself on the skill under the cursor (the ladder's scale)",
             Action::CompareYou => "compare you (your ratings) with this level: your gaps first",
             Action::AddGaps => "you against a level: put every gap in your plan",
@@ -220,9 +256,12 @@ impl Action {
             Action::FocusNext | Action::FocusPrevious => "focus",
             Action::PageUp | Action::PageDown => "page",
             Action::EditNote => "note",
+            Action::AddEvidence => "evidence",
+            Action::Checkin => "check-in",
             Action::SwapSides => "swap",
             Action::ARungUp | Action::ARungDown | Action::BRungUp | Action::BRungDown => "step A/B",
             Action::OpenA | Action::OpenB => "open",
+            Action::NextFamily | Action::PreviousFamily => "next/previous family",
             Action::CompareYou => "you vs this",
             Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) | Action::Unbound(_) => {
                 ""

@@ -13,7 +13,7 @@ use ratatui::layout::Position;
 use super::action::Action;
 use super::config::Settings;
 use super::finder::{Finder, FinderMode, PickPurpose};
-use super::plan_screen::{Outcome, PlanState};
+use super::plan_screen::{Outcome, PlanScreen, PlanState};
 use super::screens::{
     ComparePane, CompareScreen, Focus, LevelScreen, Overlay, OverlayKind, Screen, ScreenKind,
 };
@@ -27,7 +27,7 @@ use crate::search::{Entry, EntryKind};
 const BACK_LIMIT: usize = 16;
 
 /// Lines the mouse wheel scrolls a page by.
-const WHEEL_LINES: isize = 3;
+pub(super) const WHEEL_LINES: isize = 3;
 
 /// One row of the skills list: a category heading, or a skill with its expected proficiency.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn skill_ids<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<&'a str> {
 }
 
 /// What a screen's update asks of the app.
-enum Reply {
+pub(super) enum Reply {
     /// The action was the screen's and it acted.
     Done,
     /// The action was the screen's but there was nothing to do: the status line says why.
@@ -225,7 +225,8 @@ impl App {
                 let skill = skill_ids(&self.ladder, level).get(s.skill)?.to_string();
                 Some((skill, level.id.clone()))
             }
-            Screen::Plan => self.plan.selected_skill(&self.ladder),
+            Screen::Plan(s) => s.selected_skill(&self.plan, &self.ladder),
+            Screen::Catalogue(c) => super::catalogue::skill_at_level(&self.ladder, c),
             Screen::You(y) => super::you_screen::selected(&self.ladder, &self.you(), y),
             Screen::Compare(c) => {
                 if c.pane != ComparePane::Skills {
@@ -255,18 +256,64 @@ impl App {
     /// Sets the plan's target level (the level picker calls this with the chosen id).
     pub fn set_plan_target(&mut self, level_id: &str) {
         self.plan.set_target(&self.ladder, Some(level_id));
+        if let Screen::Plan(s) = &mut self.screen {
+            s.missing_cursor = 0;
+        }
     }
 
-    /// Whether the plan screen's note editor has the keys.
+    /// Whether a text field of the plan screen (note, evidence, check-in path) has the keys.
     pub fn is_editing_note(&self) -> bool {
-        self.overlays.is_empty() && self.screen == Screen::Plan && self.plan.is_editing()
+        self.overlays.is_empty() && self.plan_screen().is_some_and(PlanScreen::is_editing)
+    }
+
+    /// The plan screen's state, when it is on show.
+    pub fn plan_screen(&self) -> Option<&PlanScreen> {
+        match &self.screen {
+            Screen::Plan(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// What is being typed on the plan screen and not saved (a note or evidence).
+    pub fn unsaved(&self) -> Option<super::plan_screen::Unsaved> {
+        self.plan_screen()?.unsaved()
+    }
+
+    /// Opens the skill catalogue on the family of the level in view, its cursor on
+    /// `skill_id` when given (a search hit); on the catalogue already, moves its cursor there.
+    pub fn open_catalogue(&mut self, skill_id: Option<&str>) {
+        let ladder = Arc::clone(&self.ladder);
+        let shown = match &self.screen {
+            Screen::Catalogue(c) => c.family,
+            _ => super::screens::CatalogueScreen::for_level(&ladder, self.level()).family,
+        };
+        let screen = skill_id
+            .and_then(|id| super::screens::CatalogueScreen::at_skill(&ladder, shown, id))
+            .unwrap_or_else(|| super::screens::CatalogueScreen::new(shown));
+        match &mut self.screen {
+            Screen::Catalogue(c) if skill_id.is_some() => *c = screen,
+            Screen::Catalogue(_) => self.status.say("already on the catalogue"),
+            _ => self.push(Screen::Catalogue(screen)),
+        }
     }
 
     fn open_plan(&mut self) {
-        if self.screen != Screen::Plan {
-            self.push(Screen::Plan);
+        if self.screen_kind() != ScreenKind::Plan {
+            self.push(Screen::Plan(Box::default()));
         }
-        self.plan.reload(&self.ladder);
+        self.plan.reload();
+    }
+
+    /// Opens the plan screen on a check-in already read (`rungs --checkin FILE`).
+    pub fn open_checkin(&mut self, path: std::path::PathBuf, theirs: crate::plan::Plan) {
+        self.open_plan();
+        let ladder = Arc::clone(&self.ladder);
+        if let Screen::Plan(s) = &mut self.screen {
+            s.show_checkin(&mut self.plan, &ladder, path, theirs);
+        }
+        if let Some(message) = self.plan.message.take() {
+            self.status.show(message);
+        }
     }
 
     /// The level the person is looking at: the home or level screen's, level A on the compare
@@ -278,7 +325,8 @@ impl App {
                 Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
                 Screen::Compare(c) => Some(c.a),
                 Screen::You(y) => Some(y.level),
-                Screen::Plan => None,
+                Screen::Plan(_) => None,
+                Screen::Catalogue(_) => None,
             })?;
         self.ladder.levels().get(index)
     }
@@ -297,7 +345,8 @@ impl App {
                 let level = self.ladder.levels().get(s.level)?;
                 skill_ids(&self.ladder, level).get(s.skill).copied()
             }
-            Screen::Plan | Screen::You(_) => None,
+            Screen::Plan(_) | Screen::You(_) => None,
+            Screen::Catalogue(c) => c.selected(&self.ladder).map(|s| s.id.as_str()),
         }
     }
 
@@ -408,8 +457,22 @@ impl App {
             let reply = self.update_screen(action);
             self.follow(reply, action);
         }
+        // A change made from anywhere (bookmark, undo, reload) may take rows away.
+        let ladder = Arc::clone(&self.ladder);
+        if let Screen::Plan(s) = &mut self.screen {
+            s.clamp(&self.plan, &ladder);
+        }
         if let Some(message) = self.plan.message.take() {
             self.status.show(message);
+        }
+    }
+
+    /// Undo: on the plan screen the cursor stays on the item it was on.
+    fn undo(&mut self) {
+        let kept = self.plan_screen().and_then(|s| s.selected_key(&self.plan));
+        self.plan.undo();
+        if let Screen::Plan(s) = &mut self.screen {
+            s.keep_cursor_on(&self.plan, kept);
         }
     }
 
@@ -451,12 +514,23 @@ impl App {
                 Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
                 None => {
                     let key = self.key_label(action);
-                    self.status
-                        .say(format!("{key} bookmarks the skill under the cursor of a skills list: go to one first"));
+                    let text = if matches!(self.screen, Screen::Catalogue(_)) {
+                        // The catalogue's list is of skills at no level: a bookmark needs one.
+                        let open = self.key_label(Action::Open);
+                        format!(
+                            "{key} bookmarks the skill at a level: {open} lists the levels that expect it"
+                        )
+                    } else {
+                        format!(
+                            "{key} bookmarks the skill under the cursor of a skills list: go to one first"
+                        )
+                    };
+                    self.status.say(text);
                 }
             },
-            Action::Undo => self.plan.undo(&self.ladder),
+            Action::Undo => self.undo(),
             Action::ShowPlan => self.open_plan(),
+            Action::Catalogue => self.open_catalogue(None),
             // The same on every screen: the level is chosen by name, wherever the cursor is.
             Action::SetTarget => self.open_picker(PickPurpose::Target),
             Action::SetCurrent => match self.level_screen().map(|s| s.level) {
@@ -476,7 +550,8 @@ impl App {
                 let level = match &self.screen {
                     Screen::Compare(c) => Some(c.b),
                     Screen::Ladder(s) | Screen::Level(s) => Some(s.level),
-                    Screen::Plan | Screen::You(_) => None,
+                    Screen::Plan(_) | Screen::You(_) => None,
+                    Screen::Catalogue(_) => None,
                 };
                 match level {
                     Some(level) => self.open_you_against(level),
@@ -548,10 +623,17 @@ impl App {
     fn update_screen(&mut self, action: Action) -> Reply {
         let ladder = Arc::clone(&self.ladder);
         match &mut self.screen {
+            Screen::Ladder(_) | Screen::Catalogue(_) if action == Action::PickFamily => {
+                self.open_family_picker()
+            }
+            Screen::Ladder(_) if matches!(action, Action::NextFamily | Action::PreviousFamily) => {
+                self.switch_family(if action == Action::NextFamily { 1 } else { -1 })
+            }
             Screen::Ladder(s) => update_level_screen(&ladder, s, true, action),
             Screen::Level(s) => update_level_screen(&ladder, s, false, action),
             Screen::Compare(_) => self.update_compare(action),
-            Screen::Plan => self.update_plan(action),
+            Screen::Plan(_) => self.update_plan(action),
+            Screen::Catalogue(s) => super::catalogue::update(&ladder, s, action),
             Screen::You(_) => self.update_you(action),
         }
     }
@@ -559,23 +641,27 @@ impl App {
     /// The plan screen: the mouse is placed here, from where the last frame drew the panes;
     /// the rest is the plan state's. While a note is edited the mouse does nothing.
     fn update_plan(&mut self, action: Action) -> Reply {
+        let ladder = Arc::clone(&self.ladder);
+        let Screen::Plan(s) = &mut self.screen else {
+            return Reply::Pass;
+        };
         let action = match action {
-            Action::Click(..) | Action::Wheel { .. } if self.plan.is_editing() => {
+            Action::Click(..) | Action::Wheel { .. } if s.is_editing() => {
                 return Reply::Done;
             }
             Action::Click(column, row) => {
-                self.plan.click(&self.ladder, Position::new(column, row));
+                s.click(&self.plan, &ladder, Position::new(column, row));
                 return Reply::Done;
             }
             Action::Wheel { column, row, up } => {
-                if !self.plan.focus_at(Position::new(column, row)) {
+                if !s.focus_at(&self.plan, Position::new(column, row)) {
                     return Reply::Done;
                 }
                 if up { Action::Up } else { Action::Down }
             }
             other => other,
         };
-        match self.plan.update(&self.ladder, action) {
+        match s.update(&mut self.plan, &ladder, action) {
             Outcome::Stay => Reply::Done,
             Outcome::Pass => Reply::Pass,
             Outcome::Back => Reply::Back,
@@ -742,6 +828,20 @@ impl App {
         match top {
             Overlay::Rating(_) => self.update_rating(action),
             Overlay::Search | Overlay::Picker { .. } => self.update_finder(action),
+            Overlay::Families(picker) => {
+                use super::family_picker::Picked;
+                match picker.update(&self.ladder, action) {
+                    Picked::Stay => {}
+                    Picked::Close => {
+                        self.overlays.pop();
+                    }
+                    Picked::Family(family) => {
+                        self.overlays.pop();
+                        self.show_family(family);
+                    }
+                    Picked::Unused => self.say_nothing_happens(action),
+                }
+            }
             Overlay::Help { scroll, .. } | Overlay::Messages { scroll } => {
                 if scroll_text(scroll, action) {
                     return;
@@ -931,6 +1031,11 @@ impl App {
     /// Opens the entry's level with the cursor on it: a skill selected in the skills pane, or
     /// the page brought to the entry's line (placed when the page is next drawn).
     pub fn jump_to(&mut self, entry: &Entry) {
+        if let Some(skill) = self.catalogue_skill_of(entry) {
+            self.overlays.clear();
+            self.open_catalogue(Some(&skill));
+            return;
+        }
         let Some(level) = self.ladder.levels().get(entry.level) else {
             return;
         };
@@ -952,6 +1057,111 @@ impl App {
     }
 }
 
+impl App {
+    /// The skill a search entry opens the catalogue at: a skill no level expects, the first
+    /// skill of a category, and (when searching from the catalogue) any hit on a skill, so
+    /// search there moves the catalogue's cursor rather than leaving for a level.
+    fn catalogue_skill_of(&self, entry: &Entry) -> Option<String> {
+        let on_catalogue = matches!(self.screen, Screen::Catalogue(_));
+        match entry.kind {
+            EntryKind::Skill | EntryKind::SkillDescription | EntryKind::Expectation
+                if on_catalogue =>
+            {
+                let level = self.ladder.levels().get(entry.level)?;
+                Some(level.skills.get(entry.item)?.skill.clone())
+            }
+            EntryKind::CatalogueSkill => self.ladder.skills().get(entry.item).map(|s| s.id.clone()),
+            EntryKind::Category => {
+                let level = self.ladder.levels().get(entry.level)?;
+                let reference = level.skills.get(entry.item)?;
+                let category = &self.ladder.skill(&reference.skill)?.category;
+                // The category's first skill in the catalogue, so its heading shows above.
+                self.ladder
+                    .skills()
+                    .iter()
+                    .find(|s| s.category == *category)
+                    .map(|s| s.id.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens the family picker over the home screen or the catalogue, its cursor on the
+    /// family on show.
+    fn open_family_picker(&mut self) -> Reply {
+        if !super::family::switches(&self.ladder) {
+            return Reply::Stuck(super::catalogue::one_family(&self.ladder));
+        }
+        let shown = match &self.screen {
+            Screen::Catalogue(c) => c.family,
+            _ => self
+                .level()
+                .and_then(|l| super::family::of_level(&self.ladder, l)),
+        };
+        self.overlays
+            .push(Overlay::Families(super::family_picker::FamilyPicker::new(
+                shown,
+            )));
+        Reply::Done
+    }
+
+    /// Shows `family` on the screen on show: the home screen selects a level of it (the
+    /// equivalent of the one selected, or the nearest rank), the catalogue lists its skills.
+    fn show_family(&mut self, family: usize) {
+        let ladder = Arc::clone(&self.ladder);
+        match &mut self.screen {
+            Screen::Catalogue(c) if c.family != Some(family) => {
+                *c = super::screens::CatalogueScreen::new(Some(family));
+            }
+            Screen::Ladder(s) => {
+                let Some(level) = ladder.levels().get(s.level) else {
+                    return;
+                };
+                if super::family::of_level(&ladder, level) == Some(family) {
+                    return;
+                }
+                match super::family::landing_level(&ladder, family, level) {
+                    Some(index) => {
+                        s.select(index);
+                    }
+                    None => self.status.say(format!(
+                        "{} has no levels",
+                        super::family::label(&ladder, family)
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows the next (`step` 1) or previous (-1) job family on the home screen: the level
+    /// selected is its equivalent there, or the nearest rank.
+    fn switch_family(&mut self, step: isize) -> Reply {
+        let ladder = Arc::clone(&self.ladder);
+        let Screen::Ladder(s) = &mut self.screen else {
+            return Reply::Pass;
+        };
+        let Some(level) = ladder.levels().get(s.level) else {
+            return Reply::Pass;
+        };
+        let Some(next) = super::family::of_level(&ladder, level)
+            .and_then(|f| super::family::step(&ladder, f, step))
+        else {
+            return Reply::Stuck(super::catalogue::one_family(&ladder));
+        };
+        match super::family::landing_level(&ladder, next, level) {
+            Some(index) => {
+                s.select(index);
+                Reply::Done
+            }
+            None => Reply::Stuck(format!(
+                "{} has no levels",
+                super::family::label(&ladder, next)
+            )),
+        }
+    }
+}
+
 /// Scrolls an overlay's text for the keys and wheel that scroll; `false` for any other action.
 fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
     let page = isize::try_from(scroll.page()).unwrap_or(1);
@@ -969,7 +1179,7 @@ fn scroll_text(scroll: &mut Scroll, action: Action) -> bool {
 }
 
 /// Done when the action moved something; else stuck, with the status line saying why.
-fn moved_or_stuck(moved: bool, action: Action) -> Reply {
+pub(super) fn moved_or_stuck(moved: bool, action: Action) -> Reply {
     if moved {
         Reply::Done
     } else {
@@ -1178,10 +1388,10 @@ fn move_track(ladder: &Ladder, s: &mut LevelScreen, step: isize) -> Reply {
     let Some(track) = ladder.track_index(&level.track) else {
         return Reply::Pass;
     };
-    let Some(target) = track
-        .checked_add_signed(step)
-        .filter(|t| *t < ladder.tracks().len())
-    else {
+    // Within the job family on show: another family's tracks are a family key away.
+    let shown = super::family::shown_tracks(ladder, level);
+    let column = shown.iter().position(|&t| t == track).unwrap_or(0);
+    let Some(&target) = column.checked_add_signed(step).and_then(|c| shown.get(c)) else {
         let side = if step < 0 { "left" } else { "right" };
         return Reply::Stuck(format!("no track further {side}"));
     };

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::App;
+use super::plan_screen::{Editor, EvidenceRow, PlanPane};
 use super::screens::{ComparePane, Focus, OverlayKind, ScreenKind};
 
 /// A key with its modifiers, normalised so that `G` is `G` whether or not Shift was reported.
@@ -239,7 +240,7 @@ pub struct Command {
     pub applies: bool,
 }
 
-fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
+pub(super) fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
     Command {
         actions: actions.to_vec(),
         hint,
@@ -251,9 +252,28 @@ fn command(actions: &[Action], hint: &'static str, applies: bool) -> Command {
 /// The footer shows those that apply; the help lists them all, so they cannot drift apart.
 pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
     use Action as A;
+    let mut commands = own_commands(app, screen);
+    // Only a ladder of job families has one to switch to: elsewhere neither the footer nor
+    // the help names the keys.
+    if screen == ScreenKind::Ladder && super::family::switches(&app.ladder) {
+        commands.insert(2, command(&[A::PickFamily], "family", true));
+        commands.push(command(
+            &[A::NextFamily, A::PreviousFamily],
+            "next/previous family",
+            // In the help; the footer leaves the room to the picker's key, which does the
+            // same with a list, and to search.
+            false,
+        ));
+    }
+    commands
+}
+
+fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
+    use Action as A;
     let current = app.screen_kind() == screen;
     let level_screen = app.level_screen().filter(|_| current);
     let focus = level_screen.map(|s| s.focus);
+    let families = super::family::switches(&app.ladder);
     // Rating needs a skill under the cursor and a plan that can be written.
     let can_rate = !current || (focus == Some(Focus::Skills) && !app.plan.is_read_only());
     // Offered in the footer once there are ratings to compare (it works without them too).
@@ -301,6 +321,7 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                 current && focus.is_some_and(|f| f != Focus::Ladder),
             ),
         ],
+        ScreenKind::Catalogue => super::catalogue::commands(app, current, families),
         ScreenKind::Level => vec![
             command(&[A::Up, A::Down], "move", true),
             command(&[A::FocusNext], "pane", true),
@@ -368,14 +389,45 @@ pub fn screen_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
             let has_items = !current || !app.plan.items().is_empty();
             let writable = !current || !app.plan.is_read_only();
             let has_target = !current || app.plan.target().is_some();
+            let pane = app.plan_screen().map(|s| s.pane);
+            // Off the plan screen (the help of another screen), every command is listed.
+            let on = |wanted: &[PlanPane]| !current || pane.is_none_or(|p| wanted.contains(&p));
+            let on_entry = !current
+                || app.plan_screen().is_some_and(|s| {
+                    matches!(
+                        s.evidence_rows(&app.plan).get(s.evidence_cursor),
+                        Some(EvidenceRow::Entry(..))
+                    )
+                });
+            // In the evidence pane `e` and `d` act on the entry under the cursor.
+            let in_evidence = current && pane == Some(PlanPane::Evidence);
+            let (note_hint, remove_hint, entry_keys_apply) = if in_evidence {
+                ("edit evidence", "remove evidence", on_entry)
+            } else {
+                ("note", "remove", has_items && on(&[PlanPane::Items]))
+            };
             vec![
                 command(&[A::Up, A::Down], "move", true),
-                command(&[A::CycleStatus], "status", has_items && writable),
-                command(&[A::EditNote], "note", has_items && writable),
-                command(&[A::Remove], "remove", has_items && writable),
+                command(
+                    &[A::CycleStatus],
+                    "status",
+                    has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
+                ),
+                command(&[A::EditNote], note_hint, writable && entry_keys_apply),
+                command(
+                    &[A::AddEvidence],
+                    "evidence",
+                    has_items && writable && on(&[PlanPane::Items, PlanPane::Evidence]),
+                ),
+                command(&[A::Remove], remove_hint, writable && entry_keys_apply),
                 command(&[A::SetTarget], "target", writable),
-                command(&[A::FocusNext], "pane", has_target),
-                command(&[A::Bookmark], "add", has_target && writable),
+                command(&[A::FocusNext], "pane", true),
+                command(
+                    &[A::Bookmark],
+                    "add",
+                    has_target && writable && on(&[PlanPane::Missing]),
+                ),
+                command(&[A::Checkin], "check-in", true),
                 command(&[A::Undo], "undo", writable),
                 command(&[A::Back], "back", true),
             ]
@@ -395,6 +447,7 @@ pub fn global_commands() -> Vec<Command> {
         command(&[A::ShowPlan], "plan", true),
         command(&[A::Undo], "undo", true),
         command(&[A::Messages], "messages", true),
+        command(&[A::Catalogue], "catalogue", true),
         command(&[A::PageUp, A::PageDown], "page", true),
         command(&[A::Top, A::Bottom], "top/end", true),
     ]
@@ -444,14 +497,26 @@ pub fn footer_hints(app: &App) -> Vec<(String, String)> {
     let single = |action: Action| keymap.label_for(action, screen, 1);
     if app.is_editing_note() {
         // Enter and Esc act through the keymap while the note is edited, like in search.
-        push(single(Action::Open), "save note");
+        let editor = app.plan_screen().and_then(|s| s.editor.as_ref());
+        let (save, other_field) = match editor {
+            Some(Editor::Evidence(_)) => ("save evidence", Some("text/link")),
+            Some(Editor::CheckinPath(_)) => ("open check-in", None),
+            _ => ("save note", None),
+        };
+        push(single(Action::Open), save);
         push(single(Action::Back), "cancel");
+        if let Some(what) = other_field {
+            push(single(Action::FocusNext), what);
+        }
         push("←→ Home End".to_owned(), "move");
         return hints;
     }
     match app.overlay() {
-        Some(OverlayKind::Search | OverlayKind::Picker { .. }) => {
-            let choose = if matches!(app.overlay(), Some(OverlayKind::Picker { .. })) {
+        Some(OverlayKind::Search | OverlayKind::Picker { .. } | OverlayKind::Families) => {
+            let choose = if matches!(
+                app.overlay(),
+                Some(OverlayKind::Picker { .. } | OverlayKind::Families)
+            ) {
                 "pick"
             } else {
                 "go"

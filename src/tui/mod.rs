@@ -14,7 +14,10 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod catalogue;
 pub mod config;
+pub mod family;
+pub mod family_picker;
 pub mod finder;
 pub mod keymap;
 pub mod plan_screen;
@@ -140,8 +143,10 @@ pub enum TuiError {
     Config(config::ConfigError),
     /// The terminal could not be set up or failed while running.
     Terminal(std::io::Error),
+    /// The check-in file given with `--checkin` cannot be read as a plan (located).
+    Checkin(crate::plan::PlanError),
     /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the explorer; the terminal was
-    /// restored. `draft` says where a note being typed was kept, or why it could not be.
+    /// restored. `draft` says where a note or evidence being typed was kept, or why it could not be.
     Stopped {
         signal: i32,
         draft: Option<Result<PathBuf, String>>,
@@ -151,7 +156,7 @@ pub enum TuiError {
 impl TuiError {
     pub fn exit(&self) -> Exit {
         match self {
-            TuiError::Content(_) | TuiError::Config(_) => Exit::BadInput,
+            TuiError::Content(_) | TuiError::Config(_) | TuiError::Checkin(_) => Exit::BadInput,
             TuiError::NoTerminal | TuiError::Terminal(_) => Exit::Terminal,
             TuiError::Stopped { signal, .. } => Exit::Signal(u8::try_from(*signal).unwrap_or(0)),
         }
@@ -175,18 +180,23 @@ impl std::fmt::Display for TuiError {
                 f,
                 "{error}\nrungs: fix the config file above, or move it away to use the defaults"
             ),
+            TuiError::Checkin(error @ crate::plan::PlanError::Invalid(_)) => write!(
+                f,
+                "{error}\nrungs: the check-in file cannot be read as a plan; nothing was written"
+            ),
+            TuiError::Checkin(error) => write!(f, "rungs: {error}; nothing was written"),
             TuiError::Terminal(error) => write!(f, "rungs: terminal error: {error}"),
             TuiError::Stopped { signal, draft } => {
                 let name = signal_name(*signal);
                 match draft {
                     Some(Ok(path)) => write!(
                         f,
-                        "rungs: stopped by {name}; the note you were typing was kept in {}",
+                        "rungs: stopped by {name}; what you were typing was kept in {}",
                         crate::text::escape_control(&path.display().to_string())
                     ),
                     Some(Err(why)) => write!(
                         f,
-                        "rungs: stopped by {name}; the note you were typing could not be kept: \
+                        "rungs: stopped by {name}; what you were typing could not be kept: \
                          {why}"
                     ),
                     None => write!(f, "rungs: stopped by {name}"),
@@ -199,8 +209,18 @@ impl std::fmt::Display for TuiError {
 impl std::error::Error for TuiError {}
 
 /// Opens the explorer, with the plan at `plan` (or the default path), in colour or not (as
-/// `--color` and NO_COLOR decide).
-pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<(), TuiError> {
+/// `--color` and NO_COLOR decide); with `checkin`, on the plan screen showing that check-in.
+pub fn run(
+    content: Option<&Path>,
+    plan: Option<&Path>,
+    colour: bool,
+    checkin: Option<&Path>,
+) -> Result<(), TuiError> {
+    // Bad input first, before anything about the terminal: the file is only read.
+    let checkin = checkin
+        .map(|path| crate::plan::read_checkin_file(path).map(|theirs| (path.to_path_buf(), theirs)))
+        .transpose()
+        .map_err(TuiError::Checkin)?;
     // ratatui's init neither checks for a terminal nor copes without one.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
@@ -239,6 +259,9 @@ pub fn run(content: Option<&Path>, plan: Option<&Path>, colour: bool) -> Result<
     let mut app = App::new(ladder, settings, (80, 24)).with_plan(plan);
     if let Some(id) = resume::opening_level(current, state.as_deref()) {
         app = app.starting_at(&id);
+    }
+    if let Some((path, theirs)) = checkin {
+        app.open_checkin(path, theirs);
     }
     let result = MouseCapture::enable().and_then(|guard| {
         let result = event_loop(&mut terminal, &mut app, &stop);
@@ -337,24 +360,22 @@ fn signal_name(signal: i32) -> &'static str {
     }
 }
 
-/// Writes the note being typed, if any, to `NAME.draft.toml` beside the plan, so a signal does
-/// not lose it. `None` when there was nothing to keep (or no plan file to put it beside).
+/// Writes the note or evidence being typed, if any, to `NAME.draft.toml` beside the plan, so a
+/// signal does not lose it. `None` when there was nothing to keep (or no plan file to put it
+/// beside).
 fn keep_note_draft(app: &App, signal: &str) -> Option<std::io::Result<PathBuf>> {
-    let (skill, level, note) = app.plan.unsaved_note()?;
+    let unsaved = app.unsaved()?;
     let plan_path = app.plan.path()?;
     let stem = plan_path
         .file_stem()
         .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
     let path = plan_path.with_file_name(format!("{stem}.draft.toml"));
-    let mut fields = toml::Table::new();
-    fields.insert("skill".into(), skill.into());
-    fields.insert("level".into(), level.into());
-    fields.insert("note".into(), note.into());
     let text = format!(
-        "# A note you were typing in rungs when it was stopped by {signal}; it is not in your \
-         plan.\n# Put it there with `rungs plan note SKILL NOTE --level LEVEL`, then delete this \
-         file.\n{}",
-        toml::to_string(&fields).unwrap_or_default()
+        "# A {} you were typing in rungs when it was stopped by {signal}; it is not in your \
+         plan.\n# Put it there with `{}`, then delete this file.\n{}",
+        unsaved.what,
+        unsaved.put_back,
+        toml::to_string(&unsaved.fields).unwrap_or_default()
     );
     Some(write_private(&path, text.as_bytes()).map(|()| path))
 }

@@ -1,8 +1,18 @@
-//! The development plan inside the explorer: the store it saves through, the plan screen's
-//! cursor and panes, the note editor, and the one-line messages about saving. `App` holds one
-//! [`PlanState`] and hands it the plan actions; drawing is in `view::plan`.
+//! The development plan inside the explorer, in two parts:
+//!
+//! - [`PlanState`]: the plan itself — the store it saves through, why its file could not be
+//!   read, the last message about saving. `App` holds one; bookmarking from every screen uses it.
+//! - [`PlanScreen`]: the plan screen's own state — which pane has the keys, the cursors and
+//!   scroll positions, the text being typed, an open check-in. `Screen::Plan` owns it, so a
+//!   screen opened from the plan and closed with Esc finds it exactly as it was left.
+//!
+//! Drawing is in `view::plan`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
+use toml::value::Datetime;
 
 use super::action::Action;
 use super::screens::Drawn;
@@ -11,7 +21,8 @@ use super::widgets::scroll::{Scroll, step};
 use super::widgets::text_input::TextInput;
 use crate::ladder::Ladder;
 use crate::plan::{
-    Edit, Plan, PlanError, PlanItem, PlanStore, Saved, Status, new_item, target_progress,
+    Edit, Evidence, EvidenceOwner, Plan, PlanError, PlanItem, PlanStore, Saved, Status, day_number,
+    new_item, read_checkin_file, target_progress, today,
 };
 use crate::text::clean;
 
@@ -20,8 +31,12 @@ use crate::text::clean;
 pub enum PlanPane {
     /// The bookmarked skills, grouped by status.
     Items,
+    /// The selected item's evidence, and its skill rating's.
+    Evidence,
     /// The target level's skills not yet in the plan.
     Missing,
+    /// Someone else's ratings beside yours (when a check-in file is open).
+    Checkin,
 }
 
 /// A single-line text input for an item's note, with the item it belongs to. Keys reach it as
@@ -49,7 +64,90 @@ impl NoteEditor {
     }
 }
 
-/// Everything the explorer knows about the plan.
+/// Two fields for a piece of evidence: its text and an optional link. Tab moves between them.
+#[derive(Debug, Clone)]
+pub struct EvidenceEditor {
+    pub owner: EvidenceOwner,
+    /// The entry being edited; `None` when adding one.
+    pub old: Option<Evidence>,
+    pub text: TextInput,
+    pub link: TextInput,
+    /// Whether the link field has the keys.
+    pub on_link: bool,
+}
+
+impl EvidenceEditor {
+    fn input_mut(&mut self) -> &mut TextInput {
+        if self.on_link {
+            &mut self.link
+        } else {
+            &mut self.text
+        }
+    }
+}
+
+/// What is being typed on the plan screen.
+#[derive(Debug, Clone)]
+pub enum Editor {
+    Note(NoteEditor),
+    Evidence(EvidenceEditor),
+    /// The path of a check-in file to open.
+    CheckinPath(TextInput),
+}
+
+impl PartialEq for Editor {
+    /// The same editor holding the same text (the cursor inside a field does not count).
+    fn eq(&self, other: &Editor) -> bool {
+        match (self, other) {
+            (Editor::Note(a), Editor::Note(b)) => {
+                (&a.skill, &a.level, a.input.value()) == (&b.skill, &b.level, b.input.value())
+            }
+            (Editor::Evidence(a), Editor::Evidence(b)) => {
+                (&a.owner, &a.old, a.text.value(), a.link.value(), a.on_link)
+                    == (&b.owner, &b.old, b.text.value(), b.link.value(), b.on_link)
+            }
+            (Editor::CheckinPath(a), Editor::CheckinPath(b)) => a.value() == b.value(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Editor {}
+
+/// Text typed on the plan screen and not saved, for a draft file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    /// What it is: `note`, `piece of evidence`.
+    pub what: &'static str,
+    /// The command that puts it in the plan.
+    pub put_back: &'static str,
+    pub fields: toml::Table,
+}
+
+/// A check-in file opened on the plan screen: someone else's ratings, read once, never
+/// written.
+#[derive(Debug, Clone)]
+pub struct CheckinFile {
+    pub path: PathBuf,
+    pub theirs: Arc<Plan>,
+}
+
+impl PartialEq for CheckinFile {
+    fn eq(&self, other: &CheckinFile) -> bool {
+        self.path == other.path && Arc::ptr_eq(&self.theirs, &other.theirs)
+    }
+}
+
+impl Eq for CheckinFile {}
+
+impl CheckinFile {
+    /// The file's name for titles and messages, control characters escaped.
+    pub fn name(&self) -> String {
+        crate::text::escape_control(&self.path.display().to_string()).into_owned()
+    }
+}
+
+/// Everything the explorer knows about the plan itself.
 #[derive(Debug, Clone)]
 pub struct PlanState {
     /// `None` when there is no plan file to use (no home folder, or an app built without one).
@@ -58,17 +156,8 @@ pub struct PlanState {
     pub load_error: Option<String>,
     /// What the last change did, or why it failed: the app moves it to the status line.
     pub message: Option<Message>,
-    pub pane: PlanPane,
-    /// Index into [`PlanState::items`].
-    pub item_cursor: usize,
-    /// Index into the target's missing skills.
-    pub missing_cursor: usize,
-    pub editor: Option<NoteEditor>,
-    /// The items list and the missing-skills list, as the last frame drew them.
-    pub items_list: Scroll,
-    pub missing_list: Scroll,
-    /// Where the two panes were drawn in the last frame.
-    pub panes: Drawn<Option<(Rect, Rect)>>,
+    /// The date new evidence gets and the progress chart ends on; `None`: today (tests fix it).
+    date: Option<Datetime>,
 }
 
 /// What the plan screen asks of the app after an action.
@@ -91,13 +180,7 @@ impl PlanState {
                 text: first_line(&text),
                 is_error: true,
             }),
-            pane: PlanPane::Items,
-            item_cursor: 0,
-            missing_cursor: 0,
-            editor: None,
-            items_list: Scroll::default(),
-            missing_list: Scroll::default(),
-            panes: Drawn::default(),
+            date: None,
         }
     }
 
@@ -110,6 +193,17 @@ impl PlanState {
             message.text = format!("plan opened read-only: {}", message.text);
         }
         state
+    }
+
+    /// Fixes the date taken as today (for tests and screenshots that must not change daily).
+    pub fn on_date(mut self, date: Datetime) -> PlanState {
+        self.date = Some(date);
+        self
+    }
+
+    /// Today, or the date fixed with [`PlanState::on_date`].
+    pub fn today(&self) -> Datetime {
+        self.date.unwrap_or_else(today)
     }
 
     pub fn plan(&self) -> Option<&Plan> {
@@ -146,10 +240,6 @@ impl PlanState {
             .collect()
     }
 
-    pub fn selected_item(&self) -> Option<&PlanItem> {
-        self.items().get(self.item_cursor).copied()
-    }
-
     /// The target level's skills not yet in the plan, in the level's order.
     pub fn missing(&self, ladder: &Ladder) -> Vec<String> {
         self.plan()
@@ -158,25 +248,17 @@ impl PlanState {
             .unwrap_or_default()
     }
 
-    /// The (skill, level) under the plan screen's cursor: an item, or a missing skill of the
-    /// target at the target level.
-    pub fn selected_skill(&self, ladder: &Ladder) -> Option<(String, String)> {
-        match self.pane {
-            PlanPane::Items => self
-                .selected_item()
-                .map(|i| (i.skill.clone(), i.level.clone())),
-            PlanPane::Missing => {
-                let target = self.plan()?.target.clone()?;
-                let skill = self.missing(ladder).into_iter().nth(self.missing_cursor)?;
-                Some((skill, target))
-            }
-        }
-    }
-
-    fn say(&mut self, text: impl Into<String>) {
+    pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             is_error: false,
+        });
+    }
+
+    fn complain_text(&mut self, text: String) {
+        self.message = Some(Message {
+            text,
+            is_error: true,
         });
     }
 
@@ -192,10 +274,7 @@ impl PlanState {
             ),
             other => format!("not saved: {}", first_line(&other.to_string())),
         };
-        self.message = Some(Message {
-            text,
-            is_error: true,
-        });
+        self.complain_text(text);
     }
 
     /// Applies an edit through the store and says what happened; `done` describes the change.
@@ -206,10 +285,9 @@ impl PlanState {
     /// Applies edits as one change (one undo takes them all back) and says what happened.
     pub(super) fn apply_all(&mut self, edits: &[Edit], done: &str) -> bool {
         let Some(store) = self.store.as_mut() else {
-            self.message = Some(Message {
-                text: "no plan file to save to: give one with --plan FILE or RUNGS_PLAN".into(),
-                is_error: true,
-            });
+            self.complain_text(
+                "no plan file to save to: give one with --plan FILE or RUNGS_PLAN".into(),
+            );
             return false;
         };
         match store.apply_all(edits) {
@@ -253,11 +331,10 @@ impl PlanState {
             format!("★ bookmarked {name} ({title})")
         };
         self.apply(&edit, &clean(&done, false));
-        self.clamp(ladder);
     }
 
-    pub fn undo(&mut self, ladder: &Ladder) {
-        let under_cursor = self.selected_key();
+    /// Takes back the last change made in this session.
+    pub fn undo(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
@@ -266,24 +343,6 @@ impl PlanState {
             Ok(Some(saved)) => self.report(saved, "undone"),
             Ok(None) => self.say("nothing to undo"),
             Err(error) => self.complain(&error),
-        }
-        self.keep_cursor_on(under_cursor);
-        self.clamp(ladder);
-    }
-
-    /// The (skill, level) of the item under the cursor.
-    fn selected_key(&self) -> Option<(String, String)> {
-        self.selected_item()
-            .map(|i| (i.skill.clone(), i.level.clone()))
-    }
-
-    /// Puts the cursor back on an item after the list was regrouped, if it is still there.
-    fn keep_cursor_on(&mut self, key: Option<(String, String)>) {
-        let Some((skill, level)) = key else {
-            return;
-        };
-        if let Some(index) = self.items().iter().position(|i| i.is(&skill, &level)) {
-            self.item_cursor = index;
         }
     }
 
@@ -302,8 +361,6 @@ impl PlanState {
             title,
         };
         self.apply(&edit, &done);
-        self.missing_cursor = 0;
-        self.clamp(ladder);
     }
 
     /// Sets the current level, where the person is (`None` clears it).
@@ -338,7 +395,7 @@ impl PlanState {
     }
 
     /// Reads the file again if it changed on disk (when the plan screen opens).
-    pub fn reload(&mut self, ladder: &Ladder) {
+    pub fn reload(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
@@ -354,69 +411,266 @@ impl PlanState {
                 }
             }
         }
-        self.clamp(ladder);
+    }
+}
+
+/// A row of the evidence pane: whose evidence (with how many entries), or one entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvidenceRow<'a> {
+    Owner(EvidenceOwner, usize),
+    Entry(EvidenceOwner, &'a Evidence),
+}
+
+impl EvidenceRow<'_> {
+    pub fn owner(&self) -> &EvidenceOwner {
+        match self {
+            EvidenceRow::Owner(owner, _) | EvidenceRow::Entry(owner, _) => owner,
+        }
+    }
+}
+
+/// An owner's evidence, newest first: by date, and of one date the later in the file first.
+pub fn newest_first(list: &[Evidence]) -> Vec<&Evidence> {
+    let mut entries: Vec<&Evidence> = list.iter().rev().collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(day_number(&e.date)));
+    entries
+}
+
+/// The evidence pane's rows for an item: the item's own evidence, then (when the skill is
+/// rated) the rating's, each under a heading, newest first.
+pub fn evidence_rows<'a>(plan: &'a Plan, item: &PlanItem) -> Vec<EvidenceRow<'a>> {
+    let mut rows = Vec::new();
+    let mut owners = vec![EvidenceOwner::Item {
+        skill: item.skill.clone(),
+        level: item.level.clone(),
+    }];
+    if plan.rating(&item.skill).is_some() {
+        owners.push(EvidenceOwner::Rating {
+            skill: item.skill.clone(),
+        });
+    }
+    for owner in owners {
+        let list = plan.evidence_of(&owner).unwrap_or_default();
+        rows.push(EvidenceRow::Owner(owner.clone(), list.len()));
+        rows.extend(
+            newest_first(list)
+                .into_iter()
+                .map(|e| EvidenceRow::Entry(owner.clone(), e)),
+        );
+    }
+    rows
+}
+
+/// What the weekly progress depends on: the plan as it stands (the store's revision grows with
+/// every edit, undo and reload), its target and the day taken as today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeeklyKey {
+    revision: u64,
+    target: Option<String>,
+    today: Datetime,
+}
+
+impl WeeklyKey {
+    pub fn of(plan: &PlanState) -> WeeklyKey {
+        WeeklyKey {
+            revision: plan.revision(),
+            target: plan.target().map(str::to_owned),
+            today: plan.today(),
+        }
+    }
+}
+
+/// Where the plan screen's panes were drawn in the last frame; `None` when not on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanPanes {
+    pub items: Option<Rect>,
+    pub evidence: Option<Rect>,
+    /// The target (or, when one is open, the check-in).
+    pub side: Option<Rect>,
+}
+
+/// The plan screen's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanScreen {
+    pub pane: PlanPane,
+    /// Index into [`PlanState::items`].
+    pub item_cursor: usize,
+    /// Index into the target's missing skills.
+    pub missing_cursor: usize,
+    /// Index into [`evidence_rows`] of the selected item.
+    pub evidence_cursor: usize,
+    /// Index into the check-in's rows.
+    pub checkin_cursor: usize,
+    pub editor: Option<Editor>,
+    pub checkin: Option<CheckinFile>,
+    /// The lists as the last frame drew them.
+    pub items_list: Scroll,
+    pub missing_list: Scroll,
+    pub evidence_list: Scroll,
+    pub checkin_list: Scroll,
+    pub panes: Drawn<PlanPanes>,
+    /// The weekly progress as last computed, with what it was computed from: rebuilding it
+    /// walks the whole log, too much for every frame.
+    pub weekly: Drawn<Option<(WeeklyKey, Vec<crate::plan::WeekPoint>)>>,
+    /// For each line of the evidence list as last drawn, the row it belongs to (an entry
+    /// takes several lines); `usize::MAX` for a line of no row.
+    pub evidence_lines: Drawn<Vec<usize>>,
+}
+
+impl Default for PlanScreen {
+    fn default() -> PlanScreen {
+        PlanScreen {
+            pane: PlanPane::Items,
+            item_cursor: 0,
+            missing_cursor: 0,
+            evidence_cursor: 0,
+            checkin_cursor: 0,
+            editor: None,
+            checkin: None,
+            items_list: Scroll::default(),
+            missing_list: Scroll::default(),
+            evidence_list: Scroll::default(),
+            checkin_list: Scroll::default(),
+            panes: Drawn::default(),
+            evidence_lines: Drawn::default(),
+            weekly: Drawn::default(),
+        }
+    }
+}
+
+impl PlanScreen {
+    pub fn selected_item<'a>(&self, plan: &'a PlanState) -> Option<&'a PlanItem> {
+        plan.items().get(self.item_cursor).copied()
+    }
+
+    /// The evidence pane's rows for the selected item.
+    pub fn evidence_rows<'a>(&self, plan: &'a PlanState) -> Vec<EvidenceRow<'a>> {
+        match (plan.plan(), self.selected_item(plan)) {
+            (Some(p), Some(item)) => evidence_rows(p, item),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The (skill, level) under the cursor: an item (from the items or evidence pane), or a
+    /// missing skill of the target at the target level.
+    pub fn selected_skill(&self, plan: &PlanState, ladder: &Ladder) -> Option<(String, String)> {
+        match self.pane {
+            PlanPane::Items | PlanPane::Evidence => self
+                .selected_item(plan)
+                .map(|i| (i.skill.clone(), i.level.clone())),
+            PlanPane::Missing => {
+                let target = plan.target()?.to_owned();
+                let skill = plan.missing(ladder).into_iter().nth(self.missing_cursor)?;
+                Some((skill, target))
+            }
+            PlanPane::Checkin => None,
+        }
+    }
+
+    /// The (skill, level) of the item under the cursor.
+    pub fn selected_key(&self, plan: &PlanState) -> Option<(String, String)> {
+        self.selected_item(plan)
+            .map(|i| (i.skill.clone(), i.level.clone()))
+    }
+
+    /// Puts the cursor back on an item after the list was regrouped, if it is still there.
+    pub fn keep_cursor_on(&mut self, plan: &PlanState, key: Option<(String, String)>) {
+        let Some((skill, level)) = key else {
+            return;
+        };
+        if let Some(index) = plan.items().iter().position(|i| i.is(&skill, &level)) {
+            self.item_cursor = index;
+        }
     }
 
     pub fn is_editing(&self) -> bool {
         self.editor.is_some()
     }
 
-    /// The note being typed, when it differs from the saved one: (skill, level, text). What a
-    /// signal must not lose.
-    pub fn unsaved_note(&self) -> Option<(&str, &str, &str)> {
-        self.editor
-            .as_ref()
-            .filter(|e| e.input.value() != e.original)
-            .map(|e| (e.skill.as_str(), e.level.as_str(), e.input.value()))
+    /// What is being typed and not saved (a note or evidence), as the fields of a draft file
+    /// and what it is, for a signal that must not lose it.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let mut fields = toml::Table::new();
+        match &self.editor {
+            Some(Editor::Note(e)) if e.input.value() != e.original => {
+                fields.insert("skill".into(), e.skill.clone().into());
+                fields.insert("level".into(), e.level.clone().into());
+                fields.insert("note".into(), e.input.value().into());
+                Some(Unsaved {
+                    what: "note",
+                    put_back: "rungs plan note SKILL NOTE --level LEVEL",
+                    fields,
+                })
+            }
+            Some(Editor::Evidence(e)) => {
+                let (text, link) = (e.text.value(), e.link.value());
+                let old = e.old.as_ref();
+                let unchanged = old.map_or(text.is_empty() && link.is_empty(), |old| {
+                    old.text == text && old.link.as_deref().unwrap_or("") == link
+                });
+                if unchanged {
+                    return None;
+                }
+                fields.insert("skill".into(), e.owner.skill().into());
+                if let Some(level) = e.owner.level() {
+                    fields.insert("level".into(), level.into());
+                }
+                fields.insert("text".into(), text.into());
+                if !link.is_empty() {
+                    fields.insert("link".into(), link.into());
+                }
+                Some(Unsaved {
+                    what: "piece of evidence",
+                    put_back: "rungs plan evidence SKILL TEXT [--link URL] [--level LEVEL]",
+                    fields,
+                })
+            }
+            _ => None,
+        }
     }
 
-    /// Saves the note being edited (Enter).
-    fn save_note(&mut self, ladder: &Ladder) {
-        let Some(editor) = self.editor.take() else {
-            return;
-        };
-        if editor.input.value() == editor.original {
-            self.say("note unchanged");
-            return;
+    /// The panes Tab moves through, in order: the items, their evidence, then the check-in
+    /// when one is open, else the target's missing skills when there is a target.
+    fn focus_order(&self, plan: &PlanState) -> Vec<PlanPane> {
+        let mut order = vec![PlanPane::Items, PlanPane::Evidence];
+        if self.checkin.is_some() {
+            order.push(PlanPane::Checkin);
+        } else if plan.target().is_some() {
+            order.push(PlanPane::Missing);
         }
-        let edit = Edit::SetNote {
-            skill: editor.skill.clone(),
-            level: editor.level.clone(),
-            note: editor.input.value().to_owned(),
-        };
-        if !self.apply(&edit, "note saved") && self.message.as_ref().is_some_and(|m| m.is_error) {
-            // Keep what was typed: the person can try again or copy it.
-            self.editor = Some(editor);
-        }
-        self.clamp(ladder);
+        order
     }
 
     /// The plan screen's own actions. Bookmark, undo and target are the app's (they work on
-    /// every screen). While a note is edited, only editing, Open (save) and Back (cancel) count.
-    /// PgUp and PgDn move by the rows of the focused list the last frame showed.
-    pub fn update(&mut self, ladder: &Ladder, action: Action) -> Outcome {
-        if let Some(editor) = self.editor.as_mut() {
-            match action {
-                Action::Edit(edit) => {
-                    editor.input.apply(edit);
-                }
-                Action::Open => self.save_note(ladder),
-                Action::Back => {
-                    self.editor = None;
-                    self.say("note not changed");
-                }
-                _ => {}
-            }
+    /// every screen). While something is typed, only editing, Tab (the evidence's other field),
+    /// Open (save) and Back (cancel) count. PgUp and PgDn move by the rows of the focused list
+    /// the last frame showed.
+    pub fn update(&mut self, plan: &mut PlanState, ladder: &Ladder, action: Action) -> Outcome {
+        if self.editor.is_some() {
+            self.update_editor(plan, ladder, action);
             return Outcome::Stay;
         }
-        let items = self.items().len();
-        let missing = self.missing(ladder).len();
-        let (cursor, count, list) = match self.pane {
-            PlanPane::Items => (&mut self.item_cursor, items, &self.items_list),
-            PlanPane::Missing => (&mut self.missing_cursor, missing, &self.missing_list),
+        let item_before = self.selected_key(plan);
+        let count = match self.pane {
+            PlanPane::Items => plan.items().len(),
+            PlanPane::Missing => plan.missing(ladder).len(),
+            PlanPane::Evidence => self.evidence_rows(plan).len(),
+            PlanPane::Checkin => self.checkin_rows(plan, ladder).len(),
         };
-        let page = isize::try_from(list.page()).unwrap_or(1);
+        let (cursor, list) = match self.pane {
+            PlanPane::Items => (&mut self.item_cursor, &self.items_list),
+            PlanPane::Missing => (&mut self.missing_cursor, &self.missing_list),
+            PlanPane::Evidence => (&mut self.evidence_cursor, &self.evidence_list),
+            PlanPane::Checkin => (&mut self.checkin_cursor, &self.checkin_list),
+        };
+        let page = isize::try_from(list.page()).unwrap_or(1).max(1);
         let moved = match action {
+            Action::Back if self.pane == PlanPane::Checkin => {
+                self.checkin = None;
+                self.pane = PlanPane::Items;
+                plan.say("check-in closed; neither file was changed");
+                return Outcome::Stay;
+            }
             Action::Back => return Outcome::Back,
             Action::Up => step(cursor, -1, count),
             Action::Down => step(cursor, 1, count),
@@ -432,53 +686,338 @@ impl PlanState {
             } else {
                 "already at the end"
             };
-            self.say(end);
+            plan.say(end);
             return Outcome::Stay;
         }
-        match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {}
-            Action::PreviousPane | Action::NextPane | Action::FocusNext | Action::FocusPrevious => {
-                self.pane = match self.pane {
-                    PlanPane::Items if self.target().is_some() => PlanPane::Missing,
-                    _ => PlanPane::Items,
+        match (action, self.pane) {
+            (
+                Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom,
+                _,
+            ) => {}
+            (
+                Action::PreviousPane | Action::NextPane | Action::FocusNext | Action::FocusPrevious,
+                pane,
+            ) => {
+                let order = self.focus_order(plan);
+                let at = order.iter().position(|p| *p == pane).unwrap_or(0);
+                let forward = matches!(action, Action::NextPane | Action::FocusNext);
+                let next = if forward {
+                    (at + 1) % order.len()
+                } else {
+                    (at + order.len() - 1) % order.len()
                 };
+                self.pane = order[next];
             }
-            Action::CycleStatus => self.cycle_status(ladder),
-            Action::Remove => {
-                if let Some((skill, level)) = self
-                    .selected_item()
-                    .map(|i| (i.skill.clone(), i.level.clone()))
-                {
-                    self.toggle(ladder, &skill, &level);
+            (Action::CycleStatus, PlanPane::Items | PlanPane::Evidence) => {
+                self.cycle_status(plan);
+            }
+            (Action::Remove, PlanPane::Items) => {
+                if let Some((skill, level)) = self.selected_key(plan) {
+                    plan.toggle(ladder, &skill, &level);
                 }
             }
-            Action::EditNote | Action::Open => match self.pane {
-                PlanPane::Items => self.start_editing(),
-                PlanPane::Missing => {
-                    if let Some((skill, level)) = self.selected_skill(ladder) {
-                        self.toggle(ladder, &skill, &level);
-                    }
+            (Action::Remove, PlanPane::Evidence) => self.remove_evidence(plan),
+            (Action::EditNote | Action::Open, PlanPane::Items) => self.start_note(plan),
+            (Action::EditNote | Action::Open, PlanPane::Evidence) => {
+                self.start_evidence(plan, true)
+            }
+            (Action::AddEvidence, PlanPane::Items | PlanPane::Evidence) => {
+                self.start_evidence(plan, false);
+            }
+            (Action::Open, PlanPane::Missing) => {
+                if let Some((skill, level)) = self.selected_skill(plan, ladder) {
+                    plan.toggle(ladder, &skill, &level);
                 }
-            },
+            }
+            (Action::Checkin, _) => self.start_checkin_path(),
             _ => return Outcome::Pass,
         }
-        self.clamp(ladder);
+        self.clamp(plan, ladder);
+        if self.selected_key(plan) != item_before {
+            // Another item: its evidence starts at the top.
+            self.evidence_cursor = 0;
+        }
         Outcome::Stay
     }
 
-    /// Focuses the pane drawn at a terminal cell in the last frame; `false` when none was.
-    pub fn focus_at(&mut self, at: Position) -> bool {
-        let Some((items, target)) = self.panes.get() else {
-            return false;
+    fn update_editor(&mut self, plan: &mut PlanState, ladder: &Ladder, action: Action) {
+        let Some(editor) = self.editor.as_mut() else {
+            return;
         };
-        if items.contains(at) {
+        match (action, editor) {
+            (Action::Edit(edit), Editor::Note(e)) => {
+                e.input.apply(edit);
+            }
+            (Action::Edit(edit), Editor::Evidence(e)) => {
+                e.input_mut().apply(edit);
+            }
+            (Action::Edit(edit), Editor::CheckinPath(input)) => {
+                input.apply(edit);
+            }
+            (
+                Action::FocusNext | Action::FocusPrevious | Action::Up | Action::Down,
+                Editor::Evidence(e),
+            ) => e.on_link = !e.on_link,
+            (Action::Open, Editor::Note(_)) => self.save_note(plan),
+            (Action::Open, Editor::Evidence(_)) => self.save_evidence(plan),
+            (Action::Open, Editor::CheckinPath(_)) => self.open_checkin(plan, ladder),
+            (Action::Back, editor) => {
+                plan.say(match editor {
+                    Editor::Note(_) => "note not changed",
+                    Editor::Evidence(_) => "evidence not changed",
+                    Editor::CheckinPath(_) => "no check-in opened",
+                });
+                self.editor = None;
+            }
+            _ => {}
+        }
+        self.clamp(plan, ladder);
+    }
+
+    /// Saves the note being edited (Enter).
+    fn save_note(&mut self, plan: &mut PlanState) {
+        let Some(Editor::Note(editor)) = self.editor.take() else {
+            return;
+        };
+        if editor.input.value() == editor.original {
+            plan.say("note unchanged");
+            return;
+        }
+        let edit = Edit::SetNote {
+            skill: editor.skill.clone(),
+            level: editor.level.clone(),
+            note: editor.input.value().to_owned(),
+        };
+        if !plan.apply(&edit, "note saved") && plan.message.as_ref().is_some_and(|m| m.is_error) {
+            // Keep what was typed: the person can try again or copy it.
+            self.editor = Some(Editor::Note(editor));
+        }
+    }
+
+    /// Saves the evidence being typed (Enter): added, or the entry edited in place. Text is
+    /// needed; an empty link is no link.
+    fn save_evidence(&mut self, plan: &mut PlanState) {
+        let Some(Editor::Evidence(editor)) = self.editor.take() else {
+            return;
+        };
+        let text = editor.text.value().trim().to_owned();
+        if text.is_empty() {
+            plan.complain_text("evidence needs a few words of text: nothing saved".into());
+            self.editor = Some(Editor::Evidence(editor));
+            return;
+        }
+        let link = Some(editor.link.value().trim().to_owned()).filter(|l| !l.is_empty());
+        let (edit, done) = match &editor.old {
+            Some(old) => {
+                let new = Evidence {
+                    date: old.date,
+                    text,
+                    link,
+                };
+                if new == *old {
+                    plan.say("evidence unchanged");
+                    return;
+                }
+                (
+                    Edit::ReplaceEvidence {
+                        owner: editor.owner.clone(),
+                        old: old.clone(),
+                        new: new.clone(),
+                    },
+                    (new, "evidence edited"),
+                )
+            }
+            None => {
+                let new = Evidence {
+                    date: plan.today(),
+                    text,
+                    link,
+                };
+                (
+                    Edit::AddEvidence {
+                        owner: editor.owner.clone(),
+                        evidence: new.clone(),
+                    },
+                    (new, "evidence added"),
+                )
+            }
+        };
+        let (new, words) = done;
+        if plan.apply(&edit, words) {
+            // The cursor goes to the entry, wherever its date put it.
+            let owner = editor.owner.clone();
+            if let Some(row) = self
+                .evidence_rows(plan)
+                .iter()
+                .position(|r| matches!(r, EvidenceRow::Entry(o, e) if *o == owner && **e == new))
+            {
+                self.evidence_cursor = row;
+            }
+            self.pane = PlanPane::Evidence;
+        } else if plan.message.as_ref().is_some_and(|m| m.is_error) {
+            self.editor = Some(Editor::Evidence(editor));
+        } else {
+            plan.say("the same evidence is already there: nothing added");
+        }
+    }
+
+    fn remove_evidence(&mut self, plan: &mut PlanState) {
+        let rows = self.evidence_rows(plan);
+        let Some(EvidenceRow::Entry(owner, evidence)) = rows.get(self.evidence_cursor) else {
+            plan.say("put the cursor on a piece of evidence to remove it");
+            return;
+        };
+        let edit = Edit::RemoveEvidence {
+            owner: owner.clone(),
+            evidence: (*evidence).clone(),
+        };
+        plan.apply(&edit, "evidence removed; undo brings it back");
+    }
+
+    fn start_note(&mut self, plan: &mut PlanState) {
+        if plan.is_read_only() {
+            plan.complain(&PlanError::ReadOnly {
+                path: PathBuf::default(),
+            });
+            return;
+        }
+        self.editor = self
+            .selected_item(plan)
+            .map(|item| Editor::Note(NoteEditor::new(item)));
+    }
+
+    /// Opens the evidence fields: for the entry under the cursor (`edit`), or a new entry
+    /// for the owner under the cursor (the item, from the items pane).
+    fn start_evidence(&mut self, plan: &mut PlanState, edit: bool) {
+        if plan.is_read_only() {
+            plan.complain(&PlanError::ReadOnly {
+                path: PathBuf::default(),
+            });
+            return;
+        }
+        let rows = self.evidence_rows(plan);
+        let under_cursor = match self.pane {
+            PlanPane::Evidence => rows.get(self.evidence_cursor),
+            _ => rows.first(),
+        };
+        let Some(row) = under_cursor else {
+            plan.say("no item selected: bookmark a skill first");
+            return;
+        };
+        let editor = match (edit, row) {
+            (true, EvidenceRow::Entry(owner, evidence)) => EvidenceEditor {
+                owner: owner.clone(),
+                old: Some((*evidence).clone()),
+                text: TextInput::new(&clean(&evidence.text, false)),
+                link: TextInput::new(&clean(evidence.link.as_deref().unwrap_or(""), false)),
+                on_link: false,
+            },
+            (true, EvidenceRow::Owner(..)) => {
+                plan.say("put the cursor on a piece of evidence to edit it");
+                return;
+            }
+            (false, row) => EvidenceEditor {
+                owner: row.owner().clone(),
+                old: None,
+                text: TextInput::default(),
+                link: TextInput::default(),
+                on_link: false,
+            },
+        };
+        self.pane = PlanPane::Evidence;
+        self.editor = Some(Editor::Evidence(editor));
+    }
+
+    fn start_checkin_path(&mut self) {
+        let last = self
+            .checkin
+            .as_ref()
+            .map(|c| c.path.display().to_string())
+            .unwrap_or_default();
+        self.editor = Some(Editor::CheckinPath(TextInput::new(&last)));
+    }
+
+    /// Opens the check-in file typed (Enter). A file that cannot be read says where and why
+    /// on the status line, and the path stays to be corrected. Nothing is written.
+    fn open_checkin(&mut self, plan: &mut PlanState, ladder: &Ladder) {
+        let Some(Editor::CheckinPath(input)) = self.editor.take() else {
+            return;
+        };
+        let typed = input.value().trim();
+        // `~/` as a shell reads it: the path is typed here, not passed through a shell.
+        let path = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(typed),
+        };
+        if path.as_os_str().is_empty() {
+            plan.complain_text("type the path of their plan file".into());
+            self.editor = Some(Editor::CheckinPath(input));
+            return;
+        }
+        match read_checkin_file(&path) {
+            Ok(theirs) => {
+                self.show_checkin(plan, ladder, path, theirs);
+            }
+            Err(error) => {
+                plan.complain_text(format!(
+                    "check-in not opened, nothing was written: {}",
+                    first_line(&error.to_string())
+                ));
+                self.editor = Some(Editor::CheckinPath(input));
+            }
+        }
+    }
+
+    /// Shows a check-in already read, with the focus on it.
+    pub fn show_checkin(
+        &mut self,
+        plan: &mut PlanState,
+        ladder: &Ladder,
+        path: PathBuf,
+        theirs: Plan,
+    ) {
+        self.checkin = Some(CheckinFile {
+            path,
+            theirs: Arc::new(theirs),
+        });
+        self.pane = PlanPane::Checkin;
+        self.checkin_cursor = 0;
+        let disagreements = self
+            .checkin_rows(plan, ladder)
+            .iter()
+            .filter(|r| r.disagrees())
+            .count();
+        plan.say(format!(
+            "check-in: {} of a step or more; neither file is changed",
+            crate::present::count(disagreements, "disagreement")
+        ));
+    }
+
+    /// The check-in's rows, disagreements first (empty when none is open).
+    pub fn checkin_rows(&self, plan: &PlanState, ladder: &Ladder) -> Vec<crate::plan::CheckinRow> {
+        let (Some(file), Some(mine)) = (&self.checkin, plan.plan()) else {
+            return Vec::new();
+        };
+        let scale = crate::plan::RatingScale::of(ladder);
+        crate::plan::checkin(mine, &file.theirs, ladder, &scale).rows
+    }
+
+    /// Focuses the pane drawn at a terminal cell in the last frame; `false` when none was.
+    pub fn focus_at(&mut self, plan: &PlanState, at: Position) -> bool {
+        let panes = self.panes.get();
+        let inside = |area: Option<Rect>| area.is_some_and(|a| a.contains(at));
+        if inside(panes.items) {
             self.pane = PlanPane::Items;
-        } else if target.contains(at) && self.target().is_some() {
+        } else if inside(panes.evidence) {
+            self.pane = PlanPane::Evidence;
+        } else if inside(panes.side) && self.checkin.is_some() {
+            self.pane = PlanPane::Checkin;
+        } else if inside(panes.side) && plan.target().is_some() {
             self.pane = PlanPane::Missing;
         } else {
             return false;
@@ -488,33 +1027,35 @@ impl PlanState {
 
     /// A click: the pane under it takes the focus and the row under it the cursor, as the
     /// last frame drew them.
-    pub fn click(&mut self, ladder: &Ladder, at: Position) {
-        if !self.focus_at(at) {
+    pub fn click(&mut self, plan: &PlanState, ladder: &Ladder, at: Position) {
+        if !self.focus_at(plan, at) {
             return;
         }
         if let Some(row) = self.items_list.row_at(at) {
-            if let Some(index) = item_of_row(&self.items(), row) {
+            if let Some(index) = item_of_row(&plan.items(), row) {
+                if index != self.item_cursor {
+                    self.evidence_cursor = 0;
+                }
                 self.item_cursor = index;
             }
         } else if let Some(row) = self.missing_list.row_at(at)
-            && row < self.missing(ladder).len()
+            && row < plan.missing(ladder).len()
         {
             self.missing_cursor = row;
+        } else if let Some(line) = self.evidence_list.row_at(at)
+            && let Some(row) = self.evidence_lines.with(|lines| lines.get(line).copied())
+            && row < self.evidence_rows(plan).len()
+        {
+            self.evidence_cursor = row;
+        } else if let Some(row) = self.checkin_list.row_at(at)
+            && row < self.checkin_rows(plan, ladder).len()
+        {
+            self.checkin_cursor = row;
         }
     }
 
-    fn start_editing(&mut self) {
-        if self.is_read_only() {
-            self.complain(&PlanError::ReadOnly {
-                path: Default::default(),
-            });
-            return;
-        }
-        self.editor = self.selected_item().map(NoteEditor::new);
-    }
-
-    fn cycle_status(&mut self, ladder: &Ladder) {
-        let Some(item) = self.selected_item() else {
+    fn cycle_status(&mut self, plan: &mut PlanState) {
+        let Some(item) = self.selected_item(plan) else {
             return;
         };
         let (skill, level, status) = (item.skill.clone(), item.level.clone(), item.status.next());
@@ -523,21 +1064,26 @@ impl PlanState {
             level: level.clone(),
             status,
         };
-        self.apply(&edit, &format!("status: {status}"));
+        plan.apply(&edit, &format!("status: {status}"));
         // The item moves to its new group: keep the cursor on it.
-        if let Some(index) = self.items().iter().position(|i| i.is(&skill, &level)) {
-            self.item_cursor = index;
-        }
-        self.clamp(ladder);
+        self.keep_cursor_on(plan, Some((skill, level)));
     }
 
-    /// Keeps cursors on rows that exist, and off the missing list when there is no target.
-    pub fn clamp(&mut self, ladder: &Ladder) {
-        self.item_cursor = self.item_cursor.min(self.items().len().saturating_sub(1));
+    /// Keeps cursors on rows that exist, and the focus on a pane that is there.
+    pub fn clamp(&mut self, plan: &PlanState, ladder: &Ladder) {
+        self.item_cursor = self.item_cursor.min(plan.items().len().saturating_sub(1));
         self.missing_cursor = self
             .missing_cursor
-            .min(self.missing(ladder).len().saturating_sub(1));
-        if self.target().is_none() {
+            .min(plan.missing(ladder).len().saturating_sub(1));
+        self.evidence_cursor = self
+            .evidence_cursor
+            .min(self.evidence_rows(plan).len().saturating_sub(1));
+        if self.checkin.is_some() {
+            self.checkin_cursor = self
+                .checkin_cursor
+                .min(self.checkin_rows(plan, ladder).len().saturating_sub(1));
+        }
+        if !self.focus_order(plan).contains(&self.pane) {
             self.pane = PlanPane::Items;
         }
     }

@@ -6,7 +6,9 @@ use std::cell::RefCell;
 
 use ratatui::layout::{Position, Rect};
 
+pub use super::catalogue::CatalogueScreen;
 use super::finder::PickPurpose;
+use super::plan_screen::PlanScreen;
 use super::widgets::scroll::Scroll;
 use crate::search::EntryKind;
 
@@ -17,6 +19,7 @@ pub enum ScreenKind {
     Level,
     Compare,
     Plan,
+    Catalogue,
     /// You against a level: your gaps, largest first (see `you_screen`).
     You,
 }
@@ -29,6 +32,7 @@ impl ScreenKind {
             ScreenKind::Level => "level",
             ScreenKind::Compare => "compare",
             ScreenKind::Plan => "plan",
+            ScreenKind::Catalogue => "catalogue",
             ScreenKind::You => "you",
         }
     }
@@ -40,15 +44,17 @@ impl ScreenKind {
             ScreenKind::Level => "Level",
             ScreenKind::Compare => "Compare",
             ScreenKind::Plan => "Plan",
+            ScreenKind::Catalogue => "Catalogue",
             ScreenKind::You => "You against a level",
         }
     }
 
-    pub const ALL: [ScreenKind; 5] = [
+    pub const ALL: [ScreenKind; 6] = [
         ScreenKind::Ladder,
         ScreenKind::Level,
         ScreenKind::Compare,
         ScreenKind::Plan,
+        ScreenKind::Catalogue,
         ScreenKind::You,
     ];
 }
@@ -62,9 +68,11 @@ pub enum Screen {
     Level(LevelScreen),
     /// Two levels side by side.
     Compare(CompareScreen),
-    /// The development plan (its cursors live in `PlanState`, which the plan screen shares
-    /// with bookmarking from every screen).
-    Plan,
+    /// The development plan: its panes, cursors, editor and check-in (the plan itself is
+    /// `App::plan`, shared with bookmarking from every screen).
+    Plan(Box<PlanScreen>),
+    /// Every skill by category, with its rubric and the levels that expect it.
+    Catalogue(CatalogueScreen),
     /// You (your ratings) against a level.
     You(super::you_screen::YouScreen),
 }
@@ -75,7 +83,8 @@ impl Screen {
             Screen::Ladder(_) => ScreenKind::Ladder,
             Screen::Level(_) => ScreenKind::Level,
             Screen::Compare(_) => ScreenKind::Compare,
-            Screen::Plan => ScreenKind::Plan,
+            Screen::Plan(_) => ScreenKind::Plan,
+            Screen::Catalogue(_) => ScreenKind::Catalogue,
             Screen::You(_) => ScreenKind::You,
         }
     }
@@ -287,6 +296,8 @@ pub enum Overlay {
     },
     /// The last messages of the status line.
     Messages { scroll: Scroll },
+    /// Choose the job family to show.
+    Families(super::family_picker::FamilyPicker),
     /// Your rating of a skill: the scale's steps to choose from.
     Rating(super::rating::RatingPicker),
 }
@@ -299,6 +310,7 @@ pub enum OverlayKind {
     Picker { purpose: PickPurpose },
     Skill,
     Messages,
+    Families,
     Rating,
 }
 
@@ -310,12 +322,16 @@ impl Overlay {
             Overlay::Picker { purpose } => OverlayKind::Picker { purpose: *purpose },
             Overlay::Skill { .. } => OverlayKind::Skill,
             Overlay::Messages { .. } => OverlayKind::Messages,
+            Overlay::Families(_) => OverlayKind::Families,
             Overlay::Rating(_) => OverlayKind::Rating,
         }
     }
 
     /// Whether the overlay has a text field that printable keys type into.
     pub fn takes_text(&self) -> bool {
-        matches!(self, Overlay::Search | Overlay::Picker { .. })
+        matches!(
+            self,
+            Overlay::Search | Overlay::Picker { .. } | Overlay::Families(_)
+        )
     }
 }

@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(facts.rating(&reference.skill), Some(1));
         assert!(facts.fit("director").is_some_and(|f| f.of > 0));
 
-        plan.undo(&ladder);
+        plan.undo();
         facts.refresh(&ladder, &plan);
         assert_eq!(facts.computations(), 3);
         assert!(!facts.has_ratings(), "undo is a change too");

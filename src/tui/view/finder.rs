@@ -176,7 +176,8 @@ fn result_line(app: &App, ranked: &Ranked, selected: bool, columns: usize) -> Li
             }
         }
         Some(level) => one_line(&level.title),
-        None => String::new(),
+        // A skill no level expects lives in the catalogue, where Enter opens it.
+        None => "catalogue".to_owned(),
     };
 
     let mark = if selected {

@@ -11,6 +11,7 @@ use ratatui::widgets::Block;
 use super::common::{self, fit, one_line, pad};
 use crate::ladder::Level;
 use crate::tui::app::App;
+use crate::tui::family;
 use crate::tui::screens::{LadderCell, ScreenKind};
 
 /// The narrowest a track column gets before tracks scroll sideways instead.
@@ -25,13 +26,16 @@ pub const CURRENT_MARK: char = '◆';
 pub const TARGET_MARK: char = '◎';
 
 /// Rows the ladder would like: one per rank, the track headings and the border.
-pub fn wanted_height(app: &App) -> u16 {
-    let ranks = ranks(app).len();
+pub fn wanted_height(app: &App, selected: &Level) -> u16 {
+    let ranks = ranks(app, selected).len();
     u16::try_from(ranks).unwrap_or(u16::MAX).saturating_add(3)
 }
 
-fn ranks(app: &App) -> Vec<u32> {
-    let mut ranks: Vec<u32> = app.ladder.levels().iter().map(|l| l.rank).collect();
+/// The ranks of the levels drawn beside `selected` (its job family's), highest first.
+fn ranks(app: &App, selected: &Level) -> Vec<u32> {
+    let mut ranks: Vec<u32> = family::shown_levels(&app.ladder, selected)
+        .map(|l| l.rank)
+        .collect();
     ranks.sort_unstable_by(|a, b| b.cmp(a));
     ranks.dedup();
     ranks
@@ -78,8 +82,11 @@ pub fn draw_grid(
     area: Rect,
 ) -> Vec<LadderCell> {
     let inner = Block::bordered().inner(area);
-    let ranks = ranks(app);
+    let ranks = ranks(app, selected);
+    // On a ladder of job families, only the selected level's family is drawn.
+    let shown = family::shown_tracks(&app.ladder, selected);
     let selected_track = app.ladder.track_index(&selected.track).unwrap_or(0);
+    let selected_column = shown.iter().position(|&t| t == selected_track).unwrap_or(0);
     let visible_rank_rows = usize::from(inner.height.saturating_sub(1));
     let row = ranks.iter().position(|&r| r == selected.rank).unwrap_or(0);
     let first_rank_row = if visible_rank_rows == 0 {
@@ -87,10 +94,15 @@ pub fn draw_grid(
     } else {
         (row + 1).saturating_sub(visible_rank_rows)
     };
-    let track_count = app.ladder.tracks().len();
+    let track_count = shown.len();
     let fitting = usize::from((inner.width / MIN_COLUMN).max(1)).min(track_count.max(1));
-    let first_track = (selected_track + 1).saturating_sub(fitting);
-    let tracks: Vec<usize> = (first_track..track_count).take(fitting).collect();
+    let first_track = (selected_column + 1).saturating_sub(fitting);
+    let tracks: Vec<usize> = shown
+        .iter()
+        .copied()
+        .skip(first_track)
+        .take(fitting)
+        .collect();
     let column_width = inner.width / u16::try_from(fitting).unwrap_or(1).max(1);
 
     let title = if tracks.len() < track_count {
@@ -239,7 +251,11 @@ pub fn draw_compact(
     let selected_track = app.ladder.track_index(&selected.track).unwrap_or(0);
     let mut tracks = vec![Span::raw(" ")];
     let mut used = 1;
-    for (index, track) in app.ladder.tracks().iter().enumerate() {
+    let shown = family::shown_tracks(&app.ladder, selected);
+    for &index in &shown {
+        let Some(track) = app.ladder.tracks().get(index) else {
+            continue;
+        };
         let title = one_line(&track.title);
         let text = if index == selected_track {
             format!("[{title}]")
@@ -260,7 +276,7 @@ pub fn draw_compact(
         tracks.push(Span::styled(text, style));
         tracks.push(Span::raw("  "));
     }
-    if app.ladder.tracks().len() > 1 {
+    if shown.len() > 1 {
         tracks.push(Span::styled(
             format!("{} tracks", track_keys(app)),
             theme.muted,

@@ -178,6 +178,7 @@ pub fn page_lines(
             match row {
                 SkillRow::Category(name) => {
                     lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
+                    lines.extend(super::intro::category_description(app, name, columns));
                 }
                 SkillRow::Skill {
                     id,
@@ -307,6 +308,8 @@ pub fn page_lines(
         }
     }
 
+    lines.extend(super::intro::track_section(app, level, columns));
+
     let citations: Vec<String> = app
         .ladder
         .citations(level)
@@ -342,8 +345,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, s: &LevelScreen, home: bool, body:
     let mut panes = LevelPanes::default();
     let wide = body.width >= SIDE_BY_SIDE_WIDTH;
     let rest = if home {
+        let body = super::intro::draw(frame, app, level, body);
         let height = if wide {
-            ladder::wanted_height(app).min(body.height * 2 / 5).max(5)
+            ladder::wanted_height(app, level)
+                .min(body.height * 2 / 5)
+                .max(5)
         } else {
             ladder::COMPACT_HEIGHT
         };
@@ -526,7 +532,7 @@ fn draw_skills(
     {
         match row {
             SkillRow::Category(name) => {
-                lines.push(Line::styled(fit(&one_line(name), columns), theme.heading));
+                lines.push(super::intro::category_heading(app, name, columns));
             }
             SkillRow::Skill {
                 id,

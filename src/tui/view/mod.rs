@@ -2,10 +2,12 @@
 //! layout comes from the frame being drawn, never from a remembered size, and each scrolling
 //! pane records what it showed (see `widgets::scroll`) for the next update to read.
 
+pub mod catalogue;
 pub mod common;
 pub mod compare;
 pub mod finder;
 pub mod help;
+pub mod intro;
 pub mod ladder;
 pub mod level;
 pub mod plan;
@@ -36,7 +38,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match &app.screen {
         Screen::Ladder(s) => level::draw(frame, app, s, true, body),
         Screen::Level(s) => level::draw(frame, app, s, false, body),
-        Screen::Plan => plan::draw(frame, app, body),
+        Screen::Plan(s) => plan::draw(frame, app, s, body),
+        Screen::Catalogue(s) => catalogue::draw(frame, app, s, body),
         Screen::You(s) => you::draw_you_screen(frame, app, s, body),
         Screen::Compare(s) => {
             if let Some(c) = app.comparison() {
@@ -55,6 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 scroll,
             } => skill::draw_overlay(frame, app, *level, skill, scroll, area),
             Overlay::Messages { scroll } => help::draw_messages(frame, app, scroll, area),
+            Overlay::Families(picker) => intro::draw_family_picker(frame, app, picker, area),
             Overlay::Rating(picker) => you::draw_rating(frame, app, picker, area),
         }
     }
@@ -79,10 +83,19 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rest = match &app.screen {
         Screen::Level(s) => level_of(s.level).map_or_else(String::new, |level| {
             let (track, rung, rungs) = common::track_and_rung(app, level);
+            // On a ladder of job families, the family too: a level found by search may
+            // belong to another family than the one the home screen shows.
+            let family = crate::tui::family::of_level(&app.ladder, level)
+                .and_then(|f| app.ladder.families().get(f))
+                .map(|f| format!("{} › ", f.name))
+                .unwrap_or_default();
             let marks = you::marks(app, &level.id);
-            format!("{track} › {marks}{} · rung {rung} of {rungs}", level.title)
+            format!(
+                "{family}{track} › {marks}{} · rung {rung} of {rungs}",
+                level.title
+            )
         }),
-        Screen::Plan => {
+        Screen::Plan(_) => {
             let mut text = "Development plan".to_owned();
             if app.plan.is_read_only() {
                 text.push_str(" (read-only)");
@@ -93,6 +106,13 @@ fn draw_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!("Compare: {} ⇄ {}", a.title, b.title)
         }),
         Screen::Ladder(_) => app.ladder.info.name.clone(),
+        Screen::Catalogue(c) => match c.family {
+            Some(family) => format!(
+                "Skill catalogue · {}",
+                crate::tui::family::label(&app.ladder, family)
+            ),
+            None => "Skill catalogue".to_owned(),
+        },
         Screen::You(s) => level_of(s.level)
             .map_or_else(String::new, |level| format!("You against {}", level.title)),
     };
