@@ -541,3 +541,43 @@ fn evidence_being_typed_is_what_a_stop_signal_keeps() {
     app.update(Action::Back);
     assert!(app.unsaved().is_none(), "cancelled: nothing to keep");
 }
+
+#[test]
+fn r_on_a_plan_item_rates_its_skill_and_the_list_shows_your_step_beside_the_expected_one() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    let first = screen(&app)
+        .selected_item(&app.plan)
+        .map(|i| i.skill.clone());
+    assert_eq!(first.as_deref(), Some("communication"));
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("Your plan (3) · expected, you"), "{shown}");
+    // Director asks advanced (●●●○) of communication, and the plan rates it advanced.
+    assert!(
+        shown.contains("Communication                ●●●○ ●●●○"),
+        "{shown}"
+    );
+
+    press(&mut app, "r");
+    assert_eq!(
+        app.overlay(),
+        Some(rungs::tui::screens::OverlayKind::Rating)
+    );
+    // The picker starts on the rating the plan holds; one step down is the next step up.
+    press(&mut app, "j\n");
+    assert_eq!(app.overlay(), None);
+    let saved = on_disk(&sandbox.plan());
+    assert_eq!(
+        saved.rating("communication").map(|r| r.step.as_str()),
+        Some("expert")
+    );
+    let shown = text(&buffer(&app));
+    assert!(
+        shown.contains("Communication                ●●●○ ●●●●"),
+        "{shown}"
+    );
+    // The key is the keymap's: the evidence pane's hint names it too.
+    press(&mut app, "\t");
+    let shown = text(&buffer(&app));
+    assert!(shown.contains("r rate"), "{shown}");
+}

@@ -451,5 +451,10 @@ fn gaps_already_in_the_plan_are_counted_apart_and_stay_after_undo() {
     );
     // Undo takes back the group, not the bookmark made before it.
     press(&mut app, "u");
-    assert_eq!(on_disk(&path).items.len(), 1);
+    assert_eq!(
+        on_disk(&path).items.len(),
+        1,
+        "after undo: {:?}",
+        app.status.current()
+    );
 }

@@ -427,6 +427,11 @@ fn own_commands(app: &App, screen: ScreenKind) -> Vec<Command> {
                     "add",
                     has_target && writable && on(&[PlanPane::Missing]),
                 ),
+                command(
+                    &[A::Rate],
+                    "rate",
+                    writable && on(&[PlanPane::Items, PlanPane::Evidence, PlanPane::Missing]),
+                ),
                 command(&[A::Checkin], "check-in", true),
                 command(&[A::Undo], "undo", writable),
                 command(&[A::Back], "back", true),

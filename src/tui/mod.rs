@@ -102,14 +102,18 @@ pub fn action_for_app_event(app: &App, event: &Event) -> Option<Action> {
 /// for the answer again: about one frame.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
 
+/// How long a save from the explorer waits for another rungs's save to end: a save takes
+/// milliseconds, so a key pressed while a script saves still lands, and a plan held longer
+/// (a stuck process) is reported busy before the frame feels frozen.
+const EXPLORER_LOCK_WAIT: Duration = Duration::from_millis(500);
+
 /// The plan the explorer opens: `--plan FILE` / `RUNGS_PLAN`, else the default path. A file
 /// that cannot be read as a plan opens read-only, with the reason to show.
 pub fn open_plan(given: Option<&Path>) -> PlanState {
     match crate::plan::resolve_path(given) {
         Ok(path) => {
             let (store, error) = crate::plan::PlanStore::open_or_read_only(path);
-            // A save finds the lock free or reports it busy: no frame waits for another rungs.
-            PlanState::with_store(store.with_lock_wait(Duration::ZERO), error.as_ref())
+            PlanState::with_store(store.with_lock_wait(EXPLORER_LOCK_WAIT), error.as_ref())
         }
         Err(error) => PlanState::without_store(Some(error.to_string())),
     }

@@ -90,7 +90,15 @@ impl App {
             ));
             return;
         };
-        let level = self.ladder.level_index(&level_id).unwrap_or(0);
+        // A plan item may name a skill or level this ladder does not have.
+        let (Some(level), Some(_)) = (
+            self.ladder.level_index(&level_id),
+            self.ladder.skill(&skill),
+        ) else {
+            self.status
+                .say("this item is not in the ladder in use: there is no scale to rate it on");
+            return;
+        };
         self.open_rating_of(&skill, level);
     }
 

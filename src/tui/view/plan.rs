@@ -285,11 +285,16 @@ fn target_head(
     lines.push(Line::styled(
         fit(
             &format!(
-                "Not yet in your plan ({}) · {} adds",
+                "Not yet in your plan ({}) · {} adds{}",
                 progress.missing_skills().count(),
                 app.settings
                     .keymap
-                    .label_for(Action::Bookmark, ScreenKind::Plan, 1)
+                    .label_for(Action::Bookmark, ScreenKind::Plan, 1),
+                if app.you().has_ratings() {
+                    " · expected, you"
+                } else {
+                    ""
+                },
             ),
             columns,
         ),
@@ -410,7 +415,12 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect)
     let plan = &app.plan;
     let items = plan.items();
     let focused = screen.pane == PlanPane::Items;
+    // Once the plan rates a skill, each item shows the step its level asks and yours.
+    let rated = app.you().has_ratings();
     let mut title = format!("Your plan ({})", items.len());
+    if rated {
+        title.push_str(" · expected, you");
+    }
     if plan.is_read_only() {
         title.push_str(" · read-only");
     }
@@ -459,7 +469,9 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect)
         .clamp(8, 34)
         .min(columns.saturating_sub(2 + 1 + level_width + 1 + 18))
         .max(8);
-    let note_width = columns.saturating_sub(2 + name_width + 1 + level_width + 1);
+    let steps = usize::from(app.ladder.scale().max());
+    let pips_width = if rated { 2 * steps + 2 } else { 0 };
+    let note_width = columns.saturating_sub(2 + name_width + 1 + pips_width + level_width + 1);
     let mut lines = Vec::new();
     for row in rows.iter().skip(first).take(usize::from(list.height)) {
         match row {
@@ -503,10 +515,22 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect)
                         format!("not in this ladder · {note}")
                     };
                 }
-                let line = Line::from(vec![
+                let mut spans = vec![
                     Span::raw(if selected { "▶ " } else { "  " }),
                     Span::raw(pad(&one_line(&name), name_width)),
                     Span::raw(" "),
+                ];
+                if rated {
+                    let expected = app
+                        .ladder
+                        .level(&item.level)
+                        .and_then(|l| l.proficiency_of(&item.skill));
+                    spans.extend(common::pips(expected, app));
+                    spans.push(Span::raw(" "));
+                    spans.push(super::you::you_pips(app, &item.skill));
+                    spans.push(Span::raw(" "));
+                }
+                spans.extend([
                     Span::styled(pad(&one_line(&level), level_width), theme.muted),
                     Span::raw(" "),
                     Span::styled(
@@ -518,6 +542,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect)
                         },
                     ),
                 ]);
+                let line = Line::from(spans);
                 lines.push(if selected {
                     line.style(common::row_style(app, true, focused))
                 } else {
@@ -697,7 +722,12 @@ fn draw_evidence(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Re
     {
         lines.push(Line::styled(
             fit(
-                "Not rated: rate the skill to keep evidence with your rating too.",
+                &format!(
+                    "Not rated: {} rates the skill, to keep evidence with your rating too.",
+                    app.settings
+                        .keymap
+                        .label_for(Action::Rate, ScreenKind::Plan, 1)
+                ),
                 columns,
             ),
             theme.muted,
@@ -845,6 +875,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
 }
 
 fn draw_target(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect) {
+    let rated = app.you().has_ratings();
     let plan = app.plan.plan();
     let progress = plan.and_then(|p| target_progress(p, &app.ladder));
     let focused = screen.pane == PlanPane::Missing;
@@ -897,7 +928,16 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect
         let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
         spans.extend(common::pips(skill.proficiency, app));
         spans.push(Span::raw(" "));
-        spans.push(Span::raw(pad(&one_line(&name), columns.saturating_sub(7))));
+        let mut used = 3 + usize::from(app.ladder.scale().max());
+        if rated {
+            spans.push(super::you::you_pips(app, &skill.skill));
+            spans.push(Span::raw(" "));
+            used += 1 + usize::from(app.ladder.scale().max());
+        }
+        spans.push(Span::raw(pad(
+            &one_line(&name),
+            columns.saturating_sub(used),
+        )));
         let line = Line::from(spans);
         lines.push(if selected {
             line.style(common::row_style(app, true, true))
