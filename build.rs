@@ -1,8 +1,14 @@
 //! Prepares the built-in ladder for a fast start: the TOML files in `content/` are merged and
-//! written as one JSON document that `Ladder::embedded` deserializes at run time.
+//! written in the packed form of `src/ladder/packed.rs`, which `Ladder::embedded` unpacks at
+//! run time.
+//!
+//! The default keymap and theme (`assets/keymap.toml`, `assets/theme.toml`, the single source
+//! of truth for both) are flattened into lines of tab-separated names, one binding or style
+//! a line, in file order, which the explorer reads without a TOML parser at start-up (see
+//! `tui::config::prepared`). A test checks these lines give what the files themselves give.
 //!
 //! Nothing is validated here; the test suite checks every rule on the same files. If a file
-//! cannot be read or parsed, `null` is written and the binary falls back to the full loader,
+//! cannot be read or parsed, an empty file is written and the binary falls back to the full loader,
 //! which reports the problem with its line and column.
 
 use std::path::{Path, PathBuf};
@@ -11,18 +17,99 @@ use std::path::{Path, PathBuf};
 #[path = "src/ladder/model.rs"]
 mod model;
 
+#[allow(dead_code)]
+#[path = "src/ladder/packed.rs"]
+mod packed;
+
 fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=src/ladder/model.rs");
+    println!("cargo:rerun-if-changed=src/ladder/packed.rs");
     let out_dir = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let json = merged_content(Path::new("content"))
-        .and_then(|content| serde_json::to_string(&content).ok())
-        .unwrap_or_else(|| "null".to_owned());
-    if let Err(e) = std::fs::write(out_dir.join("embedded-ladder.json"), json) {
+    let packed = merged_content(Path::new("content"))
+        .map(|content| packed::pack(&content))
+        .unwrap_or_default();
+    if let Err(e) = std::fs::write(out_dir.join("embedded-ladder.bin"), packed) {
         panic!("cannot write the prepared ladder to OUT_DIR: {e}");
     }
+
+    println!("cargo:rerun-if-changed=assets/keymap.toml");
+    println!("cargo:rerun-if-changed=assets/theme.toml");
+    // Empty when a file cannot be flattened: the explorer then parses the file itself.
+    for (asset, lines) in [
+        ("keymap", flat_lines("assets/keymap.toml", "keys")),
+        ("theme", flat_lines("assets/theme.toml", "theme")),
+    ] {
+        let lines = lines.unwrap_or_default();
+        if let Err(e) = std::fs::write(out_dir.join(format!("{asset}.lines")), lines) {
+            panic!("cannot write the prepared {asset} to OUT_DIR: {e}");
+        }
+    }
+}
+
+type Entry<'t, 'i> = (
+    &'t toml::Spanned<toml::de::DeString<'i>>,
+    &'t toml::Spanned<toml::de::DeValue<'i>>,
+);
+
+/// A table's entries in the order they are written in the file.
+fn in_file_order<'t, 'i>(table: &'t toml::de::DeTable<'i>) -> Vec<Entry<'t, 'i>> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+/// The `[SECTION]` table of the file at `path` as lines `TABLE<TAB>NAME<TAB>VALUE…`: first
+/// each sub-table's entries (`TABLE` is the sub-table's name), then the entries written
+/// directly in `[SECTION]` (`TABLE` empty), each in file order, as `tui::config::parse`
+/// reads them. A value is a string or a list of strings. `None` if anything else is there,
+/// or if a name or value holds a tab or a line break.
+fn flat_lines(path: &str, section: &str) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    let text = std::fs::read_to_string(path).ok()?;
+    let doc = DeTable::parse(&text).ok()?;
+    let (_, table) = in_file_order(doc.get_ref())
+        .into_iter()
+        .find(|(key, _)| key.get_ref().as_ref() == section)?;
+    let DeValue::Table(table) = table.get_ref() else {
+        return None;
+    };
+    let plain = |s: &str| !s.contains(['\t', '\n', '\r']);
+    let line = |table: &str, name: &str, value: &DeValue<'_>| -> Option<String> {
+        let values: Vec<&str> = match value {
+            DeValue::String(s) => vec![s.as_ref()],
+            DeValue::Array(items) => items
+                .iter()
+                .map(|item| match item.get_ref() {
+                    DeValue::String(s) => Some(s.as_ref()),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let mut fields = vec![table, name];
+        fields.extend(values);
+        fields
+            .iter()
+            .all(|f| plain(f))
+            .then(|| fields.join("\t") + "\n")
+    };
+    let mut out = String::new();
+    for (key, value) in in_file_order(table) {
+        if let DeValue::Table(sub) = value.get_ref() {
+            for (name, value) in in_file_order(sub) {
+                out += &line(key.get_ref(), name.get_ref(), value.get_ref())?;
+            }
+        }
+    }
+    for (key, value) in in_file_order(table) {
+        if !matches!(value.get_ref(), DeValue::Table(_)) {
+            out += &line("", key.get_ref(), value.get_ref())?;
+        }
+    }
+    Some(out)
 }
 
 fn merged_content(dir: &Path) -> Option<model::ContentFile> {

@@ -83,6 +83,14 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
 /// Reads the whole file at `path` (symbolic links followed) if it is a regular file of at most
 /// `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    read_regular_into(path, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// As [`read_regular`], into `bytes` (emptied first), so that one buffer can serve many files.
+pub fn read_regular_into(path: &Path, limit: u64, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    bytes.clear();
     let not_found_or = |error: std::io::Error| {
         if error.kind() == std::io::ErrorKind::NotFound {
             ReadError::NotFound
@@ -115,10 +123,10 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    bytes.reserve(meta.len() as usize);
     // One byte past the limit tells a file that grew since it was measured.
     file.take(limit + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
@@ -126,7 +134,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -93,6 +93,14 @@ fn needs_escape_in_json(c: char) -> bool {
 /// `keep_newlines`, otherwise turned into spaces. Invisible formatting characters are shown
 /// as escapes (`\u{202e}`), so that a note can hold one and still not reorder what is shown.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Printable ASCII needs nothing, and is most text: checked byte by byte, without
+    // decoding characters.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (keep_newlines && b == b'\n'))
+    {
+        return Cow::Borrowed(text);
+    }
     let needs_work = text
         .chars()
         .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
@@ -153,6 +161,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         let lead = if lines.is_empty() { first } else { rest };
         let options = textwrap::Options::new(width)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .wrap_algorithm(textwrap::WrapAlgorithm::Custom(optimal_fit))
             .initial_indent(lead)
             .subsequent_indent(rest);
         lines.extend(
@@ -164,10 +173,138 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
+/// textwrap's optimal fit with its default penalties, giving the same lines, for less work:
+/// wrapping was the largest part of the explorer's first frame. A paragraph that fits on its
+/// first line is one line without a search (any break costs a whole line's penalty more).
+/// Otherwise the same SMAWK search runs over the same costs (so ties break the same way),
+/// computed from widths summed once instead of through textwrap's shared line-number table,
+/// which only matters when the first line is narrower or wider than the rest (then textwrap
+/// itself runs).
+fn optimal_fit<'a, 'b>(
+    words: &'b [textwrap::core::Word<'a>],
+    line_widths: &'b [usize],
+) -> Vec<&'b [textwrap::core::Word<'a>]> {
+    use textwrap::core::Fragment;
+    use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
+    let penalties = Penalties::new();
+    let targets: Vec<f64> = line_widths.iter().map(|w| *w as f64).collect();
+    let Some(&target) = targets.first() else {
+        return vec![words];
+    };
+    if words.is_empty() || targets.iter().any(|t| *t != target) {
+        return wrap_optimal_fit(words, &targets, &penalties).unwrap_or_else(|_| vec![words]);
+    }
+    let target = target.max(1.0);
+    // widths[k]: the words before k with the space after each, as textwrap sums them.
+    let mut widths = Vec::with_capacity(words.len() + 1);
+    let mut sum = 0.0;
+    widths.push(sum);
+    for word in words {
+        sum += word.width() + word.whitespace_width();
+        widths.push(sum);
+    }
+    let last = words.len() - 1;
+    let whole = widths[words.len()] - words[last].whitespace_width() + words[last].penalty_width();
+    if whole <= target {
+        return vec![words];
+    }
+    let nline = penalties.nline_penalty as f64;
+    let overflow_penalty = penalties.overflow_penalty as f64;
+    let short_last = target / penalties.short_last_line_fraction as f64;
+    let minima = smawk::online_column_minima(0.0, widths.len(), |minima, i, j| {
+        let word = &words[j - 1];
+        let line_width = widths[j] - widths[i] - word.whitespace_width() + word.penalty_width();
+        let mut cost = minima[i].1 + nline;
+        if line_width > target {
+            cost += (line_width - target) * overflow_penalty;
+        } else if j < words.len() {
+            let gap = target - line_width;
+            cost += gap * gap;
+        } else if i + 1 == j && line_width < short_last {
+            cost += penalties.short_last_line_penalty as f64;
+        }
+        if word.penalty_width() > 0.0 {
+            cost += penalties.hyphen_penalty as f64;
+        }
+        cost
+    });
+    let mut lines = Vec::new();
+    let mut end = words.len();
+    while end > 0 {
+        let start = minima[end].0;
+        lines.push(&words[start..end]);
+        end = start;
+    }
+    lines.reverse();
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `wrap` as it was, with textwrap's own optimal fit.
+    fn wrap_with_textwrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+        let width = width.max(first.width().max(rest.width()) + 1);
+        let mut lines = Vec::new();
+        for paragraph in clean(text, true).split('\n') {
+            let lead = if lines.is_empty() { first } else { rest };
+            let options = textwrap::Options::new(width)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .initial_indent(lead)
+                .subsequent_indent(rest);
+            lines.extend(
+                textwrap::wrap(paragraph, &options)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
+        lines
+    }
+
+    #[test]
+    fn wrap_breaks_every_built_in_text_as_textwrap_does() {
+        let ladder = crate::ladder::Ladder::embedded_validated().expect("valid");
+        let mut texts: Vec<&str> = Vec::new();
+        for level in ladder.levels() {
+            texts.extend([
+                level.summary.as_str(),
+                level.scope.as_str(),
+                level.decision_scope.as_str(),
+            ]);
+            texts.extend(level.responsibilities.iter().map(String::as_str));
+            for reference in &level.skills {
+                texts.extend(reference.expectations.iter().map(String::as_str));
+                texts.extend(reference.examples.iter().map(String::as_str));
+            }
+        }
+        for skill in ladder.skills() {
+            texts.push(&skill.description);
+            texts.extend(skill.rubric.iter().map(|line| line.text.as_str()));
+        }
+        // Every width with no lead; every third width with the leads the screens use.
+        let cases = (4..130).flat_map(|width| {
+            let leads: &[(&str, &str)] = if width % 3 == 0 {
+                &[("", ""), ("  ", "  "), ("• ", "  "), ("- ", "")]
+            } else {
+                &[("", "")]
+            };
+            leads
+                .iter()
+                .map(move |(first, rest)| (width, *first, *rest))
+        });
+        let cases: Vec<_> = cases.collect();
+        for text in texts {
+            for &(width, first, rest) in &cases {
+                assert_eq!(
+                    wrap(text, width, first, rest),
+                    wrap_with_textwrap(text, width, first, rest),
+                    "{text:?} at {width}, {first:?}/{rest:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn escape_makes_esc_visible() {
@@ -236,6 +373,17 @@ mod tests {
                 let longest_word = line.split(' ').map(str::len).max().unwrap_or(0);
                 prop_assert!(line.width() <= w.max(1) || longest_word > w);
             }
+        }
+
+        #[test]
+        fn wrap_breaks_lines_as_textwrap_does(
+            s in "([a-z]{1,12}[ ]{1,2}|[a-z]{1,3}-[a-z]{1,3} |é€中 |\n){0,40}",
+            w in 1usize..50,
+            lead in 0usize..4,
+        ) {
+            let leads = [("", ""), ("  ", "  "), ("• ", "  "), ("- ", "")];
+            let (first, rest) = leads[lead];
+            prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
         }
 
         #[test]

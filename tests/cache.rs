@@ -66,19 +66,58 @@ fn a_one_byte_change_rebuilds_and_reports_like_a_fresh_load() {
     );
 }
 
-#[test]
-fn a_damaged_cache_file_is_rebuilt_not_trusted() {
+/// The one cache file in `cache`.
+fn only_cache_file(cache: &Path) -> std::path::PathBuf {
+    let entries: Vec<_> = std::fs::read_dir(cache).unwrap().flatten().collect();
+    assert_eq!(entries.len(), 1, "one cache file, no temporary left");
+    entries[0].path()
+}
+
+/// Damages the cache of a small folder with `damage`, then checks the next load validates the
+/// folder in full (never trusting the damaged file) and rewrites a cache that works.
+fn damaged_cache_is_rebuilt(damage: impl FnOnce(&mut Vec<u8>)) {
     let content = folder(&generate::large_ladder(10, 100, 20));
     let cache = tempfile::tempdir().unwrap();
-    Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
-    let entries: Vec<_> = std::fs::read_dir(cache.path()).unwrap().flatten().collect();
-    assert_eq!(entries.len(), 1, "one cache file, no temporary left");
-    let file = entries[0].path();
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+    let (original, _) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    let file = only_cache_file(cache.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    damage(&mut bytes);
+    std::fs::write(&file, &bytes).unwrap();
     let (ladder, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
     assert_eq!(how, CacheUse::Rebuilt);
-    assert_eq!(ladder.levels().len(), 10);
+    assert_eq!(ladder.levels(), original.levels());
     let (_, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
     assert_eq!(how, CacheUse::Hit, "the rebuilt cache is used next time");
+    assert_eq!(only_cache_file(cache.path()), file);
+}
+
+#[test]
+fn a_truncated_cache_file_is_rebuilt_not_trusted() {
+    damaged_cache_is_rebuilt(|bytes| bytes.truncate(bytes.len() / 2));
+    damaged_cache_is_rebuilt(|bytes| bytes.truncate(20));
+    damaged_cache_is_rebuilt(Vec::clear);
+}
+
+#[test]
+fn a_cache_file_with_one_byte_changed_is_rebuilt_not_trusted() {
+    // A byte inside a level's title, far from the header: the body still unpacks, so only
+    // the checksum can tell.
+    damaged_cache_is_rebuilt(|bytes| {
+        let at = bytes
+            .windows(13)
+            .position(|w| w == b"Level 7 title")
+            .expect("a title in the cache");
+        bytes[at + 6] = b'8';
+    });
+    damaged_cache_is_rebuilt(|bytes| {
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x01;
+    });
+}
+
+#[test]
+fn a_foreign_file_in_the_cache_place_is_rebuilt_not_trusted() {
+    damaged_cache_is_rebuilt(|bytes| *bytes = b"{\"format\": 2, \"key\": \"\"}".to_vec());
+    // The same body behind another format number.
+    damaged_cache_is_rebuilt(|bytes| bytes[12] = bytes[12].wrapping_add(1));
 }

@@ -2,7 +2,8 @@
 //!
 //! A validated [`crate::ladder::Ladder`] holds these types. They are read from TOML by the
 //! checking reader in `read.rs` (which reports every problem at its place) and serialized
-//! with serde for JSON output, the cache and the built-in ladder that `build.rs` prepares.
+//! with serde for JSON output; the cache and the built-in ladder that `build.rs` prepares use
+//! the packed form of `packed.rs`.
 //! Optional sections are empty strings, empty lists or `None`: never an invented value.
 
 use std::collections::BTreeMap;

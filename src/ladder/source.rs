@@ -447,6 +447,19 @@ pub fn read_folder(dir: &Path) -> Result<Vec<SourceFile>, Vec<Problem>> {
     }
 }
 
+/// The `.toml` files `read_folder` reads in `dir`, in its order; `None` where it would
+/// report a problem with the folder itself.
+pub(crate) fn toml_files(dir: &Path) -> Option<Vec<PathBuf>> {
+    if !std::fs::metadata(dir).ok()?.is_dir() {
+        return None;
+    }
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    collect_toml_files(dir, &mut paths, &mut problems);
+    paths.sort();
+    problems.is_empty().then_some(paths)
+}
+
 fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,

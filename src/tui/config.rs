@@ -18,6 +18,78 @@ use crate::suggest::did_you_mean;
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 
+/// The two files above as `build.rs` flattened them: one binding or style a line, read at
+/// start-up without a TOML parser (a third of the explorer's own start-up work was parsing
+/// them). Empty if `build.rs` could not flatten a file; that file is then parsed.
+const PREPARED_KEYMAP: &str = include_str!(concat!(env!("OUT_DIR"), "/keymap.lines"));
+const PREPARED_THEME: &str = include_str!(concat!(env!("OUT_DIR"), "/theme.lines"));
+
+/// The default keymap: from the prepared lines, else parsed from the file.
+fn default_keys() -> Overrides {
+    prepared(PREPARED_KEYMAP, "")
+        .or_else(|| parse("assets/keymap.toml", DEFAULT_KEYMAP).ok())
+        .unwrap_or_default()
+}
+
+/// The default theme: from the prepared lines, else parsed from the file.
+fn default_theme() -> Overrides {
+    prepared("", PREPARED_THEME)
+        .or_else(|| parse("assets/theme.toml", DEFAULT_THEME).ok())
+        .unwrap_or_default()
+}
+
+/// What `parse` reads from a keymap and a theme file, from the lines `build.rs` flattened
+/// them into (`TABLE<TAB>NAME<TAB>VALUE…`, `TABLE` empty for an entry written directly in
+/// `[keys]` or `[theme]`). `None` if a line does not read; the files are then parsed.
+fn prepared(keymap: &str, theme: &str) -> Option<Overrides> {
+    if keymap.is_empty() && theme.is_empty() {
+        return None;
+    }
+    let mut overrides = Overrides::default();
+    for line in keymap.lines() {
+        let mut fields = line.split('\t');
+        let context = match fields.next()? {
+            "" => KeyContext::Global,
+            table => KeyContext::from_config_name(table)?,
+        };
+        let action = Action::from_config_name(fields.next()?)?;
+        let chords = fields
+            .map(|key| KeyChord::parse(key).ok())
+            .collect::<Option<Vec<_>>>()?;
+        overrides.keys.push((context, action, chords));
+    }
+    for line in theme.lines() {
+        let mut fields = line.split('\t');
+        let (table, slot, spec) = (fields.next()?, fields.next()?, fields.next()?);
+        if fields.next().is_some() {
+            return None;
+        }
+        if table.is_empty() && slot == "base" {
+            overrides.theme_base = Some(ThemeBase::from_name(spec)?);
+            continue;
+        }
+        if !Theme::SLOTS.contains(&slot) {
+            return None;
+        }
+        let style = (slot.to_owned(), parse_style(spec).ok()?);
+        match table {
+            "" => overrides.theme.push(style),
+            variant => {
+                let base = ThemeBase::from_name(variant)?;
+                match overrides
+                    .theme_variants
+                    .iter_mut()
+                    .find(|(b, _)| *b == base)
+                {
+                    Some((_, slots)) => slots.push(style),
+                    None => overrides.theme_variants.push((base, vec![style])),
+                }
+            }
+        }
+    }
+    Some(overrides)
+}
+
 /// Every problem found in one settings file, each located with the line quoted under it,
 /// as content problems are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,13 +156,13 @@ impl Settings {
     pub fn with_overrides(no_color: bool, user: &Overrides) -> Settings {
         // The assets are checked by tests, so a failure here is a bug in rungs; fall back to
         // empty rather than crash.
-        let keys = parse("assets/keymap.toml", DEFAULT_KEYMAP).unwrap_or_default();
+        let keys = default_keys();
         let mut keymap = Keymap::from_bindings(&keys.keys);
         keymap.apply(&user.keys);
         let theme = if no_color {
             Theme::no_color()
         } else {
-            let defaults = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+            let defaults = default_theme();
             let variant = user.theme_base.and_then(|base| {
                 defaults
                     .theme_variants
@@ -418,6 +490,24 @@ fn read_slots(table: &DeTable<'_>, out: &mut Collector<'_>) -> Vec<(String, Styl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prepared_keymap_and_theme_are_what_the_files_say() {
+        assert!(!PREPARED_KEYMAP.is_empty() && !PREPARED_THEME.is_empty());
+        let keys = parse("assets/keymap.toml", DEFAULT_KEYMAP).expect("parses");
+        assert_eq!(prepared(PREPARED_KEYMAP, ""), Some(keys));
+        let theme = parse("assets/theme.toml", DEFAULT_THEME).expect("parses");
+        assert_eq!(prepared("", PREPARED_THEME), Some(theme));
+    }
+
+    #[test]
+    fn a_prepared_line_that_does_not_read_means_parsing_the_file() {
+        assert_eq!(prepared("global\tno-such-action\tk\n", ""), None);
+        assert_eq!(prepared("global\tup\tno-such-key\n", ""), None);
+        assert_eq!(prepared("", "\tno-such-slot\tbold\n"), None);
+        assert_eq!(prepared("", "\ttitle\tbold\textra\n"), None);
+        assert_eq!(prepared("", ""), None);
+    }
 
     #[test]
     fn the_compiled_in_files_parse_cleanly() {

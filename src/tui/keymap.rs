@@ -168,7 +168,7 @@ impl Keymap {
                 .extend(chords.iter().map(|chord| (*context, *chord, *action)));
         }
         self.bindings
-            .sort_by_key(|(_, _, action)| Action::KEYABLE.iter().position(|a| a == action));
+            .sort_by_cached_key(|(_, _, action)| Action::KEYABLE.iter().position(|a| a == action));
     }
 
     /// The action a key press asks for on `screen`: the screen's table first, then the

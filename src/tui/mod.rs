@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod catalogue;
 pub mod config;
 pub mod family;
@@ -37,7 +38,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
@@ -48,6 +48,7 @@ use crate::exit::Exit;
 use crate::ladder::{Ladder, Problem};
 use action::Action;
 use app::App;
+use backend::FastBackend;
 use config::Settings;
 use plan_screen::PlanState;
 use screens::ScreenKind;
@@ -276,6 +277,10 @@ pub fn run(
     if let (Some(path), Some(level)) = (state, app.level()) {
         let _ = resume::write_last_level(&path, &level.id);
     }
+    // The process ends right after this: freeing a large ladder string by string (100,000
+    // skill references in a big folder) would only delay the exit, so the ladder is left to
+    // the system. Everything else the app holds (the plan's lock, files) is dropped as usual.
+    std::mem::forget(Arc::clone(&app.ladder));
     match result.map_err(TuiError::Terminal)? {
         End::Quit => Ok(()),
         End::FirstFrame { report_memory } => {
@@ -298,7 +303,7 @@ fn enter_terminal() -> std::io::Result<Screen> {
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    Terminal::new(FastBackend::new(BufWriter::with_capacity(
         FRAME_BUFFER,
         std::io::stdout(),
     )))
@@ -308,7 +313,7 @@ fn enter_terminal() -> std::io::Result<Screen> {
 const FRAME_BUFFER: usize = 256 * 1024;
 
 /// The terminal the explorer draws on: stdout behind a buffer that `draw` flushes.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Screen = Terminal<FastBackend<BufWriter<Stdout>>>;
 
 /// Why the loop ended.
 enum End {

@@ -31,13 +31,18 @@ pub fn read_last_level(path: &Path) -> Option<String> {
 /// Keeps `id` at `path`: written to a temporary file beside it and renamed over it, so the
 /// file is never half-written. It is not synced to disk: after a crash the worst case is an
 /// empty file, which opens the first rung, and a sync would add a millisecond to every quit.
+/// A file that already says `id` is left as it is (a read costs less than a new file).
 pub fn write_last_level(path: &Path, id: &str) -> std::io::Result<()> {
+    let text = format!("{id}\n");
+    if std::fs::read(path).is_ok_and(|kept| kept == text.as_bytes()) {
+        return Ok(());
+    }
     let dir = path
         .parent()
         .ok_or_else(|| std::io::Error::other("the state file has no folder"))?;
     std::fs::create_dir_all(dir)?;
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    writeln!(file, "{id}")?;
+    file.write_all(text.as_bytes())?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -68,6 +73,22 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names, ["last-level"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_same_level_again_leaves_the_file_as_it_is() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("last-level");
+        write_last_level(&path, "director").expect("written");
+        let inode = std::fs::metadata(&path).expect("there").ino();
+        write_last_level(&path, "director").expect("kept");
+        assert_eq!(std::fs::metadata(&path).expect("there").ino(), inode);
+        // Anything else in the file is replaced (a new file renamed over it).
+        std::fs::write(&path, "director").expect("written without its line break");
+        write_last_level(&path, "director").expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "director\n");
     }
 
     #[test]

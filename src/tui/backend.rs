@@ -1,0 +1,333 @@
+//! The terminal backend the explorer draws through: crossterm's, except for drawing cells.
+//!
+//! Sending a frame was a quarter of the explorer's start-up work: crossterm's backend writes
+//! every cell's text through `std::fmt` and every style change as separate commands. This one
+//! writes the same text straight into the buffer, and a style change as one SGR sequence that
+//! resets and then sets everything the cell has (simpler than a difference, and no longer for
+//! the explorer's few styles). The screen that results is the same cell for cell (a test
+//! compares both backends' output through a terminal emulator); everything else (cursor,
+//! clearing, size) is crossterm's.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// crossterm's backend with a cheaper [`Backend::draw`].
+pub struct FastBackend<W: Write> {
+    inner: CrosstermBackend<W>,
+}
+
+impl<W: Write> FastBackend<W> {
+    pub fn new(writer: W) -> FastBackend<W> {
+        FastBackend {
+            inner: CrosstermBackend::new(writer),
+        }
+    }
+}
+
+/// `n` in decimal.
+fn put_number(out: &mut impl Write, n: u32) -> io::Result<()> {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&digits[at..])
+}
+
+/// The SGR parameters of a colour: `base` is 38 (text), 48 (background) or 58 (underline).
+/// Named colours are sent as their palette number, as crossterm does.
+fn put_colour(out: &mut impl Write, base: u32, colour: Color) -> io::Result<()> {
+    let index = match colour {
+        Color::Reset => return Ok(()),
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(i) => i,
+        Color::Rgb(r, g, b) => {
+            out.write_all(b";")?;
+            put_number(out, base)?;
+            out.write_all(b";2")?;
+            for part in [r, g, b] {
+                out.write_all(b";")?;
+                put_number(out, u32::from(part))?;
+            }
+            return Ok(());
+        }
+    };
+    out.write_all(b";")?;
+    put_number(out, base)?;
+    out.write_all(b";5;")?;
+    put_number(out, u32::from(index))
+}
+
+/// SGR parameter for each modifier.
+const MODIFIER_CODES: [(Modifier, &[u8]); 9] = [
+    (Modifier::BOLD, b";1"),
+    (Modifier::DIM, b";2"),
+    (Modifier::ITALIC, b";3"),
+    (Modifier::UNDERLINED, b";4"),
+    (Modifier::SLOW_BLINK, b";5"),
+    (Modifier::RAPID_BLINK, b";6"),
+    (Modifier::REVERSED, b";7"),
+    (Modifier::HIDDEN, b";8"),
+    (Modifier::CROSSED_OUT, b";9"),
+];
+
+/// One SGR sequence giving exactly `cell`'s style: reset, then its modifiers and colours.
+fn put_style(out: &mut impl Write, cell: &Cell) -> io::Result<()> {
+    out.write_all(b"\x1b[0")?;
+    for (modifier, code) in MODIFIER_CODES {
+        if cell.modifier.contains(modifier) {
+            out.write_all(code)?;
+        }
+    }
+    put_colour(out, 38, cell.fg)?;
+    put_colour(out, 48, cell.bg)?;
+    put_colour(out, 58, cell.underline_color)?;
+    out.write_all(b"m")
+}
+
+/// The parts of a cell's style that `put_style` sends.
+fn style_of(cell: &Cell) -> (Color, Color, Color, Modifier) {
+    (cell.fg, cell.bg, cell.underline_color, cell.modifier)
+}
+
+impl<W: Write> Backend for FastBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        // Gathered here and handed over in one write: a write per cell through the layers
+        // of writers cost more than the cell itself.
+        let mut bytes: Vec<u8> = Vec::with_capacity(16 * 1024);
+        let out = &mut bytes;
+        let plain = (Color::Reset, Color::Reset, Color::Reset, Modifier::empty());
+        let mut style = plain;
+        let mut next: Option<(u16, u16)> = None;
+        for (x, y, cell) in content {
+            // Move the cursor unless the last cell written left it here.
+            if next != Some((x, y)) {
+                out.write_all(b"\x1b[")?;
+                put_number(out, u32::from(y) + 1)?;
+                out.write_all(b";")?;
+                put_number(out, u32::from(x) + 1)?;
+                out.write_all(b"H")?;
+            }
+            next = Some((x.saturating_add(1), y));
+            if style_of(cell) != style {
+                put_style(out, cell)?;
+                style = style_of(cell);
+            }
+            out.write_all(cell.symbol().as_bytes())?;
+        }
+        // Leave the terminal's style as it was found.
+        if style != plain {
+            out.write_all(b"\x1b[0m")?;
+        }
+        // crossterm's backend passes writes through to its writer.
+        self.inner.write_all(&bytes)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    /// What a terminal emulator shows after `bytes`: each cell's text, colours and attributes.
+    fn shown(bytes: &[u8], width: u16, height: u16) -> Vec<String> {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+        let mut parser = vt100::Parser::new(size(height), size(width), 0);
+        parser.process(bytes);
+        let screen = parser.screen();
+        let mut cells = Vec::new();
+        for row in 0..height {
+            for column in 0..width {
+                let cell = screen.cell(row, column).expect("on screen");
+                cells.push(format!(
+                    "{row},{column} {:?} {:?} {:?} b{} d{} i{} u{} r{}",
+                    cell.contents(),
+                    cell.fgcolor(),
+                    cell.bgcolor(),
+                    cell.bold(),
+                    cell.dim(),
+                    cell.italic(),
+                    cell.underline(),
+                    cell.inverse()
+                ));
+            }
+        }
+        // The style in force after the frame: text written next must look plain.
+        parser.process(b"\x1b[1;1Hx");
+        let after = parser.screen().cell(0, 0).expect("on screen");
+        cells.push(format!(
+            "after {:?} {:?} b{} u{} r{}",
+            after.fgcolor(),
+            after.bgcolor(),
+            after.bold(),
+            after.underline(),
+            after.inverse()
+        ));
+        cells
+    }
+
+    /// Both backends' output for drawing `next` over `previous`, as ratatui does.
+    fn both(previous: &Buffer, next: &Buffer) -> (Vec<u8>, Vec<u8>) {
+        let (mut crossterm_bytes, mut fast_bytes) = (Vec::new(), Vec::new());
+        Backend::draw(
+            &mut CrosstermBackend::new(&mut crossterm_bytes),
+            previous.diff(next).into_iter(),
+        )
+        .expect("drawn");
+        FastBackend::new(&mut fast_bytes)
+            .draw(previous.diff(next).into_iter())
+            .expect("drawn");
+        (crossterm_bytes, fast_bytes)
+    }
+
+    fn colour(pick: u8) -> Color {
+        match pick % 6 {
+            0 => Color::Reset,
+            1 => Color::Indexed(pick),
+            2 => Color::Rgb(pick, 255 - pick, 7),
+            3 => Color::Red,
+            4 => Color::LightCyan,
+            _ => Color::DarkGray,
+        }
+    }
+
+    const TEXTS: [&str; 8] = ["a", "─", "│", "界", "é", " ", "▶", "xyz"];
+
+    proptest! {
+        #[test]
+        fn the_screen_is_the_one_crossterms_backend_draws(
+            cells in proptest::collection::vec(
+                (0u16..12, 0u16..4, 0usize..8, any::<u8>(), any::<u8>(), any::<u16>()),
+                0..40,
+            ),
+            first in any::<bool>(),
+        ) {
+            let area = Rect::new(0, 0, 12, 4);
+            let previous = if first {
+                Buffer::empty(area)
+            } else {
+                let mut b = Buffer::empty(area);
+                b.set_string(0, 1, "old text here", Style::new().fg(Color::Blue));
+                b
+            };
+            let mut next = Buffer::empty(area);
+            for (x, y, text, fg, bg, modifier) in cells {
+                // The modifiers a theme can name.
+                let modifier = Modifier::from_bits_truncate(modifier)
+                    & (Modifier::BOLD
+                        | Modifier::DIM
+                        | Modifier::ITALIC
+                        | Modifier::UNDERLINED
+                        | Modifier::REVERSED);
+                let style = Style::new()
+                    .fg(colour(fg))
+                    .bg(colour(bg))
+                    .add_modifier(modifier);
+                next.set_string(x, y, TEXTS[text], style);
+            }
+            // Bold and dim at once look different from one terminal to the next (vt100 keeps
+            // the last one sent, xterm both), and the explorer never sets both.
+            for cell in &mut next.content {
+                if cell.modifier.contains(Modifier::BOLD) {
+                    cell.modifier.remove(Modifier::DIM);
+                }
+            }
+            let (crossterm, fast) = both(&previous, &next);
+            let mut start = Vec::new();
+            if !first {
+                let (_, drawn) = both(&Buffer::empty(area), &previous);
+                start = drawn;
+            }
+            prop_assert_eq!(
+                shown(&[start.clone(), crossterm].concat(), 12, 4),
+                shown(&[start, fast].concat(), 12, 4)
+            );
+        }
+    }
+
+    #[test]
+    fn a_frame_is_plain_text_between_style_changes() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut next = Buffer::empty(area);
+        next.set_string(0, 0, "ab", Style::new().fg(Color::Indexed(63)).bold());
+        next.set_string(2, 0, "cd", Style::new());
+        let (_, fast) = both(&Buffer::empty(area), &next);
+        assert_eq!(
+            String::from_utf8(fast).expect("text"),
+            "\x1b[1;1H\x1b[0;1;38;5;63mab\x1b[0mcd"
+        );
+    }
+}
