@@ -47,35 +47,18 @@ fn put_number(out: &mut impl Write, n: u32) -> io::Result<()> {
 /// The SGR parameters of a colour: `base` is 38 (text), 48 (background) or 58 (underline).
 /// Named colours are sent as their palette number, as crossterm does.
 fn put_colour(out: &mut impl Write, base: u32, colour: Color) -> io::Result<()> {
-    let index = match colour {
-        Color::Reset => return Ok(()),
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        Color::Indexed(i) => i,
-        Color::Rgb(r, g, b) => {
+    if let Color::Rgb(r, g, b) = colour {
+        out.write_all(b";")?;
+        put_number(out, base)?;
+        out.write_all(b";2")?;
+        for part in [r, g, b] {
             out.write_all(b";")?;
-            put_number(out, base)?;
-            out.write_all(b";2")?;
-            for part in [r, g, b] {
-                out.write_all(b";")?;
-                put_number(out, u32::from(part))?;
-            }
-            return Ok(());
+            put_number(out, u32::from(part))?;
         }
+        return Ok(());
+    }
+    let Some(index) = super::theme::palette_index(colour) else {
+        return Ok(());
     };
     out.write_all(b";")?;
     put_number(out, base)?;

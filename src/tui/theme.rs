@@ -254,12 +254,11 @@ pub fn xterm_rgb(index: u8) -> (u8, u8, u8) {
     }
 }
 
-/// The red, green and blue a colour shows as in the standard xterm palette; `None` for the
-/// terminal's own default.
-pub fn rgb_of(color: Color) -> Option<(u8, u8, u8)> {
-    let index = match color {
-        Color::Reset => return None,
-        Color::Rgb(r, g, b) => return Some((r, g, b)),
+/// A colour's number in the 256-colour palette (the sixteen named colours are its first
+/// sixteen); `None` for the terminal's default and for a 24-bit colour.
+pub fn palette_index(color: Color) -> Option<u8> {
+    Some(match color {
+        Color::Reset | Color::Rgb(..) => return None,
         Color::Indexed(i) => i,
         Color::Black => 0,
         Color::Red => 1,
@@ -277,8 +276,16 @@ pub fn rgb_of(color: Color) -> Option<(u8, u8, u8)> {
         Color::LightMagenta => 13,
         Color::LightCyan => 14,
         Color::White => 15,
-    };
-    Some(xterm_rgb(index))
+    })
+}
+
+/// The red, green and blue a colour shows as in the standard xterm palette; `None` for the
+/// terminal's own default.
+pub fn rgb_of(color: Color) -> Option<(u8, u8, u8)> {
+    match color {
+        Color::Rgb(r, g, b) => Some((r, g, b)),
+        other => palette_index(other).map(xterm_rgb),
+    }
 }
 
 /// Relative luminance (WCAG 2).
