@@ -321,17 +321,7 @@ fn b_on_a_skill_bookmarks_it_into_the_plan_file() {
     let text = std::fs::read_to_string(&plan).expect("the plan file was written");
     let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
     let ladder = rungs::Ladder::embedded().expect("built-in ladder");
-    let first_skill = ladder
-        .level("director")
-        .and_then(|l| {
-            rungs::tui::app::skill_rows(&ladder, l)
-                .into_iter()
-                .find_map(|row| match row {
-                    rungs::tui::app::SkillRow::Skill { id, .. } => Some(id.to_owned()),
-                    rungs::tui::app::SkillRow::Category(_) => None,
-                })
-        })
-        .expect("director has skills");
+    let first_skill = first_skill_of_director(&ladder);
     assert_eq!(saved.items.len(), 1, "{text}");
     assert!(saved.contains(&first_skill, "director"), "{text}");
     assert!(
@@ -638,17 +628,7 @@ fn r_on_a_skill_rates_it_and_the_rating_is_in_the_plan_file() {
     let text = std::fs::read_to_string(&plan).expect("the plan file was written");
     let saved = rungs::plan::parse("plan.toml", &text).expect("a valid plan");
     let ladder = rungs::Ladder::embedded().expect("built-in ladder");
-    let first_skill = ladder
-        .level("director")
-        .and_then(|l| {
-            rungs::tui::app::skill_rows(&ladder, l)
-                .into_iter()
-                .find_map(|row| match row {
-                    rungs::tui::app::SkillRow::Skill { id, .. } => Some(id.to_owned()),
-                    rungs::tui::app::SkillRow::Category(_) => None,
-                })
-        })
-        .expect("director has skills");
+    let first_skill = first_skill_of_director(&ladder);
     let lowest = rungs::plan::RatingScale::of(&ladder).steps()[0].clone();
     assert_eq!(saved.ratings.len(), 1, "{text}");
     assert_eq!(
@@ -656,4 +636,19 @@ fn r_on_a_skill_rates_it_and_the_rating_is_in_the_plan_file() {
         Some(lowest.as_str()),
         "{text}"
     );
+}
+
+/// The id of the first skill Director's skills list shows (where the cursor starts).
+fn first_skill_of_director(ladder: &rungs::Ladder) -> String {
+    ladder
+        .level("director")
+        .and_then(|l| {
+            rungs::tui::app::skill_rows(ladder, l)
+                .into_iter()
+                .find_map(|row| match row {
+                    rungs::tui::app::SkillRow::Skill { id, .. } => Some(id.to_owned()),
+                    rungs::tui::app::SkillRow::Category(_) => None,
+                })
+        })
+        .expect("director has skills")
 }
