@@ -2,8 +2,15 @@
 //! means for the skill, to set your own rating of a skill (or clear it). Enter sets the step
 //! under the cursor, Esc leaves the rating as it was.
 
-use super::widgets::scroll::Scroll;
-use crate::plan::{RatingScale, StepRank};
+use super::action::Action;
+use super::app::App;
+use super::plan_screen::PlanState;
+use super::screens::{Overlay, Screen};
+use super::widgets::scroll::{Scroll, step};
+use super::you_screen::YouScreen;
+use crate::ladder::Ladder;
+use crate::plan::{Edit, RatingScale, StepRank, gaps, new_item, today};
+use crate::text::clean;
 
 /// The picker's state: which skill, at which level it was opened (for the step that level
 /// expects), and the row under the cursor.
@@ -68,16 +75,6 @@ impl RatingPicker {
         RatingPicker::choice_at(self.cursor, scale)
     }
 }
-
-use super::action::Action;
-use super::app::App;
-use super::plan_screen::PlanState;
-use super::screens::{Overlay, Screen};
-use super::widgets::scroll::step;
-use super::you_screen::YouScreen;
-use crate::ladder::Ladder;
-use crate::plan::{Edit, gaps, new_item, today};
-use crate::text::clean;
 
 impl App {
     /// Opens the rating picker on the skill under the cursor of the focused skills list (or
