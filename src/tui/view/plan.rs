@@ -77,7 +77,11 @@ pub fn layout(app: &App, screen: &PlanScreen, body: Rect) -> PlanLayout {
                 side: Some(side),
             };
         }
-        let evidence_height = (left.height * 2 / 5).max(7);
+        // The evidence pane is as tall as its entries (at most two fifths of the column), so
+        // an item with little evidence leaves its rows to the items list.
+        let most = (left.height * 2 / 5).max(7);
+        let wanted = evidence_rows_wanted(app, screen, usize::from(left.width.saturating_sub(2)));
+        let evidence_height = wanted.saturating_add(2).clamp(5.min(most), most);
         let [items, evidence] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(evidence_height)])
                 .areas(left);
@@ -98,6 +102,45 @@ pub fn layout(app: &App, screen: &PlanScreen, body: Rect) -> PlanLayout {
         evidence: evidence_focused.then_some(below),
         side: (!evidence_focused).then_some(below),
     }
+}
+
+/// How many rows the evidence pane wants at `columns`: for the item with the most evidence, a
+/// row per owner heading, up to three lines and a link line per entry (wrapping estimated from
+/// the text's width), and the note about rating; plus the editor's two lines while it is
+/// open. Taken over every item, so the panes do not change size as the cursor moves.
+fn evidence_rows_wanted(app: &App, screen: &PlanScreen, columns: usize) -> u16 {
+    let Some(plan) = app.plan.plan() else {
+        return 1;
+    };
+    // The date and its gaps come before an entry's text.
+    let text_columns = columns.saturating_sub(14).max(1);
+    let most = plan
+        .items
+        .iter()
+        .map(|item| {
+            let rows = crate::tui::plan_screen::evidence_rows(plan, item);
+            let entries: usize = rows
+                .iter()
+                .map(|row| match row {
+                    EvidenceRow::Owner(..) => 1,
+                    EvidenceRow::Entry(_, evidence) => {
+                        common::width(&evidence.text)
+                            .div_ceil(text_columns)
+                            .clamp(1, 3)
+                            + usize::from(evidence.link.is_some())
+                    }
+                })
+                .sum();
+            entries + usize::from(plan.rating(&item.skill).is_none())
+        })
+        .max()
+        .unwrap_or(1);
+    let editor = if matches!(screen.editor, Some(Editor::Evidence(_))) {
+        2
+    } else {
+        0
+    };
+    u16::try_from(most + editor).unwrap_or(u16::MAX)
 }
 
 /// Cell counts of the gauge's four parts (done, in progress, planned, missing) for `width`
