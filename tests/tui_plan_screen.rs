@@ -608,3 +608,23 @@ fn evidence_opened_for_editing_and_left_as_it_was_is_not_rewritten() {
             .is_some_and(|m| m.text.contains("evidence unchanged"))
     );
 }
+
+#[test]
+fn bookmark_on_the_plans_own_items_never_takes_one_out() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    let before = std::fs::read(sandbox.plan()).expect("plan");
+    for pane in [PlanPane::Items, PlanPane::Evidence] {
+        assert_eq!(screen(&app).pane, pane);
+        press(&mut app, " b");
+        assert_eq!(std::fs::read(sandbox.plan()).expect("plan"), before);
+        assert!(
+            app.status
+                .current()
+                .is_some_and(|m| m.text == "already in your plan: d removes it"),
+            "{:?}",
+            app.status.current()
+        );
+        app.update(Action::FocusNext);
+    }
+}

@@ -510,6 +510,21 @@ impl App {
             Action::Messages => self.overlays.push(Overlay::Messages {
                 scroll: Scroll::default(),
             }),
+            // On the plan's own items a bookmark could only take one out, note and evidence
+            // with it: that is what remove is for, so a stray Space never does it.
+            Action::Bookmark
+                if matches!(
+                    &self.screen,
+                    Screen::Plan(s) if matches!(
+                        s.pane,
+                        super::plan_screen::PlanPane::Items | super::plan_screen::PlanPane::Evidence
+                    )
+                ) =>
+            {
+                let remove = self.key_label(Action::Remove);
+                self.status
+                    .say(format!("already in your plan: {remove} removes it"));
+            }
             Action::Bookmark => match self.selected_skill_at_level() {
                 Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
                 None => {
