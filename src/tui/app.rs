@@ -30,9 +30,10 @@ const BACK_LIMIT: usize = 16;
 pub(super) const WHEEL_LINES: isize = 3;
 
 /// One row of the skills list: a category heading, or a skill with its expected proficiency.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SkillRow<'a> {
-    Category(&'a str),
+    /// A category heading (its name and what it covers).
+    Category(&'a crate::ladder::Category),
     Skill {
         id: &'a str,
         name: &'a str,
@@ -45,7 +46,7 @@ pub enum SkillRow<'a> {
 pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>> {
     let mut rows = Vec::new();
     for group in ladder.skills_by_category(level) {
-        rows.push(SkillRow::Category(&group.category.name));
+        rows.push(SkillRow::Category(group.category));
         rows.extend(
             group
                 .skills
