@@ -549,8 +549,8 @@ fn b_on_a_level_of_the_catalogue_bookmarks_the_skill_at_that_level() {
         plan.items
     );
     assert!(shown(&app).contains("▶★"), "the level row is marked");
-    // `r` rates you on the same skill.
-    run(&mut app, &[Action::Rate]);
+    // `r` rates you on the same skill: the key, as a person presses it.
+    common::press(&mut app, "r");
     assert_eq!(
         app.overlay(),
         Some(rungs::tui::screens::OverlayKind::Rating)
