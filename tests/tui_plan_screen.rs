@@ -628,3 +628,17 @@ fn bookmark_on_the_plans_own_items_never_takes_one_out() {
         app.update(Action::FocusNext);
     }
 }
+
+#[test]
+fn item_keys_in_the_target_pane_say_where_they_work() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    app.update(Action::FocusPrevious);
+    assert_eq!(screen(&app).pane, PlanPane::Missing);
+    press(&mut app, "s");
+    let message = app.status.current().map(|m| m.text.clone());
+    assert_eq!(
+        message.as_deref(),
+        Some("s (status) works on your items and their evidence: Tab moves there")
+    );
+}

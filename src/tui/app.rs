@@ -620,6 +620,25 @@ impl App {
             return;
         }
         let key = self.key_label(action);
+        // The plan's item keys do nothing in the target or check-in pane, but one Tab away.
+        let item_key = matches!(
+            action,
+            Action::CycleStatus | Action::EditNote | Action::Remove | Action::AddEvidence
+        );
+        let elsewhere_on_plan = self.plan_screen().is_some_and(|s| {
+            matches!(
+                s.pane,
+                super::plan_screen::PlanPane::Missing | super::plan_screen::PlanPane::Checkin
+            )
+        });
+        if item_key && elsewhere_on_plan && !self.plan.items().is_empty() {
+            let tab = self.key_label(Action::FocusNext);
+            self.status.say(format!(
+                "{key} ({}) works on your items and their evidence: {tab} moves there",
+                action.hint()
+            ));
+            return;
+        }
         let help = self.key_label(Action::Help);
         let screen = self.screen_kind().title().to_lowercase();
         self.status.say(format!(

@@ -775,6 +775,9 @@ impl PlanScreen {
                 plan.say(match editor {
                     Editor::Note(_) => "note not changed",
                     Editor::Evidence(_) => "evidence not changed",
+                    Editor::CheckinPath(_) if self.checkin.is_some() => {
+                        "the check-in open stays as it was"
+                    }
                     Editor::CheckinPath(_) => "no check-in opened",
                 });
                 self.editor = None;
