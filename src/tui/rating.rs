@@ -9,7 +9,7 @@ use super::screens::{Overlay, Screen};
 use super::widgets::scroll::{Scroll, step};
 use super::you_screen::YouScreen;
 use crate::ladder::Ladder;
-use crate::plan::{Edit, RatingScale, StepRank, gaps, new_item, today};
+use crate::plan::{Edit, RatingScale, StepRank, gaps, new_item};
 use crate::text::clean;
 
 /// The picker's state: which skill, at which level it was opened (for the step that level
@@ -256,7 +256,7 @@ impl PlanState {
             }
             RatingChoice::Step(rank) => {
                 let step = step_of(scale, rank);
-                let edit = Edit::rate(plan, skill, name, &step, None, today());
+                let edit = Edit::rate(plan, skill, name, &step, None, self.today());
                 let done = format!(
                     "rated {shown}: {} {}",
                     shown_step(scale, rank),

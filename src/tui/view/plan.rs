@@ -719,7 +719,10 @@ fn draw_evidence(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Re
                     Line::from(vec![
                         Span::raw(marker),
                         Span::styled(
-                            fit(&one_line(&format!("{whose} · {tail}")), columns - 2),
+                            fit(
+                                &one_line(&format!("{whose} · {tail}")),
+                                columns.saturating_sub(2),
+                            ),
                             theme.heading,
                         ),
                     ])
