@@ -801,14 +801,22 @@ impl App {
 
     /// You against a level: the screen's own keys, then the app's.
     fn update_you(&mut self, action: Action) -> Reply {
-        use super::you_screen::{YouOutcome, update};
-        let ladder = Arc::clone(&self.ladder);
-        let facts = self.you().clone();
+        use super::you_screen::{YouOutcome, rows, update};
+        let Some(level) = self.screen.you_level() else {
+            return Reply::Pass;
+        };
+        let Some(rows) = self
+            .ladder
+            .levels()
+            .get(level)
+            .map(|l| rows(l, &self.you()))
+        else {
+            return Reply::Pass;
+        };
         let Screen::You(y) = &mut self.screen else {
             return Reply::Pass;
         };
-        let level = y.level;
-        match update(&ladder, &facts, y, action) {
+        match update(&rows, y, action) {
             YouOutcome::Moved(moved) => moved_or_stuck(moved, action),
             YouOutcome::Open(skill) => Reply::ShowSkill { level, skill },
             YouOutcome::AddGaps => {
