@@ -835,7 +835,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .and_then(|id| app.ladder.level(id))
         .map_or_else(
             || "no target: nothing expected".to_owned(),
-            |l| format!("expected by {}", l.title),
+            |l| format!("expected by {}", one_line(&l.title)),
         );
     let step_width = scale
         .steps()
@@ -847,7 +847,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .min(12);
     // Two spaces after each step: "not rated" fills a cell, and two of them side by side
     // must not read as one phrase.
-    let cell = |text: &str| pad(text, step_width + 1);
+    let cell = |text: &str| pad(&one_line(text), step_width + 1);
     let mut head = vec![
         Line::styled(
             fit(
