@@ -356,7 +356,7 @@ const MONKEY_KEYS: &[KeyCode] = &[
 ];
 
 /// Every key the default keymap uses but `q` (which would end the run), and a few others.
-const MONKEY_CHARS: &str = "kjhlgGbpsedtu?/oc x[]{}12aé界 ";
+const MONKEY_CHARS: &str = "kjhlgGbpsedtu?/oc x[]{}12aé界 SCryf<>im";
 
 fn random_event(dice: &mut Dice) -> Event {
     match dice.below(10) {
@@ -401,7 +401,7 @@ fn random_event(dice: &mut Dice) -> Event {
 
 /// Sends `events` random events in batches of 1–8 (as the loop drains them) and draws after
 /// each batch at the size the explorer was last told, with a plan file to change.
-fn monkey(events: u64) {
+fn monkey(events: u64, ladder_text: Option<&str>) {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64)
@@ -410,8 +410,13 @@ fn monkey(events: u64) {
     let mut dice = Dice(seed);
     let home = tempfile::tempdir().expect("temp dir");
     let plan_path = home.path().join("plan.toml");
-    let fresh_app =
-        || common::app(100, 30, false).with_plan(rungs::tui::open_plan(Some(&plan_path)));
+    let fresh_app = || {
+        let app = match ladder_text {
+            Some(text) => common::app_over(text, 100, 30),
+            None => common::app(100, 30, false),
+        };
+        app.with_plan(rungs::tui::open_plan(Some(&plan_path)))
+    };
     let mut app = fresh_app();
     let mut sent = 0;
     let mut reported = 0;
@@ -442,7 +447,19 @@ fn monkey(events: u64) {
 
 #[test]
 fn monkey_quick() {
-    monkey(5_000);
+    monkey(5_000, None);
+}
+
+/// The same over a ladder of three job families: the family keys, the catalogue and the
+/// family picker have something to do.
+#[test]
+fn monkey_quick_families() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2/three-families/ladder.toml"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    monkey(5_000, Some(&text));
 }
 
 #[test]
@@ -452,5 +469,5 @@ fn monkey_long() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
-    monkey(events);
+    monkey(events, None);
 }

@@ -549,10 +549,32 @@ fn b_on_a_level_of_the_catalogue_bookmarks_the_skill_at_that_level() {
         plan.items
     );
     assert!(shown(&app).contains("▶★"), "the level row is marked");
-    // `r` rates you on the same skill.
-    run(&mut app, &[Action::Rate]);
+    // `r` rates you on the same skill: the key, as a person presses it.
+    common::press(&mut app, "r");
     assert_eq!(
         app.overlay(),
         Some(rungs::tui::screens::OverlayKind::Rating)
+    );
+}
+
+#[test]
+fn two_families_may_name_a_category_alike_and_each_heading_says_what_its_own_covers() {
+    let path = format!(
+        "{}/tests/fixtures/v2/three-families/ladder.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path)
+        .expect("fixture readable")
+        .replace("name = \"Visual craft\"", "name = \"Code\"");
+    let mut app = common::app_over(&text, 120, 40);
+    run(&mut app, &[Action::Catalogue, Action::NextFamily]);
+    let screen = shown(&app);
+    assert!(
+        screen.contains("Code — Type, colour and layout."),
+        "the design family's own category:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Code — Writing and changing programs."),
+        "{screen}"
     );
 }

@@ -581,3 +581,64 @@ fn r_on_a_plan_item_rates_its_skill_and_the_list_shows_your_step_beside_the_expe
     let shown = text(&buffer(&app));
     assert!(shown.contains("r rate"), "{shown}");
 }
+
+#[test]
+fn evidence_opened_for_editing_and_left_as_it_was_is_not_rewritten() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    press(&mut app, "j");
+    app.update(Action::FocusNext);
+    // The last row: the rating's entry, whose text holds a control character that the field
+    // shows escaped on one line.
+    app.update(Action::Bottom);
+    let before = std::fs::read(sandbox.plan()).expect("plan");
+    press(&mut app, "e");
+    assert!(matches!(screen(&app).editor, Some(Editor::Evidence(_))));
+    assert!(app.unsaved().is_none(), "nothing typed: nothing to keep");
+    app.update(Action::Open);
+    assert!(screen(&app).editor.is_none());
+    assert_eq!(
+        std::fs::read(sandbox.plan()).expect("plan"),
+        before,
+        "the entry keeps its text, control character included"
+    );
+    assert!(
+        app.status
+            .current()
+            .is_some_and(|m| m.text.contains("evidence unchanged"))
+    );
+}
+
+#[test]
+fn bookmark_on_the_plans_own_items_never_takes_one_out() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    let before = std::fs::read(sandbox.plan()).expect("plan");
+    for pane in [PlanPane::Items, PlanPane::Evidence] {
+        assert_eq!(screen(&app).pane, pane);
+        press(&mut app, " b");
+        assert_eq!(std::fs::read(sandbox.plan()).expect("plan"), before);
+        assert!(
+            app.status
+                .current()
+                .is_some_and(|m| m.text == "already in your plan: d removes it"),
+            "{:?}",
+            app.status.current()
+        );
+        app.update(Action::FocusNext);
+    }
+}
+
+#[test]
+fn item_keys_in_the_target_pane_say_where_they_work() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.app(120, 40);
+    app.update(Action::FocusPrevious);
+    assert_eq!(screen(&app).pane, PlanPane::Missing);
+    press(&mut app, "s");
+    let message = app.status.current().map(|m| m.text.clone());
+    assert_eq!(
+        message.as_deref(),
+        Some("s (status) works on your items and their evidence: Tab moves there")
+    );
+}

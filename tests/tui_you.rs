@@ -6,7 +6,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{on_disk, press};
+use common::{on_disk, press, press_keys};
+use ratatui::crossterm::event::KeyCode;
 use rungs::Ladder;
 use rungs::plan::{Edit, PlanStore, RatingScale, Ratings, gaps, today};
 use rungs::tui::app::App;
@@ -456,5 +457,33 @@ fn gaps_already_in_the_plan_are_counted_apart_and_stay_after_undo() {
         1,
         "after undo: {:?}",
         app.status.current()
+    );
+}
+
+#[test]
+fn rating_a_skill_on_you_against_a_level_keeps_the_cursor_on_that_skill() {
+    let (_dir, path) = temp_plan();
+    rated_plan(&path);
+    let mut app = app_with_plan(&path, 120, 40);
+    to_director_skills(&mut app);
+    press(&mut app, "y");
+    assert_eq!(app.screen_kind(), ScreenKind::You);
+    // The first row is the largest gap; rating it at the top step moves it to the skills met.
+    let (skill, _) = app
+        .selected_skill_at_level()
+        .expect("a row under the cursor");
+    press(&mut app, "r");
+    press_keys(&mut app, &[KeyCode::End, KeyCode::Up, KeyCode::Enter]);
+    let saved = on_disk(&path);
+    let top = step_names().last().cloned().expect("a scale");
+    assert_eq!(
+        saved.rating(&skill).map(|r| r.step.clone()),
+        Some(top),
+        "rated at the top step"
+    );
+    assert_eq!(
+        app.selected_skill_at_level().map(|(s, _)| s),
+        Some(skill),
+        "the cursor followed the skill to its new row"
     );
 }

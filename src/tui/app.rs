@@ -30,9 +30,10 @@ const BACK_LIMIT: usize = 16;
 pub(super) const WHEEL_LINES: isize = 3;
 
 /// One row of the skills list: a category heading, or a skill with its expected proficiency.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SkillRow<'a> {
-    Category(&'a str),
+    /// A category heading (its name and what it covers).
+    Category(&'a crate::ladder::Category),
     Skill {
         id: &'a str,
         name: &'a str,
@@ -45,7 +46,7 @@ pub enum SkillRow<'a> {
 pub fn skill_rows<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<SkillRow<'a>> {
     let mut rows = Vec::new();
     for group in ladder.skills_by_category(level) {
-        rows.push(SkillRow::Category(&group.category.name));
+        rows.push(SkillRow::Category(group.category));
         rows.extend(
             group
                 .skills
@@ -510,6 +511,21 @@ impl App {
             Action::Messages => self.overlays.push(Overlay::Messages {
                 scroll: Scroll::default(),
             }),
+            // On the plan's own items a bookmark could only take one out, note and evidence
+            // with it: that is what remove is for, so a stray Space never does it.
+            Action::Bookmark
+                if matches!(
+                    &self.screen,
+                    Screen::Plan(s) if matches!(
+                        s.pane,
+                        super::plan_screen::PlanPane::Items | super::plan_screen::PlanPane::Evidence
+                    )
+                ) =>
+            {
+                let remove = self.key_label(Action::Remove);
+                self.status
+                    .say(format!("already in your plan: {remove} removes it"));
+            }
             Action::Bookmark => match self.selected_skill_at_level() {
                 Some((skill, level)) => self.plan.toggle(&self.ladder, &skill, &level),
                 None => {
@@ -604,6 +620,25 @@ impl App {
             return;
         }
         let key = self.key_label(action);
+        // The plan's item keys do nothing in the target or check-in pane, but one Tab away.
+        let item_key = matches!(
+            action,
+            Action::CycleStatus | Action::EditNote | Action::Remove | Action::AddEvidence
+        );
+        let elsewhere_on_plan = self.plan_screen().is_some_and(|s| {
+            matches!(
+                s.pane,
+                super::plan_screen::PlanPane::Missing | super::plan_screen::PlanPane::Checkin
+            )
+        });
+        if item_key && elsewhere_on_plan && !self.plan.items().is_empty() {
+            let tab = self.key_label(Action::FocusNext);
+            self.status.say(format!(
+                "{key} ({}) works on your items and their evidence: {tab} moves there",
+                action.hint()
+            ));
+            return;
+        }
         let help = self.key_label(Action::Help);
         let screen = self.screen_kind().title().to_lowercase();
         self.status.say(format!(
@@ -766,14 +801,22 @@ impl App {
 
     /// You against a level: the screen's own keys, then the app's.
     fn update_you(&mut self, action: Action) -> Reply {
-        use super::you_screen::{YouOutcome, update};
-        let ladder = Arc::clone(&self.ladder);
-        let facts = self.you().clone();
+        use super::you_screen::{YouOutcome, rows, update};
+        let Some(level) = self.screen.you_level() else {
+            return Reply::Pass;
+        };
+        let Some(rows) = self
+            .ladder
+            .levels()
+            .get(level)
+            .map(|l| rows(l, &self.you()))
+        else {
+            return Reply::Pass;
+        };
         let Screen::You(y) = &mut self.screen else {
             return Reply::Pass;
         };
-        let level = y.level;
-        match update(&ladder, &facts, y, action) {
+        match update(&rows, y, action) {
             YouOutcome::Moved(moved) => moved_or_stuck(moved, action),
             YouOutcome::Open(skill) => Reply::ShowSkill { level, skill },
             YouOutcome::AddGaps => {

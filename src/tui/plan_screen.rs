@@ -74,9 +74,18 @@ pub struct EvidenceEditor {
     pub link: TextInput,
     /// Whether the link field has the keys.
     pub on_link: bool,
+    /// The text and link as they were put in the fields (one line, control characters shown
+    /// escaped), to tell whether anything was typed: an entry opened and left as it was is
+    /// never rewritten with the single-line form.
+    shown: (String, String),
 }
 
 impl EvidenceEditor {
+    /// Whether the fields still hold what they were opened with.
+    fn untouched(&self) -> bool {
+        self.text.value() == self.shown.0 && self.link.value() == self.shown.1
+    }
+
     fn input_mut(&mut self) -> &mut TextInput {
         if self.on_link {
             &mut self.link
@@ -604,11 +613,7 @@ impl PlanScreen {
             }
             Some(Editor::Evidence(e)) => {
                 let (text, link) = (e.text.value(), e.link.value());
-                let old = e.old.as_ref();
-                let unchanged = old.map_or(text.is_empty() && link.is_empty(), |old| {
-                    old.text == text && old.link.as_deref().unwrap_or("") == link
-                });
-                if unchanged {
+                if e.untouched() {
                     return None;
                 }
                 fields.insert("skill".into(), e.owner.skill().into());
@@ -770,6 +775,9 @@ impl PlanScreen {
                 plan.say(match editor {
                     Editor::Note(_) => "note not changed",
                     Editor::Evidence(_) => "evidence not changed",
+                    Editor::CheckinPath(_) if self.checkin.is_some() => {
+                        "the check-in open stays as it was"
+                    }
                     Editor::CheckinPath(_) => "no check-in opened",
                 });
                 self.editor = None;
@@ -805,6 +813,10 @@ impl PlanScreen {
         let Some(Editor::Evidence(editor)) = self.editor.take() else {
             return;
         };
+        if editor.old.is_some() && editor.untouched() {
+            plan.say("evidence unchanged");
+            return;
+        }
         let text = editor.text.value().trim().to_owned();
         if text.is_empty() {
             plan.complain_text("evidence needs a few words of text: nothing saved".into());
@@ -910,13 +922,18 @@ impl PlanScreen {
             return;
         };
         let editor = match (edit, row) {
-            (true, EvidenceRow::Entry(owner, evidence)) => EvidenceEditor {
-                owner: owner.clone(),
-                old: Some((*evidence).clone()),
-                text: TextInput::new(&clean(&evidence.text, false)),
-                link: TextInput::new(&clean(evidence.link.as_deref().unwrap_or(""), false)),
-                on_link: false,
-            },
+            (true, EvidenceRow::Entry(owner, evidence)) => {
+                let text = clean(&evidence.text, false).into_owned();
+                let link = clean(evidence.link.as_deref().unwrap_or(""), false).into_owned();
+                EvidenceEditor {
+                    owner: owner.clone(),
+                    old: Some((*evidence).clone()),
+                    text: TextInput::new(&text),
+                    link: TextInput::new(&link),
+                    on_link: false,
+                    shown: (text, link),
+                }
+            }
             (true, EvidenceRow::Owner(..)) => {
                 plan.say("put the cursor on a piece of evidence to edit it");
                 return;
@@ -927,6 +944,7 @@ impl PlanScreen {
                 text: TextInput::default(),
                 link: TextInput::default(),
                 on_link: false,
+                shown: (String::new(), String::new()),
             },
         };
         self.pane = PlanPane::Evidence;

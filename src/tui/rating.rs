@@ -9,7 +9,7 @@ use super::screens::{Overlay, Screen};
 use super::widgets::scroll::{Scroll, step};
 use super::you_screen::YouScreen;
 use crate::ladder::Ladder;
-use crate::plan::{Edit, RatingScale, StepRank, gaps, new_item, today};
+use crate::plan::{Edit, RatingScale, StepRank, gaps, new_item};
 use crate::text::clean;
 
 /// The picker's state: which skill, at which level it was opened (for the step that level
@@ -182,6 +182,20 @@ impl App {
         let choice = picker.choice(scale);
         self.plan
             .rate(&self.ladder, scale, &picker.skill, picker.current, choice);
+        // You against a level orders its rows by gap, so a new rating moves the skill: the
+        // cursor follows it, and the next key acts on the skill just rated.
+        let ladder = std::sync::Arc::clone(&self.ladder);
+        let row = match (&self.screen, ladder.levels()) {
+            (Screen::You(y), levels) => levels.get(y.level).and_then(|level| {
+                super::you_screen::rows(level, &self.you())
+                    .iter()
+                    .position(|r| r.skill == picker.skill)
+            }),
+            _ => None,
+        };
+        if let (Some(row), Screen::You(y)) = (row, &mut self.screen) {
+            y.cursor = row;
+        }
     }
 
     /// You against the level `level` (an index): your gaps there, largest first.
@@ -242,7 +256,7 @@ impl PlanState {
             }
             RatingChoice::Step(rank) => {
                 let step = step_of(scale, rank);
-                let edit = Edit::rate(plan, skill, name, &step, None, today());
+                let edit = Edit::rate(plan, skill, name, &step, None, self.today());
                 let done = format!(
                     "rated {shown}: {} {}",
                     shown_step(scale, rank),

@@ -89,6 +89,14 @@ impl Screen {
         }
     }
 
+    /// The level of the you-against-a-level screen, if this is one.
+    pub fn you_level(&self) -> Option<usize> {
+        match self {
+            Screen::You(y) => Some(y.level),
+            _ => None,
+        }
+    }
+
     /// The level screen or home screen state, if this is one.
     pub fn level_screen(&self) -> Option<&LevelScreen> {
         match self {

@@ -82,11 +82,7 @@ pub enum YouOutcome {
 }
 
 /// The screen's own keys: moving, opening a skill, adding the gaps, going back.
-pub fn update(ladder: &Ladder, you: &YouFacts, s: &mut YouScreen, action: Action) -> YouOutcome {
-    let Some(level) = ladder.levels().get(s.level) else {
-        return YouOutcome::Pass;
-    };
-    let rows = rows(level, you);
+pub fn update(rows: &[YouRow], s: &mut YouScreen, action: Action) -> YouOutcome {
     let count = rows.len();
     let page = isize::try_from(s.list.page()).unwrap_or(1).max(1);
     let moved = match action {

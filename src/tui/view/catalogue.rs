@@ -105,7 +105,7 @@ fn draw_list(
     {
         match row {
             CatalogueRow::Category(category) => {
-                lines.push(super::intro::category_heading(app, &category.name, columns));
+                lines.push(super::intro::category_heading(app, category, columns));
             }
             CatalogueRow::Skill(skill) => {
                 let selected = index == cursor;

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::common::{self, fit, one_line, wrap};
-use crate::ladder::Level;
+use crate::ladder::{Category, Level};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::family;
@@ -125,16 +125,10 @@ pub fn track_section(app: &App, level: &Level, columns: usize) -> Vec<Line<'stat
 }
 
 /// What a category covers, under its heading in a level's skills: muted, indented, wrapped.
-pub fn category_description(app: &App, category_name: &str, columns: usize) -> Vec<Line<'static>> {
-    let Some(category) = app
-        .ladder
-        .categories()
-        .iter()
-        .find(|c| c.name == category_name)
-        .filter(|c| !c.description.trim().is_empty())
-    else {
+pub fn category_description(app: &App, category: &Category, columns: usize) -> Vec<Line<'static>> {
+    if category.description.trim().is_empty() {
         return Vec::new();
-    };
+    }
     wrap(&category.description, columns.saturating_sub(2), "")
         .into_iter()
         .map(|l| Line::styled(format!("  {l}"), app.settings.theme.muted))
@@ -218,16 +212,11 @@ pub fn draw_family_picker(
 
 /// A category's heading row in a list, what the category covers after it in the room left
 /// on the row (cut with `…`): one row, so the rows of the list stay one per entry.
-pub fn category_heading(app: &App, category_name: &str, columns: usize) -> Line<'static> {
+pub fn category_heading(app: &App, category: &Category, columns: usize) -> Line<'static> {
     let theme = &app.settings.theme;
-    let name = fit(&one_line(category_name), columns);
+    let name = fit(&one_line(&category.name), columns);
     let room = columns.saturating_sub(common::width(&name));
-    let description = app
-        .ladder
-        .categories()
-        .iter()
-        .find(|c| c.name == category_name)
-        .map_or("", |c| c.description.as_str());
+    let description = category.description.as_str();
     let mut spans = vec![Span::styled(name, theme.heading)];
     // Less than a few words would read as noise.
     if !description.trim().is_empty() && room >= 16 {

@@ -176,9 +176,12 @@ pub fn page_lines(
         let rated = app.you().has_ratings();
         for row in skill_rows(&app.ladder, level) {
             match row {
-                SkillRow::Category(name) => {
-                    lines.push(Line::styled(fit(&one_line(name), columns), theme.muted));
-                    lines.extend(super::intro::category_description(app, name, columns));
+                SkillRow::Category(category) => {
+                    lines.push(Line::styled(
+                        fit(&one_line(&category.name), columns),
+                        theme.muted,
+                    ));
+                    lines.extend(super::intro::category_description(app, category, columns));
                 }
                 SkillRow::Skill {
                     id,
@@ -531,8 +534,8 @@ fn draw_skills(
         .take(usize::from(inner.height))
     {
         match row {
-            SkillRow::Category(name) => {
-                lines.push(super::intro::category_heading(app, name, columns));
+            SkillRow::Category(category) => {
+                lines.push(super::intro::category_heading(app, category, columns));
             }
             SkillRow::Skill {
                 id,

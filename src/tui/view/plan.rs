@@ -114,24 +114,24 @@ fn evidence_rows_wanted(app: &App, screen: &PlanScreen, columns: usize) -> u16 {
     };
     // The date and its gaps come before an entry's text.
     let text_columns = columns.saturating_sub(14).max(1);
+    let entry_rows = |list: &[crate::plan::Evidence]| -> usize {
+        list.iter()
+            .map(|e| {
+                common::width(&e.text).div_ceil(text_columns).clamp(1, 3)
+                    + usize::from(e.link.is_some())
+            })
+            .sum()
+    };
+    // Counted straight from the file's lists: no rows built or sorted for every item.
     let most = plan
         .items
         .iter()
         .map(|item| {
-            let rows = crate::tui::plan_screen::evidence_rows(plan, item);
-            let entries: usize = rows
-                .iter()
-                .map(|row| match row {
-                    EvidenceRow::Owner(..) => 1,
-                    EvidenceRow::Entry(_, evidence) => {
-                        common::width(&evidence.text)
-                            .div_ceil(text_columns)
-                            .clamp(1, 3)
-                            + usize::from(evidence.link.is_some())
-                    }
-                })
-                .sum();
-            entries + usize::from(plan.rating(&item.skill).is_none())
+            let own = 1 + entry_rows(&item.evidence);
+            let rating = plan
+                .rating(&item.skill)
+                .map_or(1, |r| 1 + entry_rows(&r.evidence));
+            own + rating
         })
         .max()
         .unwrap_or(1);
@@ -719,7 +719,10 @@ fn draw_evidence(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Re
                     Line::from(vec![
                         Span::raw(marker),
                         Span::styled(
-                            fit(&one_line(&format!("{whose} · {tail}")), columns - 2),
+                            fit(
+                                &one_line(&format!("{whose} · {tail}")),
+                                columns.saturating_sub(2),
+                            ),
                             theme.heading,
                         ),
                     ])
@@ -832,7 +835,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .and_then(|id| app.ladder.level(id))
         .map_or_else(
             || "no target: nothing expected".to_owned(),
-            |l| format!("expected by {}", l.title),
+            |l| format!("expected by {}", one_line(&l.title)),
         );
     let step_width = scale
         .steps()
@@ -844,7 +847,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .min(12);
     // Two spaces after each step: "not rated" fills a cell, and two of them side by side
     // must not read as one phrase.
-    let cell = |text: &str| pad(text, step_width + 1);
+    let cell = |text: &str| pad(&one_line(text), step_width + 1);
     let mut head = vec![
         Line::styled(
             fit(
