@@ -2,6 +2,8 @@
 //! home: HOME and XDG_DATA_HOME point into the temporary folder too).
 
 mod common_cli;
+#[cfg(target_os = "linux")]
+mod renames;
 
 use std::path::{Path, PathBuf};
 
@@ -806,6 +808,8 @@ fn compare_me_lists_gaps_largest_first_and_add_gaps_plans_them() {
         .assert()
         .code(2);
 
+    #[cfg(target_os = "linux")]
+    let renames = renames::Renames::watch(sandbox.dir.path());
     sandbox
         .rungs(&["plan", "add", "--gaps", "director"])
         .assert()
@@ -814,9 +818,13 @@ fn compare_me_lists_gaps_largest_first_and_add_gaps_plans_them() {
             "{} gaps of director",
             gaps.len()
         )));
+    #[cfg(target_os = "linux")]
+    let saves = renames.onto("plan.toml");
     let plan = sandbox.plan();
     assert_eq!(plan.items.len(), gaps.len());
     assert!(plan.items.iter().all(|i| i.level == "director"));
+    #[cfg(target_os = "linux")]
+    assert_eq!(saves, 1, "every gap added in one save");
     sandbox
         .rungs(&["plan", "add", "--gaps", "director"])
         .assert()

@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(target_os = "linux")]
+mod renames;
+
 use proptest::prelude::*;
 use rungs::plan::{
     Change, Edit, Evidence, LogEntry, Plan, PlanError, PlanItem, PlanStore, Rating, Status, parse,
@@ -872,5 +875,111 @@ fn apply_all_is_one_change_for_undo_and_every_change_bumps_the_revision() {
     assert_eq!(store.undo().expect("no error"), None);
     // A group of edits that change nothing leaves nothing to undo.
     store.apply_all(&[]).expect("nothing to do");
+    assert!(!store.can_undo());
+}
+
+// ----------------------------------------------------------------------------------------
+// A group of edits is one save
+
+fn items_on_disk(path: &Path) -> Vec<(String, String)> {
+    parse("plan.toml", &String::from_utf8_lossy(&read(path)))
+        .expect("valid")
+        .items
+        .iter()
+        .map(|i| (i.skill.clone(), i.level.clone()))
+        .collect()
+}
+
+fn twenty_gaps() -> Vec<Edit> {
+    (0..20)
+        .map(|i| Edit::Add(item(&format!("gap-{i}"), "director")))
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_group_of_edits_and_its_undo_are_each_saved_in_one_write() {
+    let dir = temp_dir();
+    let path = dir.path().join("plan.toml");
+    write(&path, HAND_WRITTEN);
+    let original = items_on_disk(&path);
+    let mut store = PlanStore::open(&path).expect("readable");
+    let renames = renames::Renames::watch(dir.path());
+
+    store
+        .apply(&Edit::Add(item("coaching", "manager")))
+        .expect("saved");
+    assert_eq!(renames.onto("plan.toml"), 1, "one edit, one save");
+
+    let saved = store.apply_all(&twenty_gaps()).expect("saved");
+    assert!(saved.changed);
+    assert_eq!(renames.onto("plan.toml"), 1, "twenty edits, one save");
+    assert_eq!(items_on_disk(&path).len(), original.len() + 21);
+
+    store.undo().expect("undone").expect("something to undo");
+    assert_eq!(
+        renames.onto("plan.toml"),
+        1,
+        "the group taken back in one save"
+    );
+    assert_eq!(items_on_disk(&path).len(), original.len() + 1);
+    assert_eq!(store.plan().items.len(), original.len() + 1);
+
+    // A group that changes nothing is not written at all.
+    store
+        .apply_all(&[Edit::Add(item("coaching", "manager"))])
+        .expect("nothing to do");
+    assert_eq!(renames.onto("plan.toml"), 0);
+
+    store.undo().expect("undone").expect("something to undo");
+    assert_eq!(renames.onto("plan.toml"), 1);
+    assert_eq!(items_on_disk(&path), original);
+}
+
+/// Works as root too: a file without its owner's write bit is refused whoever runs rungs.
+#[cfg(unix)]
+#[test]
+fn a_group_that_cannot_be_saved_leaves_the_file_and_the_plan_as_they_were() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let path = dir.path().join("plan.toml");
+    write(&path, HAND_WRITTEN);
+    let mut store = PlanStore::open(&path).expect("readable");
+    store
+        .apply(&Edit::Add(item("coaching", "manager")))
+        .expect("saved");
+    let bytes = read(&path);
+    let before = store.plan().clone();
+    let revision = store.revision();
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let error = store.apply_all(&twenty_gaps()).expect_err("read-only");
+    assert!(matches!(error, PlanError::Protected { .. }), "{error:?}");
+    assert_eq!(store.plan(), &before, "none of the group stays in memory");
+    assert_eq!(store.revision(), revision);
+    assert_eq!(read(&path), bytes, "the file is untouched");
+    // The undo of the single edit fails the same way and stays undoable.
+    store.undo().expect_err("read-only");
+    assert_eq!(store.plan(), &before);
+    assert_eq!(read(&path), bytes);
+
+    // Another rungs holds the lock: refused whole as well.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.path().join(".plan.toml.lock"))
+        .expect("lock file");
+    lock.lock().expect("held by 'another rungs'");
+    let mut store = store.with_lock_wait(std::time::Duration::ZERO);
+    let error = store.apply_all(&twenty_gaps()).expect_err("busy");
+    assert!(matches!(error, PlanError::Busy { .. }), "{error:?}");
+    assert_eq!(store.plan(), &before);
+    assert_eq!(read(&path), bytes);
+    lock.unlock().expect("released");
+
+    // Nothing of the refused groups went onto the undo history: undo takes back the edit
+    // made before them.
+    store.undo().expect("undone").expect("something to undo");
+    assert!(!store.plan().contains("coaching", "manager"));
     assert!(!store.can_undo());
 }

@@ -251,14 +251,12 @@ pub fn run(
             (vec![Edit::SetTarget { target, title }], done)
         }
     };
-    let mut changed = false;
-    for edit in &edits {
-        let saved = store.apply(edit)?;
-        changed |= saved.changed;
-        if saved.reloaded {
-            eprintln!("rungs: the plan had changed on disk; your change was applied on top of it");
-        }
+    // One save for the whole command (every gap of `add --gaps`): all of it or none.
+    let saved = store.apply_all(&edits)?;
+    if saved.reloaded {
+        eprintln!("rungs: the plan had changed on disk; your change was applied on top of it");
     }
+    let changed = saved.changed;
     // The ids in `done` may come from the plan file.
     let done = escape_control(&done);
     let path = escape_control(&store.path().display().to_string()).into_owned();

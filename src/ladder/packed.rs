@@ -8,8 +8,10 @@
 //! A skill reference names its skill by its place in the skill catalogue, packed before the
 //! levels.
 //! Decoding never trusts the bytes: a short, long or malformed input gives `None` (the caller
-//! then falls back to the full load), and list lengths never reserve more than the input
-//! could hold. It says nothing about whether the bytes are the ones that were written: the
+//! then falls back to the full load). A list length is refused when it is more than the bytes
+//! left, and reserves at most as much memory as those bytes take (a packed item is far
+//! smaller than the item in memory, so a forged length of a million levels must not reserve
+//! room for them; the list grows as items actually decode). It says nothing about whether the bytes are the ones that were written: the
 //! cache checks that with a checksum beside them.
 //!
 //! `build.rs` includes this file as well (`#[path]`), so it uses nothing but the model, std
@@ -132,7 +134,17 @@ impl<'a> Reader<'a> {
     /// A list length, refused when the rest of the input could not hold that many items.
     fn len(&mut self) -> Option<usize> {
         let n = usize::try_from(self.varint()?).ok()?;
-        (n <= self.bytes.len() - self.at).then_some(n)
+        (n <= self.remaining()).then_some(n)
+    }
+
+    fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
+    /// How many `T`s to reserve for a list said to hold `n`: no more than the bytes left
+    /// would take in memory, whatever `n` claims.
+    fn capacity_for<T>(&self, n: usize) -> usize {
+        n.min(self.remaining() / std::mem::size_of::<T>().max(1))
     }
 }
 
@@ -224,7 +236,7 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len()?;
-        let mut items = Vec::with_capacity(n);
+        let mut items = Vec::with_capacity(r.capacity_for::<T>(n));
         for _ in 0..n {
             items.push(T::unpack(r)?);
         }
@@ -595,6 +607,15 @@ mod tests {
         assert!(unpack(&longer).is_none());
         // A length far past the end is refused before anything is reserved for it.
         assert!(unpack(&[0, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_none());
+        // A length the bytes left could hold reserves no more memory than those bytes.
+        let bytes = [0u8; 1000];
+        let r = Reader::new(&bytes);
+        assert_eq!(r.capacity_for::<u8>(1000), 1000);
+        assert_eq!(
+            r.capacity_for::<Level>(1000),
+            1000 / std::mem::size_of::<Level>()
+        );
+        assert_eq!(r.capacity_for::<()>(1000), 1000);
         // Text that is not UTF-8, a bad option tag and an impossible proficiency.
         let mut r = Reader::new(&[2, 0xc3, 0x28]);
         assert!(String::unpack(&mut r).is_none());

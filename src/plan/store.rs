@@ -8,6 +8,8 @@
 //!   an editor), the change is replayed on top of what is there now rather than clobbering it.
 //! - When a save fails, the change is taken back in memory too, so what is shown is what is
 //!   on disk.
+//! - A group of edits (`apply_all`, and the undo of a group) is one save: one lock, one
+//!   re-read, one write. It is saved whole or not at all.
 //! - Saves from several processes take turns: an advisory lock on `.NAME.lock` beside the plan
 //!   is held from the re-read through the rename, so no save lands between another's re-read
 //!   and its rename. The wait is bounded; past it the save is refused with a message.
@@ -293,37 +295,18 @@ impl PlanStore {
     /// Applies `edit` and saves at once. On error the plan in memory is as it was and the file
     /// is untouched.
     pub fn apply(&mut self, edit: &Edit) -> Result<Saved, PlanError> {
-        let (saved, inverse) = self.apply_and_save(edit)?;
-        if let Some(inverse) = inverse {
-            self.undo.push(vec![inverse]);
-        }
-        Ok(saved)
+        self.apply_all(std::slice::from_ref(edit))
     }
 
-    /// Applies `edits` in order, each saved at once, as one change for undo: one
-    /// [`PlanStore::undo`] takes them all back. Stops at the first error; the edits applied
-    /// before it stay, and stay undoable as a group.
+    /// Applies `edits` in order and saves them in one write, as one change for undo: one
+    /// [`PlanStore::undo`] takes them all back. All or nothing: on error none of them stays,
+    /// in memory or on disk.
     pub fn apply_all(&mut self, edits: &[Edit]) -> Result<Saved, PlanError> {
-        let mut group = Vec::new();
-        let mut total = Saved::default();
-        let mut outcome = Ok(());
-        for edit in edits {
-            match self.apply_and_save(edit) {
-                Ok((saved, inverse)) => {
-                    total.changed |= saved.changed;
-                    total.reloaded |= saved.reloaded;
-                    group.extend(inverse);
-                }
-                Err(error) => {
-                    outcome = Err(error);
-                    break;
-                }
-            }
-        }
+        let (saved, group) = self.save_edits(edits.iter())?;
         if !group.is_empty() {
             self.undo.push(group);
         }
-        outcome.map(|()| total)
+        Ok(saved)
     }
 
     /// How many changes the plan in memory has seen since the store was opened: it grows with
@@ -332,28 +315,21 @@ impl PlanStore {
         self.revision
     }
 
-    /// Takes back the last edit (or group of edits) made through this store, and saves.
-    /// `Ok(None)` when there is nothing to undo. On error what is left of it stays undoable.
+    /// Takes back the last edit (or group of edits) made through this store, in one save.
+    /// `Ok(None)` when there is nothing to undo. On error nothing is taken back and the group
+    /// stays undoable.
     pub fn undo(&mut self) -> Result<Option<Saved>, PlanError> {
-        let Some(mut group) = self.undo.pop() else {
+        let Some(group) = self.undo.pop() else {
             return Ok(None);
         };
-        let mut total = Saved::default();
         // Inverses in reverse order: the last edit is taken back first.
-        while let Some(inverse) = group.pop() {
-            match self.apply_and_save(&inverse) {
-                Ok((saved, _)) => {
-                    total.changed |= saved.changed;
-                    total.reloaded |= saved.reloaded;
-                }
-                Err(error) => {
-                    group.push(inverse);
-                    self.undo.push(group);
-                    return Err(error);
-                }
+        match self.save_edits(group.iter().rev()) {
+            Ok((saved, _)) => Ok(Some(saved)),
+            Err(error) => {
+                self.undo.push(group);
+                Err(error)
             }
         }
-        Ok(Some(total))
     }
 
     /// Reads the file again if it changed on disk; returns whether it had. A read-only store
@@ -375,7 +351,14 @@ impl PlanStore {
         Ok(true)
     }
 
-    fn apply_and_save(&mut self, edit: &Edit) -> Result<(Saved, Option<Edit>), PlanError> {
+    /// Applies `edits` in order and saves the result once, under one lock, on top of what is
+    /// on disk now. Returns the inverses of the edits that changed something, in the order
+    /// applied. On error the plan in memory is as it was before the first edit (a change on
+    /// disk found by the re-read stays loaded) and the file is untouched.
+    fn save_edits<'e>(
+        &mut self,
+        edits: impl Iterator<Item = &'e Edit>,
+    ) -> Result<(Saved, Vec<Edit>), PlanError> {
         if self.read_only {
             return Err(PlanError::ReadOnly {
                 path: self.path.clone(),
@@ -410,36 +393,26 @@ impl PlanStore {
             self.revision += 1;
             self.on_disk = current;
         }
-        let log_len = self.plan.log.len();
-        let Some(inverse) = self.plan.apply(edit) else {
+        let applied = Applied::apply(&mut self.plan, edits);
+        if applied.inverses.is_empty() {
             return Ok((
                 Saved {
                     changed: false,
                     reloaded,
                 },
-                None,
+                Vec::new(),
             ));
-        };
-        // The log stays bounded (see `fold`); the whole log is kept aside only when folded,
-        // so that a failed save can put it back.
-        let unfolded = (self.plan.log.len() > LOG_CAP).then(|| self.plan.log.clone());
-        fold_log(&mut self.plan.log, LOG_CAP, LOG_KEEP);
-        let roll_back = |plan: &mut Plan| {
-            if let Some(log) = unfolded.clone() {
-                plan.log = log;
-            }
-            plan.roll_back(&inverse, log_len);
-        };
+        }
         let text = match format::to_toml(&self.plan) {
             Ok(text) => text,
             Err(e) => {
-                roll_back(&mut self.plan);
+                applied.roll_back(&mut self.plan);
                 return Err(PlanError::Encode(e.to_string()));
             }
         };
         remove_stale_temp_files(&target);
         if let Err(error) = replace_file(&target, text.as_bytes()) {
-            roll_back(&mut self.plan);
+            applied.roll_back(&mut self.plan);
             return Err(match error {
                 ReplaceError::Owner { uid, gid } => PlanError::Protected {
                     path: self.path.clone(),
@@ -459,8 +432,48 @@ impl PlanStore {
                 changed: true,
                 reloaded,
             },
-            Some(inverse),
+            applied.inverses,
         ))
+    }
+}
+
+/// Edits applied to the plan in memory and not yet saved, with what it takes to remove every
+/// trace of them should the save fail.
+#[derive(Debug)]
+struct Applied {
+    /// The inverses of the edits that changed something, in the order applied.
+    inverses: Vec<Edit>,
+    /// The log's length before the first edit.
+    log_len: usize,
+    /// The whole log as it was before folding, kept only when the edits made it fold.
+    unfolded: Option<Vec<super::model::LogEntry>>,
+}
+
+impl Applied {
+    /// Applies `edits` in order, then folds the log if it grew past the cap (see `fold`).
+    fn apply<'e>(plan: &mut Plan, edits: impl Iterator<Item = &'e Edit>) -> Applied {
+        let log_len = plan.log.len();
+        let inverses: Vec<Edit> = edits.filter_map(|edit| plan.apply(edit)).collect();
+        let unfolded = (plan.log.len() > LOG_CAP).then(|| plan.log.clone());
+        fold_log(&mut plan.log, LOG_CAP, LOG_KEEP);
+        Applied {
+            inverses,
+            log_len,
+            unfolded,
+        }
+    }
+
+    /// Puts the plan back as it was before [`Applied::apply`]: the log unfolded, each edit
+    /// taken back, last first, and the log cut to its old length (taking an edit back logs
+    /// the inverse, which must leave no trace either).
+    fn roll_back(&self, plan: &mut Plan) {
+        if let Some(log) = &self.unfolded {
+            plan.log.clone_from(log);
+        }
+        for inverse in self.inverses.iter().rev() {
+            plan.apply(inverse);
+        }
+        plan.log.truncate(self.log_len);
     }
 }
 
@@ -722,4 +735,77 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn sync_folder(_folder: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Evidence, EvidenceOwner, PlanItem, Status};
+
+    fn date() -> toml::value::Datetime {
+        "2026-01-05".parse().expect("date")
+    }
+
+    #[test]
+    fn a_rolled_back_group_leaves_the_plan_exactly_as_it_was_even_when_the_log_folded() {
+        let mut plan = Plan::default();
+        for skill in ["a", "b", "c"] {
+            plan.apply(&Edit::Add(PlanItem::new(skill, "director", date())));
+        }
+        plan.apply(&Edit::rate(&plan, "a", None, "2", None, date()));
+        // A log right at the cap: the group's logged edits make the save fold it.
+        let statuses = [Status::InProgress, Status::Planned];
+        let mut turn = 0;
+        while plan.log.len() < LOG_CAP {
+            plan.apply(&Edit::SetStatus {
+                skill: "c".into(),
+                level: "director".into(),
+                status: statuses[turn % 2],
+            });
+            turn += 1;
+        }
+        let before = plan.clone();
+        let group = [
+            Edit::Add(PlanItem::new("d", "vp", date())),
+            Edit::Remove {
+                skill: "a".into(),
+                level: "director".into(),
+            },
+            Edit::SetStatus {
+                skill: "b".into(),
+                level: "director".into(),
+                status: Status::Done,
+            },
+            Edit::SetNote {
+                skill: "b".into(),
+                level: "director".into(),
+                note: "new note".into(),
+            },
+            Edit::SetTarget {
+                target: Some("vp".into()),
+                title: Some("VP".into()),
+            },
+            Edit::rate(&plan, "a", None, "3", None, date()),
+            Edit::AddEvidence {
+                owner: EvidenceOwner::Rating { skill: "a".into() },
+                evidence: Evidence {
+                    date: date(),
+                    text: "shipped".into(),
+                    link: None,
+                },
+            },
+            // Changes nothing: "a" is gone already.
+            Edit::Remove {
+                skill: "a".into(),
+                level: "director".into(),
+            },
+        ];
+        let applied = Applied::apply(&mut plan, group.iter());
+        assert_eq!(applied.inverses.len(), group.len() - 1);
+        assert!(applied.unfolded.is_some(), "the log folded");
+        assert!(plan.log.len() < before.log.len(), "the log folded");
+        assert_ne!(plan, before);
+        applied.roll_back(&mut plan);
+        assert_eq!(plan, before);
+    }
 }

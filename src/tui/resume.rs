@@ -1,13 +1,20 @@
 //! Where the explorer opens: where the person left off. The last level viewed is kept in
 //! `$XDG_STATE_HOME/rungs/last-level` (one level id), written atomically on the way out. A
 //! file that is missing, unreadable or names no level of this ladder means the first rung:
-//! never an error, never a reason not to start.
+//! never an error, never a reason not to start. It is read as content and plans are (see
+//! `files.rs`): a regular file of a few KB at most, so a FIFO or a huge file put there means
+//! no last level rather than a start-up or a quit that hangs or fills memory.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::files::read_regular;
+
 /// The longest id read back; anything longer is not one of ours.
 const MAX_ID: usize = 200;
+
+/// The largest state file read: an id and its line break need far less.
+const STATE_FILE_LIMIT: u64 = 4 * 1024;
 
 /// `$XDG_STATE_HOME/rungs/last-level`, or `~/.local/state/rungs/last-level`.
 pub fn last_level_path() -> Option<PathBuf> {
@@ -20,7 +27,8 @@ pub fn last_level_path() -> Option<PathBuf> {
 
 /// The level id kept at `path`, if the file holds one.
 pub fn read_last_level(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let bytes = read_regular(path, STATE_FILE_LIMIT).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
     let id = text.trim();
     let plausible = !id.is_empty()
         && id.len() <= MAX_ID
@@ -34,7 +42,7 @@ pub fn read_last_level(path: &Path) -> Option<String> {
 /// A file that already says `id` is left as it is (a read costs less than a new file).
 pub fn write_last_level(path: &Path, id: &str) -> std::io::Result<()> {
     let text = format!("{id}\n");
-    if std::fs::read(path).is_ok_and(|kept| kept == text.as_bytes()) {
+    if read_regular(path, STATE_FILE_LIMIT).is_ok_and(|kept| kept == text.as_bytes()) {
         return Ok(());
     }
     let dir = path
@@ -103,6 +111,55 @@ mod tests {
         let folder = dir.path().join("a-folder");
         std::fs::create_dir(&folder).expect("folder");
         assert_eq!(read_last_level(&folder), None);
+    }
+
+    #[test]
+    fn an_oversized_file_means_no_level_even_when_it_starts_with_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("last-level");
+        // A plausible id followed by blank lines past the limit: the file is not read at all.
+        let text = format!("director{}", "\n".repeat(STATE_FILE_LIMIT as usize));
+        std::fs::write(&path, text).expect("written");
+        assert_eq!(read_last_level(&path), None);
+        // Within the limit the same id is read.
+        std::fs::write(&path, "director\n\n").expect("written");
+        assert_eq!(read_last_level(&path).as_deref(), Some("director"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_means_no_level_and_is_never_opened() {
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("last-level");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        // A writer that offers a valid id to whoever opens the FIFO for reading: a read of
+        // the FIFO would get "director".
+        let writer_path = path.clone();
+        let writer = std::thread::spawn(move || {
+            let mut fifo = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&writer_path)
+                .expect("opened for writing");
+            let _ = fifo.write_all(b"director\n");
+        });
+        assert_eq!(read_last_level(&path), None, "the FIFO was read");
+        // Opened here without waiting, which lets the writer go on, so the thread ends.
+        let release = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+            .expect("opened for reading");
+        writer.join().expect("writer");
+        drop(release);
+        // On the way out the FIFO is replaced by a file, without waiting on it.
+        write_last_level(&path, "vp").expect("written");
+        assert_eq!(read_last_level(&path).as_deref(), Some("vp"));
     }
 
     #[test]
