@@ -121,3 +121,33 @@ fn a_foreign_file_in_the_cache_place_is_rebuilt_not_trusted() {
     // The same body behind another format number.
     damaged_cache_is_rebuilt(|bytes| bytes[12] = bytes[12].wrapping_add(1));
 }
+
+#[test]
+fn a_fifo_in_the_cache_place_is_never_opened_and_a_cache_file_takes_its_place() {
+    let content = folder(&generate::large_ladder(10, 100, 20));
+    let cache = tempfile::tempdir().unwrap();
+    Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    let file = only_cache_file(cache.path());
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Opening a FIFO for reading waits for a writer that never comes: the load runs on a
+    // thread so that a regression fails here instead of hanging the suite.
+    let (content_path, cache_path) = (content.path().to_owned(), cache.path().to_owned());
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let loaded = Ladder::from_folder_cached(&content_path, &cache_path).map(|(_, how)| how);
+        let _ = done.send(loaded.ok());
+    });
+    let how = finished
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the load ends without waiting on the FIFO");
+    assert_eq!(how, Some(CacheUse::Rebuilt));
+    assert!(
+        std::fs::metadata(&file).unwrap().is_file(),
+        "the cache file replaced the FIFO"
+    );
+}

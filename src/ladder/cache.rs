@@ -125,7 +125,9 @@ impl Ladder {
 
 /// The ladder in the cache file at `path`, if it is a whole, unchanged cache of `key`.
 fn read_cache(path: &Path, key: &str) -> Option<Ladder> {
-    let bytes = std::fs::read(path).ok()?;
+    // A regular file of bounded size only: a FIFO put there would otherwise hold the start
+    // forever. A larger cache is ignored, and the folder validated as if there were none.
+    let bytes = crate::files::read_regular(path, CACHE_FILE_LIMIT).ok()?;
     let parts = unpack_cache(&bytes, key)?;
     Some(Ladder::assemble(
         parts.ladder?,
@@ -137,6 +139,10 @@ fn read_cache(path: &Path, key: &str) -> Option<Ladder> {
         parts.sources,
     ))
 }
+
+/// The largest cache file read: the packed form of a content folder is smaller than its text,
+/// so this holds folders of many times the 4 MB file limit.
+const CACHE_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// The header of a cache file: marker, format, key (32 hex digits), checksum of the body.
 const HEADER: usize = MARKER.len() + 4 + 32 + 16;
