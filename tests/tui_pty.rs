@@ -151,19 +151,11 @@ impl Session {
     /// (up to the end of the PTY's output, so leaving the alternate screen is parsed too).
     fn finish(&mut self) -> u32 {
         let start = Instant::now();
-        let mut open = true;
-        loop {
-            if !open && let Ok(Some(status)) = self.child.try_wait() {
-                return status.exit_code();
-            }
-            assert!(start.elapsed() < PATIENCE, "rungs did not exit");
-            if open {
-                open = self.pump(Duration::from_millis(100));
-            } else {
-                // Output closed: the exit status follows at once; poll without spinning.
-                std::thread::yield_now();
-            }
+        while self.pump(Duration::from_millis(100)) {
+            assert!(start.elapsed() < PATIENCE, "rungs did not close its output");
         }
+        // Output closed: the process is ending, and its exit status is waited for.
+        self.child.wait().expect("rungs's exit status").exit_code()
     }
 }
 
