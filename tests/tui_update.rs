@@ -817,6 +817,19 @@ fn a_key_that_does_nothing_here_says_so() {
         message.starts_with("x is a key of the compare screen"),
         "{message}"
     );
+    // A key several screens give one meaning names them all: `y` on the plan screen.
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('y'));
+    let message = app
+        .status
+        .current()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        message.starts_with("y is a key of the compare, ladder and level screens"),
+        "{message}"
+    );
+    key(&mut app, KeyCode::Esc);
     // `z` is no key at all.
     key(&mut app, KeyCode::Char('z'));
     let message = app
@@ -834,6 +847,6 @@ fn a_key_that_does_nothing_here_says_so() {
         .map(|m| m.text.clone())
         .unwrap_or_default();
     assert!(message.contains("top rung"), "{message}");
-    // All are kept for a look back.
-    assert_eq!(app.status.history().count(), 3);
+    // All four are kept for a look back.
+    assert_eq!(app.status.history().count(), 4);
 }

@@ -602,13 +602,35 @@ impl App {
         if let Action::Unbound(chord) = action {
             let key = chord.label();
             let help = self.key_label(Action::Help);
-            let text = match self.settings.keymap.bound_elsewhere(chord) {
-                Some((super::keymap::KeyContext::Screen(screen), bound)) => format!(
-                    "{key} is a key of the {} screen ({}); {help} lists the keys here",
-                    screen.title().to_lowercase(),
-                    bound.description()
-                ),
-                _ => format!("{key} does nothing here; {help} lists the keys"),
+            let places: Vec<(ScreenKind, Action)> = self
+                .settings
+                .keymap
+                .bound_elsewhere(chord)
+                .into_iter()
+                .filter_map(|(context, bound)| match context {
+                    super::keymap::KeyContext::Screen(screen) => Some((screen, bound)),
+                    super::keymap::KeyContext::Global => None,
+                })
+                .collect();
+            let text = match places.first() {
+                Some(&(_, bound)) => {
+                    // Every screen that gives the key this meaning, in the keymap's order.
+                    let names: Vec<String> = places
+                        .iter()
+                        .filter(|(_, a)| *a == bound)
+                        .map(|(screen, _)| screen.title().to_lowercase())
+                        .collect();
+                    let (list, screens) = match names.as_slice() {
+                        [one] => (one.clone(), "screen"),
+                        [rest @ .., last] => (format!("{} and {last}", rest.join(", ")), "screens"),
+                        [] => (String::new(), "screen"),
+                    };
+                    format!(
+                        "{key} is a key of the {list} {screens} ({}); {help} lists the keys here",
+                        bound.description()
+                    )
+                }
+                None => format!("{key} does nothing here; {help} lists the keys"),
             };
             self.status.say(text);
             return;

@@ -183,12 +183,13 @@ impl Keymap {
             .or(Some(Action::Unbound(chord)))
     }
 
-    /// Where a key means something, if anywhere: the first screen table that binds it.
-    pub fn bound_elsewhere(&self, chord: KeyChord) -> Option<(KeyContext, Action)> {
+    /// Where a key means something: every table that binds it, with what it does there.
+    pub fn bound_elsewhere(&self, chord: KeyChord) -> Vec<(KeyContext, Action)> {
         self.bindings
             .iter()
-            .find(|(_, bound, _)| *bound == chord)
+            .filter(|(_, bound, _)| *bound == chord)
             .map(|(context, _, action)| (*context, *action))
+            .collect()
     }
 
     fn lookup(&self, context: KeyContext, chord: KeyChord) -> Option<Action> {
