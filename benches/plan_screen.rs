@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench plan_screen`
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rungs::Ladder;
@@ -108,19 +110,7 @@ fn bench_plan(bencher: divan::Bencher<'_, '_>, actions: &[Action], checkin: bool
 /// The floor, as in `benches/render.rs`: a full screen of plain text as one paragraph.
 #[divan::bench]
 fn floor_full_screen_of_text(bencher: divan::Bencher<'_, '_>) {
-    use ratatui::text::Line;
-    use ratatui::widgets::Paragraph;
-    let lines: Vec<Line<'static>> = (0..SIZE.1)
-        .map(|row| Line::raw(format!("{row:>3} {}", "text ".repeat(40))))
-        .collect();
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
-    bencher.bench_local(|| {
-        terminal.clear().expect("clear");
-        terminal
-            .draw(|frame| frame.render_widget(Paragraph::new(lines.clone()), frame.area()))
-            .expect("draw")
-            .area
-    });
+    common::floor_full_screen_of_text(bencher, SIZE);
 }
 
 /// Items, the first item's evidence, and the target with its weekly chart.

@@ -2,6 +2,8 @@
 //! (target ≤ 1 ms a frame). Each bench reaches its screen through keys, a frame drawn before
 //! each as the loop does, then times full redraws.
 
+mod common;
+
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -46,19 +48,7 @@ fn bench_screen(bencher: divan::Bencher<'_, '_>, ladder: Ladder, actions: &[Acti
 /// that fills the screen costs with this backend, in the same run as the screens.
 #[divan::bench]
 fn floor_full_screen_of_text(bencher: divan::Bencher<'_, '_>) {
-    use ratatui::text::Line;
-    use ratatui::widgets::Paragraph;
-    let lines: Vec<Line<'static>> = (0..SIZE.1)
-        .map(|row| Line::raw(format!("{row:>3} {}", "text ".repeat(40))))
-        .collect();
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
-    bencher.bench_local(|| {
-        terminal.clear().expect("clear");
-        terminal
-            .draw(|frame| frame.render_widget(Paragraph::new(lines.clone()), frame.area()))
-            .expect("draw")
-            .area
-    });
+    common::floor_full_screen_of_text(bencher, SIZE);
 }
 
 fn builtin() -> Ladder {
