@@ -101,9 +101,14 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    let needs_work = text
-        .chars()
-        .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
+    // ASCII characters are tested inline: of them only C0 controls and DEL need work.
+    let needs_work = text.chars().any(|c| {
+        if c.is_ascii() {
+            (c < ' ' || c == '\x7f') && !(keep_newlines && c == '\n')
+        } else {
+            needs_escape(c)
+        }
+    });
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -213,12 +218,10 @@ struct Word {
 #[derive(Default)]
 struct Scratch {
     words: Vec<Word>,
-    /// `widths[k]`: the words before `k` with the spaces after each, as textwrap sums them.
-    widths: Vec<f64>,
-    /// `ends[j]`: `widths[j]` without the spaces after word `j - 1`, where a line ending
-    /// there stops.
-    ends: Vec<f64>,
-    starts: Vec<usize>,
+    /// For each `k`: the width of the words before `k` with the spaces after each (as
+    /// textwrap sums them), and the same without the spaces after word `k - 1` (where a
+    /// line ending there stops).
+    widths: Vec<(f64, f64)>,
 }
 
 /// Display columns of a piece of cleaned text (no control characters left in it).
@@ -315,29 +318,24 @@ fn wrap_paragraph(
     let n = words.len();
 
     let widths = &mut scratch.widths;
-    let ends = &mut scratch.ends;
     widths.clear();
-    ends.clear();
     widths.reserve(n + 1);
-    ends.reserve(n + 1);
     let mut sum = 0.0;
-    widths.push(sum);
-    ends.push(sum);
+    widths.push((sum, sum));
     for word in words.iter() {
         let spaces = (word.next - word.end) as f64;
         sum += word.columns as f64 + spaces;
-        widths.push(sum);
-        ends.push(sum - spaces);
+        widths.push((sum, sum - spaces));
     }
     // Same as the ASCII shortcut above, for any text.
-    if same_widths && ends[n] <= rest_target {
+    if same_widths && widths[n].1 <= rest_target {
         lines.push(with_lead(lead, &paragraph[..last.end]));
         return;
     }
 
     // textwrap's optimal fit: the same costs with its default penalties, through the same
     // SMAWK search, so that ties break the same way. Every width is a whole number well
-    // within f64's exact range, so `ends[j] - widths[i]` is textwrap's line width.
+    // within f64's exact range, so `widths[j].1 - widths[i].0` is textwrap's line width.
     let penalties = textwrap::wrap_algorithms::Penalties::new();
     let nline = penalties.nline_penalty as f64;
     let overflow = penalties.overflow_penalty as f64;
@@ -346,7 +344,7 @@ fn wrap_paragraph(
     let minima = smawk::online_column_minima(0.0, n + 1, |minima, i, j| {
         // A line starting at word 0 is the first line, any other one is not.
         let target = if i == 0 { first_target } else { rest_target };
-        let line_width = ends[j] - widths[i];
+        let line_width = widths[j].1 - widths[i].0;
         let mut cost = minima[i].1 + nline;
         if line_width > target {
             cost += (line_width - target) * overflow;
@@ -358,26 +356,16 @@ fn wrap_paragraph(
         }
         cost
     });
-    let starts = &mut scratch.starts;
-    starts.clear();
-    if !same_widths && minima.iter().any(|(_, cost)| cost.is_infinite()) {
-        // textwrap's optimal fit gives up on an overflowing cost and rungs then kept all
-        // words on one line.
-        starts.push(0);
-    } else {
-        let mut end = n;
-        while end > 0 {
-            end = minima[end].0;
-            starts.push(end);
-        }
-    }
-    let mut end = n;
+    // textwrap's optimal fit gives up on an overflowing cost, and rungs then kept all words
+    // on one line.
+    let gave_up = !same_widths && minima.iter().any(|(_, cost)| cost.is_infinite());
+    // The lines from the last back to the first, which is the one starting at word 0.
     let first_line = lines.len();
-    lines.reserve(starts.len());
-    for (k, &start) in starts.iter().enumerate() {
+    let mut end = n;
+    while end > 0 {
+        let start = if gave_up { 0 } else { minima[end].0 };
         let text = &paragraph[words[start].start..words[end - 1].end];
-        let lead = if k + 1 == starts.len() { lead } else { rest };
-        lines.push(with_lead(lead, text));
+        lines.push(with_lead(if start == 0 { lead } else { rest }, text));
         end = start;
     }
     lines[first_line..].reverse();
