@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
@@ -98,6 +98,104 @@ fn style_of(cell: &Cell) -> (Color, Color, Color, Modifier) {
     (cell.fg, cell.bg, cell.underline_color, cell.modifier)
 }
 
+/// The cells ratatui's diff of `next` against a blank buffer yields, in the same order: what
+/// the first frame sends. ratatui compares each cell with the blank one it replaces and
+/// measures both symbols, which was the largest part of sending the first frame; against a
+/// blank screen the comparison is known in advance, so only `next` is read.
+#[allow(deprecated)] // `Cell::skip`: ratatui's diff still honours it.
+pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let cells = next.content.as_slice();
+    let width = usize::from(next.area.width.max(1));
+    let place = move |i: usize| {
+        (
+            (i % width) as u16 + next.area.x,
+            (i / width) as u16 + next.area.y,
+        )
+    };
+    // `(next, end)`: trailing cells of a wide emoji still to be sent, as ratatui does.
+    let mut trailing: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if let Some((next_index, end)) = &mut trailing {
+            while *next_index < *end {
+                let j = *next_index;
+                *next_index += cell_width(&cells[j]).max(1);
+                *end = (*end).max(*next_index).min(cells.len());
+                if !is_skipped(&cells[j]) && cells[j].symbol() != " " {
+                    let (x, y) = place(j);
+                    return Some((x, y, &cells[j]));
+                }
+            }
+            pos = *end;
+            trailing = None;
+        }
+        while pos < cells.len() {
+            let i = pos;
+            let cell = &cells[i];
+            pos += 1;
+            match cell.diff_option {
+                CellDiffOption::Skip => {}
+                CellDiffOption::None if cell.skip => {}
+                CellDiffOption::ForcedWidth(forced) => {
+                    pos += usize::from(forced.get()) - 1;
+                    if !is_blank(cell) {
+                        let (x, y) = place(i);
+                        return Some((x, y, cell));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    if cell.diff_option == CellDiffOption::None && is_blank(cell) {
+                        continue;
+                    }
+                    let columns = cell_width(cell);
+                    if columns > 1 {
+                        if cell.symbol().contains('\u{FE0F}') {
+                            trailing = Some((i + 1, (i + columns).min(cells.len())));
+                        } else {
+                            pos += columns - 1;
+                        }
+                    }
+                    let (x, y) = place(i);
+                    return Some((x, y, cell));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The columns `cell` takes, as ratatui counts them (a forced width wins over the symbol's).
+fn cell_width(cell: &Cell) -> usize {
+    if let CellDiffOption::ForcedWidth(forced) = cell.diff_option {
+        return usize::from(forced.get());
+    }
+    let symbol = cell.symbol();
+    if symbol.len() == 1 {
+        1
+    } else {
+        usize::from(symbol.cell_width())
+    }
+}
+
+/// Whether ratatui's diff passes over `cell` whatever it replaces.
+#[allow(deprecated)]
+fn is_skipped(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::Skip
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+/// Whether `cell` is equal to a blank cell (a space with no style).
+#[allow(deprecated)]
+fn is_blank(cell: &Cell) -> bool {
+    cell.symbol() == " "
+        && cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier.is_empty()
+        && !cell.skip
+        && cell.diff_option == CellDiffOption::None
+}
+
 impl<W: Write> Backend for FastBackend<W> {
     type Error = io::Error;
 
@@ -126,7 +224,11 @@ impl<W: Write> Backend for FastBackend<W> {
                 put_style(out, cell)?;
                 style = style_of(cell);
             }
-            out.write_all(cell.symbol().as_bytes())?;
+            match cell.symbol().as_bytes() {
+                // Most cells are one ASCII character: no copy call for one byte.
+                [byte] => out.push(*byte),
+                text => out.extend_from_slice(text),
+            }
         }
         // Leave the terminal's style as it was found.
         if style != plain {
@@ -298,6 +400,52 @@ mod tests {
                 shown(&[start.clone(), crossterm].concat(), 12, 4),
                 shown(&[start, fast].concat(), 12, 4)
             );
+        }
+    }
+
+    /// Symbols with every width ratatui's diff treats apart: blank, one column, wide, wide
+    /// with VS16 (its trailing cells are sent), zero width.
+    const SYMBOLS: [&str; 8] = [" ", "a", "│", "界", "❤\u{FE0F}", "", "e\u{301}", "🙂"];
+
+    proptest! {
+        #[test]
+        fn over_blank_sends_the_cells_ratatuis_diff_sends(
+            cells in proptest::collection::vec(
+                (0u16..9, 0u16..3, 0usize..8, 0u8..4, 0u8..6),
+                0..30,
+            ),
+        ) {
+            let area = Rect::new(2, 1, 9, 3);
+            let mut next = Buffer::empty(area);
+            for (x, y, symbol, style, option) in cells {
+                let cell = &mut next[(area.x + x, area.y + y)];
+                cell.set_symbol(SYMBOLS[symbol]);
+                match style {
+                    0 => {}
+                    1 => { cell.set_fg(Color::Red); }
+                    2 => { cell.set_bg(Color::Indexed(4)); }
+                    _ => { cell.modifier = Modifier::UNDERLINED; }
+                }
+                #[allow(deprecated)]
+                match option {
+                    0 | 1 => {}
+                    2 => { cell.set_skip(true); }
+                    3 => { cell.set_diff_option(CellDiffOption::Skip); }
+                    4 => { cell.set_diff_option(CellDiffOption::AlwaysUpdate); }
+                    _ => {
+                        let width = std::num::NonZeroU16::new(2).expect("two");
+                        cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+                    }
+                }
+            }
+            let ratatui: Vec<(u16, u16, *const Cell)> = Buffer::empty(area)
+                .diff_iter(&next)
+                .map(|(x, y, cell)| (x, y, cell as *const Cell))
+                .collect();
+            let ours: Vec<(u16, u16, *const Cell)> = over_blank(&next)
+                .map(|(x, y, cell)| (x, y, cell as *const Cell))
+                .collect();
+            prop_assert_eq!(ours, ratatui);
         }
     }
 

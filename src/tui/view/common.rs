@@ -2,8 +2,8 @@
 //! ladder's shared years axis, and the skill-profile chart.
 
 use ratatui::Frame;
-use ratatui::layout::Margin;
 use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Position};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -28,6 +28,13 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
 /// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
 /// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
 /// on the first frame.
+/// Shows the terminal's cursor at `position` in this frame, and records it for whoever sends
+/// the frame without ratatui's `Terminal::draw` (the first frame: see `tui::draw_first_frame`).
+pub fn place_cursor(frame: &mut Frame<'_>, app: &App, position: Position) {
+    frame.set_cursor_position(position);
+    app.cursor.set(Some(position));
+}
+
 pub fn split_top(area: Rect, rows: u16) -> [Rect; 2] {
     let rows = rows.min(area.height);
     [

@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
         .visible(usize::from(field.width), Style::new());
     frame.render_widget(text, field);
     if let Some(cursor) = app.finder.input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
 
     let rows = app.finder.rows();

@@ -164,7 +164,7 @@ pub fn draw_family_picker(
     let (text, _) = picker.input.visible(usize::from(field.width), Style::new());
     frame.render_widget(text, field);
     if let Some(cursor) = picker.input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
     let columns = usize::from(list.width);
     if matches.is_empty() {

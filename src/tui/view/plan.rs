@@ -621,7 +621,7 @@ fn draw_field(
     let (text, _) = input.visible(usize::from(field.width), style);
     frame.render_widget(text.style(style), field);
     if active && let Some(cursor) = input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
 }
 
