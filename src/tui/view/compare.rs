@@ -712,7 +712,7 @@ fn draw_page(
         "A │ B, side by side",
         usize::from(area.width.saturating_sub(4)),
     );
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let (inner, columns) = page_inner(area);
     let height = usize::from(inner.height);
     let (visible, total, first) = s.laid.with(|laid| {
@@ -795,7 +795,7 @@ fn draw_skills(
     let focused = s.pane == ComparePane::Skills;
     let theme = &app.settings.theme;
     let title = format!("Skills ({})", c.skills.len());
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
     // Pips and the word (`●●●○ advanced`) when the names keep 16 columns; else pips only.
