@@ -709,7 +709,9 @@ fn a_pane_drawn_directly_is_the_block_it_stands_for() {
                                 frame.buffer_mut().set_string(0, y, "x·".repeat(12), under);
                             }
                             if direct {
-                                common::draw_pane(frame, title, focused, &app, area);
+                                let inside = common::draw_pane(frame, title, focused, &app, area);
+                                let block = common::pane(title, focused, &app);
+                                assert_eq!(inside, block.inner(area), "inside {area:?}");
                             } else {
                                 frame.render_widget(common::pane(title, focused, &app), area);
                             }

@@ -132,8 +132,10 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
 
 /// Draws the pane [`pane`] builds, title and all, onto `area`: the same cells, for less work.
 /// A `Block` styles every cell inside it even when it has no style to give, which was a
-/// sizeable part of the first frame; a pane only touches its border and title.
-pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, area: Rect) {
+/// sizeable part of the first frame; a pane only touches its border and title. Returns the
+/// area inside the border, as the Block's `inner` does.
+pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, area: Rect) -> Rect {
+    let inside = Block::bordered().inner(area);
     let theme = &app.settings.theme;
     let (style, set) = if focused {
         (theme.border_focused, ratatui::symbols::border::THICK)
@@ -143,7 +145,7 @@ pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, a
     let buf = frame.buffer_mut();
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return inside;
     }
     let (left, top) = (area.left(), area.top());
     let (right, bottom) = (area.right() - 1, area.bottom() - 1);
@@ -197,6 +199,7 @@ pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, a
             buf,
         );
     }
+    inside
 }
 
 /// `●●●○` for the third of four steps, styled; dots for a skill expected without a step.

@@ -632,9 +632,8 @@ fn draw_skill_detail(
     area: Rect,
 ) {
     let theme = &app.settings.theme;
-    let block = common::pane(&row.skill.name, false, app);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    frame.render_widget(block, area);
+    let inner =
+        common::draw_pane(frame, &row.skill.name, false, app, area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(category) = row.category {
