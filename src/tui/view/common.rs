@@ -130,6 +130,78 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
         ))
 }
 
+/// Draws the pane [`pane`] builds, title and all, onto `area`: the same cells, for less work.
+/// A `Block` styles every cell inside it even when it has no style to give, which was a
+/// sizeable part of the first frame; a pane only touches its border and title. Returns the
+/// area inside the border, as the Block's `inner` does.
+pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, area: Rect) -> Rect {
+    let inside = Block::bordered().inner(area);
+    let theme = &app.settings.theme;
+    let (style, set) = if focused {
+        (theme.border_focused, ratatui::symbols::border::THICK)
+    } else {
+        (theme.border, ratatui::symbols::border::PLAIN)
+    };
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return inside;
+    }
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    // In the order a Block draws them, so that a pane one cell wide or high ends the same.
+    for y in top..=bottom {
+        buf[(left, y)]
+            .set_symbol(set.vertical_left)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, top)]
+            .set_symbol(set.horizontal_top)
+            .set_style(style);
+    }
+    for y in top..=bottom {
+        buf[(right, y)]
+            .set_symbol(set.vertical_right)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, bottom)]
+            .set_symbol(set.horizontal_bottom)
+            .set_style(style);
+    }
+    for (x, y, corner) in [
+        (right, bottom, set.bottom_right),
+        (right, top, set.top_right),
+        (left, bottom, set.bottom_left),
+        (left, top, set.top_left),
+    ] {
+        buf[(x, y)].set_symbol(corner).set_style(style);
+    }
+    let title = Line::from(Span::styled(
+        format!(" {} ", one_line(title)),
+        theme.heading,
+    ));
+    let room = Rect {
+        x: left.saturating_add(1),
+        y: top,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    if !room.is_empty() {
+        let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
+        ratatui::widgets::Widget::render(
+            &title,
+            Rect {
+                width: width.min(room.width),
+                ..room
+            },
+            buf,
+        );
+    }
+    inside
+}
+
 /// `●●●○` for the third of four steps, styled; dots for a skill expected without a step.
 pub fn pips(proficiency: Option<Proficiency>, app: &App) -> Vec<Span<'static>> {
     let theme = &app.settings.theme;

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
         _ => "Search",
     };
     frame.render_widget(Clear, parts.frame);
-    frame.render_widget(common::pane(title, true, app), parts.frame);
+    common::draw_pane(frame, title, true, app, parts.frame);
 
     let prompt = "/ ";
     let field = Rect {

@@ -149,7 +149,7 @@ pub fn draw_family_picker(
     let matches = picker.matches(&app.ladder);
     let outer = common::centred_box(area, app.ladder.families().len() + 2);
     frame.render_widget(Clear, outer);
-    frame.render_widget(common::pane("Job family", true, app), outer);
+    common::draw_pane(frame, "Job family", true, app, outer);
     let inner = Block::bordered()
         .inner(outer)
         .inner(ratatui::layout::Margin::new(1, 0));
