@@ -102,8 +102,13 @@ fn style_of(cell: &Cell) -> (Color, Color, Color, Modifier) {
 /// the first frame sends. ratatui compares each cell with the blank one it replaces and
 /// measures both symbols, which was the largest part of sending the first frame; against a
 /// blank screen the comparison is known in advance, so only `next` is read.
-#[allow(deprecated)] // `Cell::skip`: ratatui's diff still honours it.
 pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    over_blank_with_symbols(next).map(|(x, y, cell, _)| (x, y, cell))
+}
+
+/// [`over_blank`], each cell with its symbol (read once: reading it is not free).
+#[allow(deprecated)] // `Cell::skip`: ratatui's diff still honours it.
+fn over_blank_with_symbols(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell, &str)> {
     let cells = next.content.as_slice();
     let width = usize::from(next.area.width.max(1));
     let place = move |i: usize| {
@@ -119,11 +124,12 @@ pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
         if let Some((next_index, end)) = &mut trailing {
             while *next_index < *end {
                 let j = *next_index;
-                *next_index += cell_width(&cells[j]).max(1);
+                let symbol = cells[j].symbol();
+                *next_index += cell_width(&cells[j], symbol).max(1);
                 *end = (*end).max(*next_index).min(cells.len());
-                if !is_skipped(&cells[j]) && cells[j].symbol() != " " {
+                if !is_skipped(&cells[j]) && symbol != " " {
                     let (x, y) = place(j);
-                    return Some((x, y, &cells[j]));
+                    return Some((x, y, &cells[j], symbol));
                 }
             }
             pos = *end;
@@ -138,25 +144,27 @@ pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
                 CellDiffOption::None if cell.skip => {}
                 CellDiffOption::ForcedWidth(forced) => {
                     pos += usize::from(forced.get()) - 1;
-                    if !is_blank(cell) {
+                    let symbol = cell.symbol();
+                    if !is_blank(cell, symbol) {
                         let (x, y) = place(i);
-                        return Some((x, y, cell));
+                        return Some((x, y, cell, symbol));
                     }
                 }
                 CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    if cell.diff_option == CellDiffOption::None && is_blank(cell) {
+                    let symbol = cell.symbol();
+                    if cell.diff_option == CellDiffOption::None && is_blank(cell, symbol) {
                         continue;
                     }
-                    let columns = cell_width(cell);
+                    let columns = cell_width(cell, symbol);
                     if columns > 1 {
-                        if cell.symbol().contains('\u{FE0F}') {
+                        if symbol.contains('\u{FE0F}') {
                             trailing = Some((i + 1, (i + columns).min(cells.len())));
                         } else {
                             pos += columns - 1;
                         }
                     }
                     let (x, y) = place(i);
-                    return Some((x, y, cell));
+                    return Some((x, y, cell, symbol));
                 }
             }
         }
@@ -164,12 +172,11 @@ pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
     })
 }
 
-/// The columns `cell` takes, as ratatui counts them (a forced width wins over the symbol's).
-fn cell_width(cell: &Cell) -> usize {
+/// The columns `cell` (showing `symbol`) takes, as ratatui counts them: a forced width wins.
+fn cell_width(cell: &Cell, symbol: &str) -> usize {
     if let CellDiffOption::ForcedWidth(forced) = cell.diff_option {
         return usize::from(forced.get());
     }
-    let symbol = cell.symbol();
     if symbol.len() == 1 {
         1
     } else {
@@ -184,10 +191,10 @@ fn is_skipped(cell: &Cell) -> bool {
         || (cell.skip && cell.diff_option == CellDiffOption::None)
 }
 
-/// Whether `cell` is equal to a blank cell (a space with no style).
+/// Whether `cell` (showing `symbol`) is equal to a blank cell: a space with no style.
 #[allow(deprecated)]
-fn is_blank(cell: &Cell) -> bool {
-    cell.symbol() == " "
+fn is_blank(cell: &Cell, symbol: &str) -> bool {
+    symbol == " "
         && cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
@@ -196,13 +203,30 @@ fn is_blank(cell: &Cell) -> bool {
         && cell.diff_option == CellDiffOption::None
 }
 
-impl<W: Write> Backend for FastBackend<W> {
-    type Error = io::Error;
+/// A backend that sends the first frame, over a blank screen, without ratatui's diff.
+pub trait FirstFrame: Backend {
+    /// What `draw(over_blank(next))` sends.
+    fn draw_over_blank(&mut self, next: &Buffer) -> Result<(), Self::Error> {
+        self.draw(over_blank(next))
+    }
+}
 
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
+impl<W: Write> FirstFrame for FastBackend<W> {
+    /// Reads each cell's symbol once.
+    fn draw_over_blank(&mut self, next: &Buffer) -> io::Result<()> {
+        self.put_cells(over_blank_with_symbols(next))
+    }
+}
+
+/// Tests draw the first frame onto ratatui's test backend.
+impl FirstFrame for ratatui::backend::TestBackend {}
+
+impl<W: Write> FastBackend<W> {
+    /// Writes each cell at its place with its style, in one write.
+    fn put_cells<'a>(
+        &mut self,
+        content: impl Iterator<Item = (u16, u16, &'a Cell, &'a str)>,
+    ) -> io::Result<()> {
         // Gathered here and handed over in one write: a write per cell through the layers
         // of writers cost more than the cell itself.
         let mut bytes: Vec<u8> = Vec::with_capacity(16 * 1024);
@@ -210,7 +234,7 @@ impl<W: Write> Backend for FastBackend<W> {
         let plain = (Color::Reset, Color::Reset, Color::Reset, Modifier::empty());
         let mut style = plain;
         let mut next: Option<(u16, u16)> = None;
-        for (x, y, cell) in content {
+        for (x, y, cell, symbol) in content {
             // Move the cursor unless the last cell written left it here.
             if next != Some((x, y)) {
                 out.write_all(b"\x1b[")?;
@@ -224,7 +248,7 @@ impl<W: Write> Backend for FastBackend<W> {
                 put_style(out, cell)?;
                 style = style_of(cell);
             }
-            match cell.symbol().as_bytes() {
+            match symbol.as_bytes() {
                 // Most cells are one ASCII character: no copy call for one byte.
                 [byte] => out.push(*byte),
                 text => out.extend_from_slice(text),
@@ -236,6 +260,17 @@ impl<W: Write> Backend for FastBackend<W> {
         }
         // crossterm's backend passes writes through to its writer.
         self.inner.write_all(&bytes)
+    }
+}
+
+impl<W: Write> Backend for FastBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.put_cells(content.map(|(x, y, cell)| (x, y, cell, cell.symbol())))
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -446,6 +481,13 @@ mod tests {
                 .map(|(x, y, cell)| (x, y, cell as *const Cell))
                 .collect();
             prop_assert_eq!(ours, ratatui);
+            // And the first frame's bytes are the ones drawing that diff writes.
+            let (mut first, mut drawn) = (Vec::new(), Vec::new());
+            FastBackend::new(&mut first).draw_over_blank(&next).expect("drawn");
+            FastBackend::new(&mut drawn)
+                .draw(Buffer::empty(area).diff_iter(&next))
+                .expect("drawn");
+            prop_assert_eq!(first, drawn);
         }
     }
 

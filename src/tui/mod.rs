@@ -38,7 +38,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::Backend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
@@ -441,7 +440,7 @@ fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::
 /// The first frame, drawn as `Terminal::draw` does but sent without ratatui's diff: the
 /// screen behind it is blank, so [`backend::over_blank`] gives the same cells for a fraction
 /// of the work (the diff was a fifth of the explorer's start-up).
-pub fn draw_first_frame<B: Backend>(
+pub fn draw_first_frame<B: backend::FirstFrame>(
     terminal: &mut Terminal<B>,
     app: &mut App,
 ) -> Result<(), B::Error> {
@@ -449,7 +448,7 @@ pub fn draw_first_frame<B: Backend>(
     terminal.autoresize()?;
     view::draw(&mut terminal.get_frame(), app);
     let frame = std::mem::take(terminal.current_buffer_mut());
-    let sent = terminal.backend_mut().draw(backend::over_blank(&frame));
+    let sent = terminal.backend_mut().draw_over_blank(&frame);
     *terminal.current_buffer_mut() = frame;
     sent?;
     match app.cursor.get() {

@@ -407,14 +407,18 @@ pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
             // Printable ASCII is one cell per byte and one grapheme per byte (graphemes do not
             // reach across spans), so most text skips grapheme segmentation.
             if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                for i in 0..text.len() {
-                    if x >= area.width {
-                        break 'line;
-                    }
-                    buf[(area.x + x, y)]
-                        .set_symbol(&text[i..=i])
-                        .set_style(style);
-                    x += 1;
+                if x >= area.width {
+                    break 'line;
+                }
+                let shown = text.len().min(usize::from(area.width - x));
+                let start = buf.index_of(area.x + x, y);
+                let cells = &mut buf.content[start..start + shown];
+                for (i, cell) in cells.iter_mut().enumerate() {
+                    cell.set_symbol(&text[i..=i]).set_style(style);
+                }
+                x += shown as u16;
+                if shown < text.len() {
+                    break 'line;
                 }
                 continue;
             }
@@ -476,6 +480,13 @@ mod tests {
             vec![Line::from("plain"), Line::styled("styled line", red)],
             // Cut at the edge, a wide character that does not fit, and one wider than the area.
             vec![Line::from("a line much longer than the area is wide")],
+            // A span that ends exactly at the edge, then more spans.
+            vec![Line::from(vec![
+                Span::raw("abcdefghi"),
+                Span::styled("jk", red),
+                Span::raw(""),
+                Span::raw("界"),
+            ])],
             vec![Line::from("abcdefgh界"), Line::from("界界界界界界")],
             // Spans with their own styles over a line style, emoji, combining marks, a tab.
             vec![
