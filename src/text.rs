@@ -161,8 +161,9 @@ pub fn pad(text: &str, columns: usize) -> String {
 ///
 /// The lines are exactly those of `textwrap::wrap` with no hyphenation, words split at ASCII
 /// spaces, long words broken and textwrap's optimal fit (the tests compare the two), found
-/// with less work: wrapping was the largest part of the explorer's first frame, and most of
-/// textwrap's cost went on building `Word`s, breaking them and assembling `Cow`s. After
+/// with less work: wrapping was the largest part of the explorer's first frame, and besides
+/// the line search textwrap spent most of it building `Word`s, breaking them and assembling
+/// `Cow`s. After
 /// [`clean`] no escape sequence, tab or other control character is left, so a word's width is
 /// the plain sum of its characters' widths, as textwrap counts them.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
@@ -262,7 +263,8 @@ fn wrap_paragraph(
     let trimmed = paragraph.trim_end_matches(' ');
     // A paragraph that fits on its line is one line without a search: any break costs a
     // whole line's penalty more. Breaking a word too long for the line would not change the
-    // text of that one line.
+    // text of that one line. (When the leads differ in width, textwrap's search always ran
+    // before, and it still does.)
     if same_widths && ascii && trimmed.len() as f64 <= rest_target {
         lines.push(with_lead(lead, trimmed));
         return;
