@@ -272,33 +272,33 @@ impl Keymap {
     /// The keys that do `action` on `screen`: its own table's, then the global keys that the
     /// screen does not give another meaning.
     pub fn keys_for(&self, action: Action, screen: ScreenKind) -> Vec<KeyChord> {
+        self.keys(action, screen).collect()
+    }
+
+    /// What `keys_for` lists, one at a time: the footer wants only the first of most, and
+    /// builds no list for them.
+    fn keys(&self, action: Action, screen: ScreenKind) -> impl Iterator<Item = KeyChord> + '_ {
         let own = KeyContext::Screen(screen);
-        let mut keys: Vec<KeyChord> = self
-            .bindings
-            .iter()
-            .filter(|(c, _, a)| *c == own && *a == action)
-            .map(|(_, chord, _)| *chord)
-            .collect();
-        keys.extend(
+        let of = move |context: KeyContext| {
             self.bindings
                 .iter()
-                .filter(|(c, chord, a)| {
-                    *c == KeyContext::Global && *a == action && self.lookup(own, *chord).is_none()
-                })
-                .map(|(_, chord, _)| *chord),
-        );
-        keys
+                .filter(move |(c, _, a)| *c == context && *a == action)
+                .map(|(_, chord, _)| *chord)
+        };
+        of(own)
+            .chain(of(KeyContext::Global).filter(move |chord| self.lookup(own, *chord).is_none()))
     }
 
     /// `↑/k` — the keys of an action on `screen` joined for display, at most `limit` of them.
     pub fn label_for(&self, action: Action, screen: ScreenKind, limit: usize) -> String {
-        let keys: Vec<String> = self
-            .keys_for(action, screen)
-            .iter()
-            .take(limit)
-            .map(KeyChord::label)
-            .collect();
-        keys.join("/")
+        let mut label = String::new();
+        for (i, chord) in self.keys(action, screen).take(limit).enumerate() {
+            if i > 0 {
+                label.push('/');
+            }
+            label.push_str(&chord.label());
+        }
+        label
     }
 }
 
@@ -533,8 +533,9 @@ pub fn global_commands() -> Vec<Command> {
 pub fn command_keys(keymap: &Keymap, command: &Command, screen: ScreenKind) -> String {
     let first = |action: Action| {
         keymap
-            .keys_for(action, screen)
-            .first()
+            .keys(action, screen)
+            .next()
+            .as_ref()
             .map(KeyChord::label)
             .unwrap_or_default()
     };
