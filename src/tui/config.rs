@@ -56,11 +56,15 @@ const fn chord_starts<const N: usize>(entries: &[KeyEntry]) -> [usize; N] {
     starts
 }
 
-/// The entries' keys read, in order. `None` if a key does not read, if the entries are not
-/// sorted by action name, or if keys are written both directly in `[keys]` and in
-/// `[keys.global]` (one context from two tables, which `Keymap::apply` would have to settle).
+/// The entries' keys read, in order. `None` if there are no entries (`build.rs` could not
+/// flatten the file), if a key does not read, if the entries are not sorted by action name, or
+/// if keys are written both directly in `[keys]` and in `[keys.global]` (one context from two
+/// tables, which `Keymap::apply` would have to settle).
 const fn read_chords<const N: usize>(entries: &[KeyEntry]) -> Option<[KeyChord; N]> {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if entries.is_empty() {
+        return None;
+    }
     let mut chords = [KeyChord::new(KeyCode::Null, KeyModifiers::NONE); N];
     let (mut count, mut flat, mut global) = (0, false, false);
     let mut i = 0;
@@ -113,8 +117,7 @@ fn prepared_keymap(entries: &[KeyEntry], chords: &[KeyChord], starts: &[usize]) 
     for action in Action::KEYABLE {
         let name = action.config_name();
         let mut index = entries.partition_point(|(_, a, _)| *a < name);
-        while let Some(&(table, a, keys)) = entries.get(index).filter(|(_, a, _)| *a == name) {
-            debug_assert_eq!(a, name);
+        while let Some(&(table, _, keys)) = entries.get(index).filter(|(_, a, _)| *a == name) {
             let context = match table {
                 "" => KeyContext::Global,
                 table => KeyContext::from_config_name(table)?,
@@ -130,7 +133,7 @@ fn prepared_keymap(entries: &[KeyEntry], chords: &[KeyChord], starts: &[usize]) 
 }
 
 /// The compiled-in themes from the prepared entries: the shared slots, then each of them with
-/// `[theme.dark]` or `[theme.light]` on top, as `Settings::with_overrides` puts them together.
+/// `[theme.dark]` or `[theme.light]` on top, as `parsed_theme` puts them together.
 /// `None` if an entry does not read (a colour name is left to `parse_style`).
 const fn prepared_themes(entries: &[(&str, &str, &str)]) -> Option<[Theme; 3]> {
     if entries.is_empty() {
