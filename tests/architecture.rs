@@ -137,6 +137,22 @@ fn the_command_line_does_not_use_the_explorer() {
 }
 
 #[test]
+fn views_place_the_cursor_where_the_first_frame_finds_it() {
+    // The first frame is sent without `Terminal::draw`, so it learns where the cursor goes
+    // from `common::place_cursor`'s record, not from the frame.
+    let found: Vec<String> = violations(&["tui"], &[], &["set_cursor_position("])
+        .into_iter()
+        .filter(|v| !v.contains("view/common.rs") && !v.contains("tui/mod.rs"))
+        .filter(|v| !v.contains("tui/backend.rs"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "a view places the cursor itself (use common::place_cursor):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn the_checker_catches_what_it_looks_for() {
     let text = "use ratatui::text::Line;\nfn f() { println!(\"x\"); }\n// clapping\n";
     let found = mentions(text, &FRONT_END_CRATES, &PRINTING);

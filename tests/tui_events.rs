@@ -88,3 +88,42 @@ fn keys_typed_ahead_act_on_a_screen_not_yet_drawn() {
         "the skill under the cursor was bookmarked"
     );
 }
+
+/// The first frame is sent without ratatui's diff (`draw_first_frame`): the terminal must end
+/// up showing what `Terminal::draw` would have shown, cursor included.
+fn first_frame_both_ways(app: &mut rungs::tui::app::App) {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (width, height) = app.size;
+    let mut drawn = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    drawn
+        .draw(|frame| rungs::tui::view::draw(frame, app))
+        .expect("draws");
+    let mut first = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    rungs::tui::draw_first_frame(&mut first, app).expect("draws");
+    assert_eq!(first.backend().buffer(), drawn.backend().buffer());
+    assert_eq!(
+        first.backend().cursor_visible(),
+        drawn.backend().cursor_visible()
+    );
+    assert_eq!(
+        first.backend().cursor_position(),
+        drawn.backend().cursor_position()
+    );
+}
+
+#[test]
+fn the_first_frame_shows_what_a_drawn_frame_shows() {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = common::app(width, height, false);
+        first_frame_both_ways(&mut app);
+        // A text field places the cursor.
+        app.update(Action::Search);
+        common::press(&mut app, "direc");
+        assert!(
+            app.cursor.get().is_some(),
+            "the search field shows the cursor"
+        );
+        first_frame_both_ways(&mut app);
+    }
+}

@@ -671,3 +671,56 @@ fn the_ladder_names_its_track_keys_as_bound() {
     assert!(footer(&app).contains("a/d track"), "{}", footer(&app));
     assert!(!shown.contains('←'), "{shown}");
 }
+
+/// `draw_pane` draws what rendering `pane`'s Block draws, cell for cell and style for style,
+/// over a screen that already holds styled text, at sizes down to one cell.
+#[test]
+fn a_pane_drawn_directly_is_the_block_it_stands_for() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+    use rungs::tui::view::common;
+    let app = app(80, 24, false);
+    let titles = [
+        "Director",
+        "",
+        "A title much longer than any pane here",
+        "界 wide",
+    ];
+    let areas = [
+        Rect::new(0, 0, 1, 1),
+        Rect::new(1, 1, 2, 2),
+        Rect::new(2, 0, 9, 1),
+        Rect::new(0, 2, 1, 5),
+        Rect::new(3, 1, 14, 6),
+        Rect::new(10, 3, 20, 9),
+    ];
+    for title in titles {
+        for area in areas {
+            for focused in [false, true] {
+                let draw = |direct: bool| {
+                    let mut terminal =
+                        Terminal::new(TestBackend::new(24, 12)).expect("test backend");
+                    terminal
+                        .draw(|frame| {
+                            let under = Style::new().fg(Color::Red).bg(Color::Indexed(17));
+                            for y in 0..12 {
+                                frame.buffer_mut().set_string(0, y, "x·".repeat(12), under);
+                            }
+                            if direct {
+                                let inside = common::draw_pane(frame, title, focused, &app, area);
+                                let block = common::pane(title, focused, &app);
+                                assert_eq!(inside, block.inner(area), "inside {area:?}");
+                            } else {
+                                frame.render_widget(common::pane(title, focused, &app), area);
+                            }
+                        })
+                        .expect("draws");
+                    terminal.backend().buffer().clone()
+                };
+                assert_eq!(draw(true), draw(false), "{title:?} at {area:?}, {focused}");
+            }
+        }
+    }
+}

@@ -231,8 +231,32 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// The environment variables the command line reads when no argument is given.
+const ENVIRONMENT: [&str; 2] = ["RUNGS_CONTENT", "RUNGS_PLAN"];
+
+/// What a bare `rungs` (no argument, none of [`ENVIRONMENT`] set) parses to, without clap:
+/// building clap's whole command was a tenth of the explorer's start-up work, for nothing to
+/// parse. `None` when there is something for clap to read.
+fn bare(arguments: usize, is_set: impl Fn(&str) -> bool) -> Option<Cli> {
+    if arguments > 1 || ENVIRONMENT.iter().any(|name| is_set(name)) {
+        return None;
+    }
+    Some(Cli {
+        content: None,
+        plan: None,
+        checkin_file: None,
+        color: Colour::Auto,
+        command: None,
+    })
+}
+
 /// Parses the command line; help is wrapped to the width text output uses.
 pub fn parse() -> Result<Cli, clap::Error> {
+    if let Some(cli) = bare(std::env::args_os().len(), |name| {
+        std::env::var_os(name).is_some()
+    }) {
+        return Ok(cli);
+    }
     let width = output::width(output::stdout_is_terminal()).min(100);
     let mut command = Cli::command().term_width(width);
     let matches = command.try_get_matches_from_mut(std::env::args_os())?;
@@ -328,6 +352,46 @@ pub fn run(cli: Cli, command: Command) -> Result<(), CliError> {
                 .render(&mut page)
                 .map_err(CliError::Output)?;
             output::emit(&String::from_utf8_lossy(&page))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::FromArgMatches;
+
+    #[test]
+    fn a_bare_start_is_what_clap_parses_from_no_arguments() {
+        // clap's own reading of `rungs`, blind to this process's environment.
+        let mut command = Cli::command();
+        for name in ["content", "plan"] {
+            command = command.mut_arg(name, |arg| arg.env(None::<&str>));
+        }
+        let matches = command
+            .try_get_matches_from(["rungs"])
+            .expect("no arguments parse");
+        let parsed = Cli::from_arg_matches(&matches).expect("a command line");
+        let bare = bare(1, |_| false).expect("nothing for clap to read");
+        assert_eq!(format!("{bare:?}"), format!("{parsed:?}"));
+    }
+
+    #[test]
+    fn clap_reads_no_environment_variable_the_bare_start_does_not_check() {
+        let mut read: Vec<String> = Cli::command()
+            .get_arguments()
+            .filter_map(|arg| arg.get_env())
+            .map(|name| name.to_string_lossy().into_owned())
+            .collect();
+        read.sort();
+        assert_eq!(read, ENVIRONMENT);
+    }
+
+    #[test]
+    fn an_argument_or_a_variable_goes_to_clap() {
+        assert!(bare(2, |_| false).is_none());
+        for name in ENVIRONMENT {
+            assert!(bare(1, |set| set == name).is_none(), "{name}");
         }
     }
 }

@@ -109,6 +109,8 @@ pub struct App {
     pub status: StatusLine,
     /// Your ratings, fits and placement, derived from the plan once per change of it.
     you: std::cell::RefCell<super::you::YouFacts>,
+    /// Where the last frame drawn put the terminal's cursor (a text field being typed in).
+    pub cursor: super::screens::Drawn<Option<Position>>,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             plan: PlanState::without_store(None),
             status: StatusLine::default(),
             you: std::cell::RefCell::new(you),
+            cursor: Default::default(),
         }
     }
 

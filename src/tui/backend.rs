@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
@@ -98,13 +98,135 @@ fn style_of(cell: &Cell) -> (Color, Color, Color, Modifier) {
     (cell.fg, cell.bg, cell.underline_color, cell.modifier)
 }
 
-impl<W: Write> Backend for FastBackend<W> {
-    type Error = io::Error;
+/// The cells ratatui's diff of `next` against a blank buffer yields, in the same order: what
+/// the first frame sends. ratatui compares each cell with the blank one it replaces and
+/// measures both symbols, which was the largest part of sending the first frame; against a
+/// blank screen the comparison is known in advance, so only `next` is read.
+pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    over_blank_with_symbols(next).map(|(x, y, cell, _)| (x, y, cell))
+}
 
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
+/// [`over_blank`], each cell with its symbol (read once: reading it is not free).
+#[allow(deprecated)] // `Cell::skip`: ratatui's diff still honours it.
+fn over_blank_with_symbols(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell, &str)> {
+    let cells = next.content.as_slice();
+    let width = usize::from(next.area.width.max(1));
+    let place = move |i: usize| {
+        (
+            (i % width) as u16 + next.area.x,
+            (i / width) as u16 + next.area.y,
+        )
+    };
+    // `(next, end)`: trailing cells of a wide emoji still to be sent, as ratatui does.
+    let mut trailing: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if let Some((next_index, end)) = &mut trailing {
+            while *next_index < *end {
+                let j = *next_index;
+                let symbol = cells[j].symbol();
+                *next_index += cell_width(&cells[j], symbol).max(1);
+                *end = (*end).max(*next_index).min(cells.len());
+                if !is_skipped(&cells[j]) && symbol != " " {
+                    let (x, y) = place(j);
+                    return Some((x, y, &cells[j], symbol));
+                }
+            }
+            pos = *end;
+            trailing = None;
+        }
+        while pos < cells.len() {
+            let i = pos;
+            let cell = &cells[i];
+            pos += 1;
+            match cell.diff_option {
+                CellDiffOption::Skip => {}
+                CellDiffOption::None if cell.skip => {}
+                CellDiffOption::ForcedWidth(forced) => {
+                    pos += usize::from(forced.get()) - 1;
+                    let symbol = cell.symbol();
+                    if !is_blank(cell, symbol) {
+                        let (x, y) = place(i);
+                        return Some((x, y, cell, symbol));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    let symbol = cell.symbol();
+                    if cell.diff_option == CellDiffOption::None && is_blank(cell, symbol) {
+                        continue;
+                    }
+                    let columns = cell_width(cell, symbol);
+                    if columns > 1 {
+                        if symbol.contains('\u{FE0F}') {
+                            trailing = Some((i + 1, (i + columns).min(cells.len())));
+                        } else {
+                            pos += columns - 1;
+                        }
+                    }
+                    let (x, y) = place(i);
+                    return Some((x, y, cell, symbol));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The columns `cell` (showing `symbol`) takes, as ratatui counts them: a forced width wins.
+fn cell_width(cell: &Cell, symbol: &str) -> usize {
+    if let CellDiffOption::ForcedWidth(forced) = cell.diff_option {
+        return usize::from(forced.get());
+    }
+    if symbol.len() == 1 {
+        1
+    } else {
+        usize::from(symbol.cell_width())
+    }
+}
+
+/// Whether ratatui's diff passes over `cell` whatever it replaces.
+#[allow(deprecated)]
+fn is_skipped(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::Skip
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+/// Whether `cell` (showing `symbol`) is equal to a blank cell: a space with no style.
+#[allow(deprecated)]
+fn is_blank(cell: &Cell, symbol: &str) -> bool {
+    symbol == " "
+        && cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier.is_empty()
+        && !cell.skip
+        && cell.diff_option == CellDiffOption::None
+}
+
+/// A backend that sends the first frame, over a blank screen, without ratatui's diff.
+pub trait FirstFrame: Backend {
+    /// What `draw(over_blank(next))` sends.
+    fn draw_over_blank(&mut self, next: &Buffer) -> Result<(), Self::Error> {
+        self.draw(over_blank(next))
+    }
+}
+
+impl<W: Write> FirstFrame for FastBackend<W> {
+    /// Reads each cell's symbol once.
+    fn draw_over_blank(&mut self, next: &Buffer) -> io::Result<()> {
+        self.put_cells(over_blank_with_symbols(next))
+    }
+}
+
+/// Tests draw the first frame onto ratatui's test backend.
+impl FirstFrame for ratatui::backend::TestBackend {}
+
+impl<W: Write> FastBackend<W> {
+    /// Writes each cell at its place with its style, in one write.
+    fn put_cells<'a>(
+        &mut self,
+        content: impl Iterator<Item = (u16, u16, &'a Cell, &'a str)>,
+    ) -> io::Result<()> {
         // Gathered here and handed over in one write: a write per cell through the layers
         // of writers cost more than the cell itself.
         let mut bytes: Vec<u8> = Vec::with_capacity(16 * 1024);
@@ -112,7 +234,7 @@ impl<W: Write> Backend for FastBackend<W> {
         let plain = (Color::Reset, Color::Reset, Color::Reset, Modifier::empty());
         let mut style = plain;
         let mut next: Option<(u16, u16)> = None;
-        for (x, y, cell) in content {
+        for (x, y, cell, symbol) in content {
             // Move the cursor unless the last cell written left it here.
             if next != Some((x, y)) {
                 out.write_all(b"\x1b[")?;
@@ -126,7 +248,11 @@ impl<W: Write> Backend for FastBackend<W> {
                 put_style(out, cell)?;
                 style = style_of(cell);
             }
-            out.write_all(cell.symbol().as_bytes())?;
+            match symbol.as_bytes() {
+                // Most cells are one ASCII character: no copy call for one byte.
+                [byte] => out.push(*byte),
+                text => out.extend_from_slice(text),
+            }
         }
         // Leave the terminal's style as it was found.
         if style != plain {
@@ -134,6 +260,17 @@ impl<W: Write> Backend for FastBackend<W> {
         }
         // crossterm's backend passes writes through to its writer.
         self.inner.write_all(&bytes)
+    }
+}
+
+impl<W: Write> Backend for FastBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.put_cells(content.map(|(x, y, cell)| (x, y, cell, cell.symbol())))
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -298,6 +435,59 @@ mod tests {
                 shown(&[start.clone(), crossterm].concat(), 12, 4),
                 shown(&[start, fast].concat(), 12, 4)
             );
+        }
+    }
+
+    /// Symbols with every width ratatui's diff treats apart: blank, one column, wide, wide
+    /// with VS16 (its trailing cells are sent), zero width.
+    const SYMBOLS: [&str; 8] = [" ", "a", "│", "界", "❤\u{FE0F}", "", "e\u{301}", "🙂"];
+
+    proptest! {
+        #[test]
+        fn over_blank_sends_the_cells_ratatuis_diff_sends(
+            cells in proptest::collection::vec(
+                (0u16..9, 0u16..3, 0usize..8, 0u8..4, 0u8..6),
+                0..30,
+            ),
+        ) {
+            let area = Rect::new(2, 1, 9, 3);
+            let mut next = Buffer::empty(area);
+            for (x, y, symbol, style, option) in cells {
+                let cell = &mut next[(area.x + x, area.y + y)];
+                cell.set_symbol(SYMBOLS[symbol]);
+                match style {
+                    0 => {}
+                    1 => { cell.set_fg(Color::Red); }
+                    2 => { cell.set_bg(Color::Indexed(4)); }
+                    _ => { cell.modifier = Modifier::UNDERLINED; }
+                }
+                #[allow(deprecated)]
+                match option {
+                    0 | 1 => {}
+                    2 => { cell.set_skip(true); }
+                    3 => { cell.set_diff_option(CellDiffOption::Skip); }
+                    4 => { cell.set_diff_option(CellDiffOption::AlwaysUpdate); }
+                    _ => {
+                        let width = std::num::NonZeroU16::new(2).expect("two");
+                        cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+                    }
+                }
+            }
+            let ratatui: Vec<(u16, u16, *const Cell)> = Buffer::empty(area)
+                .diff_iter(&next)
+                .map(|(x, y, cell)| (x, y, cell as *const Cell))
+                .collect();
+            let ours: Vec<(u16, u16, *const Cell)> = over_blank(&next)
+                .map(|(x, y, cell)| (x, y, cell as *const Cell))
+                .collect();
+            prop_assert_eq!(ours, ratatui);
+            // And the first frame's bytes are the ones drawing that diff writes.
+            let (mut first, mut drawn) = (Vec::new(), Vec::new());
+            FastBackend::new(&mut first).draw_over_blank(&next).expect("drawn");
+            FastBackend::new(&mut drawn)
+                .draw(Buffer::empty(area).diff_iter(&next))
+                .expect("drawn");
+            prop_assert_eq!(first, drawn);
         }
     }
 

@@ -86,7 +86,7 @@ fn draw_list(
         Some(family) => format!("Skills of {} ({count})", one_line(&family.name)),
         None => format!("Skills ({count})"),
     };
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
     let cursor = cursor_row(rows, s.skill);
@@ -199,7 +199,7 @@ pub fn detail_lines(app: &App, skill: &Skill, columns: usize) -> Vec<Line<'stati
 
 fn draw_detail(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Skill, area: Rect) {
     let focused = s.focus == CatalogueFocus::Detail;
-    frame.render_widget(common::pane(&skill.name, focused, app), area);
+    common::draw_pane(frame, &skill.name, focused, app, area);
     let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width.saturating_sub(1));
     let lines = detail_lines(app, skill, columns);
@@ -219,7 +219,7 @@ fn draw_levels(frame: &mut Frame<'_>, app: &App, s: &CatalogueScreen, skill: &Sk
     let focused = s.focus == CatalogueFocus::Levels;
     let levels = s.expecting(&app.ladder, skill);
     let title = format!("Expected at ({})", levels.len());
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
     if levels.is_empty() {

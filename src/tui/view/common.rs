@@ -2,8 +2,8 @@
 //! ladder's shared years axis, and the skill-profile chart.
 
 use ratatui::Frame;
-use ratatui::layout::Margin;
 use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Position};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -28,6 +28,13 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
 /// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
 /// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
 /// on the first frame.
+/// Shows the terminal's cursor at `position` in this frame, and records it for whoever sends
+/// the frame without ratatui's `Terminal::draw` (the first frame: see `tui::draw_first_frame`).
+pub fn place_cursor(frame: &mut Frame<'_>, app: &App, position: Position) {
+    frame.set_cursor_position(position);
+    app.cursor.set(Some(position));
+}
+
 pub fn split_top(area: Rect, rows: u16) -> [Rect; 2] {
     let rows = rows.min(area.height);
     [
@@ -121,6 +128,78 @@ pub fn pane(title: &str, focused: bool, app: &App) -> Block<'static> {
             format!(" {} ", one_line(title)),
             theme.heading,
         ))
+}
+
+/// Draws the pane [`pane`] builds, title and all, onto `area`: the same cells, for less work.
+/// A `Block` styles every cell inside it even when it has no style to give, which was a
+/// sizeable part of the first frame; a pane only touches its border and title. Returns the
+/// area inside the border, as the Block's `inner` does.
+pub fn draw_pane(frame: &mut Frame<'_>, title: &str, focused: bool, app: &App, area: Rect) -> Rect {
+    let inside = Block::bordered().inner(area);
+    let theme = &app.settings.theme;
+    let (style, set) = if focused {
+        (theme.border_focused, ratatui::symbols::border::THICK)
+    } else {
+        (theme.border, ratatui::symbols::border::PLAIN)
+    };
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return inside;
+    }
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    // In the order a Block draws them, so that a pane one cell wide or high ends the same.
+    for y in top..=bottom {
+        buf[(left, y)]
+            .set_symbol(set.vertical_left)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, top)]
+            .set_symbol(set.horizontal_top)
+            .set_style(style);
+    }
+    for y in top..=bottom {
+        buf[(right, y)]
+            .set_symbol(set.vertical_right)
+            .set_style(style);
+    }
+    for x in left..=right {
+        buf[(x, bottom)]
+            .set_symbol(set.horizontal_bottom)
+            .set_style(style);
+    }
+    for (x, y, corner) in [
+        (right, bottom, set.bottom_right),
+        (right, top, set.top_right),
+        (left, bottom, set.bottom_left),
+        (left, top, set.top_left),
+    ] {
+        buf[(x, y)].set_symbol(corner).set_style(style);
+    }
+    let title = Line::from(Span::styled(
+        format!(" {} ", one_line(title)),
+        theme.heading,
+    ));
+    let room = Rect {
+        x: left.saturating_add(1),
+        y: top,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    if !room.is_empty() {
+        let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
+        ratatui::widgets::Widget::render(
+            &title,
+            Rect {
+                width: width.min(room.width),
+                ..room
+            },
+            buf,
+        );
+    }
+    inside
 }
 
 /// `●●●○` for the third of four steps, styled; dots for a skill expected without a step.
@@ -328,14 +407,18 @@ pub fn draw_lines(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
             // Printable ASCII is one cell per byte and one grapheme per byte (graphemes do not
             // reach across spans), so most text skips grapheme segmentation.
             if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                for i in 0..text.len() {
-                    if x >= area.width {
-                        break 'line;
-                    }
-                    buf[(area.x + x, y)]
-                        .set_symbol(&text[i..=i])
-                        .set_style(style);
-                    x += 1;
+                if x >= area.width {
+                    break 'line;
+                }
+                let shown = text.len().min(usize::from(area.width - x));
+                let start = buf.index_of(area.x + x, y);
+                let cells = &mut buf.content[start..start + shown];
+                for (i, cell) in cells.iter_mut().enumerate() {
+                    cell.set_symbol(&text[i..=i]).set_style(style);
+                }
+                x += shown as u16;
+                if shown < text.len() {
+                    break 'line;
                 }
                 continue;
             }
@@ -397,6 +480,13 @@ mod tests {
             vec![Line::from("plain"), Line::styled("styled line", red)],
             // Cut at the edge, a wide character that does not fit, and one wider than the area.
             vec![Line::from("a line much longer than the area is wide")],
+            // A span that ends exactly at the edge, then more spans.
+            vec![Line::from(vec![
+                Span::raw("abcdefghi"),
+                Span::styled("jk", red),
+                Span::raw(""),
+                Span::raw("界"),
+            ])],
             vec![Line::from("abcdefgh界"), Line::from("界界界界界界")],
             // Spans with their own styles over a line style, emoji, combining marks, a tab.
             vec![

@@ -632,9 +632,8 @@ fn draw_skill_detail(
     area: Rect,
 ) {
     let theme = &app.settings.theme;
-    let block = common::pane(&row.skill.name, false, app);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    frame.render_widget(block, area);
+    let inner =
+        common::draw_pane(frame, &row.skill.name, false, app, area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(category) = row.category {
@@ -712,7 +711,7 @@ fn draw_page(
         "A │ B, side by side",
         usize::from(area.width.saturating_sub(4)),
     );
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let (inner, columns) = page_inner(area);
     let height = usize::from(inner.height);
     let (visible, total, first) = s.laid.with(|laid| {
@@ -795,7 +794,7 @@ fn draw_skills(
     let focused = s.pane == ComparePane::Skills;
     let theme = &app.settings.theme;
     let title = format!("Skills ({})", c.skills.len());
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
     // Pips and the word (`●●●○ advanced`) when the names keep 16 columns; else pips only.

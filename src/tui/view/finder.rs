@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
         _ => "Search",
     };
     frame.render_widget(Clear, parts.frame);
-    frame.render_widget(common::pane(title, true, app), parts.frame);
+    common::draw_pane(frame, title, true, app, parts.frame);
 
     let prompt = "/ ";
     let field = Rect {
@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: &Overlay, area: Rect) {
         .visible(usize::from(field.width), Style::new());
     frame.render_widget(text, field);
     if let Some(cursor) = app.finder.input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
 
     let rows = app.finder.rows();

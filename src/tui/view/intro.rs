@@ -149,7 +149,7 @@ pub fn draw_family_picker(
     let matches = picker.matches(&app.ladder);
     let outer = common::centred_box(area, app.ladder.families().len() + 2);
     frame.render_widget(Clear, outer);
-    frame.render_widget(common::pane("Job family", true, app), outer);
+    common::draw_pane(frame, "Job family", true, app, outer);
     let inner = Block::bordered()
         .inner(outer)
         .inner(ratatui::layout::Margin::new(1, 0));
@@ -164,7 +164,7 @@ pub fn draw_family_picker(
     let (text, _) = picker.input.visible(usize::from(field.width), Style::new());
     frame.render_widget(text, field);
     if let Some(cursor) = picker.input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
     let columns = usize::from(list.width);
     if matches.is_empty() {

@@ -122,7 +122,7 @@ pub fn draw_grid(
     } else {
         title
     };
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let theme = &app.settings.theme;
     let equivalents: Vec<&str> = app
         .ladder

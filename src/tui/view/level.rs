@@ -406,7 +406,7 @@ fn draw_page(
 ) {
     let focused = s.focus == Focus::Page;
     let title = super::you::marked_title(app, level, usize::from(area.width.saturating_sub(6)));
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width.saturating_sub(1));
     let height = usize::from(inner.height);
@@ -510,7 +510,7 @@ fn draw_skills(
     } else {
         format!("Skills ({count})")
     };
-    frame.render_widget(common::pane(&title, focused, app), area);
+    common::draw_pane(frame, &title, focused, app, area);
     let inner = Block::bordered().inner(area);
     let columns = usize::from(inner.width);
     let you_width = if rated {

@@ -27,6 +27,7 @@ pub const MIN_SIZE: (u16, u16) = (40, 12);
 
 /// Draws the whole frame from the app's state, laid out against the frame's own area.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    app.cursor.set(None);
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         draw_too_small(frame, area);

@@ -467,9 +467,7 @@ fn draw_items(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect)
     if plan.is_read_only() {
         title.push_str(" · read-only");
     }
-    let block = common::pane(&title, focused, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = common::draw_pane(frame, &title, focused, app, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -621,7 +619,7 @@ fn draw_field(
     let (text, _) = input.visible(usize::from(field.width), style);
     frame.render_widget(text.style(style), field);
     if active && let Some(cursor) = input.cursor_position(field) {
-        frame.set_cursor_position(cursor);
+        common::place_cursor(frame, app, cursor);
     }
 }
 
@@ -651,9 +649,7 @@ fn draw_evidence(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Re
         ),
         None => "Evidence".to_owned(),
     };
-    let block = common::pane(&title, focused, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = common::draw_pane(frame, &title, focused, app, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -819,9 +815,7 @@ fn draw_checkin(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rec
         .as_ref()
         .map(|c| c.name())
         .unwrap_or_default();
-    let block = common::pane(&format!("Check-in · {name}"), focused, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = common::draw_pane(frame, &format!("Check-in · {name}"), focused, app, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -930,9 +924,7 @@ fn draw_target(frame: &mut Frame<'_>, app: &App, screen: &PlanScreen, area: Rect
         (None, Some(id)) => format!("Target: {id}"),
         (None, None) => "Target".to_owned(),
     };
-    let block = common::pane(&title, focused, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = common::draw_pane(frame, &title, focused, app, area);
     let columns = usize::from(inner.width);
     let Some(progress) = progress else {
         // The key comes from the keymap, so the hint stays true when it is rebound.

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Clear;
 
 use super::common::{self, fit, one_line, wrap};
 use crate::ladder::{Level, Skill};
@@ -179,9 +179,7 @@ pub fn draw_detail(
     scroll: &Scroll,
     area: Rect,
 ) {
-    let block = common::pane(&skill.name, false, app);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    frame.render_widget(block, area);
+    let inner = common::draw_pane(frame, &skill.name, false, app, area).inner(Margin::new(1, 0));
     draw_text(frame, app, level, skill, scroll, area, inner);
 }
 
@@ -219,8 +217,6 @@ pub fn draw_overlay(
     let columns = usize::from(area.width.saturating_sub(4).min(80).saturating_sub(5));
     let rect = common::centred_box(area, detail_lines(app, level, skill, columns).len());
     frame.render_widget(Clear, rect);
-    let block = common::pane(&skill.name, true, app);
-    let inner = Block::bordered().inner(rect).inner(Margin::new(1, 0));
-    frame.render_widget(block, rect);
+    let inner = common::draw_pane(frame, &skill.name, true, app, rect).inner(Margin::new(1, 0));
     draw_text(frame, app, level, skill, scroll, rect, inner);
 }

@@ -130,7 +130,7 @@ pub fn draw_rating(frame: &mut Frame<'_>, app: &App, picker: &RatingPicker, area
     let rect = common::centred_box(area, wanted);
     frame.render_widget(Clear, rect);
     let title = format!("Rate yourself: {}", one_line(&skill.name));
-    frame.render_widget(common::pane(&title, true, app), rect);
+    common::draw_pane(frame, &title, true, app, rect);
     let inner = Block::bordered().inner(rect).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width);
     let list_height = u16::try_from(rows)
@@ -200,7 +200,7 @@ pub fn draw_you_screen(frame: &mut Frame<'_>, app: &App, s: &YouScreen, body: Re
         return;
     };
     let title = format!("You ⇄ {}", marked_title(app, level, 60));
-    frame.render_widget(common::pane(&title, true, app), body);
+    common::draw_pane(frame, &title, true, app, body);
     let inner = Block::bordered().inner(body).inner(Margin::new(1, 0));
     let columns = usize::from(inner.width);
     let (rows, fit_line) = {
