@@ -3,9 +3,10 @@
 //! run time.
 //!
 //! The default keymap and theme (`assets/keymap.toml`, `assets/theme.toml`, the single source
-//! of truth for both) are flattened into lines of tab-separated names, one binding or style
-//! a line, in file order, which the explorer reads without a TOML parser at start-up (see
-//! `tui::config::prepared`). A test checks these lines give what the files themselves give.
+//! of truth for both) are flattened into Rust arrays of their names, one binding or style an
+//! entry, which `tui::config` turns into key chords and styles while rungs is compiled (its
+//! `const fn`s), so that starting the explorer parses neither. A test checks these arrays give
+//! what the files themselves give.
 //!
 //! Nothing is validated here; the test suite checks every rule on the same files. If a file
 //! cannot be read or parsed, an empty file is written and the binary falls back to the full loader,
@@ -38,15 +39,45 @@ fn main() {
     println!("cargo:rerun-if-changed=assets/keymap.toml");
     println!("cargo:rerun-if-changed=assets/theme.toml");
     // Empty when a file cannot be flattened: the explorer then parses the file itself.
-    for (asset, lines) in [
-        ("keymap", flat_lines("assets/keymap.toml", "keys")),
-        ("theme", flat_lines("assets/theme.toml", "theme")),
-    ] {
-        let lines = lines.unwrap_or_default();
-        if let Err(e) = std::fs::write(out_dir.join(format!("{asset}.lines")), lines) {
+    let mut keymap = flat_lines("assets/keymap.toml", "keys");
+    // By action name (file order kept within one), so that each action's bindings are found
+    // by a binary search at start-up.
+    if let Some(lines) = &mut keymap {
+        lines.sort_by(|a, b| a[1].cmp(&b[1]));
+    }
+    let keymap = keymap.map(|lines| {
+        rust_array(lines.iter().map(|fields| {
+            let keys: Vec<String> = fields[2..].iter().map(|key| format!("{key:?}")).collect();
+            format!("({:?}, {:?}, &[{}])", fields[0], fields[1], keys.join(", "))
+        }))
+    });
+    let theme = flat_lines("assets/theme.toml", "theme").and_then(|lines| {
+        lines
+            .iter()
+            .map(|fields| match fields.as_slice() {
+                [table, slot, spec] => Some(format!("({table:?}, {slot:?}, {spec:?})")),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|entries| rust_array(entries.into_iter()))
+    });
+    for (asset, array) in [("keymap", keymap), ("theme", theme)] {
+        let array = array.unwrap_or_else(|| "[]".to_owned());
+        if let Err(e) = std::fs::write(out_dir.join(format!("{asset}.rs")), array) {
             panic!("cannot write the prepared {asset} to OUT_DIR: {e}");
         }
     }
+}
+
+/// A Rust array expression of the given element expressions, one a line.
+fn rust_array(entries: impl Iterator<Item = String>) -> String {
+    let mut out = String::from("[\n");
+    for entry in entries {
+        out += "    ";
+        out += &entry;
+        out += ",\n";
+    }
+    out + "]\n"
 }
 
 type Entry<'t, 'i> = (
@@ -61,12 +92,11 @@ fn in_file_order<'t, 'i>(table: &'t toml::de::DeTable<'i>) -> Vec<Entry<'t, 'i>>
     entries
 }
 
-/// The `[SECTION]` table of the file at `path` as lines `TABLE<TAB>NAME<TAB>VALUE…`: first
-/// each sub-table's entries (`TABLE` is the sub-table's name), then the entries written
-/// directly in `[SECTION]` (`TABLE` empty), each in file order, as `tui::config::parse`
-/// reads them. A value is a string or a list of strings. `None` if anything else is there,
-/// or if a name or value holds a tab or a line break.
-fn flat_lines(path: &str, section: &str) -> Option<String> {
+/// The `[SECTION]` table of the file at `path` as lines `[TABLE, NAME, VALUE…]`: first each
+/// sub-table's entries (`TABLE` is the sub-table's name), then the entries written directly
+/// in `[SECTION]` (`TABLE` empty), each in file order, as `tui::config::parse` reads them. A
+/// value is a string or a list of strings. `None` if anything else is there.
+fn flat_lines(path: &str, section: &str) -> Option<Vec<Vec<String>>> {
     use toml::de::{DeTable, DeValue};
     let text = std::fs::read_to_string(path).ok()?;
     let doc = DeTable::parse(&text).ok()?;
@@ -76,8 +106,7 @@ fn flat_lines(path: &str, section: &str) -> Option<String> {
     let DeValue::Table(table) = table.get_ref() else {
         return None;
     };
-    let plain = |s: &str| !s.contains(['\t', '\n', '\r']);
-    let line = |table: &str, name: &str, value: &DeValue<'_>| -> Option<String> {
+    let line = |table: &str, name: &str, value: &DeValue<'_>| -> Option<Vec<String>> {
         let values: Vec<&str> = match value {
             DeValue::String(s) => vec![s.as_ref()],
             DeValue::Array(items) => items
@@ -91,22 +120,19 @@ fn flat_lines(path: &str, section: &str) -> Option<String> {
         };
         let mut fields = vec![table, name];
         fields.extend(values);
-        fields
-            .iter()
-            .all(|f| plain(f))
-            .then(|| fields.join("\t") + "\n")
+        Some(fields.into_iter().map(str::to_owned).collect())
     };
-    let mut out = String::new();
+    let mut out = Vec::new();
     for (key, value) in in_file_order(table) {
         if let DeValue::Table(sub) = value.get_ref() {
             for (name, value) in in_file_order(sub) {
-                out += &line(key.get_ref(), name.get_ref(), value.get_ref())?;
+                out.push(line(key.get_ref(), name.get_ref(), value.get_ref())?);
             }
         }
     }
     for (key, value) in in_file_order(table) {
         if !matches!(value.get_ref(), DeValue::Table(_)) {
-            out += &line("", key.get_ref(), value.get_ref())?;
+            out.push(line("", key.get_ref(), value.get_ref())?);
         }
     }
     Some(out)

@@ -11,83 +11,221 @@ use toml::de::{DeTable, DeValue};
 
 use super::action::Action;
 use super::keymap::{KeyChord, KeyContext, Keymap};
-use super::theme::{Theme, parse_style};
+use super::theme::{Theme, palette_style, parse_style, same_text};
 use crate::ladder::Problem;
 use crate::suggest::did_you_mean;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
 
-/// The two files above as `build.rs` flattened them: one binding or style a line, read at
-/// start-up without a TOML parser (a third of the explorer's own start-up work was parsing
-/// them). Empty if `build.rs` could not flatten a file; that file is then parsed.
-const PREPARED_KEYMAP: &str = include_str!(concat!(env!("OUT_DIR"), "/keymap.lines"));
-const PREPARED_THEME: &str = include_str!(concat!(env!("OUT_DIR"), "/theme.lines"));
+/// The two files above as `build.rs` flattened them, `(TABLE, NAME, VALUE…)` an entry, `TABLE`
+/// empty for an entry written directly in `[keys]` or `[theme]`: the keymap's sorted by action
+/// name, the theme's in file order. The `const fn`s below read them while rungs is compiled, so
+/// the explorer starts without parsing either (a third of its own start-up work once went on
+/// parsing them). Empty if `build.rs` could not flatten a file; that file is then parsed.
+type KeyEntry = (&'static str, &'static str, &'static [&'static str]);
+const KEYMAP_ENTRIES: &[KeyEntry] = &include!(concat!(env!("OUT_DIR"), "/keymap.rs"));
+const THEME_ENTRIES: &[(&str, &str, &str)] = &include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 
-/// The default keymap: from the prepared lines, else parsed from the file.
-fn default_keys() -> Overrides {
-    prepared(PREPARED_KEYMAP, "")
-        .or_else(|| parse("assets/keymap.toml", DEFAULT_KEYMAP).ok())
-        .unwrap_or_default()
+const KEYMAP_CHORD_COUNT: usize = chord_count(KEYMAP_ENTRIES);
+/// Every key of `KEYMAP_ENTRIES`, in order; `None` if they cannot be used as they are (see
+/// `read_chords`).
+static PREPARED_CHORDS: Option<[KeyChord; KEYMAP_CHORD_COUNT]> = read_chords(KEYMAP_ENTRIES);
+/// Where each entry's keys start in `PREPARED_CHORDS`.
+static CHORD_STARTS: [usize; KEYMAP_ENTRIES.len()] = chord_starts(KEYMAP_ENTRIES);
+/// The compiled-in theme without a base, for a dark background and for a light one.
+static PREPARED_THEMES: Option<[Theme; 3]> = prepared_themes(THEME_ENTRIES);
+
+const fn chord_count(entries: &[KeyEntry]) -> usize {
+    let (mut count, mut i) = (0, 0);
+    while i < entries.len() {
+        count += entries[i].2.len();
+        i += 1;
+    }
+    count
 }
 
-/// The default theme: from the prepared lines, else parsed from the file.
-fn default_theme() -> Overrides {
-    prepared("", PREPARED_THEME)
-        .or_else(|| parse("assets/theme.toml", DEFAULT_THEME).ok())
-        .unwrap_or_default()
+const fn chord_starts<const N: usize>(entries: &[KeyEntry]) -> [usize; N] {
+    let mut starts = [0; N];
+    let (mut start, mut i) = (0, 0);
+    while i < N && i < entries.len() {
+        starts[i] = start;
+        start += entries[i].2.len();
+        i += 1;
+    }
+    starts
 }
 
-/// What `parse` reads from a keymap and a theme file, from the lines `build.rs` flattened
-/// them into (`TABLE<TAB>NAME<TAB>VALUE…`, `TABLE` empty for an entry written directly in
-/// `[keys]` or `[theme]`). `None` if a line does not read; the files are then parsed.
-fn prepared(keymap: &str, theme: &str) -> Option<Overrides> {
-    if keymap.is_empty() && theme.is_empty() {
+/// The entries' keys read, in order. `None` if there are no entries (`build.rs` could not
+/// flatten the file), if a key does not read, if the entries are not sorted by action name, or
+/// if keys are written both directly in `[keys]` and in `[keys.global]` (one context from two
+/// tables, which `Keymap::apply` would have to settle).
+const fn read_chords<const N: usize>(entries: &[KeyEntry]) -> Option<[KeyChord; N]> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if entries.is_empty() {
         return None;
     }
-    let mut overrides = Overrides::default();
-    for line in keymap.lines() {
-        let mut fields = line.split('\t');
-        let context = match fields.next()? {
-            "" => KeyContext::Global,
-            table => KeyContext::from_config_name(table)?,
-        };
-        let action = Action::from_config_name(fields.next()?)?;
-        let chords = fields
-            .map(|key| KeyChord::parse(key).ok())
-            .collect::<Option<Vec<_>>>()?;
-        overrides.keys.push((context, action, chords));
-    }
-    for line in theme.lines() {
-        let mut fields = line.split('\t');
-        let (table, slot, spec) = (fields.next()?, fields.next()?, fields.next()?);
-        if fields.next().is_some() {
+    let mut chords = [KeyChord::new(KeyCode::Null, KeyModifiers::NONE); N];
+    let (mut count, mut flat, mut global) = (0, false, false);
+    let mut i = 0;
+    while i < entries.len() {
+        let (table, action, keys) = entries[i];
+        if i > 0 && !sorted(entries[i - 1].1, action) {
             return None;
         }
-        if table.is_empty() && slot == "base" {
-            overrides.theme_base = Some(ThemeBase::from_name(spec)?);
+        flat |= table.is_empty();
+        global |= same_text(table, "global");
+        let mut k = 0;
+        while k < keys.len() {
+            let Some(chord) = KeyChord::named(keys[k]) else {
+                return None;
+            };
+            if count == N {
+                return None;
+            }
+            chords[count] = chord;
+            count += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    if count != N || (flat && global) {
+        return None;
+    }
+    Some(chords)
+}
+
+/// `a <= b` in the order of `str`.
+const fn sorted(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() <= b.len()
+}
+
+/// The default keymap from the prepared entries: for each action in the order of
+/// [`Action::KEYABLE`], its entries in file order, as `Keymap::from_bindings` orders them.
+/// `None` if an entry names an action or a screen that does not exist.
+fn prepared_keymap(entries: &[KeyEntry], chords: &[KeyChord], starts: &[usize]) -> Option<Keymap> {
+    let mut bindings = Vec::with_capacity(chords.len());
+    let mut read = 0;
+    for action in Action::KEYABLE {
+        let name = action.config_name();
+        let mut index = entries.partition_point(|(_, a, _)| *a < name);
+        while let Some(&(table, _, keys)) = entries.get(index).filter(|(_, a, _)| *a == name) {
+            let context = match table {
+                "" => KeyContext::Global,
+                table => KeyContext::from_config_name(table)?,
+            };
+            let start = *starts.get(index)?;
+            let keys = chords.get(start..start + keys.len())?;
+            bindings.extend(keys.iter().map(|&chord| (context, chord, action)));
+            read += 1;
+            index += 1;
+        }
+    }
+    (read == entries.len()).then(|| Keymap::in_order(bindings))
+}
+
+/// The compiled-in themes from the prepared entries: the shared slots, then each of them with
+/// `[theme.dark]` or `[theme.light]` on top, as `parsed_theme` puts them together.
+/// `None` if an entry does not read (a colour name is left to `parse_style`).
+const fn prepared_themes(entries: &[(&str, &str, &str)]) -> Option<[Theme; 3]> {
+    if entries.is_empty() {
+        return None;
+    }
+    let Some(shared) = theme_table(Theme::plain(), entries, "") else {
+        return None;
+    };
+    let Some(dark) = theme_table(Theme { ..shared }, entries, "dark") else {
+        return None;
+    };
+    let Some(light) = theme_table(Theme { ..shared }, entries, "light") else {
+        return None;
+    };
+    Some([shared, dark, light])
+}
+
+/// `theme` with the slots of the entries of one table set, in order. Every entry is read on
+/// each pass, so that one that does not read, in whichever table, gives `None`.
+const fn theme_table(
+    mut theme: Theme,
+    entries: &[(&str, &str, &str)],
+    wanted: &str,
+) -> Option<Theme> {
+    let mut scratch = Theme::plain();
+    let mut i = 0;
+    while i < entries.len() {
+        let (table, slot, spec) = entries[i];
+        i += 1;
+        if !same_text(table, "") && !same_text(table, "dark") && !same_text(table, "light") {
+            return None;
+        }
+        if table.is_empty() && same_text(slot, "base") {
+            // The file's own base is not used; only a person's config picks one.
+            if !same_text(spec, "dark") && !same_text(spec, "light") {
+                return None;
+            }
             continue;
         }
-        if !Theme::SLOTS.contains(&slot) {
+        let Some(style) = palette_style(spec) else {
+            return None;
+        };
+        let target = if same_text(table, wanted) {
+            &mut theme
+        } else {
+            &mut scratch
+        };
+        if !target.set_slot(slot, style) {
             return None;
         }
-        let style = (slot.to_owned(), parse_style(spec).ok()?);
-        match table {
-            "" => overrides.theme.push(style),
-            variant => {
-                let base = ThemeBase::from_name(variant)?;
-                match overrides
-                    .theme_variants
-                    .iter_mut()
-                    .find(|(b, _)| *b == base)
-                {
-                    Some((_, slots)) => slots.push(style),
-                    None => overrides.theme_variants.push((base, vec![style])),
-                }
-            }
-        }
     }
-    Some(overrides)
+    Some(theme)
+}
+
+/// The default keymap: from the prepared entries, else parsed from the file.
+fn default_keymap() -> Keymap {
+    PREPARED_CHORDS
+        .as_ref()
+        .and_then(|chords| prepared_keymap(KEYMAP_ENTRIES, chords, &CHORD_STARTS))
+        .unwrap_or_else(|| {
+            let keys = parse("assets/keymap.toml", DEFAULT_KEYMAP).unwrap_or_default();
+            Keymap::from_bindings(&keys.keys)
+        })
+}
+
+/// The default theme for `base`: prepared, else parsed from the file.
+fn default_theme(base: Option<ThemeBase>) -> Theme {
+    match &PREPARED_THEMES {
+        Some([shared, dark, light]) => match base {
+            None => shared.clone(),
+            Some(ThemeBase::Dark) => dark.clone(),
+            Some(ThemeBase::Light) => light.clone(),
+        },
+        None => parsed_theme(base),
+    }
+}
+
+/// The default theme for `base` from the parsed file.
+fn parsed_theme(base: Option<ThemeBase>) -> Theme {
+    let defaults = parse("assets/theme.toml", DEFAULT_THEME).unwrap_or_default();
+    let variant = base.and_then(|base| {
+        defaults
+            .theme_variants
+            .iter()
+            .find(|(b, _)| *b == base)
+            .map(|(_, slots)| slots.as_slice())
+    });
+    let mut theme = Theme::plain();
+    for (slot, style) in defaults.theme.iter().chain(variant.unwrap_or_default()) {
+        theme.set(slot, *style);
+    }
+    theme
 }
 
 /// Every problem found in one settings file, each located with the line quoted under it,
@@ -156,27 +294,13 @@ impl Settings {
     pub fn with_overrides(no_color: bool, user: &Overrides) -> Settings {
         // The assets are checked by tests, so a failure here is a bug in rungs; fall back to
         // empty rather than crash.
-        let keys = default_keys();
-        let mut keymap = Keymap::from_bindings(&keys.keys);
+        let mut keymap = default_keymap();
         keymap.apply(&user.keys);
         let theme = if no_color {
             Theme::no_color()
         } else {
-            let defaults = default_theme();
-            let variant = user.theme_base.and_then(|base| {
-                defaults
-                    .theme_variants
-                    .iter()
-                    .find(|(b, _)| *b == base)
-                    .map(|(_, slots)| slots.as_slice())
-            });
-            let mut theme = Theme::plain();
-            for (slot, style) in defaults
-                .theme
-                .iter()
-                .chain(variant.unwrap_or_default())
-                .chain(&user.theme)
-            {
+            let mut theme = default_theme(user.theme_base);
+            for (slot, style) in &user.theme {
                 theme.set(slot, *style);
             }
             theme
@@ -492,21 +616,97 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_prepared_keymap_and_theme_are_what_the_files_say() {
-        assert!(!PREPARED_KEYMAP.is_empty() && !PREPARED_THEME.is_empty());
+    fn the_prepared_keymap_and_themes_are_what_the_files_say() {
+        assert!(!KEYMAP_ENTRIES.is_empty() && !THEME_ENTRIES.is_empty());
+        let chords = PREPARED_CHORDS
+            .as_ref()
+            .expect("every compiled-in key reads");
         let keys = parse("assets/keymap.toml", DEFAULT_KEYMAP).expect("parses");
-        assert_eq!(prepared(PREPARED_KEYMAP, ""), Some(keys));
-        let theme = parse("assets/theme.toml", DEFAULT_THEME).expect("parses");
-        assert_eq!(prepared("", PREPARED_THEME), Some(theme));
+        assert_eq!(
+            prepared_keymap(KEYMAP_ENTRIES, chords, &CHORD_STARTS),
+            Some(Keymap::from_bindings(&keys.keys))
+        );
+        let themes = PREPARED_THEMES
+            .as_ref()
+            .expect("every compiled-in style reads");
+        for (theme, base) in
+            themes
+                .iter()
+                .zip([None, Some(ThemeBase::Dark), Some(ThemeBase::Light)])
+        {
+            assert_eq!(*theme, parsed_theme(base), "{base:?}");
+        }
+        assert_ne!(themes[0], themes[1]);
+        assert_ne!(themes[0], themes[2]);
     }
 
     #[test]
-    fn a_prepared_line_that_does_not_read_means_parsing_the_file() {
-        assert_eq!(prepared("global\tno-such-action\tk\n", ""), None);
-        assert_eq!(prepared("global\tup\tno-such-key\n", ""), None);
-        assert_eq!(prepared("", "\tno-such-slot\tbold\n"), None);
-        assert_eq!(prepared("", "\ttitle\tbold\textra\n"), None);
-        assert_eq!(prepared("", ""), None);
+    fn a_prepared_entry_that_does_not_read_means_parsing_the_file() {
+        assert_eq!(
+            read_chords::<1>(&[("global", "up", &["no-such-key"])]),
+            None
+        );
+        let in_order: [KeyEntry; 2] = [("global", "down", &["j"]), ("level", "up", &["k"])];
+        assert!(read_chords::<2>(&in_order).is_some());
+        let out_of_order = [in_order[1], in_order[0]];
+        assert_eq!(read_chords::<2>(&out_of_order), None, "not by action name");
+        let two_global_tables: [KeyEntry; 2] = [("", "down", &["j"]), ("global", "up", &["k"])];
+        assert_eq!(read_chords::<2>(&two_global_tables), None);
+        let k = [KeyChord::parse("k").expect("valid")];
+        assert_eq!(
+            prepared_keymap(&[("global", "fly", &["k"])], &k, &[0]),
+            None
+        );
+        assert_eq!(
+            prepared_keymap(&[("nowhere", "up", &["k"])], &k, &[0]),
+            None
+        );
+        assert!(prepared_keymap(&[("level", "up", &["k"])], &k, &[0]).is_some());
+
+        assert!(prepared_themes(&[("", "title", "bold 63")]).is_some());
+        assert_eq!(prepared_themes(&[("", "no-such-slot", "bold")]), None);
+        assert_eq!(
+            prepared_themes(&[("dark", "title", "bold cyan")]),
+            None,
+            "names"
+        );
+        assert_eq!(prepared_themes(&[("sepia", "title", "bold")]), None);
+        assert_eq!(prepared_themes(&[("dark", "base", "light")]), None);
+        assert_eq!(prepared_themes(&[("", "base", "sepia")]), None);
+        assert_eq!(prepared_themes(&[]), None);
+    }
+
+    #[test]
+    fn a_config_on_the_prepared_defaults_acts_as_on_the_parsed_ones() {
+        let keys = parse("assets/keymap.toml", DEFAULT_KEYMAP).expect("parses");
+        for config in [
+            "",
+            "[keys]\nup = [\"w\"]\n",
+            "[keys.compare]\nswap-sides = [\"w\"]\nundo = [\"x\"]\n",
+            // `k` leaves `up` for `quit`.
+            "[keys.global]\nquit = [\"k\"]\n",
+            "[keys.level]\nopen = [\"enter\", \"o\"]\n[keys]\nhelp = [\"f1\"]\n",
+            "theme = \"dark\"\n",
+            "[theme]\nbase = \"dark\"\ntitle = \"bold red\"\n",
+            "[theme]\nbase = \"light\"\nmuted = \"#808080\"\n",
+        ] {
+            let user = parse("c.toml", config).expect("parses");
+            let mut keymap = Keymap::from_bindings(&keys.keys);
+            keymap.apply(&user.keys);
+            let mut theme = parsed_theme(user.theme_base);
+            for (slot, style) in &user.theme {
+                theme.set(slot, *style);
+            }
+            let settings = Settings::with_overrides(false, &user);
+            assert_eq!(settings.keymap, keymap, "{config}");
+            assert_eq!(settings.theme, theme, "{config}");
+        }
+        let stolen = parse("c.toml", "[keys.global]\nquit = [\"k\"]\n").expect("parses");
+        let keymap = Settings::with_overrides(false, &stolen).keymap;
+        let k = KeyChord::parse("k").expect("valid");
+        let level = crate::tui::screens::ScreenKind::Level;
+        assert!(!keymap.keys_for(Action::Up, level).contains(&k));
+        assert_eq!(keymap.keys_for(Action::Quit, level), [k]);
     }
 
     #[test]

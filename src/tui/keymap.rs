@@ -31,12 +31,68 @@ const NAMED: [(&str, KeyCode, &str); 13] = [
     ("pagedown", KeyCode::PageDown, "PgDn"),
 ];
 
+const fn starts_with_ignoring_case(text: &[u8], prefix: &[u8]) -> bool {
+    text.len() >= prefix.len() && text.split_at(prefix.len()).0.eq_ignore_ascii_case(prefix)
+}
+
+/// The character `bytes` hold if they hold exactly one (they are UTF-8, cut at ASCII bytes).
+const fn only_char(bytes: &[u8]) -> Option<char> {
+    let (first, len) = match bytes {
+        [] => return None,
+        [b, ..] if *b < 0x80 => (*b as u32, 1),
+        [b, ..] if *b < 0xe0 => ((*b & 0x1f) as u32, 2),
+        [b, ..] if *b < 0xf0 => ((*b & 0x0f) as u32, 3),
+        [b, ..] => ((*b & 0x07) as u32, 4),
+    };
+    if bytes.len() != len {
+        return None;
+    }
+    let mut code = first;
+    let mut i = 1;
+    while i < len {
+        code = (code << 6) | (bytes[i] & 0x3f) as u32;
+        i += 1;
+    }
+    char::from_u32(code)
+}
+
+/// `char::is_control` (the Cc category), which is not a `const fn`.
+const fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// The key a name of [`NAMED`] stands for, in any case.
+const fn named_key(name: &[u8]) -> Option<KeyCode> {
+    let mut i = 0;
+    while i < NAMED.len() {
+        if name.eq_ignore_ascii_case(NAMED[i].0.as_bytes()) {
+            return Some(NAMED[i].1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `f1` … `f12` (in any case, the number as `u8` parses it).
+const fn function_key(name: &[u8]) -> Option<u8> {
+    let [b'f' | b'F', digits @ ..] = name else {
+        return None;
+    };
+    let Ok(digits) = std::str::from_utf8(digits) else {
+        return None;
+    };
+    match u8::from_str_radix(digits, 10) {
+        Ok(n) if n >= 1 && n <= 12 => Some(n),
+        _ => None,
+    }
+}
+
 impl KeyChord {
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> KeyChord {
+    pub const fn new(code: KeyCode, modifiers: KeyModifiers) -> KeyChord {
         // Shift is already in the character (`G`, `?`) and in BackTab; terminals disagree on
         // whether they also report it, so it is dropped for those.
         let modifiers = match code {
-            KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => modifiers.difference(KeyModifiers::SHIFT),
             _ => modifiers,
         };
         KeyChord { code, modifiers }
@@ -48,45 +104,48 @@ impl KeyChord {
 
     /// Parses a key name as written in keymap files: `k`, `G`, `ctrl-d`, `pagedown`, `f5`.
     pub fn parse(text: &str) -> Result<KeyChord, String> {
+        KeyChord::named(text).ok_or_else(|| {
+            format!(
+                "unknown key `{text}`: use a single character, or one of up, down, \
+                 left, right, tab, shift-tab, enter, esc, space, backspace, delete, home, end, \
+                 pageup, pagedown, f1–f12, with an optional ctrl- or alt- in front"
+            )
+        })
+    }
+
+    /// What [`KeyChord::parse`] reads, `None` where it gives an error. A `const fn`, so the
+    /// compiled-in keymap is read while rungs is compiled, not each time it starts.
+    pub const fn named(text: &str) -> Option<KeyChord> {
         let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
+        let mut rest = text.as_bytes();
         loop {
-            let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
-                modifiers |= KeyModifiers::CONTROL;
-                rest = &rest[5..];
-            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
-                modifiers |= KeyModifiers::ALT;
-                rest = &rest[4..];
+            if starts_with_ignoring_case(rest, b"ctrl-") {
+                modifiers = modifiers.union(KeyModifiers::CONTROL);
+                rest = rest.split_at(5).1;
+            } else if starts_with_ignoring_case(rest, b"alt-") {
+                modifiers = modifiers.union(KeyModifiers::ALT);
+                rest = rest.split_at(4).1;
             } else {
                 break;
             }
         }
-        let lower = rest.to_ascii_lowercase();
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
-            _ if lower == "shift-tab" || lower == "backtab" => KeyCode::BackTab,
-            _ if lower == "space" => KeyCode::Char(' '),
-            _ => {
-                if let Some((_, code, _)) = NAMED.iter().find(|(name, ..)| *name == lower) {
-                    *code
-                } else if let Some(n) = lower
-                    .strip_prefix('f')
-                    .and_then(|n| n.parse::<u8>().ok())
-                    .filter(|n| (1..=12).contains(n))
-                {
-                    KeyCode::F(n)
-                } else {
-                    return Err(format!(
-                        "unknown key `{text}`: use a single character, or one of up, down, \
-                         left, right, tab, shift-tab, enter, esc, space, backspace, delete, home, end, \
-                         pageup, pagedown, f1–f12, with an optional ctrl- or alt- in front"
-                    ));
-                }
+        let code = match only_char(rest) {
+            Some(c) if !is_control(c) => KeyCode::Char(c),
+            _ if rest.eq_ignore_ascii_case(b"shift-tab")
+                || rest.eq_ignore_ascii_case(b"backtab") =>
+            {
+                KeyCode::BackTab
             }
+            _ if rest.eq_ignore_ascii_case(b"space") => KeyCode::Char(' '),
+            _ => match named_key(rest) {
+                Some(code) => code,
+                None => match function_key(rest) {
+                    Some(n) => KeyCode::F(n),
+                    None => return None,
+                },
+            },
         };
-        Ok(KeyChord::new(code, modifiers))
+        Some(KeyChord::new(code, modifiers))
     }
 
     /// How the key is shown in help and hints: `↑`, `PgDn`, `Ctrl-C`, `?`.
@@ -145,7 +204,7 @@ impl KeyContext {
 }
 
 /// Keys bound to actions, per context, in the order of [`Action::KEYABLE`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<(KeyContext, KeyChord, Action)>,
 }
@@ -157,9 +216,20 @@ impl Keymap {
         keymap
     }
 
+    /// A keymap of bindings already in the order `apply` leaves them: by action as in
+    /// [`Action::KEYABLE`], each action's in the order they were given, no key twice in a
+    /// context.
+    pub(super) fn in_order(bindings: Vec<(KeyContext, KeyChord, Action)>) -> Keymap {
+        Keymap { bindings }
+    }
+
     /// Each action named gets exactly the keys given in its context; a key taken from another
     /// action of the same context leaves it.
     pub fn apply(&mut self, keys: &[(KeyContext, Action, Vec<KeyChord>)]) {
+        // Nothing to change (no config file): the bindings are in order already.
+        if keys.is_empty() {
+            return;
+        }
         for (context, action, chords) in keys {
             self.bindings.retain(|(c, chord, bound)| {
                 c != context || (bound != action && !chords.contains(chord))
@@ -202,33 +272,33 @@ impl Keymap {
     /// The keys that do `action` on `screen`: its own table's, then the global keys that the
     /// screen does not give another meaning.
     pub fn keys_for(&self, action: Action, screen: ScreenKind) -> Vec<KeyChord> {
+        self.keys(action, screen).collect()
+    }
+
+    /// What `keys_for` lists, one at a time: the footer wants only the first of most, and
+    /// builds no list for them.
+    fn keys(&self, action: Action, screen: ScreenKind) -> impl Iterator<Item = KeyChord> + '_ {
         let own = KeyContext::Screen(screen);
-        let mut keys: Vec<KeyChord> = self
-            .bindings
-            .iter()
-            .filter(|(c, _, a)| *c == own && *a == action)
-            .map(|(_, chord, _)| *chord)
-            .collect();
-        keys.extend(
+        let of = move |context: KeyContext| {
             self.bindings
                 .iter()
-                .filter(|(c, chord, a)| {
-                    *c == KeyContext::Global && *a == action && self.lookup(own, *chord).is_none()
-                })
-                .map(|(_, chord, _)| *chord),
-        );
-        keys
+                .filter(move |(c, _, a)| *c == context && *a == action)
+                .map(|(_, chord, _)| *chord)
+        };
+        of(own)
+            .chain(of(KeyContext::Global).filter(move |chord| self.lookup(own, *chord).is_none()))
     }
 
     /// `↑/k` — the keys of an action on `screen` joined for display, at most `limit` of them.
     pub fn label_for(&self, action: Action, screen: ScreenKind, limit: usize) -> String {
-        let keys: Vec<String> = self
-            .keys_for(action, screen)
-            .iter()
-            .take(limit)
-            .map(KeyChord::label)
-            .collect();
-        keys.join("/")
+        let mut label = String::new();
+        for (i, chord) in self.keys(action, screen).take(limit).enumerate() {
+            if i > 0 {
+                label.push('/');
+            }
+            label.push_str(&chord.label());
+        }
+        label
     }
 }
 
@@ -463,8 +533,9 @@ pub fn global_commands() -> Vec<Command> {
 pub fn command_keys(keymap: &Keymap, command: &Command, screen: ScreenKind) -> String {
     let first = |action: Action| {
         keymap
-            .keys_for(action, screen)
-            .first()
+            .keys(action, screen)
+            .next()
+            .as_ref()
             .map(KeyChord::label)
             .unwrap_or_default()
     };
@@ -629,6 +700,122 @@ mod tests {
         assert!(KeyChord::parse("ctrl-").is_err());
         assert!(KeyChord::parse("hyper-x").is_err());
         assert!(KeyChord::parse("f13").is_err());
+    }
+
+    /// `KeyChord::parse` as it was written before it became a `const fn`, kept to check the
+    /// one against the other.
+    fn parse_as_before(text: &str) -> Option<KeyChord> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                modifiers |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let lower = rest.to_ascii_lowercase();
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ if lower == "shift-tab" || lower == "backtab" => KeyCode::BackTab,
+            _ if lower == "space" => KeyCode::Char(' '),
+            _ => {
+                if let Some((_, code, _)) = NAMED.iter().find(|(name, ..)| *name == lower) {
+                    *code
+                } else {
+                    KeyCode::F(
+                        lower
+                            .strip_prefix('f')
+                            .and_then(|n| n.parse::<u8>().ok())
+                            .filter(|n| (1..=12).contains(n))?,
+                    )
+                }
+            }
+        };
+        Some(KeyChord::new(code, modifiers))
+    }
+
+    #[test]
+    fn the_const_parser_reads_every_name_as_the_string_parser_did() {
+        let prefixes = [
+            "",
+            "ctrl-",
+            "CTRL-",
+            "alt-",
+            "Alt-",
+            "ctrl-alt-",
+            "ctrl-ctrl-",
+        ];
+        let names = [
+            "k",
+            "G",
+            "?",
+            "-",
+            "é",
+            "日",
+            "😀",
+            "\t",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "up",
+            "UP",
+            "PageDown",
+            "pagedown",
+            "shift-tab",
+            "BackTab",
+            "space",
+            "Space",
+            "f1",
+            "F12",
+            "f13",
+            "f0",
+            "f+5",
+            "f05",
+            "f",
+            "f-1",
+            "f256",
+            "hyper-x",
+            "",
+            "ctrl-",
+            "alt-",
+            "alt",
+            "ctrl",
+            "delete",
+            "Del",
+            "ab",
+            "home",
+            "END",
+            "esc",
+            "enter",
+            "tab",
+            "backspace",
+            "left",
+        ];
+        for prefix in prefixes {
+            for name in names {
+                let text = format!("{prefix}{name}");
+                assert_eq!(KeyChord::named(&text), parse_as_before(&text), "{text:?}");
+                assert_eq!(
+                    KeyChord::parse(&text).ok(),
+                    parse_as_before(&text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_const_control_test_is_chars_own() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_control(c), c.is_control(), "{c:?}");
+        }
     }
 
     const G: KeyContext = KeyContext::Global;

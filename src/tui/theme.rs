@@ -71,7 +71,7 @@ impl Theme {
     ];
 
     /// Every slot unstyled; theme files fill it in.
-    pub fn plain() -> Theme {
+    pub const fn plain() -> Theme {
         let none = Style::new();
         Theme {
             title: none,
@@ -131,32 +131,60 @@ impl Theme {
 
     /// Sets the slot named as in theme files; unknown names are ignored (the parser rejects them).
     pub fn set(&mut self, slot: &str, style: Style) {
-        let target = match slot {
-            "title" => &mut self.title,
-            "border" => &mut self.border,
-            "border-focused" => &mut self.border_focused,
-            "heading" => &mut self.heading,
-            "muted" => &mut self.muted,
-            "selected" => &mut self.selected,
-            "selected-unfocused" => &mut self.selected_unfocused,
-            "equivalent" => &mut self.equivalent,
-            "pip-filled" => &mut self.pip_filled,
-            "pip-empty" => &mut self.pip_empty,
-            "bar" => &mut self.bar,
-            "bar-estimate" => &mut self.bar_estimate,
-            "profile-bar" => &mut self.profile_bar,
-            "key" => &mut self.key,
-            "match" => &mut self.matched,
-            "diff-added" => &mut self.diff_added,
-            "diff-removed" => &mut self.diff_removed,
-            "diff-changed" => &mut self.diff_changed,
-            "series-a" => &mut self.series_a,
-            "series-b" => &mut self.series_b,
-            "error" => &mut self.error,
-            _ => return,
+        self.set_slot(slot, style);
+    }
+
+    /// Sets the slot named as in theme files, `false` for a name that is not a slot. A `const
+    /// fn`, so the compiled-in theme is put together while rungs is compiled.
+    pub const fn set_slot(&mut self, slot: &str, style: Style) -> bool {
+        let mut index = 0;
+        while index < Theme::SLOTS.len() && !same_text(Theme::SLOTS[index], slot) {
+            index += 1;
+        }
+        // In the order of `SLOTS`.
+        let target = match index {
+            0 => &mut self.title,
+            1 => &mut self.border,
+            2 => &mut self.border_focused,
+            3 => &mut self.heading,
+            4 => &mut self.muted,
+            5 => &mut self.selected,
+            6 => &mut self.selected_unfocused,
+            7 => &mut self.equivalent,
+            8 => &mut self.pip_filled,
+            9 => &mut self.pip_empty,
+            10 => &mut self.bar,
+            11 => &mut self.bar_estimate,
+            12 => &mut self.profile_bar,
+            13 => &mut self.key,
+            14 => &mut self.matched,
+            15 => &mut self.diff_added,
+            16 => &mut self.diff_removed,
+            17 => &mut self.diff_changed,
+            18 => &mut self.series_a,
+            19 => &mut self.series_b,
+            20 => &mut self.error,
+            _ => return false,
         };
         *target = style;
+        true
     }
+}
+
+/// `a == b`, which is not yet a `const fn` for strings.
+pub(super) const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// How a theme role is read: as text (4.5:1 contrast wanted), as a border or mark (3:1), or
@@ -325,18 +353,9 @@ pub fn parse_style(spec: &str) -> Result<Style, String> {
     let mut style = Style::new();
     let mut words = spec.split_whitespace();
     while let Some(word) = words.next() {
-        let lower = word.to_ascii_lowercase();
-        let modifier = match lower.as_str() {
-            "bold" => Some(Modifier::BOLD),
-            "dim" => Some(Modifier::DIM),
-            "italic" => Some(Modifier::ITALIC),
-            "underlined" | "underline" => Some(Modifier::UNDERLINED),
-            "reversed" | "reverse" => Some(Modifier::REVERSED),
-            _ => None,
-        };
-        if let Some(modifier) = modifier {
+        if let Some(modifier) = modifier_named(word.as_bytes()) {
             style = style.add_modifier(modifier);
-        } else if lower == "on" {
+        } else if word.eq_ignore_ascii_case("on") {
             let Some(background) = words.next() else {
                 return Err(format!("`{spec}`: `on` needs a colour after it"));
             };
@@ -348,11 +367,91 @@ pub fn parse_style(spec: &str) -> Result<Style, String> {
     Ok(style)
 }
 
+/// The modifier a style word names, in any case.
+const fn modifier_named(word: &[u8]) -> Option<Modifier> {
+    const MODIFIERS: [(&str, Modifier); 7] = [
+        ("bold", Modifier::BOLD),
+        ("dim", Modifier::DIM),
+        ("italic", Modifier::ITALIC),
+        ("underlined", Modifier::UNDERLINED),
+        ("underline", Modifier::UNDERLINED),
+        ("reversed", Modifier::REVERSED),
+        ("reverse", Modifier::REVERSED),
+    ];
+    let mut i = 0;
+    while i < MODIFIERS.len() {
+        if word.eq_ignore_ascii_case(MODIFIERS[i].0.as_bytes()) {
+            return Some(MODIFIERS[i].1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A palette number as `u8` parses it (`243`), the colour every default style is written in.
+const fn palette_number(word: &[u8]) -> Option<u8> {
+    let Ok(word) = std::str::from_utf8(word) else {
+        return None;
+    };
+    match u8::from_str_radix(word, 10) {
+        Ok(index) => Some(index),
+        Err(_) => None,
+    }
+}
+
+/// What [`parse_style`] makes of a style written only in modifier words, `on` and palette
+/// numbers, as the compiled-in theme is; `None` for anything else, which only `parse_style`
+/// reads. A `const fn`, so the compiled-in theme is read while rungs is compiled.
+pub const fn palette_style(spec: &str) -> Option<Style> {
+    // ASCII whitespace as `split_whitespace` sees it (vertical tab included); other bytes
+    // than ASCII are left to `parse_style`.
+    const fn is_space(byte: u8) -> bool {
+        matches!(byte, b' ' | b'\t'..=b'\r')
+    }
+    let bytes = spec.as_bytes();
+    let mut style = Style::new();
+    let mut after_on = false;
+    let mut end = 0;
+    loop {
+        let mut start = end;
+        while start < bytes.len() && is_space(bytes[start]) {
+            start += 1;
+        }
+        if start == bytes.len() {
+            break;
+        }
+        end = start;
+        while end < bytes.len() && !is_space(bytes[end]) {
+            if !bytes[end].is_ascii() {
+                return None;
+            }
+            end += 1;
+        }
+        let word = bytes.split_at(end).0.split_at(start).1;
+        if after_on {
+            let Some(index) = palette_number(word) else {
+                return None;
+            };
+            style = style.bg(Color::Indexed(index));
+            after_on = false;
+        } else if let Some(modifier) = modifier_named(word) {
+            style = style.add_modifier(modifier);
+        } else if word.eq_ignore_ascii_case(b"on") {
+            after_on = true;
+        } else {
+            let Some(index) = palette_number(word) else {
+                return None;
+            };
+            style = style.fg(Color::Indexed(index));
+        }
+    }
+    if after_on { None } else { Some(style) }
+}
+
 fn colour(spec: &str, word: &str) -> Result<Color, String> {
-    // A palette number, as every default colour is, means what `Color::from_str` makes of it
-    // (no colour name is all digits), without its lower-casing and name search: this runs
-    // about sixty times before the first frame.
-    if let Ok(index) = word.parse::<u8>() {
+    // A palette number means what `Color::from_str` makes of it (no colour name is all
+    // digits), read as `palette_style` reads it.
+    if let Some(index) = palette_number(word.as_bytes()) {
         return Ok(Color::Indexed(index));
     }
     Color::from_str(word).map_err(|_| {
@@ -383,6 +482,57 @@ mod tests {
         );
         assert!(parse_style("chartreuse").is_err());
         assert!(parse_style("black on").is_err());
+    }
+
+    #[test]
+    fn a_palette_style_is_what_parse_style_makes_of_it() {
+        for spec in [
+            "bold 63",
+            "16 on 80",
+            "reversed",
+            "  BOLD\t243 ",
+            "dim italic underline reverse 1 on 2",
+            "bold\u{b}7",
+            "+7",
+            "on 5",
+            "bold on 0",
+            "",
+        ] {
+            let style = palette_style(spec);
+            assert!(style.is_some(), "{spec:?}");
+            assert_eq!(
+                style.ok_or(()),
+                parse_style(spec).map_err(|_| ()),
+                "{spec:?}"
+            );
+        }
+        // Left to `parse_style`: colour names, #rrggbb, other whitespace, and mistakes.
+        for spec in [
+            "cyan",
+            "#ff8800",
+            "bold\u{a0}7",
+            "256",
+            "on",
+            "5 on",
+            "on bold",
+            "é",
+            "-1",
+        ] {
+            assert_eq!(palette_style(spec), None, "{spec:?}");
+        }
+    }
+
+    #[test]
+    fn each_slot_name_sets_its_own_slot() {
+        for (index, slot) in Theme::SLOTS.iter().enumerate() {
+            let mut theme = Theme::plain();
+            let mark = Style::new().fg(Color::Indexed(u8::try_from(index).expect("few slots")));
+            assert!(theme.set_slot(slot, mark));
+            for (name, style, _) in theme.roles() {
+                assert_eq!(style == mark, name == *slot, "{slot} set, {name} read");
+            }
+        }
+        assert!(!Theme::plain().set_slot("matched", Style::new()));
     }
 
     use crate::tui::config::{Overrides, Settings, ThemeBase};
