@@ -101,9 +101,14 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    let needs_work = text
-        .chars()
-        .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
+    // ASCII characters are tested inline: of them only C0 controls and DEL need work.
+    let needs_work = text.chars().any(|c| {
+        if c.is_ascii() {
+            (c < ' ' || c == '\x7f') && !(keep_newlines && c == '\n')
+        } else {
+            needs_escape(c)
+        }
+    });
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -153,90 +158,263 @@ pub fn pad(text: &str, columns: usize) -> String {
 /// Content text wrapped to `width` display columns, words never broken unless one alone is
 /// wider than the line: `first` goes before the first line, `rest` before every other one.
 /// Line breaks in the text are kept; control characters are dropped.
+///
+/// The lines are exactly those of `textwrap::wrap` with no hyphenation, words split at ASCII
+/// spaces, long words broken and textwrap's optimal fit (the tests compare the two), found
+/// with less work: wrapping was the largest part of the explorer's first frame, and besides
+/// the line search textwrap spent most of it building `Word`s, breaking them and assembling
+/// `Cow`s. After
+/// [`clean`] no escape sequence, tab or other control character is left, so a word's width is
+/// the plain sum of its characters' widths, as textwrap counts them.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(first.width().max(rest.width()) + 1);
     let cleaned = clean(text, true);
-    let mut lines = Vec::new();
+    // Leads may hold anything; textwrap measures them skipping escape sequences, so the
+    // same measure here.
+    let first_columns = width.saturating_sub(textwrap::core::display_width(first));
+    let rest_columns = width.saturating_sub(textwrap::core::display_width(rest));
+    // Room for the lines a paragraph of this many bytes usually takes; more may come.
+    let mut lines = Vec::with_capacity((cleaned.len() / rest_columns.max(1) + 1).min(64));
+    let mut scratch = Scratch::default();
     for paragraph in cleaned.split('\n') {
-        let lead = if lines.is_empty() { first } else { rest };
-        let options = textwrap::Options::new(width)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .wrap_algorithm(textwrap::WrapAlgorithm::Custom(optimal_fit))
-            .initial_indent(lead)
-            .subsequent_indent(rest);
-        lines.extend(
-            textwrap::wrap(paragraph, &options)
-                .into_iter()
-                .map(|l| l.into_owned()),
-        );
+        let (lead, lead_columns) = if lines.is_empty() {
+            (first, first_columns)
+        } else {
+            (rest, rest_columns)
+        };
+        let layout = Layout {
+            width,
+            lead,
+            lead_columns,
+            rest,
+            rest_columns,
+        };
+        wrap_paragraph(paragraph, &layout, &mut scratch, &mut lines);
     }
     lines
 }
 
-/// textwrap's optimal fit with its default penalties, giving the same lines, for less work:
-/// wrapping was the largest part of the explorer's first frame. A paragraph that fits on its
-/// first line is one line without a search (any break costs a whole line's penalty more).
-/// Otherwise the same SMAWK search runs over the same costs (so ties break the same way),
-/// computed from widths summed once instead of through textwrap's shared line-number table,
-/// which only matters when the first line is narrower or wider than the rest (then textwrap
-/// itself runs).
-fn optimal_fit<'a, 'b>(
-    words: &'b [textwrap::core::Word<'a>],
-    line_widths: &'b [usize],
-) -> Vec<&'b [textwrap::core::Word<'a>]> {
-    use textwrap::core::Fragment;
-    use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
-    let penalties = Penalties::new();
-    let targets: Vec<f64> = line_widths.iter().map(|w| *w as f64).collect();
-    let Some(&target) = targets.first() else {
-        return vec![words];
+/// How one paragraph is laid out: `width` columns in all, its first line after `lead` with
+/// `lead_columns` left for words, every other line after `rest` with `rest_columns` left.
+struct Layout<'a> {
+    width: usize,
+    lead: &'a str,
+    lead_columns: usize,
+    rest: &'a str,
+    rest_columns: usize,
+}
+
+/// A word of a paragraph by byte offsets: the word is `start..end` and takes `columns`
+/// display columns, the spaces after it are `end..next`. Words follow each other with no
+/// gap, so a line of words is one slice of the paragraph.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    next: usize,
+    columns: usize,
+}
+
+/// Buffers kept from one paragraph to the next.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<Word>,
+    /// For each `k`: the width of the words before `k` with the spaces after each (as
+    /// textwrap sums them), and the same without the spaces after word `k - 1` (where a
+    /// line ending there stops).
+    widths: Vec<(f64, f64)>,
+}
+
+/// Display columns of a piece of cleaned text (no control characters left in it).
+fn columns_of(text: &str, ascii: bool) -> usize {
+    if ascii {
+        text.len()
+    } else {
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    }
+}
+
+/// One paragraph (no line breaks in it) wrapped onto the end of `lines`, as textwrap's
+/// `wrap` does with one line of text.
+fn wrap_paragraph(
+    paragraph: &str,
+    layout: &Layout<'_>,
+    scratch: &mut Scratch,
+    lines: &mut Vec<String>,
+) {
+    let Layout {
+        width,
+        lead,
+        lead_columns,
+        rest,
+        rest_columns,
+    } = *layout;
+    // textwrap's own shortcut, on bytes rather than columns: shorter in bytes than the line
+    // and no lead, the paragraph is one line.
+    if lead.is_empty() && paragraph.len() < width {
+        lines.push(paragraph.trim_end_matches(' ').to_owned());
+        return;
+    }
+    let ascii = paragraph.is_ascii();
+    // textwrap compares the two line widths as floats; so does this.
+    let same_widths = lead_columns as f64 == rest_columns as f64;
+    let first_target = (lead_columns as f64).max(1.0);
+    let rest_target = (rest_columns as f64).max(1.0);
+    let trimmed = paragraph.trim_end_matches(' ');
+    // A paragraph that fits on its line is one line without a search: any break costs a
+    // whole line's penalty more. Breaking a word too long for the line would not change the
+    // text of that one line. (When the leads differ in width, textwrap's search always ran
+    // before, and it still does.)
+    if same_widths && ascii && trimmed.len() as f64 <= rest_target {
+        lines.push(with_lead(lead, trimmed));
+        return;
+    }
+
+    let bytes = paragraph.as_bytes();
+    let words = &mut scratch.words;
+    words.clear();
+    // At most one word per space, one more at the end and the empty first; a long word
+    // cut into pieces may still grow the buffer.
+    words.reserve(bytes.iter().filter(|&&b| b == b' ').count() + 2);
+    if !lead.is_empty() {
+        // textwrap puts an empty word first when there is a first-line lead, so that the
+        // first word may go to the second line.
+        words.push(Word {
+            start: 0,
+            end: 0,
+            next: 0,
+            columns: 0,
+        });
+    }
+    let mut start = 0;
+    while start < bytes.len() {
+        // A word runs to the next space, its spaces to the next non-space (textwrap's
+        // `AsciiSpace` separator); leading spaces make an empty first word.
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |at| start + at);
+        let next = bytes[end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(bytes.len(), |at| end + at);
+        let columns = columns_of(&paragraph[start..end], ascii);
+        if columns > rest_columns {
+            break_word(paragraph, start, end, next, rest_columns, words);
+        } else {
+            words.push(Word {
+                start,
+                end,
+                next,
+                columns,
+            });
+        }
+        start = next;
+    }
+    let Some(last) = words.last() else {
+        // Unreachable (an empty paragraph without a lead took the shortcut), but textwrap
+        // would give one empty line.
+        lines.push(String::new());
+        return;
     };
-    if words.is_empty() || targets.iter().any(|t| *t != target) {
-        return wrap_optimal_fit(words, &targets, &penalties).unwrap_or_else(|_| vec![words]);
-    }
-    let target = target.max(1.0);
-    // widths[k]: the words before k with the space after each, as textwrap sums them.
-    let mut widths = Vec::with_capacity(words.len() + 1);
+    let n = words.len();
+
+    let widths = &mut scratch.widths;
+    widths.clear();
+    widths.reserve(n + 1);
     let mut sum = 0.0;
-    widths.push(sum);
-    for word in words {
-        sum += word.width() + word.whitespace_width();
-        widths.push(sum);
+    widths.push((sum, sum));
+    for word in words.iter() {
+        let spaces = (word.next - word.end) as f64;
+        sum += word.columns as f64 + spaces;
+        widths.push((sum, sum - spaces));
     }
-    let last = words.len() - 1;
-    let whole = widths[words.len()] - words[last].whitespace_width() + words[last].penalty_width();
-    if whole <= target {
-        return vec![words];
+    // Same as the ASCII shortcut above, for any text.
+    if same_widths && widths[n].1 <= rest_target {
+        lines.push(with_lead(lead, &paragraph[..last.end]));
+        return;
     }
+
+    // textwrap's optimal fit: the same costs with its default penalties, through the same
+    // SMAWK search, so that ties break the same way. Every width is a whole number well
+    // within f64's exact range, so `widths[j].1 - widths[i].0` is textwrap's line width.
+    let penalties = textwrap::wrap_algorithms::Penalties::new();
     let nline = penalties.nline_penalty as f64;
-    let overflow_penalty = penalties.overflow_penalty as f64;
-    let short_last = target / penalties.short_last_line_fraction as f64;
-    let minima = smawk::online_column_minima(0.0, widths.len(), |minima, i, j| {
-        let word = &words[j - 1];
-        let line_width = widths[j] - widths[i] - word.whitespace_width() + word.penalty_width();
+    let overflow = penalties.overflow_penalty as f64;
+    let fraction = penalties.short_last_line_fraction as f64;
+    let short_last_penalty = penalties.short_last_line_penalty as f64;
+    let minima = smawk::online_column_minima(0.0, n + 1, |minima, i, j| {
+        // A line starting at word 0 is the first line, any other one is not.
+        let target = if i == 0 { first_target } else { rest_target };
+        let line_width = widths[j].1 - widths[i].0;
         let mut cost = minima[i].1 + nline;
         if line_width > target {
-            cost += (line_width - target) * overflow_penalty;
-        } else if j < words.len() {
+            cost += (line_width - target) * overflow;
+        } else if j < n {
             let gap = target - line_width;
             cost += gap * gap;
-        } else if i + 1 == j && line_width < short_last {
-            cost += penalties.short_last_line_penalty as f64;
-        }
-        if word.penalty_width() > 0.0 {
-            cost += penalties.hyphen_penalty as f64;
+        } else if i + 1 == j && line_width < target / fraction {
+            cost += short_last_penalty;
         }
         cost
     });
-    let mut lines = Vec::new();
-    let mut end = words.len();
+    // textwrap's optimal fit gives up on an overflowing cost, and rungs then kept all words
+    // on one line.
+    let gave_up = !same_widths && minima.iter().any(|(_, cost)| cost.is_infinite());
+    // The lines from the last back to the first, which is the one starting at word 0.
+    let first_line = lines.len();
+    let mut end = n;
     while end > 0 {
-        let start = minima[end].0;
-        lines.push(&words[start..end]);
+        let start = if gave_up { 0 } else { minima[end].0 };
+        let text = &paragraph[words[start].start..words[end - 1].end];
+        lines.push(with_lead(if start == 0 { lead } else { rest }, text));
         end = start;
     }
-    lines.reverse();
-    lines
+    lines[first_line..].reverse();
+}
+
+/// A wide word cut into pieces that each fit `columns` (a piece holds at least one
+/// character), as textwrap's `break_words` cuts it; the last piece keeps the spaces.
+fn break_word(
+    paragraph: &str,
+    start: usize,
+    end: usize,
+    next: usize,
+    columns: usize,
+    words: &mut Vec<Word>,
+) {
+    let mut offset = start;
+    let mut used = 0;
+    for (at, c) in paragraph[start..end].char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used > 0 && used + w > columns {
+            words.push(Word {
+                start: offset,
+                end: start + at,
+                next: start + at,
+                columns: used,
+            });
+            offset = start + at;
+            used = w;
+        } else {
+            used += w;
+        }
+    }
+    if offset < end {
+        words.push(Word {
+            start: offset,
+            end,
+            next,
+            columns: used,
+        });
+    }
+}
+
+fn with_lead(lead: &str, text: &str) -> String {
+    let mut line = String::with_capacity(lead.len() + text.len());
+    line.push_str(lead);
+    line.push_str(text);
+    line
 }
 
 #[cfg(test)]
@@ -366,6 +544,20 @@ mod tests {
         assert_eq!(wrap("a\nb", 10, "", "> "), ["a", "> b"]);
     }
 
+    /// Leads of several widths, some measured differently by textwrap (which skips escape
+    /// sequences and adds up the characters of a joined emoji) than by unicode-width.
+    const LEADS: [&str; 9] = [
+        "",
+        " ",
+        "  ",
+        "• ",
+        "- ",
+        "    > ",
+        "日 ",
+        "\u{1b}[1m* ",
+        "👩\u{200d}💻 ",
+    ];
+
     proptest! {
         #[test]
         fn wrapped_lines_fit_unless_a_word_is_too_long(s in "[a-z ]{0,60}", w in 1usize..30) {
@@ -376,23 +568,32 @@ mod tests {
         }
 
         #[test]
-        fn wrap_breaks_lines_as_textwrap_does(
-            s in "([a-z]{1,12}[ ]{1,2}|[a-z]{1,3}-[a-z]{1,3} |é€中 |\n){0,40}",
-            w in 1usize..50,
-            lead in 0usize..4,
-        ) {
-            let leads = [("", ""), ("  ", "  "), ("• ", "  "), ("- ", "")];
-            let (first, rest) = leads[lead];
-            prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
-        }
-
-        #[test]
         fn cleaned_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\u{202a}-\\u{202e}\\u{2066}-\\u{2069} a-z]*") {
             prop_assert!(!clean(&s, false).chars().any(needs_escape));
             prop_assert!(!escape_control(&s).chars().any(needs_escape));
             let json = to_json(&s).expect("encodes");
             prop_assert!(!json.chars().any(needs_escape));
             prop_assert_eq!(serde_json::from_str::<String>(&json).expect("valid"), s);
+        }
+    }
+
+    proptest! {
+        // Many cases: every branch of the splitter and the line search must meet its match.
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn wrap_breaks_lines_as_textwrap_does(
+            // Short and overlong words, runs of spaces (leading and trailing too), empty
+            // paragraphs, hyphens, accents, wide CJK, emoji and joined emoji, combining marks
+            // (also at the start of a word), an ideographic space (not a separator), and
+            // what `clean` drops or escapes: tabs, escape sequences, bidi controls.
+            s in "([a-z]{1,12}|[a-z]{13,40}|[ ]{1,4}|\n|\n\n|[a-z]{1,3}-[a-z]{1,3}|é€中|日本語の文字列|😀👍|👩\u{200d}💻|e\u{301}|\u{301}x|\u{3000}|\t|\u{1b}\\[31m|\u{202e}|x\u{7f}y){0,40}",
+            w in prop_oneof![1usize..4, 1usize..50],
+            first in 0usize..LEADS.len(),
+            rest in 0usize..LEADS.len(),
+        ) {
+            let (first, rest) = (LEADS[first], LEADS[rest]);
+            prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
         }
     }
 }
