@@ -456,8 +456,10 @@ fn draw_skills_column(
         .and_then(|id| app.ladder.skill(id));
     let (list_area, detail_area) = match selected {
         Some(skill) if area.height >= DETAIL_MIN_HEIGHT => {
-            let columns = usize::from(area.width.saturating_sub(4));
-            let detail_wanted = skill::detail_lines(app, level, skill, columns).len() + 2;
+            // Laid out once, at the width the pane draws it, both to size the pane and to
+            // fill it.
+            let lines = skill::detail_lines(app, level, skill, skill::detail_columns(area));
+            let detail_wanted = lines.len() + 2;
             let list_wanted = rows.len() + 2;
             let height = usize::from(area.height);
             // The list first, up to half the column when the two do not both fit; the
@@ -472,14 +474,14 @@ fn draw_skills_column(
             };
             let list = u16::try_from(list).unwrap_or(area.height);
             let [list_area, detail] = common::split_top(area, list);
-            (list_area, Some(detail))
+            (list_area, Some((detail, lines)))
         }
         _ => (area, None),
     };
     draw_skills(frame, app, s, level, &rows, list_area);
     match (detail_area, selected) {
-        (Some(detail), Some(skill)) => {
-            skill::draw_detail(frame, app, level, skill, &s.detail, detail);
+        (Some((detail, lines)), Some(skill)) => {
+            skill::draw_detail(frame, app, skill, lines, &s.detail, detail);
             true
         }
         _ => {

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
+use ratatui::widgets::{Block, Clear};
 
 use super::common::{self, fit, one_line, wrap};
 use crate::ladder::{Level, Skill};
@@ -171,16 +171,30 @@ fn list(app: &App, title: &str, items: &[String], columns: usize, lines: &mut Ve
 }
 
 /// The description in a pane of its own (under the skills list).
+/// The columns the detail pane on `area` wraps its text to: inside the border and a margin,
+/// with a column left for the scrollbar.
+pub fn detail_columns(area: Rect) -> usize {
+    usize::from(
+        Block::bordered()
+            .inner(area)
+            .inner(Margin::new(1, 0))
+            .width
+            .saturating_sub(1),
+    )
+}
+
+/// The selected skill's detail pane on `area`, showing `lines` (its [`detail_lines`] at
+/// [`detail_columns`], which the caller has already laid out to size the pane).
 pub fn draw_detail(
     frame: &mut Frame<'_>,
     app: &App,
-    level: &Level,
     skill: &Skill,
+    lines: Vec<Line<'static>>,
     scroll: &Scroll,
     area: Rect,
 ) {
     let inner = common::draw_pane(frame, &skill.name, false, app, area).inner(Margin::new(1, 0));
-    draw_text(frame, app, level, skill, scroll, area, inner);
+    common::show_lines(frame, app, lines, scroll, area, inner);
 }
 
 fn draw_text(
