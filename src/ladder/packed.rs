@@ -116,14 +116,14 @@ impl Writer {
 }
 
 /// The input being decoded, how far decoding has gone in its stream and in its text region
-/// (checked as UTF-8 once, when the input is opened), and the skill catalogue's ids once they
-/// are read.
+/// (checked as UTF-8 once, when the input is opened), and the skill catalogue once it is read
+/// (held here until the levels are, so that references copy their ids from it).
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     text: &'a str,
     text_at: usize,
-    skill_ids: Vec<String>,
+    skills: Vec<Skill>,
 }
 
 impl<'a> Reader<'a> {
@@ -143,7 +143,7 @@ impl<'a> Reader<'a> {
             at: 0,
             text,
             text_at: 0,
-            skill_ids: Vec::new(),
+            skills: Vec::new(),
         }
     }
 
@@ -434,9 +434,9 @@ impl Pack for ContentFile {
         let families = Pack::unpack(r)?;
         let tracks = Pack::unpack(r)?;
         let categories = Pack::unpack(r)?;
-        let skills: Vec<Skill> = Pack::unpack(r)?;
-        r.skill_ids = skills.iter().map(|s| s.id.clone()).collect();
+        r.skills = Pack::unpack(r)?;
         let levels = Pack::unpack(r)?;
+        let skills = std::mem::take(&mut r.skills);
         let sources = Pack::unpack(r)?;
         Some(ContentFile {
             ladder,
@@ -475,7 +475,7 @@ impl Pack for SkillRef {
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
         let skill = match r.varint()? {
             0 => String::unpack(r)?,
-            place => r.skill_ids.get(usize::try_from(place - 1).ok()?)?.clone(),
+            place => r.skills.get(usize::try_from(place - 1).ok()?)?.id.clone(),
         };
         Some(SkillRef {
             skill,
@@ -692,10 +692,16 @@ mod tests {
         assert!(Proficiency::unpack(&mut Reader::over("", &[0])).is_none());
         // A reference to a place past the end of the skill catalogue.
         let mut r = Reader::over("", &[3, 0, 0, 0]);
-        r.skill_ids = vec!["only".into()];
+        r.skills = vec![Skill {
+            id: "only".into(),
+            ..Skill::default()
+        }];
         assert!(SkillRef::unpack(&mut r).is_none());
         let mut r = Reader::over("", &[1, 0, 0, 0]);
-        r.skill_ids = vec!["only".into()];
+        r.skills = vec![Skill {
+            id: "only".into(),
+            ..Skill::default()
+        }];
         assert_eq!(
             SkillRef::unpack(&mut r).map(|s| s.skill).as_deref(),
             Some("only")
