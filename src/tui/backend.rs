@@ -80,6 +80,7 @@ const MODIFIER_CODES: [(Modifier, &[u8]); 9] = [
 ];
 
 /// One SGR sequence giving exactly `cell`'s style: reset, then its modifiers and colours.
+#[inline(never)]
 fn put_style(out: &mut Vec<u8>, cell: &Cell) {
     out.extend_from_slice(b"\x1b[0");
     for (modifier, code) in MODIFIER_CODES {
@@ -255,26 +256,34 @@ impl Default for CellWriter {
 }
 
 impl CellWriter {
+    /// Writes `symbol` at (x, y) in `cell`'s style. Inlined into the loops over cells; the
+    /// rarer cursor moves and style changes are calls.
+    #[inline(always)]
     fn put(&mut self, x: u16, y: u16, cell: &Cell, symbol: &str) {
-        let out = &mut self.bytes;
         // Move the cursor unless the last cell written left it here.
         if self.next != Some((x, y)) {
-            out.extend_from_slice(b"\x1b[");
-            put_number(out, u32::from(y) + 1);
-            out.push(b';');
-            put_number(out, u32::from(x) + 1);
-            out.push(b'H');
+            self.move_to(x, y);
         }
         self.next = Some((x.saturating_add(1), y));
         if style_of(cell) != self.style {
-            put_style(out, cell);
+            put_style(&mut self.bytes, cell);
             self.style = style_of(cell);
         }
         match symbol.as_bytes() {
             // Most cells are one ASCII character: no copy call for one byte.
-            [byte] => out.push(*byte),
-            text => out.extend_from_slice(text),
+            [byte] => self.bytes.push(*byte),
+            text => self.bytes.extend_from_slice(text),
         }
+    }
+
+    #[inline(never)]
+    fn move_to(&mut self, x: u16, y: u16) {
+        let out = &mut self.bytes;
+        out.extend_from_slice(b"\x1b[");
+        put_number(out, u32::from(y) + 1);
+        out.push(b';');
+        put_number(out, u32::from(x) + 1);
+        out.push(b'H');
     }
 
     /// The bytes, leaving the terminal's style as it was found.
