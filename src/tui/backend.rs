@@ -29,7 +29,7 @@ impl<W: Write> FastBackend<W> {
 }
 
 /// `n` in decimal.
-fn put_number(out: &mut impl Write, n: u32) -> io::Result<()> {
+fn put_number(out: &mut Vec<u8>, n: u32) {
     let mut digits = [0u8; 10];
     let mut at = digits.len();
     let mut n = n;
@@ -41,29 +41,29 @@ fn put_number(out: &mut impl Write, n: u32) -> io::Result<()> {
             break;
         }
     }
-    out.write_all(&digits[at..])
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// The SGR parameters of a colour: `base` is 38 (text), 48 (background) or 58 (underline).
 /// Named colours are sent as their palette number, as crossterm does.
-fn put_colour(out: &mut impl Write, base: u32, colour: Color) -> io::Result<()> {
+fn put_colour(out: &mut Vec<u8>, base: u32, colour: Color) {
     if let Color::Rgb(r, g, b) = colour {
-        out.write_all(b";")?;
-        put_number(out, base)?;
-        out.write_all(b";2")?;
+        out.extend_from_slice(b";");
+        put_number(out, base);
+        out.extend_from_slice(b";2");
         for part in [r, g, b] {
-            out.write_all(b";")?;
-            put_number(out, u32::from(part))?;
+            out.extend_from_slice(b";");
+            put_number(out, u32::from(part));
         }
-        return Ok(());
+        return;
     }
     let Some(index) = super::theme::palette_index(colour) else {
-        return Ok(());
+        return;
     };
-    out.write_all(b";")?;
-    put_number(out, base)?;
-    out.write_all(b";5;")?;
-    put_number(out, u32::from(index))
+    out.extend_from_slice(b";");
+    put_number(out, base);
+    out.extend_from_slice(b";5;");
+    put_number(out, u32::from(index));
 }
 
 /// SGR parameter for each modifier.
@@ -80,17 +80,18 @@ const MODIFIER_CODES: [(Modifier, &[u8]); 9] = [
 ];
 
 /// One SGR sequence giving exactly `cell`'s style: reset, then its modifiers and colours.
-fn put_style(out: &mut impl Write, cell: &Cell) -> io::Result<()> {
-    out.write_all(b"\x1b[0")?;
+#[inline(never)]
+fn put_style(out: &mut Vec<u8>, cell: &Cell) {
+    out.extend_from_slice(b"\x1b[0");
     for (modifier, code) in MODIFIER_CODES {
         if cell.modifier.contains(modifier) {
-            out.write_all(code)?;
+            out.extend_from_slice(code);
         }
     }
-    put_colour(out, 38, cell.fg)?;
-    put_colour(out, 48, cell.bg)?;
-    put_colour(out, 58, cell.underline_color)?;
-    out.write_all(b"m")
+    put_colour(out, 38, cell.fg);
+    put_colour(out, 48, cell.bg);
+    put_colour(out, 58, cell.underline_color);
+    out.extend_from_slice(b"m");
 }
 
 /// The parts of a cell's style that `put_style` sends.
@@ -103,73 +104,67 @@ fn style_of(cell: &Cell) -> (Color, Color, Color, Modifier) {
 /// measures both symbols, which was the largest part of sending the first frame; against a
 /// blank screen the comparison is known in advance, so only `next` is read.
 pub fn over_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
-    over_blank_with_symbols(next).map(|(x, y, cell, _)| (x, y, cell))
+    let mut cells = Vec::new();
+    for_each_over_blank(next, |x, y, cell, _| cells.push((x, y, cell)));
+    cells.into_iter()
 }
 
-/// [`over_blank`], each cell with its symbol (read once: reading it is not free).
+/// Calls `send` with each cell of [`over_blank`], in order, and its symbol (read once: it is
+/// not free). A plain loop rather than an iterator: the first frame goes through every cell.
 #[allow(deprecated)] // `Cell::skip`: ratatui's diff still honours it.
-fn over_blank_with_symbols(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell, &str)> {
+fn for_each_over_blank<'a>(next: &'a Buffer, mut send: impl FnMut(u16, u16, &'a Cell, &'a str)) {
     let cells = next.content.as_slice();
     let width = usize::from(next.area.width.max(1));
-    let place = move |i: usize| {
-        (
-            (i % width) as u16 + next.area.x,
-            (i / width) as u16 + next.area.y,
-        )
+    let mut send_at = |i: usize, cell: &'a Cell, symbol: &'a str| {
+        let (x, y) = (i % width, i / width);
+        send(x as u16 + next.area.x, y as u16 + next.area.y, cell, symbol);
     };
-    // `(next, end)`: trailing cells of a wide emoji still to be sent, as ratatui does.
-    let mut trailing: Option<(usize, usize)> = None;
     let mut pos = 0;
-    std::iter::from_fn(move || {
-        if let Some((next_index, end)) = &mut trailing {
-            while *next_index < *end {
-                let j = *next_index;
-                let symbol = cells[j].symbol();
-                *next_index += cell_width(&cells[j], symbol).max(1);
-                *end = (*end).max(*next_index).min(cells.len());
-                if !is_skipped(&cells[j]) && symbol != " " {
-                    let (x, y) = place(j);
-                    return Some((x, y, &cells[j], symbol));
+    while pos < cells.len() {
+        let i = pos;
+        let cell = &cells[i];
+        pos += 1;
+        match cell.diff_option {
+            CellDiffOption::Skip => {}
+            CellDiffOption::None if cell.skip => {}
+            CellDiffOption::ForcedWidth(forced) => {
+                pos += usize::from(forced.get()) - 1;
+                let symbol = cell.symbol();
+                if !is_blank(cell, symbol) {
+                    send_at(i, cell, symbol);
                 }
             }
-            pos = *end;
-            trailing = None;
-        }
-        while pos < cells.len() {
-            let i = pos;
-            let cell = &cells[i];
-            pos += 1;
-            match cell.diff_option {
-                CellDiffOption::Skip => {}
-                CellDiffOption::None if cell.skip => {}
-                CellDiffOption::ForcedWidth(forced) => {
-                    pos += usize::from(forced.get()) - 1;
-                    let symbol = cell.symbol();
-                    if !is_blank(cell, symbol) {
-                        let (x, y) = place(i);
-                        return Some((x, y, cell, symbol));
-                    }
+            CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                let symbol = cell.symbol();
+                if cell.diff_option == CellDiffOption::None && is_blank(cell, symbol) {
+                    continue;
                 }
-                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    let symbol = cell.symbol();
-                    if cell.diff_option == CellDiffOption::None && is_blank(cell, symbol) {
-                        continue;
-                    }
-                    let columns = cell_width(cell, symbol);
-                    if columns > 1 {
-                        if symbol.contains('\u{FE0F}') {
-                            trailing = Some((i + 1, (i + columns).min(cells.len())));
-                        } else {
-                            pos += columns - 1;
+                let columns = cell_width(cell, symbol);
+                send_at(i, cell, symbol);
+                if columns > 1 {
+                    if symbol.contains('\u{FE0F}') {
+                        // ratatui also sends the cells a wide emoji covers, unless blank or
+                        // skipped, stepping by their own widths.
+                        let mut j = i + 1;
+                        let mut end = (i + columns).min(cells.len());
+                        while j < end {
+                            let covered = &cells[j];
+                            let symbol = covered.symbol();
+                            let next_j = j + cell_width(covered, symbol).max(1);
+                            end = end.max(next_j).min(cells.len());
+                            if !is_skipped(covered) && symbol != " " {
+                                send_at(j, covered, symbol);
+                            }
+                            j = next_j;
                         }
+                        pos = end;
+                    } else {
+                        pos += columns - 1;
                     }
-                    let (x, y) = place(i);
-                    return Some((x, y, cell, symbol));
                 }
             }
         }
-        None
-    })
+    }
 }
 
 /// The columns `cell` (showing `symbol`) takes, as ratatui counts them: a forced width wins.
@@ -214,7 +209,9 @@ pub trait FirstFrame: Backend {
 impl<W: Write> FirstFrame for FastBackend<W> {
     /// Reads each cell's symbol once.
     fn draw_over_blank(&mut self, next: &Buffer) -> io::Result<()> {
-        self.put_cells(over_blank_with_symbols(next))
+        let mut out = CellWriter::default();
+        for_each_over_blank(next, |x, y, cell, symbol| out.put(x, y, cell, symbol));
+        self.inner.write_all(&out.finish())
     }
 }
 
@@ -227,39 +224,74 @@ impl<W: Write> FastBackend<W> {
         &mut self,
         content: impl Iterator<Item = (u16, u16, &'a Cell, &'a str)>,
     ) -> io::Result<()> {
-        // Gathered here and handed over in one write: a write per cell through the layers
-        // of writers cost more than the cell itself.
-        let mut bytes: Vec<u8> = Vec::with_capacity(16 * 1024);
-        let out = &mut bytes;
-        let plain = (Color::Reset, Color::Reset, Color::Reset, Modifier::empty());
-        let mut style = plain;
-        let mut next: Option<(u16, u16)> = None;
+        let mut out = CellWriter::default();
         for (x, y, cell, symbol) in content {
-            // Move the cursor unless the last cell written left it here.
-            if next != Some((x, y)) {
-                out.write_all(b"\x1b[")?;
-                put_number(out, u32::from(y) + 1)?;
-                out.write_all(b";")?;
-                put_number(out, u32::from(x) + 1)?;
-                out.write_all(b"H")?;
-            }
-            next = Some((x.saturating_add(1), y));
-            if style_of(cell) != style {
-                put_style(out, cell)?;
-                style = style_of(cell);
-            }
-            match symbol.as_bytes() {
-                // Most cells are one ASCII character: no copy call for one byte.
-                [byte] => out.push(*byte),
-                text => out.extend_from_slice(text),
-            }
+            out.put(x, y, cell, symbol);
         }
-        // Leave the terminal's style as it was found.
-        if style != plain {
-            out.write_all(b"\x1b[0m")?;
+        self.inner.write_all(&out.finish())
+    }
+}
+
+/// A frame's bytes, gathered to be handed over in one write: a write per cell through the
+/// layers of writers cost more than the cell itself.
+struct CellWriter {
+    bytes: Vec<u8>,
+    /// The style the terminal is in (colours and modifiers).
+    style: (Color, Color, Color, Modifier),
+    /// Where the terminal's cursor is after the last cell written.
+    next: Option<(u16, u16)>,
+}
+
+const PLAIN: (Color, Color, Color, Modifier) =
+    (Color::Reset, Color::Reset, Color::Reset, Modifier::empty());
+
+impl Default for CellWriter {
+    fn default() -> CellWriter {
+        CellWriter {
+            bytes: Vec::with_capacity(16 * 1024),
+            style: PLAIN,
+            next: None,
         }
-        // crossterm's backend passes writes through to its writer.
-        self.inner.write_all(&bytes)
+    }
+}
+
+impl CellWriter {
+    /// Writes `symbol` at (x, y) in `cell`'s style. Inlined into the loops over cells; the
+    /// rarer cursor moves and style changes are calls.
+    #[inline(always)]
+    fn put(&mut self, x: u16, y: u16, cell: &Cell, symbol: &str) {
+        // Move the cursor unless the last cell written left it here.
+        if self.next != Some((x, y)) {
+            self.move_to(x, y);
+        }
+        self.next = Some((x.saturating_add(1), y));
+        if style_of(cell) != self.style {
+            put_style(&mut self.bytes, cell);
+            self.style = style_of(cell);
+        }
+        match symbol.as_bytes() {
+            // Most cells are one ASCII character: no copy call for one byte.
+            [byte] => self.bytes.push(*byte),
+            text => self.bytes.extend_from_slice(text),
+        }
+    }
+
+    #[inline(never)]
+    fn move_to(&mut self, x: u16, y: u16) {
+        let out = &mut self.bytes;
+        out.extend_from_slice(b"\x1b[");
+        put_number(out, u32::from(y) + 1);
+        out.push(b';');
+        put_number(out, u32::from(x) + 1);
+        out.push(b'H');
+    }
+
+    /// The bytes, leaving the terminal's style as it was found.
+    fn finish(mut self) -> Vec<u8> {
+        if self.style != PLAIN {
+            self.bytes.extend_from_slice(b"\x1b[0m");
+        }
+        self.bytes
     }
 }
 
