@@ -122,6 +122,89 @@ fn a_foreign_file_in_the_cache_place_is_rebuilt_not_trusted() {
     damaged_cache_is_rebuilt(|bytes| bytes[12] = bytes[12].wrapping_add(1));
 }
 
+/// Where a cache file's body starts: after the marker, format, key and checksum.
+const BODY: usize = 12 + 4 + 32 + 16;
+
+/// Replaces a cache file's body with what `change` makes of it, under a checksum that
+/// matches, so that only the unpacking itself can refuse it.
+fn forge_body(bytes: &mut Vec<u8>, change: impl FnOnce(&mut Vec<u8>)) {
+    let mut body = bytes.split_off(BODY);
+    change(&mut body);
+    let checksum = xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes();
+    bytes[BODY - 16..].copy_from_slice(&checksum);
+    bytes.extend_from_slice(&body);
+}
+
+/// The length of the text region a body starts with, and how many bytes that length takes.
+fn text_region(body: &[u8]) -> (usize, usize) {
+    let mut len = 0;
+    for (i, byte) in body.iter().enumerate() {
+        len |= usize::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return (len, i + 1);
+        }
+    }
+    panic!("a body starts with the length of its text region");
+}
+
+#[test]
+fn a_forged_cache_whose_text_is_not_utf8_or_not_within_the_file_is_rebuilt() {
+    // Forging alone, with the body unchanged, leaves a cache that is used.
+    let content = folder(&generate::large_ladder(10, 100, 20));
+    let cache = tempfile::tempdir().unwrap();
+    Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    let file = only_cache_file(cache.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    forge_body(&mut bytes, |_| {});
+    std::fs::write(&file, &bytes).unwrap();
+    let (_, how) = Ladder::from_folder_cached(content.path(), cache.path()).expect("valid");
+    assert_eq!(how, CacheUse::Hit);
+
+    // Invalid UTF-8 inside a title.
+    damaged_cache_is_rebuilt(|bytes| {
+        forge_body(bytes, |body| {
+            let at = body
+                .windows(13)
+                .position(|w| w == b"Level 7 title")
+                .expect("a title in the cache");
+            body[at + 6] = 0xff;
+        });
+    });
+    // A text region said to run one byte past the end of the file, or far past it.
+    for extra in [1, 1 << 40] {
+        damaged_cache_is_rebuilt(|bytes| {
+            forge_body(bytes, |body| {
+                let (_, len_bytes) = text_region(body);
+                let mut claimed = body.len() - len_bytes + extra;
+                let mut forged = Vec::new();
+                while claimed >= 0x80 {
+                    forged.push((claimed as u8) | 0x80);
+                    claimed >>= 7;
+                }
+                forged.push(claimed as u8);
+                forged.extend_from_slice(&body[len_bytes..]);
+                *body = forged;
+            });
+        });
+    }
+    // One byte of text fewer: the last strings run past the region into the stream.
+    damaged_cache_is_rebuilt(|bytes| {
+        forge_body(bytes, |body| {
+            let (len, len_bytes) = text_region(body);
+            assert!(len > 0 && len < 0x80 << 7, "{len}");
+            body.remove(len_bytes + len - 1);
+            if len_bytes == 2 {
+                // The two-byte length, one less (the low seven bits first).
+                let shorter = len - 1;
+                body[0] = (shorter as u8 & 0x7f) | 0x80;
+                body[1] = (shorter >> 7) as u8;
+            } else {
+                body[0] -= 1;
+            }
+        });
+    });
+}
+
 #[test]
 fn a_fifo_in_the_cache_place_is_never_opened_and_a_cache_file_takes_its_place() {
     let content = folder(&generate::large_ladder(10, 100, 20));

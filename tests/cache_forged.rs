@@ -59,6 +59,7 @@ fn a_cache_declaring_millions_of_levels_is_rebuilt_without_reserving_for_them() 
     // bytes after the count that the count passes the "no more items than bytes" check.
     let declared = GIB / std::mem::size_of::<Level>() + 1;
     let mut body = vec![
+        0, // an empty text region (every string below is empty)
         1, // the ladder's description is there
         0, 0, // empty name and description
         0, // the default scale

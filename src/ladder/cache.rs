@@ -20,8 +20,9 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use super::{Ladder, Problem, SourceFile, packed, read_folder};
 
-/// Bumped whenever the shape of a cache file or of the model changes.
-const FORMAT: u32 = 4;
+/// Bumped whenever the shape of a cache file, of the packed form or of the model changes
+/// (5: the packed form keeps its strings in one text region).
+const FORMAT: u32 = 5;
 
 /// The first bytes of every cache file.
 const MARKER: &[u8; 12] = b"rungs-cache\n";

@@ -2,17 +2,25 @@
 //! prepares and for the cache of validated ladders: decoding it is several times cheaper than
 //! JSON (no text to scan, no field names to match, no untagged-enum buffering).
 //!
-//! Numbers are LEB128 varints, strings and lists a varint length and then their items,
+//! A packed input is a text region and then a stream. The text region is a varint length and
+//! the bytes of every string, one after another in the order they are packed; the stream
+//! holds everything else, a string being only its length there. Unpacking checks the whole
+//! region as UTF-8 once and copies each string out of it, instead of checking a thousand
+//! short strings one by one.
+//! In the stream, numbers are LEB128 varints, lists a varint length and then their items,
 //! `Option` a 0/1 byte. Every struct is packed and unpacked field by field with an exhaustive
 //! destructuring, so a field added to the model fails to compile here until it is packed too.
 //! A skill reference names its skill by its place in the skill catalogue, packed before the
 //! levels.
 //! Decoding never trusts the bytes: a short, long or malformed input gives `None` (the caller
-//! then falls back to the full load). A list length is refused when it is more than the bytes
-//! left, and reserves at most as much memory as those bytes take (a packed item is far
-//! smaller than the item in memory, so a forged length of a million levels must not reserve
-//! room for them; the list grows as items actually decode). It says nothing about whether the bytes are the ones that were written: the
-//! cache checks that with a checksum beside them.
+//! then falls back to the full load). The text region must be UTF-8 and lie within the input;
+//! a string must lie within the region and begin and end on character boundaries; the input is
+//! refused unless the stream and the region are both used up exactly. A list length is refused
+//! when it is more than the stream bytes left (every item takes at least one), and reserves at
+//! most as much memory as the input bytes left take (a packed item is far smaller than the
+//! item in memory, so a forged length of a million levels must not reserve room for them; the
+//! list grows as items actually decode). It says nothing about whether the bytes are the ones
+//! that were written: the cache checks that with a checksum beside them.
 //!
 //! `build.rs` includes this file as well (`#[path]`), so it uses nothing but the model, std
 //! and serde_json.
@@ -29,7 +37,9 @@ use super::model::{
 pub fn pack(content: &ContentFile) -> Vec<u8> {
     let mut out = Writer::default();
     content.pack(&mut out);
-    out.bytes
+    let mut bytes = Vec::new();
+    out.finish(&mut bytes);
+    bytes
 }
 
 /// Packs a validated ladder's parts exactly as [`pack`] packs the content file that holds
@@ -56,30 +66,38 @@ pub fn pack_parts(
     out.index_skills(skills);
     pack_list(levels, &mut out);
     pack_list(sources, &mut out);
-    bytes.extend_from_slice(&out.bytes);
+    out.finish(bytes);
 }
 
 /// Unpacks what [`pack`] wrote; `None` unless `bytes` are exactly one packed content file.
 pub fn unpack(bytes: &[u8]) -> Option<ContentFile> {
-    let mut reader = Reader::new(bytes);
+    let mut reader = Reader::open(bytes)?;
     let content = ContentFile::unpack(&mut reader)?;
-    (reader.at == bytes.len()).then_some(content)
+    reader.used_up().then_some(content)
 }
 
-/// The bytes being written, and the skill catalogue's ids by place once it is written.
+/// The stream and the text region being written, and the skill catalogue's ids by place once
+/// it is written.
 #[derive(Default)]
 pub struct Writer {
-    bytes: Vec<u8>,
+    stream: Vec<u8>,
+    text: Vec<u8>,
     skill_index: HashMap<String, u64>,
 }
 
 impl Writer {
     fn push(&mut self, byte: u8) {
-        self.bytes.push(byte);
+        self.stream.push(byte);
     }
 
-    fn extend_from_slice(&mut self, bytes: &[u8]) {
-        self.bytes.extend_from_slice(bytes);
+    fn varint(&mut self, value: u64) {
+        put_varint(&mut self.stream, value);
+    }
+
+    /// A string: its length in the stream, its bytes in the text region.
+    fn string(&mut self, text: &str) {
+        self.varint(text.len() as u64);
+        self.text.extend_from_slice(text.as_bytes());
     }
 
     fn index_skills(&mut self, skills: &[Skill]) {
@@ -87,23 +105,51 @@ impl Writer {
             self.skill_index.insert(skill.id.clone(), i as u64);
         }
     }
+
+    /// Appends the packed input to `bytes`: the text region, then the stream.
+    fn finish(self, bytes: &mut Vec<u8>) {
+        bytes.reserve(10 + self.text.len() + self.stream.len());
+        put_varint(bytes, self.text.len() as u64);
+        bytes.extend_from_slice(&self.text);
+        bytes.extend_from_slice(&self.stream);
+    }
 }
 
-/// The bytes being decoded, how far decoding has gone, and the skill catalogue's ids once
-/// they are read.
+/// The input being decoded, how far decoding has gone in its stream and in its text region
+/// (checked as UTF-8 once, when the input is opened), and the skill catalogue once it is read
+/// (held here until the levels are, so that references copy their ids from it).
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    skill_ids: Vec<String>,
+    text: &'a str,
+    text_at: usize,
+    skills: Vec<Skill>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Reader<'a> {
+    /// A reader of a whole packed input, positioned at the start of its stream; `None` when
+    /// the text region is longer than the input or not UTF-8.
+    fn open(bytes: &'a [u8]) -> Option<Reader<'a>> {
+        let mut reader = Reader::over("", bytes);
+        let n = usize::try_from(reader.varint()?).ok()?;
+        reader.text = std::str::from_utf8(reader.take(n)?).ok()?;
+        Some(reader)
+    }
+
+    /// A reader of `stream` whose strings are taken from `text`.
+    fn over(text: &'a str, stream: &'a [u8]) -> Reader<'a> {
         Reader {
-            bytes,
+            bytes: stream,
             at: 0,
-            skill_ids: Vec::new(),
+            text,
+            text_at: 0,
+            skills: Vec::new(),
         }
+    }
+
+    /// Whether every byte of the stream and of the text region has been decoded.
+    fn used_up(&self) -> bool {
+        self.at == self.bytes.len() && self.text_at == self.text.len()
     }
 
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
@@ -120,6 +166,16 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Option<u64> {
+        // Most numbers (string lengths, counts, places) are below 128: one byte.
+        let first = self.byte()?;
+        if first < 0x80 {
+            return Some(u64::from(first));
+        }
+        self.at -= 1;
+        self.long_varint()
+    }
+
+    fn long_varint(&mut self) -> Option<u64> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -131,24 +187,37 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// A list length, refused when the rest of the input could not hold that many items.
+    /// The next string: its length from the stream, its text the next that many bytes of the
+    /// region, refused past the region's end or off a character boundary (`str::get`).
+    fn str(&mut self) -> Option<&'a str> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        let end = self.text_at.checked_add(n)?;
+        let text = self.text.get(self.text_at..end)?;
+        self.text_at = end;
+        Some(text)
+    }
+
+    /// A list length, refused when the rest of the stream could not hold that many items
+    /// (each takes at least one byte of it).
     fn len(&mut self) -> Option<usize> {
         let n = usize::try_from(self.varint()?).ok()?;
         (n <= self.remaining()).then_some(n)
     }
 
+    /// The stream bytes left.
     fn remaining(&self) -> usize {
         self.bytes.len() - self.at
     }
 
-    /// How many `T`s to reserve for a list said to hold `n`: no more than the bytes left
-    /// would take in memory, whatever `n` claims.
+    /// How many `T`s to reserve for a list said to hold `n`: no more than the input bytes
+    /// left (stream and text) would take in memory, whatever `n` claims.
     fn capacity_for<T>(&self, n: usize) -> usize {
-        n.min(self.remaining() / std::mem::size_of::<T>().max(1))
+        let left = self.remaining() + (self.text.len() - self.text_at);
+        n.min(left / std::mem::size_of::<T>().max(1))
     }
 }
 
-fn put_varint(out: &mut Writer, mut value: u64) {
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -164,18 +233,16 @@ pub trait Pack: Sized {
 
 impl Pack for String {
     fn pack(&self, out: &mut Writer) {
-        put_varint(out, self.len() as u64);
-        out.extend_from_slice(self.as_bytes());
+        out.string(self);
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
-        let n = r.len()?;
-        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+        r.str().map(str::to_owned)
     }
 }
 
 impl Pack for u32 {
     fn pack(&self, out: &mut Writer) {
-        put_varint(out, u64::from(*self));
+        out.varint(u64::from(*self));
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
         u32::try_from(r.varint()?).ok()
@@ -224,7 +291,7 @@ impl<T: Pack> Pack for Option<T> {
 }
 
 fn pack_list<T: Pack>(items: &[T], out: &mut Writer) {
-    put_varint(out, items.len() as u64);
+    out.varint(items.len() as u64);
     for item in items {
         item.pack(out);
     }
@@ -246,7 +313,7 @@ impl<T: Pack> Pack for Vec<T> {
 
 impl Pack for BTreeMap<String, Vec<String>> {
     fn pack(&self, out: &mut Writer) {
-        put_varint(out, self.len() as u64);
+        out.varint(self.len() as u64);
         for (key, value) in self {
             key.pack(out);
             value.pack(out);
@@ -264,10 +331,10 @@ impl Pack for BTreeMap<String, Vec<String>> {
 
 /// `extra` holds any TOML value; it is rare and small, so each value is kept as JSON text.
 fn pack_extra(extra: &Extra, out: &mut Writer) {
-    put_varint(out, extra.len() as u64);
+    out.varint(extra.len() as u64);
     for (key, value) in extra {
         key.pack(out);
-        serde_json::to_string(value).unwrap_or_default().pack(out);
+        out.string(&serde_json::to_string(value).unwrap_or_default());
     }
 }
 
@@ -276,7 +343,7 @@ fn unpack_extra(r: &mut Reader<'_>) -> Option<Extra> {
     let mut extra = Extra::new();
     for _ in 0..n {
         let key = String::unpack(r)?;
-        let value = serde_json::from_str(&String::unpack(r)?).ok()?;
+        let value = serde_json::from_str(r.str()?).ok()?;
         extra.insert(key, value);
     }
     Some(extra)
@@ -367,9 +434,9 @@ impl Pack for ContentFile {
         let families = Pack::unpack(r)?;
         let tracks = Pack::unpack(r)?;
         let categories = Pack::unpack(r)?;
-        let skills: Vec<Skill> = Pack::unpack(r)?;
-        r.skill_ids = skills.iter().map(|s| s.id.clone()).collect();
+        r.skills = Pack::unpack(r)?;
         let levels = Pack::unpack(r)?;
+        let skills = std::mem::take(&mut r.skills);
         let sources = Pack::unpack(r)?;
         Some(ContentFile {
             ladder,
@@ -395,10 +462,10 @@ impl Pack for SkillRef {
             examples,
         } = self;
         match out.skill_index.get(skill.as_str()) {
-            Some(&i) => put_varint(out, i + 1),
+            Some(&i) => out.varint(i + 1),
             None => {
-                put_varint(out, 0);
-                skill.pack(out);
+                out.varint(0);
+                out.string(skill);
             }
         }
         proficiency.pack(out);
@@ -408,7 +475,7 @@ impl Pack for SkillRef {
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
         let skill = match r.varint()? {
             0 => String::unpack(r)?,
-            place => r.skill_ids.get(usize::try_from(place - 1).ok()?)?.clone(),
+            place => r.skills.get(usize::try_from(place - 1).ok()?)?.id.clone(),
         };
         Some(SkillRef {
             skill,
@@ -605,31 +672,137 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(unpack(&longer).is_none());
-        // A length far past the end is refused before anything is reserved for it.
-        assert!(unpack(&[0, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_none());
+        // A list length far past the end is refused before anything is reserved for it.
+        assert!(unpack(&[0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_none());
         // A length the bytes left could hold reserves no more memory than those bytes.
         let bytes = [0u8; 1000];
-        let r = Reader::new(&bytes);
+        let r = Reader::over("", &bytes);
         assert_eq!(r.capacity_for::<u8>(1000), 1000);
         assert_eq!(
             r.capacity_for::<Level>(1000),
             1000 / std::mem::size_of::<Level>()
         );
         assert_eq!(r.capacity_for::<()>(1000), 1000);
-        // Text that is not UTF-8, a bad option tag and an impossible proficiency.
-        let mut r = Reader::new(&[2, 0xc3, 0x28]);
-        assert!(String::unpack(&mut r).is_none());
-        assert!(Option::<u32>::unpack(&mut Reader::new(&[7])).is_none());
-        assert!(Proficiency::unpack(&mut Reader::new(&[0])).is_none());
+        // Text still to be copied out counts as input left, and only once.
+        let text = "t".repeat(500);
+        let r = Reader::over(&text, &bytes[..500]);
+        assert_eq!(r.capacity_for::<u8>(2000), 1000);
+        // A bad option tag and an impossible proficiency.
+        assert!(Option::<u32>::unpack(&mut Reader::over("", &[7])).is_none());
+        assert!(Proficiency::unpack(&mut Reader::over("", &[0])).is_none());
         // A reference to a place past the end of the skill catalogue.
-        let mut r = Reader::new(&[3, 0, 0, 0]);
-        r.skill_ids = vec!["only".into()];
+        let mut r = Reader::over("", &[3, 0, 0, 0]);
+        r.skills = vec![Skill {
+            id: "only".into(),
+            ..Skill::default()
+        }];
         assert!(SkillRef::unpack(&mut r).is_none());
-        let mut r = Reader::new(&[1, 0, 0, 0]);
-        r.skill_ids = vec!["only".into()];
+        let mut r = Reader::over("", &[1, 0, 0, 0]);
+        r.skills = vec![Skill {
+            id: "only".into(),
+            ..Skill::default()
+        }];
         assert_eq!(
             SkillRef::unpack(&mut r).map(|s| s.skill).as_deref(),
             Some("only")
         );
+    }
+
+    /// A whole packed input by hand: `text` as the region, then a ladder named by the first
+    /// string length and described by the second, with no other parts.
+    fn by_hand(text: &[u8], name_len: u8, description_len: u8) -> Vec<u8> {
+        let mut bytes = vec![u8::try_from(text.len()).expect("short")];
+        bytes.extend_from_slice(text);
+        // Some ladder, its name and description, default scale, no extra fields; no
+        // families, tracks, categories, skills, levels or sources.
+        bytes.extend_from_slice(&[1, name_len, description_len, 0, 0, 0, 0, 0, 0, 0, 0]);
+        bytes
+    }
+
+    fn ladder_name(bytes: &[u8]) -> Option<String> {
+        unpack(bytes).map(|content| content.ladder.unwrap_or_default().name)
+    }
+
+    #[test]
+    fn strings_are_cut_from_the_text_region_on_character_boundaries_only() {
+        // "só" is three bytes, the "ó" two of them.
+        assert_eq!(
+            ladder_name(&by_hand("só!".as_bytes(), 3, 1)).as_deref(),
+            Some("só")
+        );
+        assert_eq!(
+            ladder_name(&by_hand("só!".as_bytes(), 0, 4)).as_deref(),
+            Some("")
+        );
+        // A name ending inside the "ó" (and a description starting there).
+        assert!(unpack(&by_hand("só!".as_bytes(), 2, 2)).is_none());
+        let mut r = Reader::over("só", &[2]);
+        assert!(r.str().is_none());
+        // A string running past the end of the region, even by one byte.
+        assert!(unpack(&by_hand("só!".as_bytes(), 3, 2)).is_none());
+        assert!(unpack(&by_hand(b"ab", 0xff, 0)).is_none());
+        // Text left over that no string took.
+        assert!(unpack(&by_hand("só!".as_bytes(), 3, 0)).is_none());
+    }
+
+    #[test]
+    fn a_text_region_that_is_not_utf8_or_not_within_the_input_is_refused() {
+        // A lone continuation byte, and a two-byte lead followed by no continuation.
+        assert!(unpack(&by_hand(&[b'a', 0x80], 1, 1)).is_none());
+        assert!(unpack(&by_hand(&[0xc3, 0x28], 1, 1)).is_none());
+        assert!(unpack(&by_hand(&[0xc3, 0x28], 2, 0)).is_none());
+        assert!(Reader::open(&[2, 0xc3, 0x28]).is_none());
+        // A region said to be longer than the whole input, by one byte or by far.
+        let whole = by_hand(b"ab", 1, 1);
+        assert!(unpack(&whole).is_some());
+        for claimed in [whole.len(), whole.len() + 1, 1 << 20] {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, claimed as u64);
+            bytes.extend_from_slice(&whole[1..]);
+            assert!(Reader::open(&bytes).is_none(), "{claimed}");
+            assert!(unpack(&bytes).is_none(), "{claimed}");
+        }
+        // A region length that never ends.
+        assert!(unpack(&[0xff; 12]).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_round_trips(name in ".*", steps in proptest::collection::vec(("\\PC*", ".*"), 0..4)) {
+            let mut ladder = Ladder::from_sources(&generate::large_ladder(1, 2, 1)).expect("valid");
+            ladder.info.name = name;
+            if !steps.is_empty() {
+                ladder.info.scale = Scale::new(
+                    steps.into_iter().map(|(name, description)| ScaleStep { name, description }).collect(),
+                );
+            }
+            let content = content_of(&ladder);
+            let unpacked = unpack(&pack(&content));
+            proptest::prop_assert!(unpacked.is_some());
+            assert_same(&unpacked.expect("unpacked"), &content);
+        }
+
+        #[test]
+        fn a_damaged_input_unpacks_or_is_refused_without_panicking(
+            changes in proptest::collection::vec((proptest::num::usize::ANY, proptest::num::u8::ANY), 1..4),
+            cut in proptest::option::of(proptest::num::usize::ANY),
+        ) {
+            let ladder = Ladder::from_sources(&generate::large_ladder(1, 3, 2)).expect("valid");
+            let mut bytes = pack(&content_of(&ladder));
+            for (at, byte) in changes {
+                let at = at % bytes.len();
+                bytes[at] = byte;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut % (bytes.len() + 1));
+            }
+            // No panic; and what does unpack is a content file like any other, which packs
+            // and unpacks to itself.
+            if let Some(content) = unpack(&bytes) {
+                let again = unpack(&pack(&content));
+                proptest::prop_assert!(again.is_some());
+                assert_same(&again.expect("unpacked"), &content);
+            }
+        }
     }
 }
