@@ -34,8 +34,8 @@ fn large_ladder_toml_parse_only(bencher: divan::Bencher) {
     });
 }
 
-/// What the explorer and commands do at start-up with the built-in ladder: deserialize the
-/// JSON `build.rs` prepared (every rule is checked at test time).
+/// What the explorer and commands do at start-up with the built-in ladder: unpack the packed
+/// form `build.rs` prepared (every rule is checked at test time).
 #[divan::bench]
 fn embedded_ladder_trusted() -> Ladder {
     Ladder::embedded().expect("valid")

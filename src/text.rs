@@ -312,9 +312,8 @@ fn wrap_paragraph(
         start = next;
     }
     let Some(last) = words.last() else {
-        // Unreachable (an empty paragraph without a lead took the shortcut), but textwrap
-        // would give one empty line.
-        lines.push(String::new());
+        // Unreachable (an empty paragraph without a lead took the shortcut); textwrap gives
+        // no line for no words.
         return;
     };
     let n = words.len();

@@ -724,3 +724,52 @@ fn a_pane_drawn_directly_is_the_block_it_stands_for() {
         }
     }
 }
+
+/// One level with 20 skills whose descriptions are short (a list longer than its detail).
+fn twenty_skills() -> String {
+    let mut s = String::from(
+        "[ladder]\nname = \"Test\"\n\n[[tracks]]\nid = \"eng\"\ntitle = \"Eng\"\norder = 1\n\n\
+         [[categories]]\nid = \"c\"\nname = \"Cat\"\n\n",
+    );
+    let mut refs = Vec::new();
+    for i in 0..20 {
+        let words = vec!["abcde"; 3 + i].join(" ");
+        s += &format!(
+            "[[skills]]\nid = \"s{i}\"\nname = \"Skill {i}\"\ncategory = \"c\"\n\
+             description = \"{words}.\"\n\n"
+        );
+        refs.push(format!("{{ skill = \"s{i}\", proficiency = \"basic\" }}"));
+    }
+    s += &format!(
+        "[[levels]]\nid = \"eng-1\"\ntitle = \"Engineer\"\ntrack = \"eng\"\nrank = 1\n\
+         summary = \"Writes code.\"\nscope = \"One team\"\ndecision_scope = \"Own work\"\n\
+         responsibilities = [\"Ship\"]\nskills = [{}]\n\
+         experience = {{ field = {{ min = 0, max = 3 }} }}\n\
+         education = {{ typical = \"None required\" }}\nsources = [\"made up\"]\n",
+        refs.join(", ")
+    );
+    s
+}
+
+/// When the skill list and the selected skill's whole detail do not both fit, the detail
+/// gets the rows its text needs (as wrapped at the width it is drawn at) and the list keeps
+/// the rest, rather than half the column each with the detail's rows left blank.
+#[test]
+fn a_short_skill_detail_takes_only_the_rows_it_needs() {
+    let mut app = app_over(&twenty_skills(), 115, 37);
+    common::draw(&app);
+    app.update(Action::NextPane);
+    let shown = text(&buffer(&app));
+    // The detail's last line shows, and right below it the pane ends.
+    let last = shown
+        .lines()
+        .position(|l| l.contains("guidance"))
+        .expect("the whole detail shows");
+    assert!(
+        shown.lines().nth(last + 1).is_some_and(|l| l.contains("└")),
+        "{shown}"
+    );
+    // The list keeps every other row: 19 of the 20 skills.
+    assert!(shown.contains("Skill 18"), "{shown}");
+    assert!(!shown.contains("Skill 19"), "{shown}");
+}

@@ -439,7 +439,9 @@ fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::
 
 /// The first frame, drawn as `Terminal::draw` does but sent without ratatui's diff: the
 /// screen behind it is blank, so [`backend::over_blank`] gives the same cells for a fraction
-/// of the work (the diff was a fifth of the explorer's start-up).
+/// of the work (the diff was a fifth of the explorer's start-up). ratatui's frame count and
+/// last cursor position are left as they were: only inline viewports and `Frame::count` read
+/// them, and the explorer uses neither.
 pub fn draw_first_frame<B: backend::FirstFrame>(
     terminal: &mut Terminal<B>,
     app: &mut App,

@@ -25,9 +25,6 @@ pub fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
     crate::text::wrap(text, columns, indent, indent)
 }
 
-/// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
-/// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
-/// on the first frame.
 /// Shows the terminal's cursor at `position` in this frame, and records it for whoever sends
 /// the frame without ratatui's `Terminal::draw` (the first frame: see `tui::draw_first_frame`).
 pub fn place_cursor(frame: &mut Frame<'_>, app: &App, position: Position) {
@@ -35,6 +32,9 @@ pub fn place_cursor(frame: &mut Frame<'_>, app: &App, position: Position) {
     app.cursor.set(Some(position));
 }
 
+/// `area` cut in two across: the top `rows` (at most all of it) and the rest. Plain arithmetic
+/// rather than ratatui's `Layout`, whose solver costs tens of microseconds for each new split
+/// on the first frame.
 pub fn split_top(area: Rect, rows: u16) -> [Rect; 2] {
     let rows = rows.min(area.height);
     [

@@ -462,14 +462,14 @@ fn draw_skills_column(
             let detail_wanted = lines.len() + 2;
             let list_wanted = rows.len() + 2;
             let height = usize::from(area.height);
-            // The list first, up to half the column when the two do not both fit; the
-            // description takes what is left, so it grows with the terminal.
+            // When the two do not both fit, the detail gets what it needs up to half the
+            // column and the list the rest; the description takes what is left over the
+            // list, so it grows with the terminal.
             let list = if list_wanted + detail_wanted <= height {
                 list_wanted
             } else {
                 list_wanted
-                    .max(height.saturating_sub(detail_wanted))
-                    .min(height / 2)
+                    .min((height / 2).max(height.saturating_sub(detail_wanted)))
                     .max(5)
             };
             let list = u16::try_from(list).unwrap_or(area.height);

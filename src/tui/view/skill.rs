@@ -170,7 +170,6 @@ fn list(app: &App, title: &str, items: &[String], columns: usize, lines: &mut Ve
     }
 }
 
-/// The description in a pane of its own (under the skills list).
 /// The columns the detail pane on `area` wraps its text to: inside the border and a margin,
 /// with a column left for the scrollbar.
 pub fn detail_columns(area: Rect) -> usize {
@@ -183,7 +182,8 @@ pub fn detail_columns(area: Rect) -> usize {
     )
 }
 
-/// The selected skill's detail pane on `area`, showing `lines` (its [`detail_lines`] at
+/// The selected skill's description in a pane of its own (under the skills list) on `area`,
+/// showing `lines` (its [`detail_lines`] at
 /// [`detail_columns`], which the caller has already laid out to size the pane).
 pub fn draw_detail(
     frame: &mut Frame<'_>,
