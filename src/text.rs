@@ -595,4 +595,38 @@ mod tests {
             prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
         }
     }
+
+    /// Leads that measure differently in unicode-width and textwrap, or hold controls.
+    const UNUSUAL_LEADS: [&str; 10] = [
+        "",
+        " ",
+        "\u{a0}",
+        "\t",
+        "                                        ",
+        "•\u{a0}",
+        "❤\u{fe0f} ",
+        "ﾊﾞ ",
+        "\u{301}",
+        "\u{1b}]0;x\u{7}> ",
+    ];
+
+    proptest! {
+        #[test]
+        fn wrap_matches_textwrap_on_unusual_characters_and_leads(
+            s in "([a-z]{1,8}|[a-z]{20,90}|[ ]{1,5}|\n|\r|\r\n|\u{a0}|\u{200d}|\u{200c}|\u{85}|\u{2028}|\u{3000}|\u{feff}|\u{ad}|❤\u{fe0f}|ﾊﾞ|\u{301}|\u{1b}\\]0;t\u{7}|\u{1b}\\[1;2m|\u{10ffff}|\u{e0041}|x\u{200d}y|👨\u{200d}👩\u{200d}👧){0,50}",
+            w in prop_oneof![0usize..3, 0usize..100],
+            first in 0usize..UNUSUAL_LEADS.len(),
+            rest in 0usize..UNUSUAL_LEADS.len(),
+        ) {
+            let (first, rest) = (UNUSUAL_LEADS[first], UNUSUAL_LEADS[rest]);
+            prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
+        }
+
+        #[test]
+        fn text_of_only_spaces_wraps_as_textwrap_does(n in 0usize..200, w in 0usize..60, first in 0usize..UNUSUAL_LEADS.len(), rest in 0usize..UNUSUAL_LEADS.len()) {
+            let s = " ".repeat(n);
+            let (first, rest) = (UNUSUAL_LEADS[first], UNUSUAL_LEADS[rest]);
+            prop_assert_eq!(wrap(&s, w, first, rest), wrap_with_textwrap(&s, w, first, rest));
+        }
+    }
 }
