@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use rungs::cli;
@@ -36,7 +37,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => Exit::Success.into(),
         Err((message, exit)) => {
-            eprintln!("{message}");
+            // Not `eprintln!`: it panics when standard error is gone (a closed terminal).
+            let _ = writeln!(std::io::stderr(), "{message}");
             exit.into()
         }
     }

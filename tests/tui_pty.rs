@@ -644,3 +644,115 @@ fn first_skill_of_director(ladder: &rungs::Ladder) -> String {
         })
         .expect("director has skills")
 }
+
+/// Reads what rungs prints through `master` into `parser` until the screen shows `text`.
+/// Waits on the descriptor (poll) rather than in a reader thread, so that the test holds the
+/// only copy of the master and can close the terminal by dropping it.
+#[cfg(unix)]
+fn read_until(
+    master: &dyn MasterPty,
+    reader: &mut dyn Read,
+    parser: &mut vt100::Parser,
+    text: &str,
+) {
+    let fd = master.as_raw_fd().expect("the master's descriptor");
+    let start = Instant::now();
+    while !parser.screen().contents().contains(text) {
+        let left = PATIENCE.saturating_sub(start.elapsed());
+        let mut ready = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll(2) on one valid pollfd that lives across the call.
+        let n = unsafe { libc::poll(&mut ready, 1, left.as_millis() as libc::c_int) };
+        assert!(
+            n > 0,
+            "`{text}` never came:\n{}",
+            parser.screen().contents()
+        );
+        let mut chunk = [0u8; 4096];
+        let read = reader.read(&mut chunk).expect("rungs's output");
+        assert!(read > 0, "rungs ended before `{text}`");
+        parser.process(&chunk[..read]);
+    }
+}
+
+/// The terminal closing under rungs (a window closed, an ssh connection dropped) hangs up
+/// its terminal: rungs must end as on SIGHUP, keeping the note being typed, rather than keep
+/// reading a terminal that is gone (crossterm's default reader then spun at full CPU and
+/// never returned, so even SIGTERM went unanswered).
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_closes_ends_the_explorer_and_keeps_the_note_being_typed() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let plan = home.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "version = 1\n\n[[items]]\nskill = \"budgeting\"\nlevel = \"director\"\n\
+         status = \"planned\"\nadded = 2026-01-05\n",
+    )
+    .expect("plan");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS.get(),
+            cols: COLUMNS.get(),
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_CONFIG_HOME", home.path());
+    command.env("HOME", home.path());
+    command.env("XDG_DATA_HOME", home.path().join("data"));
+    command.env("XDG_CACHE_HOME", home.path().join("cache"));
+    command.env("RUNGS_PLAN", &plan);
+    for unset in [
+        "XDG_STATE_HOME",
+        "RUNGS_CONTENT",
+        "NO_COLOR",
+        "RUNGS_EXIT_AFTER_FIRST_FRAME",
+    ] {
+        command.env_remove(unset);
+    }
+    let mut child = pty.slave.spawn_command(command).expect("spawn rungs");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    let mut parser = vt100::Parser::new(ROWS, COLUMNS, 0);
+    let master = pty.master;
+    read_until(
+        &*master,
+        &mut *reader,
+        &mut parser,
+        "▶1 Individual contributor",
+    );
+    for (keys, shown) in [
+        (&b"p"[..], "Budget"),
+        (b"e", "Note"),
+        (b"ask finance", "ask finance"),
+    ] {
+        writer.write_all(keys).expect("keys");
+        writer.flush().expect("keys sent");
+        read_until(&*master, &mut *reader, &mut parser, shown);
+    }
+
+    // The terminal goes away: every copy of its master end is closed.
+    drop(writer);
+    drop(reader);
+    drop(master);
+    let (ended, status) = channel();
+    std::thread::spawn(move || {
+        let _ = ended.send(child.wait());
+    });
+    let status = match status.recv_timeout(PATIENCE) {
+        Ok(status) => status.expect("rungs's exit status"),
+        Err(_) => panic!("rungs kept running after its terminal closed"),
+    };
+    assert_eq!(status.exit_code(), 128 + libc::SIGHUP as u32);
+    let draft =
+        std::fs::read_to_string(home.path().join("plan.draft.toml")).expect("the note was kept");
+    let fields: toml::Table = toml::from_str(&draft).expect("a TOML draft");
+    assert_eq!(fields["note"].as_str(), Some("ask finance"));
+}

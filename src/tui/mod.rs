@@ -244,14 +244,14 @@ pub fn run(
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+        restore_terminal();
         previous(info);
     }));
     // What `ratatui::try_init` does, but with one `Terminal` whose output is gathered so that a
     // frame reaches the terminal in one write (stdout's own buffer sends a full screen in
     // kilobyte pieces); making a second terminal cost two more screen buffers at start-up.
     let mut terminal = enter_terminal().map_err(|e| {
-        ratatui::restore();
+        restore_terminal();
         TuiError::Terminal(e)
     })?;
     // Where the person stands: the plan's current level, else the last level viewed.
@@ -272,7 +272,7 @@ pub fn run(
         drop(guard);
         result
     });
-    ratatui::restore();
+    restore_terminal();
     // Losing the place is not worth an error: the next start opens on the first rung.
     if let (Some(path), Some(level)) = (state, app.level()) {
         let _ = resume::write_last_level(&path, &level.id);
@@ -293,6 +293,18 @@ pub fn run(
             signal,
             draft: keep_note_draft(&app, signal_name(signal)).map(|r| r.map_err(|e| e.to_string())),
         }),
+    }
+}
+
+/// Leaves raw mode and the alternate screen. A terminal that has gone away cannot be
+/// restored, nor told so: the message is written where possible and never panics (ratatui's
+/// `restore` prints with `eprintln!`, which panics when standard error is a hung-up terminal).
+fn restore_terminal() {
+    if let Err(error) = ratatui::try_restore() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "rungs: could not restore the terminal: {error}"
+        );
     }
 }
 
@@ -342,6 +354,16 @@ impl StopSignals {
             signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
         }
         Ok(StopSignals(caught))
+    }
+
+    /// How the loop ends when the terminal has gone away: as on the stop signal caught if
+    /// one was, else as on SIGHUP, which the kernel sends when it hangs a terminal up.
+    fn terminal_gone(&self) -> End {
+        #[cfg(unix)]
+        let hang_up = signal_hook::consts::SIGHUP;
+        #[cfg(not(unix))]
+        let hang_up = signal_hook::consts::SIGTERM;
+        End::Signal(self.caught().unwrap_or(hang_up))
     }
 
     fn caught(&self) -> Option<i32> {
@@ -403,8 +425,22 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// flood of input still shows progress.
 const EVENTS_PER_FRAME: usize = 4096;
 
-/// Runs until the person quits or a stop signal arrives.
+/// Runs until the person quits, a stop signal arrives or the terminal goes away. Reading or
+/// drawing fails once the terminal is hung up (a window closed, a connection dropped): that
+/// ends the loop as the hang-up signal does, so the note being typed is kept.
 fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::io::Result<End> {
+    match run_loop(terminal, app, stop) {
+        Err(_) if stop.caught().is_some() || terminal_is_gone() => Ok(stop.terminal_gone()),
+        ended => ended,
+    }
+}
+
+/// Whether the terminal has been hung up: it no longer answers for its size.
+fn terminal_is_gone() -> bool {
+    ratatui::crossterm::terminal::window_size().is_err()
+}
+
+fn run_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::io::Result<End> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let exit_after_first = std::env::var(EXIT_AFTER_FIRST_FRAME).ok();
@@ -427,6 +463,11 @@ fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::
             };
             if event::poll(wait)? || app.search_pending() {
                 break;
+            }
+            // A terminal hung up with no SIGHUP for rungs (another process leads its
+            // session) reads as "nothing yet" for ever: look for it once per wait.
+            if terminal_is_gone() {
+                return Ok(stop.terminal_gone());
             }
         }
         if handle_events(app, drain_events()?) {
