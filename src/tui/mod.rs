@@ -358,7 +358,7 @@ impl StopSignals {
 
     /// How the loop ends when the terminal has gone away: as on the stop signal caught if
     /// one was, else as on SIGHUP, which the kernel sends when it hangs a terminal up.
-    fn terminal_gone(&self) -> End {
+    fn on_hang_up(&self) -> End {
         #[cfg(unix)]
         let hang_up = signal_hook::consts::SIGHUP;
         #[cfg(not(unix))]
@@ -430,7 +430,7 @@ const EVENTS_PER_FRAME: usize = 4096;
 /// ends the loop as the hang-up signal does, so the note being typed is kept.
 fn event_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::io::Result<End> {
     match run_loop(terminal, app, stop) {
-        Err(_) if stop.caught().is_some() || terminal_is_gone() => Ok(stop.terminal_gone()),
+        Err(_) if stop.caught().is_some() || terminal_is_gone() => Ok(stop.on_hang_up()),
         ended => ended,
     }
 }
@@ -467,7 +467,7 @@ fn run_loop(terminal: &mut Screen, app: &mut App, stop: &StopSignals) -> std::io
             // A terminal hung up with no SIGHUP for rungs (another process leads its
             // session) reads as "nothing yet" for ever: look for it once per wait.
             if terminal_is_gone() {
-                return Ok(stop.terminal_gone());
+                return Ok(stop.on_hang_up());
             }
         }
         if handle_events(app, drain_events()?) {
