@@ -323,17 +323,16 @@ pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stat
         .max()
         .unwrap_or(0)
         .min(columns / 2);
-    // name, space, bar, " 2.7 over 5 skills"
-    let tail =
-        |count: usize, mean: f64| format!(" {}", crate::present::profile_figure(count, mean));
-    let tail_width = rows
+    // name, space, bar, " 2.7 over 5 skills" (formatted once: formatting a float is not cheap)
+    let tails: Vec<String> = rows
         .iter()
-        .map(|(_, count, mean)| tail(*count, *mean).width())
-        .max()
-        .unwrap_or(0);
+        .map(|(_, count, mean)| format!(" {}", crate::present::profile_figure(*count, *mean)))
+        .collect();
+    let tail_width = tails.iter().map(|t| t.width()).max().unwrap_or(0);
     let bar_width = columns.saturating_sub(name_width + 1 + tail_width).min(32);
     rows.into_iter()
-        .map(|(name, count, mean)| {
+        .zip(tails)
+        .map(|((name, count, mean), tail)| {
             let mut spans = vec![Span::raw(pad(&name, name_width)), Span::raw(" ")];
             if count == 0 {
                 spans.push(Span::styled(crate::present::NOT_RATED, theme.muted));
@@ -344,7 +343,7 @@ pub fn profile_lines(app: &App, level: &Level, columns: usize) -> Vec<Line<'stat
                 spans.push(Span::styled(filled, theme.profile_bar));
                 spans.push(Span::styled(rest, theme.pip_empty));
             }
-            spans.push(Span::raw(tail(count, mean)));
+            spans.push(Span::raw(tail));
             Line::from(spans)
         })
         .collect()
