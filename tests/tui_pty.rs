@@ -26,6 +26,29 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
 }
 
+/// rungs with `args`, its configuration, data and cache under `config_home` (never the real
+/// ones), and `extra_env` set.
+fn rungs_command(config_home: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> CommandBuilder {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
+    command.args(args);
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_CONFIG_HOME", config_home);
+    command.env("HOME", config_home);
+    // Never the real plan: the default path is under this temporary home.
+    command.env("XDG_DATA_HOME", config_home.join("data"));
+    // Nor the real cache of validated ladders.
+    command.env("XDG_CACHE_HOME", config_home.join("cache"));
+    command.env_remove("XDG_STATE_HOME");
+    command.env_remove("RUNGS_PLAN");
+    command.env_remove("RUNGS_CONTENT");
+    command.env_remove("NO_COLOR");
+    command.env_remove("RUNGS_EXIT_AFTER_FIRST_FRAME");
+    for (key, value) in extra_env {
+        command.env(key, value);
+    }
+    command
+}
+
 impl Session {
     fn start(config_home: &Path, extra_env: &[(&str, &str)]) -> Session {
         Session::start_with(config_home, &[], extra_env)
@@ -52,23 +75,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env("XDG_CONFIG_HOME", config_home);
-        command.env("HOME", config_home);
-        // Never the real plan: the default path is under this temporary home.
-        command.env("XDG_DATA_HOME", config_home.join("data"));
-        // Nor the real cache of validated ladders.
-        command.env("XDG_CACHE_HOME", config_home.join("cache"));
-        command.env_remove("XDG_STATE_HOME");
-        command.env_remove("RUNGS_PLAN");
-        command.env_remove("RUNGS_CONTENT");
-        command.env_remove("NO_COLOR");
-        command.env_remove("RUNGS_EXIT_AFTER_FIRST_FRAME");
-        for (key, value) in extra_env {
-            command.env(key, value);
-        }
+        let command = rungs_command(config_home, args, extra_env);
         let child = pty.slave.spawn_command(command).expect("spawn rungs");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -701,21 +708,8 @@ fn a_terminal_that_closes_ends_the_explorer_and_keeps_the_note_being_typed() {
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rungs"));
-    command.env("TERM", "xterm-256color");
-    command.env("XDG_CONFIG_HOME", home.path());
-    command.env("HOME", home.path());
-    command.env("XDG_DATA_HOME", home.path().join("data"));
-    command.env("XDG_CACHE_HOME", home.path().join("cache"));
-    command.env("RUNGS_PLAN", &plan);
-    for unset in [
-        "XDG_STATE_HOME",
-        "RUNGS_CONTENT",
-        "NO_COLOR",
-        "RUNGS_EXIT_AFTER_FIRST_FRAME",
-    ] {
-        command.env_remove(unset);
-    }
+    let plan_text = plan.to_str().expect("utf-8 temp path");
+    let command = rungs_command(home.path(), &[], &[("RUNGS_PLAN", plan_text)]);
     let mut child = pty.slave.spawn_command(command).expect("spawn rungs");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("pty reader");
